@@ -1,0 +1,43 @@
+# Small helpers shared by every target of the project.
+
+# Warnings are set per target; global flags are never edited.
+function(mcw_set_warnings target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local
+                                             -Wnon-virtual-dtor -Wcast-qual -Wformat=2)
+    if(MCW_WARNINGS_AS_ERRORS)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+  endif()
+endfunction()
+
+# The Qt defines that keep string conversions explicit (Tiled / Qt Creator habit).
+function(mcw_set_qt_defines target)
+  target_compile_definitions(${target} PRIVATE QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII
+                                               QT_NO_URL_CAST_FROM_STRING QT_NO_FOREACH
+                                               QT_NO_CONTEXTLESS_CONNECT)
+endfunction()
+
+# mcw_add_test(NAME name SOURCES ... LIBS ... [GUI])
+# One GoogleTest executable per area; GUI tests run on the offscreen platform.
+function(mcw_add_test)
+  cmake_parse_arguments(ARG "GUI" "NAME" "SOURCES;LIBS" ${ARGN})
+  add_executable(${ARG_NAME} ${ARG_SOURCES})
+  if(ARG_GUI)
+    target_sources(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/guimain.cpp)
+  else()
+    target_sources(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/coremain.cpp)
+  endif()
+  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gmock mcw_testsupport)
+  target_compile_definitions(${ARG_NAME} PRIVATE
+    MCW_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+    MCW_TEST_BINARY_DIR="${PROJECT_BINARY_DIR}/tests")
+  mcw_set_warnings(${ARG_NAME})
+  mcw_set_qt_defines(${ARG_NAME})
+  set(env "")
+  if(ARG_GUI)
+    set(env "QT_QPA_PLATFORM=offscreen")
+  endif()
+  gtest_discover_tests(${ARG_NAME} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
+                       PROPERTIES ENVIRONMENT "${env}")
+endfunction()

@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Mcw::Tests {
+
+/** tests/ in the source tree (test data lives in tests/data). */
+QString sourceDir();
+/** tests/data in the source tree. */
+QString dataPath(const QString &relative = {});
+/** tests/ in the build tree. */
+QString binaryDir();
+/** A model written by the build-time generator, e.g. generatedModel("yolov8n") → …/yolov8n.onnx. */
+QString generatedModel(const QString &name);
+/** bin/ in the build tree (maixcam-convert, maixcam-workbench). */
+QString binDir();
+/**
+ * Cache of downloaded test assets (real npm models, real photos), outside the source tree:
+ * $MCW_TEST_ASSETS, else $XDG_CACHE_HOME/maixcam-workbench/test-assets (~/.cache/... by default).
+ */
+QString assetDir();
+/** The PP-OCR classifier and BlazeFace models from npm, inside assetDir(). */
+QString ppocrClassifierModel();
+QString blazefaceModel();
+/** A folder of real photos (JPEG/PNG) from Debian packages, inside assetDir(). */
+QString photoDir();
+
+} // namespace Mcw::Tests

@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelsummarywidget.h"
+
+#include <QHeaderView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Mcw::Widgets {
+
+ModelSummaryWidget::ModelSummaryWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_tree(new QTreeWidget(this))
+{
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Property"), tr("Value")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setAlternatingRowColors(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tree);
+}
+
+static QTreeWidgetItem *addRow(QTreeWidgetItem *parent, const QString &key, const QString &value)
+{
+    auto *item = new QTreeWidgetItem(parent, {key, value});
+    item->setToolTip(1, value);
+    return item;
+}
+
+void ModelSummaryWidget::setGraph(const Core::Graph &graph)
+{
+    m_graph = graph;
+    m_tree->clear();
+    if (graph.isNull())
+        return;
+    auto *model = new QTreeWidgetItem(m_tree, {tr("Model")});
+    addRow(model, tr("File"), graph.filePath());
+    addRow(model, tr("IR version"), QString::number(graph.irVersion()));
+    QStringList opsets;
+    for (const Core::OpsetImport &op : graph.opsetImports())
+        opsets.append(QStringLiteral("%1 %2").arg(op.domain.isEmpty() ? QStringLiteral("ai.onnx") : op.domain).arg(op.version));
+    addRow(model, tr("Opsets"), opsets.join(QStringLiteral(", ")));
+    addRow(model, tr("Producer"), QStringLiteral("%1 %2").arg(graph.producerName(), graph.producerVersion()).trimmed());
+    addRow(model, tr("Nodes"), QString::number(graph.nodes().size()));
+    addRow(model, tr("Parameters"), QLocale().toString(graph.parameterCount()));
+
+    auto addTensors = [&](const QString &title, const QStringList &names) {
+        auto *group = new QTreeWidgetItem(m_tree, {title});
+        for (const QString &name : names) {
+            const Core::Tensor *t = graph.tensor(name);
+            addRow(group, name,
+                   t ? QStringLiteral("%1 [%2]").arg(Core::dataTypeName(t->type), t->shape.toString())
+                     : QString());
+        }
+    };
+    addTensors(tr("Inputs"), graph.inputNames());
+    addTensors(tr("Outputs"), graph.outputNames());
+
+    auto *ops = new QTreeWidgetItem(m_tree, {tr("Operators")});
+    const QHash<QString, int> histogram = graph.opHistogram();
+    QList<QPair<int, QString>> sorted;
+    for (auto it = histogram.cbegin(); it != histogram.cend(); ++it)
+        sorted.append({-it.value(), it.key()});
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto &entry : std::as_const(sorted))
+        addRow(ops, entry.second, QString::number(-entry.first));
+
+    const QList<Core::MetadataEntry> metadata = graph.modelMetadata();
+    if (!metadata.isEmpty()) {
+        auto *meta = new QTreeWidgetItem(m_tree, {tr("Metadata")});
+        for (const Core::MetadataEntry &e : metadata)
+            addRow(meta, e.key, e.value);
+    }
+    m_tree->expandAll();
+}
+
+} // namespace Mcw::Widgets
