@@ -42,10 +42,17 @@ TEST(StepBar, RowsDoNotOverlapAndFitTheHint)
     for (int i = 0; i + 1 < 7; ++i)
         EXPECT_LE(bar.stepRect(WorkflowStep(i)).bottom(), bar.stepRect(WorkflowStep(i + 1)).top());
     EXPECT_LE(bar.stepRect(WorkflowStep::Export).bottom(), bar.sizeHint().height());
-    // Rendering works at any state mix (smoke check that painting touches pixels).
+    // A done step is drawn as a filled green circle (the state colour), a blocked one is not.
     Core::WorkflowFacts facts;
     facts.modelLoaded = true;
     bar.setStatuses(Core::computeWorkflowStatus(facts));
     const QImage image = bar.grab().toImage();
-    EXPECT_NE(image.pixel(5, 5), image.pixel(bar.stepRect(WorkflowStep::Model).center()));
+    const int badge = bar.fontMetrics().height() + 4;
+    auto insideCircle = [&](WorkflowStep step) {
+        return image.pixel(12 + badge / 2, bar.stepRect(step).center().y() - badge / 4);
+    };
+    const QRgb done = insideCircle(WorkflowStep::Model);
+    EXPECT_GT(qGreen(done), qRed(done) + 50);
+    const QRgb blocked = insideCircle(WorkflowStep::Export);
+    EXPECT_LT(qGreen(blocked), qRed(blocked) + 50);
 }
