@@ -61,11 +61,11 @@ void CoordinateAssigner::markTypeOneConflicts()
             }
             if (innerUpper < 0 && l1 + 1 != int(layer.size()))
                 continue;
-            const int k1 = innerUpper >= 0 ? nodes[innerUpper].order : int(upperLayer.size()) - 1;
+            const int k1 = innerUpper >= 0 ? m_graph.order[innerUpper] : int(upperLayer.size()) - 1;
             for (; scan <= l1; ++scan) {
                 const int w = layer[scan];
                 for (const int u : m_graph.upper[w]) {
-                    const int pos = nodes[u].order;
+                    const int pos = m_graph.order[u];
                     if ((pos < k0 || pos > k1) && !(nodes[u].isDummy && nodes[w].isDummy))
                         m_conflicts.push_back(segmentKey(u, w));
                 }
@@ -93,8 +93,8 @@ std::vector<double> CoordinateAssigner::alignment(bool useUpper, bool leftToRigh
     const int total = int(nodes.size());
     const int rankCount = int(m_graph.layers.size());
     const auto framePos = [&](int v) {
-        return leftToRight ? nodes[v].order
-                           : int(m_graph.layers[nodes[v].rank].size()) - 1 - nodes[v].order;
+        return leftToRight ? m_graph.order[v]
+                           : int(m_graph.layers[nodes[v].rank].size()) - 1 - m_graph.order[v];
     };
     const auto layerAt = [&](int i) -> const std::vector<int> & {
         return m_graph.layers[useUpper ? i : rankCount - 1 - i];
@@ -108,18 +108,22 @@ std::vector<double> CoordinateAssigner::alignment(bool useUpper, bool leftToRigh
     for (int v = 0; v < total; ++v)
         root[v] = align[v] = v;
 
-    std::vector<int> neighbours;
+    std::vector<int> sorted;
     for (int i = 1; i < rankCount; ++i) {
         const std::vector<int> &layer = layerAt(i);
         int r = -1;
         for (int k = 0; k < int(layer.size()); ++k) {
             const int v = nodeAt(layer, k);
-            neighbours = useUpper ? m_graph.upper[v] : m_graph.lower[v];
+            std::span<const int> neighbours = useUpper ? m_graph.upper[v] : m_graph.lower[v];
             const int d = int(neighbours.size());
             if (d == 0)
                 continue;
-            std::sort(neighbours.begin(), neighbours.end(),
-                      [&](int a, int b) { return framePos(a) < framePos(b); });
+            if (d > 1) {
+                sorted.assign(neighbours.begin(), neighbours.end());
+                std::sort(sorted.begin(), sorted.end(),
+                          [&](int a, int b) { return framePos(a) < framePos(b); });
+                neighbours = sorted;
+            }
             for (int m = (d - 1) / 2; m <= d / 2; ++m) {
                 if (align[v] != v)
                     break;
@@ -149,25 +153,21 @@ std::vector<double> CoordinateAssigner::alignment(bool useUpper, bool leftToRigh
             blockEdges.push_back({root[a], root[b], rightOfA + gap(a, b) + leftOfB});
         }
     }
-    std::sort(blockEdges.begin(), blockEdges.end(), [](const BlockEdge &x, const BlockEdge &y) {
-        return x.from != y.from ? x.from < y.from : x.to < y.to;
-    });
-    std::vector<BlockEdge> merged;
-    merged.reserve(blockEdges.size());
-    for (const BlockEdge &edge : blockEdges) {
-        if (!merged.empty() && merged.back().from == edge.from && merged.back().to == edge.to)
-            merged.back().weight = std::max(merged.back().weight, edge.weight);
-        else
-            merged.push_back(edge);
-    }
+    // Block graph in CSR form; parallel edges are harmless for the longest-path passes.
     std::vector<int> outStart(total + 1, 0);
     std::vector<int> inDegree(total, 0);
-    for (const BlockEdge &edge : merged) {
+    for (const BlockEdge &edge : blockEdges) {
         ++outStart[edge.from + 1];
         ++inDegree[edge.to];
     }
     for (int v = 0; v < total; ++v)
         outStart[v + 1] += outStart[v];
+    std::vector<BlockEdge> merged(blockEdges.size());
+    {
+        std::vector<int> fill(outStart.begin(), outStart.end() - 1);
+        for (const BlockEdge &edge : blockEdges)
+            merged[fill[edge.from]++] = edge;
+    }
 
     std::vector<int> order;
     order.reserve(total);

@@ -49,48 +49,69 @@ double evaluateCubic(double p0, double p1, double p2, double p3, double t)
 }
 
 /**
- * Breadth of a Bézier path where its depth coordinate equals \a depth (the path is assumed
- * monotonic in depth per segment, as layered drawings are). False when the path never gets
- * there.
+ * Walks a Bézier path in increasing depth and reports its breadth at increasing target depths
+ * (the path is assumed monotonic in depth per segment, as layered drawings are). Walking once
+ * keeps long edges linear instead of quadratic in their length.
  */
-bool breadthAtDepth(const QList<QPointF> &points, bool transposed, double depth, double &breadth)
+class PathWalker
 {
-    const auto depthOf = [transposed](const QPointF &p) { return transposed ? p.x() : p.y(); };
-    const auto breadthOf = [transposed](const QPointF &p) { return transposed ? p.y() : p.x(); };
-    constexpr double epsilon = 1e-6;
-    for (int i = 0; i + 3 < int(points.size()); i += 3) {
-        const double d0 = depthOf(points[i]);
-        const double d3 = depthOf(points[i + 3]);
-        if (std::abs(d0 - depth) <= epsilon) {
-            breadth = breadthOf(points[i]);
-            return true;
-        }
-        if (std::abs(d3 - depth) <= epsilon) {
-            breadth = breadthOf(points[i + 3]);
-            return true;
-        }
-        if ((depth - d0) * (depth - d3) > 0.0)
-            continue;
-        const double d1 = depthOf(points[i + 1]);
-        const double d2 = depthOf(points[i + 2]);
-        const bool increasing = d3 > d0;
-        double lo = 0.0;
-        double hi = 1.0;
-        for (int iteration = 0; iteration < 40; ++iteration) {
-            const double mid = (lo + hi) / 2.0;
-            const double d = evaluateCubic(d0, d1, d2, d3, mid);
-            if ((d < depth) == increasing)
-                lo = mid;
-            else
-                hi = mid;
-        }
-        const double t = (lo + hi) / 2.0;
-        breadth = evaluateCubic(breadthOf(points[i]), breadthOf(points[i + 1]),
-                                breadthOf(points[i + 2]), breadthOf(points[i + 3]), t);
-        return true;
+public:
+    PathWalker(const QList<QPointF> &points, bool transposed)
+        : m_points(points)
+        , m_transposed(transposed)
+    {
+        m_segments = points.size() >= 4 ? int((points.size() - 1) / 3) : 0;
+        m_backwards = m_segments > 0 && depthOf(points.last()) < depthOf(points.first());
     }
-    return false;
-}
+
+    /** False when the path never reaches \a depth. Depths must be asked in increasing order. */
+    bool breadthAt(double depth, double &breadth)
+    {
+        constexpr double epsilon = 1e-6;
+        for (; m_next < m_segments; ++m_next) {
+            const int i = 3 * (m_backwards ? m_segments - 1 - m_next : m_next);
+            const double d0 = depthOf(m_points[i]);
+            const double d3 = depthOf(m_points[i + 3]);
+            if (std::abs(d0 - depth) <= epsilon) {
+                breadth = breadthOf(m_points[i]);
+                return true;
+            }
+            if (std::abs(d3 - depth) <= epsilon) {
+                breadth = breadthOf(m_points[i + 3]);
+                return true;
+            }
+            if ((depth - d0) * (depth - d3) > 0.0)
+                continue;
+            const double d1 = depthOf(m_points[i + 1]);
+            const double d2 = depthOf(m_points[i + 2]);
+            const bool increasing = d3 > d0;
+            double lo = 0.0;
+            double hi = 1.0;
+            for (int iteration = 0; iteration < 40; ++iteration) {
+                const double mid = (lo + hi) / 2.0;
+                if ((evaluateCubic(d0, d1, d2, d3, mid) < depth) == increasing)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            const double t = (lo + hi) / 2.0;
+            breadth = evaluateCubic(breadthOf(m_points[i]), breadthOf(m_points[i + 1]),
+                                    breadthOf(m_points[i + 2]), breadthOf(m_points[i + 3]), t);
+            return true;
+        }
+        return false;
+    }
+
+private:
+    double depthOf(const QPointF &p) const { return m_transposed ? p.x() : p.y(); }
+    double breadthOf(const QPointF &p) const { return m_transposed ? p.y() : p.x(); }
+
+    const QList<QPointF> &m_points;
+    bool m_transposed;
+    bool m_backwards = false;
+    int m_segments = 0;
+    int m_next = 0;
+};
 
 } // namespace
 
@@ -145,9 +166,10 @@ int countCrossings(const LayoutInput &input, const LayoutResult &result)
         across.back() = breadthOf(bottomCentre);
         const QList<QPointF> points = e < result.edgePaths.size() ? result.edgePaths[e].points
                                                                   : QList<QPointF>();
+        PathWalker walker(points, transposed);
         for (int level = top + 1; level < bottom; ++level) {
             double value = 0.0;
-            if (!breadthAtDepth(points, transposed, levelDepth[level], value)) {
+            if (!walker.breadthAt(levelDepth[level], value)) {
                 const double t = (levelDepth[level] - depthOf(topCentre))
                                  / (depthOf(bottomCentre) - depthOf(topCentre));
                 value = across.front() + t * (across.back() - across.front());

@@ -11,13 +11,25 @@ namespace {
 // Transposition rounds per pass; each round only revisits layers next to a change.
 constexpr int maxTransposeRounds = 12;
 
-void sortedOrders(const LayeredGraph &graph, const std::vector<int> &neighbours,
+// Appends the orders of the neighbours, sorted; most nodes are dummies with one neighbour.
+void appendSortedOrders(const LayeredGraph &graph, std::span<const int> neighbours,
+                        std::vector<int> &out)
+{
+    const size_t begin = out.size();
+    for (const int u : neighbours)
+        out.push_back(graph.order[u]);
+    if (neighbours.size() > 1)
+        std::sort(out.begin() + begin, out.end());
+}
+
+void sortedOrders(const LayeredGraph &graph, std::span<const int> neighbours,
                   std::vector<int> &out)
 {
-    out.clear();
-    for (const int u : neighbours)
-        out.push_back(graph.nodes[u].order);
-    std::sort(out.begin(), out.end());
+    out.resize(neighbours.size());
+    for (size_t i = 0; i < neighbours.size(); ++i)
+        out[i] = graph.order[neighbours[i]];
+    if (out.size() > 1)
+        std::sort(out.begin(), out.end());
 }
 
 // Gansner et al.: the median, interpolated towards the side where neighbours are denser.
@@ -107,7 +119,7 @@ void CrossingMinimizer::setInitialOrder()
                 continue;
             visited[v] = 1;
             m_graph.layers[m_graph.nodes[v].rank].push_back(v);
-            const std::vector<int> &children = m_graph.lower[v];
+            const std::span<const int> children = m_graph.lower[v];
             for (auto it = children.rbegin(); it != children.rend(); ++it) {
                 if (!visited[*it])
                     stack.push_back(*it);
@@ -122,60 +134,88 @@ void CrossingMinimizer::reorderLayer(int rank, bool byUpper, bool reverseTies)
     std::vector<int> &layer = m_graph.layers[rank];
     m_keys.clear();
     for (const int v : layer) {
-        const std::vector<int> &neighbours = byUpper ? m_graph.upper[v] : m_graph.lower[v];
+        std::span<const int> neighbours = byUpper ? m_graph.upper[v] : m_graph.lower[v];
         if (neighbours.empty())
             continue; // stays where it is
+        if (neighbours.size() == 1) {
+            m_keys.emplace_back(double(m_graph.order[neighbours[0]]), v);
+            continue;
+        }
         sortedOrders(m_graph, neighbours, m_a);
         m_keys.emplace_back(weightedMedian(m_a), v);
     }
     if (m_keys.empty())
         return;
-    const std::vector<LayeredGraph::Node> &nodes = m_graph.nodes;
-    std::stable_sort(m_keys.begin(), m_keys.end(), [&](const auto &a, const auto &b) {
+    const std::vector<int> &order = m_graph.order;
+    std::sort(m_keys.begin(), m_keys.end(), [&](const auto &a, const auto &b) {
         if (a.first != b.first)
             return a.first < b.first;
-        return reverseTies ? nodes[a.second].order > nodes[b.second].order
-                           : nodes[a.second].order < nodes[b.second].order;
+        return reverseTies ? order[a.second] > order[b.second] : order[a.second] < order[b.second];
     });
     size_t next = 0;
     for (int &slot : layer) {
-        const std::vector<int> &neighbours = byUpper ? m_graph.upper[slot] : m_graph.lower[slot];
+        std::span<const int> neighbours = byUpper ? m_graph.upper[slot] : m_graph.lower[slot];
         if (!neighbours.empty())
             slot = m_keys[next++].second;
     }
     for (int i = 0; i < int(layer.size()); ++i)
-        m_graph.nodes[layer[i]].order = i;
+        m_graph.order[layer[i]] = i;
+}
+
+namespace {
+
+// Pairs (a, b) with a > b cross when v is left; pairs with b > a cross when w is left.
+void countPairs(const int *a, int aSize, const int *b, int bSize, qint64 &vFirst, qint64 &wFirst)
+{
+    if (aSize == 0 || bSize == 0)
+        return;
+    if (aSize == 1 && bSize == 1) {
+        vFirst += a[0] > b[0] ? 1 : 0;
+        wFirst += b[0] > a[0] ? 1 : 0;
+        return;
+    }
+    int lessEq = 0;
+    int less = 0;
+    for (int j = 0; j < bSize; ++j) {
+        while (lessEq < aSize && a[lessEq] <= b[j])
+            ++lessEq;
+        while (less < aSize && a[less] < b[j])
+            ++less;
+        vFirst += aSize - lessEq;
+        wFirst += less;
+    }
+}
+
+} // namespace
+
+void CrossingMinimizer::cacheNeighbourOrders(int rank)
+{
+    // Neighbouring layers do not change while one layer is transposed: sort their orders once.
+    const std::vector<int> &layer = m_graph.layers[rank];
+    m_cacheStart.assign(2 * layer.size() + 1, 0);
+    m_cache.clear();
+    for (size_t k = 0; k < layer.size(); ++k) {
+        for (const bool up : {true, false}) {
+            appendSortedOrders(m_graph, up ? m_graph.upper[layer[k]] : m_graph.lower[layer[k]],
+                               m_cache);
+            m_cacheStart[2 * k + (up ? 1 : 2)] = int(m_cache.size());
+        }
+    }
+    m_slot.resize(layer.size());
+    for (size_t k = 0; k < layer.size(); ++k)
+        m_slot[k] = int(k);
 }
 
 void CrossingMinimizer::crossingsOfPair(int v, int w, qint64 &vFirst, qint64 &wFirst)
 {
     vFirst = 0;
     wFirst = 0;
-    for (const bool up : {true, false}) {
-        const std::vector<int> &nv = up ? m_graph.upper[v] : m_graph.lower[v];
-        const std::vector<int> &nw = up ? m_graph.upper[w] : m_graph.lower[w];
-        if (nv.empty() || nw.empty())
-            continue;
-        if (nv.size() == 1 && nw.size() == 1) {
-            const int a = m_graph.nodes[nv[0]].order;
-            const int b = m_graph.nodes[nw[0]].order;
-            vFirst += a > b ? 1 : 0;
-            wFirst += b > a ? 1 : 0;
-            continue;
-        }
-        sortedOrders(m_graph, nv, m_a);
-        sortedOrders(m_graph, nw, m_b);
-        // Pairs (a, b) with a > b cross when v is left; pairs with b > a cross when w is left.
-        size_t lessEq = 0;
-        size_t less = 0;
-        for (const int b : m_b) {
-            while (lessEq < m_a.size() && m_a[lessEq] <= b)
-                ++lessEq;
-            while (less < m_a.size() && m_a[less] < b)
-                ++less;
-            vFirst += qint64(m_a.size() - lessEq);
-            wFirst += qint64(less);
-        }
+    for (const int side : {0, 1}) {
+        const int a0 = m_cacheStart[2 * v + side];
+        const int a1 = m_cacheStart[2 * v + side + 1];
+        const int b0 = m_cacheStart[2 * w + side];
+        const int b1 = m_cacheStart[2 * w + side + 1];
+        countPairs(m_cache.data() + a0, a1 - a0, m_cache.data() + b0, b1 - b0, vFirst, wFirst);
     }
 }
 
@@ -183,24 +223,27 @@ void CrossingMinimizer::transpose()
 {
     const int rankCount = int(m_graph.layers.size());
     std::vector<char> candidate(rankCount, 1);
+    std::vector<char> next(rankCount, 0);
     for (int round = 0; round < maxTransposeRounds; ++round) {
         bool any = false;
-        std::vector<char> next(rankCount, 0);
+        std::fill(next.begin(), next.end(), 0);
         for (int r = 0; r < rankCount; ++r) {
             if (!candidate[r])
                 continue;
             std::vector<int> &layer = m_graph.layers[r];
+            if (layer.size() < 2)
+                continue;
+            cacheNeighbourOrders(r);
             bool swapped = false;
             for (int i = 0; i + 1 < int(layer.size()); ++i) {
-                const int v = layer[i];
-                const int w = layer[i + 1];
                 qint64 vFirst = 0;
                 qint64 wFirst = 0;
-                crossingsOfPair(v, w, vFirst, wFirst);
+                crossingsOfPair(m_slot[i], m_slot[i + 1], vFirst, wFirst);
                 if (wFirst < vFirst) {
                     std::swap(layer[i], layer[i + 1]);
-                    m_graph.nodes[w].order = i;
-                    m_graph.nodes[v].order = i + 1;
+                    std::swap(m_slot[i], m_slot[i + 1]);
+                    m_graph.order[layer[i]] = i;
+                    m_graph.order[layer[i + 1]] = i + 1;
                     swapped = true;
                 }
             }
@@ -222,10 +265,8 @@ void CrossingMinimizer::transpose()
 qint64 CrossingMinimizer::pairCrossings(int rank)
 {
     m_positions.clear();
-    for (const int v : m_graph.layers[rank]) {
-        sortedOrders(m_graph, m_graph.lower[v], m_a);
-        m_positions.insert(m_positions.end(), m_a.begin(), m_a.end());
-    }
+    for (const int v : m_graph.layers[rank])
+        appendSortedOrders(m_graph, m_graph.lower[v], m_positions);
     return m_counter.count(m_positions, int(m_graph.layers[rank + 1].size()));
 }
 

@@ -34,7 +34,11 @@ private:
     void reorderLayer(int rank, bool byUpper, bool reverseTies);
     void transpose();
     qint64 pairCrossings(int rank);
-    /** Crossings among the segments of two nodes of one layer, v left of w, and w left of v. */
+    void cacheNeighbourOrders(int rank);
+    /**
+     * Crossings among the segments of two nodes of the layer being transposed (by their slot
+     * in the neighbour cache), v left of w and w left of v.
+     */
     void crossingsOfPair(int v, int w, qint64 &vFirst, qint64 &wFirst);
 
     LayeredGraph &m_graph;
@@ -43,6 +47,9 @@ private:
     std::vector<int> m_a;
     std::vector<int> m_b;
     std::vector<std::pair<double, int>> m_keys;
+    std::vector<int> m_cache;      // sorted neighbour orders: upper then lower, per slot
+    std::vector<int> m_cacheStart; // 2 * slot + {0, 1, 2}: start of upper, lower, end
+    std::vector<int> m_slot;       // slot of the node at each layer position
 };
 
 } // namespace Mcw::Core::Layout

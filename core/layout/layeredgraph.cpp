@@ -8,9 +8,10 @@ namespace Mcw::Core::Layout {
 
 void LayeredGraph::updateOrders()
 {
+    order.resize(nodes.size());
     for (const std::vector<int> &layer : layers) {
         for (int i = 0; i < int(layer.size()); ++i)
-            nodes[layer[i]].order = i;
+            order[layer[i]] = i;
     }
 }
 
@@ -76,12 +77,28 @@ LayeredGraph buildLayeredGraph(const LayoutInput &input,
     }
 
     const int total = int(graph.nodes.size());
-    graph.upper.resize(total);
-    graph.lower.resize(total);
+    LayeredGraph::Adjacency &upper = graph.upper;
+    LayeredGraph::Adjacency &lower = graph.lower;
+    upper.start.assign(total + 1, 0);
+    lower.start.assign(total + 1, 0);
     for (const std::vector<int> &chain : graph.chains) {
         for (size_t i = 1; i < chain.size(); ++i) {
-            graph.lower[chain[i - 1]].push_back(chain[i]);
-            graph.upper[chain[i]].push_back(chain[i - 1]);
+            ++lower.start[chain[i - 1] + 1];
+            ++upper.start[chain[i] + 1];
+        }
+    }
+    for (int v = 0; v < total; ++v) {
+        lower.start[v + 1] += lower.start[v];
+        upper.start[v + 1] += upper.start[v];
+    }
+    lower.items.resize(lower.start.back());
+    upper.items.resize(upper.start.back());
+    std::vector<int> lowerFill(lower.start.begin(), lower.start.end() - 1);
+    std::vector<int> upperFill(upper.start.begin(), upper.start.end() - 1);
+    for (const std::vector<int> &chain : graph.chains) {
+        for (size_t i = 1; i < chain.size(); ++i) {
+            lower.items[lowerFill[chain[i - 1]]++] = chain[i];
+            upper.items[upperFill[chain[i]]++] = chain[i - 1];
         }
     }
 

@@ -4,6 +4,7 @@
 
 #include <core/layout/graphlayout.h>
 
+#include <span>
 #include <vector>
 
 namespace Mcw::Core::Layout {
@@ -19,7 +20,6 @@ struct LayeredGraph
     struct Node
     {
         int rank = 0;
-        int order = 0;         // position inside its layer
         double left = 0.0;     // breadth left of the anchor (the point edges pass through)
         double right = 0.0;    // breadth right of the anchor
         double depth = 0.0;    // extent along the rank axis
@@ -28,9 +28,22 @@ struct LayeredGraph
         bool isLabel = false;  // dummy that carries the edge label
     };
 
+    /** Neighbour lists of all nodes in one array (most nodes are dummies with one each). */
+    struct Adjacency
+    {
+        std::vector<int> start;
+        std::vector<int> items;
+
+        std::span<const int> operator[](int v) const
+        {
+            return {items.data() + start[v], size_t(start[v + 1] - start[v])};
+        }
+    };
+
     std::vector<Node> nodes;
-    std::vector<std::vector<int>> upper;  // neighbours on rank - 1, one entry per segment
-    std::vector<std::vector<int>> lower;  // neighbours on rank + 1
+    std::vector<int> order;               // position of each node inside its layer
+    Adjacency upper;                      // neighbours on rank - 1, one entry per segment
+    Adjacency lower;                      // neighbours on rank + 1
     std::vector<std::vector<int>> layers; // node ids per rank, in order
     /** Per input edge: node ids from its upper to its lower end; empty for skipped edges. */
     std::vector<std::vector<int>> chains;
@@ -40,7 +53,7 @@ struct LayeredGraph
     bool labelSpace = false;
 
     int dummyCount() const { return int(nodes.size()) - realNodeCount; }
-    /** Writes Node::order from the layer lists. */
+    /** Writes order from the layer lists. */
     void updateOrders();
 };
 
