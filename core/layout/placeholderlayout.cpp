@@ -123,8 +123,10 @@ LayoutResult layoutGraph(const LayoutInput &input, const LayoutControl &control)
             const QPointF c1 = horizontal ? QPointF(mid.x(), start.y()) : QPointF(start.x(), mid.y());
             const QPointF c2 = horizontal ? QPointF(mid.x(), end.y()) : QPointF(end.x(), mid.y());
             path.points = {start, c1, c2, end};
-            path.labelPosition = horizontal ? QPointF(start.x() + 4, start.y())
-                                            : QPointF(start.x() + 4, start.y() + e.labelHeight / 2 + 2);
+            // Label centre, just past the source border.
+            path.labelPosition = horizontal
+                                     ? QPointF(start.x() + e.labelWidth / 2 + 4, start.y() - e.labelHeight / 2 - 1)
+                                     : QPointF(start.x() + e.labelWidth / 2 + 4, start.y() + e.labelHeight / 2 + 2);
         }
         result.edgePaths.append(path);
     }
