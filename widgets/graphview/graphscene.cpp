@@ -46,7 +46,7 @@ GraphScene::~GraphScene() = default;
 QRectF GraphScene::graphRect() const
 {
     QRectF rect = itemsBoundingRect();
-    const double margin = std::max(20.0, 0.02 * std::max(rect.width(), rect.height()));
+    constexpr double margin = 24.0;
     return rect.adjusted(-margin, -margin, margin, margin);
 }
 
