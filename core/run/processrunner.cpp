@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processrunner.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcessEnvironment>
@@ -232,7 +233,7 @@ void ProcessRunner::writeMeta(const QString &text)
     }
 }
 
-void ProcessRunner::runDetached(const QList<ToolInvocation> &invocations)
+static void startDetached(const QList<ToolInvocation> &invocations)
 {
     for (const ToolInvocation &inv : invocations) {
         QProcess helper;
@@ -245,9 +246,15 @@ void ProcessRunner::runDetached(const QList<ToolInvocation> &invocations)
         helper.setProcessEnvironment(env);
         helper.setStandardOutputFile(QProcess::nullDevice());
         helper.setStandardErrorFile(QProcess::nullDevice());
-        writeMeta(QStringLiteral("$ ") + inv.toUserOutput());
         helper.startDetached();
     }
+}
+
+void ProcessRunner::runDetached(const QList<ToolInvocation> &invocations)
+{
+    for (const ToolInvocation &inv : invocations)
+        writeMeta(QStringLiteral("$ ") + inv.toUserOutput());
+    startDetached(invocations);
 }
 
 void ProcessRunner::stopGroup(ProcessOutcome::Kind why)
@@ -336,6 +343,14 @@ void ProcessRunner::finish()
 {
     if (!m_running)
         return;
+    if (m_stopping && !m_killSent && !m_killInvocations.isEmpty()) {
+        // Our group is gone but the tool may live elsewhere (inside a container) and ignore
+        // SIGTERM: the kill commands still run when the grace period ends, even if this
+        // runner is deleted by then.
+        const QList<ToolInvocation> kill = m_killInvocations;
+        writeMeta(QStringLiteral("kill commands follow in %1").arg(formatDuration(m_graceMs)));
+        QTimer::singleShot(int(m_graceMs), QCoreApplication::instance(), [kill] { startDetached(kill); });
+    }
     m_graceTimer.stop();
     m_timeoutTimer.stop();
     m_outcome.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;

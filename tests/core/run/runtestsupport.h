@@ -35,3 +35,33 @@ inline bool pidAlive(qint64 pid)
 }
 
 } // namespace Mcw::Tests
+
+namespace Mcw::Tests {
+
+/** The docker stand-in script (see recording_docker.sh). */
+inline QString recordingDockerPath()
+{
+    return QStringLiteral(MCW_RECORDING_DOCKER);
+}
+
+/** The argv of every recorded docker call, in order. */
+inline QList<QStringList> recordedDockerCalls(const QString &logPath)
+{
+    QList<QStringList> calls;
+    QFile f(logPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return calls;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        QStringList args;
+        for (const QByteArray &a : line.split('\0'))
+            args.append(QString::fromUtf8(a));
+        if (!args.isEmpty() && args.last().isEmpty())
+            args.removeLast();
+        calls.append(args);
+    }
+    return calls;
+}
+
+} // namespace Mcw::Tests
