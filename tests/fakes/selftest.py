@@ -78,6 +78,7 @@ class ToolTests(FakeCase):
         lines = r.stdout.splitlines()
         self.assertEqual(lines[0], "2025/02/19 15:50:30 - INFO : TPU-MLIR v1.15.1-20250208")
         self.assertIn("\t|   (x - mean) * scale                                  |", lines)
+        self.assertEqual(lines[1], "2025/02/19 15:50:30 - INFO : ")
         self.assertIn("[Running]: tpuc-opt yolo_origin.mlir --shape-infer --canonicalize --extra-optimize -o yolo.mlir", lines)
         self.assertIn("2025/02/19 15:50:30 - INFO : Mlir file generated:yolo.mlir", lines)
         self.assertIn("[Success]: npz_tool.py compare yolo_top_outputs.npz yolo_ref_outputs.npz --tolerance 0.99,0.99 --except - -vv", lines)

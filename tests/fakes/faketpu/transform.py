@@ -81,7 +81,7 @@ def _preprocess_dict(args, shape):
     scale = common.float_list(args.scale, [1, 1, 1])
     resize = args.resize_dims
     return {
-        "resize_dims": "[" + ", ".join(resize.split(",")) + "]" if resize else "[%d, %d]" % (shape[-2], shape[-1]) if len(shape) >= 2 else "same to net input dims",
+        "resize_dims": "[" + ", ".join(resize.split(",")) + "]" if resize else "same to net input dims",
         "keep_aspect_ratio": args.keep_aspect_ratio,
         "keep_ratio_mode": args.keep_ratio_mode,
         "pad_value": args.pad_value,
@@ -94,13 +94,13 @@ def _preprocess_dict(args, shape):
 
 
 def banner(pp):
-    common.out("\t.-------------------------------------------------------.")
-    common.out("\t| preprocess:                                           |")
-    common.out("\t|   (x - mean) * scale                                  |")
-    common.out("\t'-------------------------------------------------------'")
-    common.out("  config Preprocess args : ")
-    for line in common.preprocess_block(pp):
-        common.out(line)
+    """The preprocess banner, logged as one multi-line message (real format, tab-indented)."""
+    lines = ["", "\t " + "_" * 53 + " ",
+             "\t|" + " preprocess:".ljust(55) + "|",
+             "\t|" + "   (x - mean) * scale".ljust(55) + "|",
+             "\t'" + "-" * 55 + "'",
+             "  config Preprocess args : "] + common.preprocess_block(pp) + [""]
+    common.log("\n".join(lines))
 
 
 def run(args):
@@ -183,7 +183,10 @@ def run(args):
     common.log("Mlir file generated:" + args.mlir)
     keep = [origin, args.mlir, name + "_top_f32_all_weight.npz", name + "_opt.onnx.prototxt", "final_opt.onnx"]
     if args.test_input and not args.not_inference:
-        common.log("\n  load_config Preprocess args : \n" + "\n".join(common.preprocess_block(pp)))
+        loaded = dict(pp)
+        if not args.resize_dims and len(shape) >= 2:
+            loaded["resize_dims"] = "[%d, %d]" % (shape[-2], shape[-1])
+        common.log("\n  load_config Preprocess args : \n" + "\n".join(common.preprocess_block(loaded)))
         in_f32 = name + "_in_f32.npz"
         npyio.save_npz(in_f32, [("images", net.input_array(shape))])
         ref = name + "_ref_outputs.npz"
