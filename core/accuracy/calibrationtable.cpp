@@ -31,17 +31,19 @@ Expected<CalibrationTable> CalibrationTable::parse(const QByteArray &bytes, cons
             continue;
         if (trimmed.startsWith(QLatin1Char('#'))) {
             const QString marker = trimmed.mid(1).trimmed().toLower();
-            if (marker == QLatin1String("int4_th")) {
+            // Section markers never contain a colon; header lines always do.
+            const bool isMarker = !marker.contains(QLatin1Char(':'));
+            if (isMarker && marker == QLatin1String("int4_th")) {
                 section = Section::Int4;
-            } else if (marker == QLatin1String("asym_op")) {
+            } else if (isMarker && marker == QLatin1String("asym_op")) {
                 section = Section::AsymOps;
-            } else if (marker == QLatin1String("int4_op")) {
+            } else if (isMarker && marker == QLatin1String("int4_op")) {
                 section = Section::Int4Ops;
-            } else if (marker == QLatin1String("weight_scale")) {
+            } else if (isMarker && marker == QLatin1String("weight_scale")) {
                 section = Section::WeightScale;
-            } else if (marker == QLatin1String("weight_scale_fp8")) {
+            } else if (isMarker && marker == QLatin1String("weight_scale_fp8")) {
                 section = Section::WeightScaleFp8;
-            } else if (marker.contains(QLatin1String("fp8"))) {
+            } else if (isMarker && marker.contains(QLatin1String("fp8"))) {
                 // "#tpu-mlir-fp8 caliration table" in the header makes the main table fp8;
                 // after data lines it starts a separate fp8 section.
                 if (table.thresholds.isEmpty() && section == Section::Main)
