@@ -213,7 +213,7 @@ def yolo_run(outdir, count, suffix, drift):
         rel = 0.002 + drift * (i / count) ** 2  # similarity decays along the network
         if "Sigmoid" in name:
             rel *= 3
-        if i == int(count * 0.7):
+        if i == int(count * 0.7) and drift > 0.1:
             rel = 0.9  # one broken layer in the middle
         target[name] = r if name == "images" else noisy(r, rel)
         reference[name] = r
