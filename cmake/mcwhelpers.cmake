@@ -18,10 +18,11 @@ function(mcw_set_qt_defines target)
                                                QT_NO_CONTEXTLESS_CONNECT)
 endfunction()
 
-# mcw_add_test(NAME name SOURCES ... LIBS ... [GUI])
-# One GoogleTest executable per area; GUI tests run on the offscreen platform.
+# mcw_add_test(NAME name SOURCES ... LIBS ... [GUI] [PROPERTIES prop value ...])
+# One GoogleTest executable per area; GUI tests run on the offscreen platform. PROPERTIES are
+# set on every discovered test (e.g. FIXTURES_REQUIRED test_assets).
 function(mcw_add_test)
-  cmake_parse_arguments(ARG "GUI" "NAME" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(ARG "GUI" "NAME" "SOURCES;LIBS;PROPERTIES" ${ARGN})
   add_executable(${ARG_NAME} ${ARG_SOURCES})
   if(ARG_GUI)
     target_sources(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/guimain.cpp)
@@ -39,5 +40,5 @@ function(mcw_add_test)
     set(env "QT_QPA_PLATFORM=offscreen")
   endif()
   gtest_discover_tests(${ARG_NAME} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
-                       PROPERTIES ENVIRONMENT "${env}")
+                       PROPERTIES ENVIRONMENT "${env}" ${ARG_PROPERTIES})
 endfunction()

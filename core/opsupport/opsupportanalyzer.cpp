@@ -507,6 +507,24 @@ static bool producesDataDependentShape(const Node &node, const OpSupportContext 
     return false;
 }
 
+QStringList OpSupportAnalyzer::knownConditionKinds()
+{
+    return {QStringLiteral("always"), QStringLiteral("input_count_not"),
+            QStringLiteral("any_input_constant"), QStringLiteral("input_constant"),
+            QStringLiteral("input_not_constant"), QStringLiteral("inputs_not_constant"),
+            QStringLiteral("input_constant_scalar"), QStringLiteral("input_present"),
+            QStringLiteral("input_rank_at_least"), QStringLiteral("attr_ints_length_at_least"),
+            QStringLiteral("output_used"), QStringLiteral("has_consumers"),
+            QStringLiteral("attr_not_equal"), QStringLiteral("attr_string_in"),
+            QStringLiteral("attr_string_not_in"), QStringLiteral("clip_relu_unbounded"),
+            QStringLiteral("clip_relu_after_conv"), QStringLiteral("constant_operand_near_zero"),
+            QStringLiteral("erf_in_gelu_pattern"), QStringLiteral("einsum_equation_in"),
+            QStringLiteral("gather_slice_indices"), QStringLiteral("gather_embedding"),
+            QStringLiteral("resize_nearest_integer_scale"),
+            QStringLiteral("resize_linear_half_pixel_conv"),
+            QStringLiteral("resize_align_corners_divisible")};
+}
+
 OpSupportAnalyzer::OpSupportAnalyzer(const OpSupportTable &table)
     : m_table(&table)
 {}

@@ -37,6 +37,9 @@ public:
     OpSupportReport analyze(const Graph &graph, const QStringList &cut,
                             const Options &options) const;
 
+    /** The condition kinds evaluate() implements (the data file must use only these). */
+    static QStringList knownConditionKinds();
+
 private:
     const OpSupportTable *m_table;
 };
