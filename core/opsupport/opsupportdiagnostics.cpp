@@ -49,6 +49,14 @@ static std::optional<QStringList> frontierCut(const Graph &graph, const OpSuppor
         const NodeSupport *p = report.node(t.producer);
         return p && p->verdict == OpVerdict::Folded;
     };
+    // Post-processing has no convolutions: a Conv after the unsupported nodes means they sit
+    // inside the network, and cutting there would leave the model to the CPU.
+    for (int index = 0; index < nodes.size(); ++index) {
+        const QString &op = nodes.at(index).opType;
+        if (after.at(index)
+            && (op == QLatin1String("Conv") || op == QLatin1String("ConvTranspose")))
+            return std::nullopt;
+    }
     QStringList cut;
     auto add = [&cut](const QString &name) {
         if (!cut.contains(name))

@@ -29,7 +29,8 @@ struct CutSuggestion
  * lie after a candidate cut. Prefers the family's recommended cut when it removes every
  * unsupported node; else the frontier just before them: tensors consumed by the unsupported
  * nodes and their descendants and produced by the remaining nodes (plus the outputs that stay).
- * No suggestion when an unsupported node consumes a graph input or nothing would remain.
+ * No suggestion when an unsupported node consumes a graph input, when a Conv follows an
+ * unsupported node (it sits inside the network, not in post-processing) or nothing would remain.
  */
 std::optional<CutSuggestion> suggestCut(const Graph &graph, const OpSupportReport &report,
                                         const FamilyDetection &family,

@@ -14,6 +14,7 @@ small Conv backbone whose output tensor is called "feat":
   conditions.onnx  Resize/Pad/Gather/Equal/TopK conditions and folded shape arithmetic
   tail.onnx        one op of every class, all after "feat" (for the cut tests)
   input_round.onnx Round reading the model input (no cut can leave it to the CPU)
+  mish_inside.onnx Mish between two Convs (inside the network, not post-processing)
 Needs Debian's python3-onnx (run with /usr/bin/python3). Weights are deterministic.
 """
 import os
@@ -192,10 +193,19 @@ def input_round(out):
     model(f"{out}/input_round.onnx", nodes, inits, [("feat", F), ("rounded", F)])
 
 
+def mish_inside(out):
+    nodes, inits = backbone()
+    inits.append(const("conv2_w", RNG.standard_normal((4, 8, 1, 1)).astype(np.float32)))
+    nodes += [helper.make_node("Mish", ["feat"], ["mish_out"], name="mish"),
+              helper.make_node("Conv", ["mish_out", "conv2_w"], ["out"], name="conv2")]
+    model(f"{out}/mish_inside.onnx", nodes, inits, [("out", F, [1, 4, 16, 16])], opset=18)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for generate in (frontend, target, cpu, bf16, conditions, tail, input_round):
+    for generate in (frontend, target, cpu, bf16, conditions, tail, input_round,
+                     mish_inside):
         generate(out)
 
 

@@ -238,6 +238,16 @@ TEST(OpSupportAnalyzer, NoSuggestionWhenAnUnsupportedNodeReadsTheModelInput)
     EXPECT_TRUE(diags[0].suggestion.isEmpty());
 }
 
+TEST(OpSupportAnalyzer, NoSuggestionForAnUnsupportedOpInsideTheNetwork)
+{
+    const Graph graph = loadModel("mish_inside");
+    ASSERT_FALSE(graph.isNull());
+    const OpSupportReport report = OpSupportAnalyzer().analyze(graph, {});
+    EXPECT_EQ(verdictOf(graph, report, "mish"), OpVerdict::FrontendUnsupported);
+    EXPECT_EQ(verdictOf(graph, report, "conv2"), OpVerdict::Npu);
+    EXPECT_FALSE(suggestCut(graph, report, FamilyDetection{}).has_value());
+}
+
 TEST(OpSupportJson, ScopeFollowsTheFamily)
 {
     const Graph graph = loadModel("target");
