@@ -11,6 +11,11 @@ using namespace Mcw::Cli;
 
 static const std::array s_commands = {
     Command{QStringLiteral("inspect"), QStringLiteral("Summarise an ONNX model and recommend cut tensors"), &runInspect},
+    Command{QStringLiteral("init"), QStringLiteral("Create a conversion project (YAML) for an ONNX model"), &runInit},
+    Command{QStringLiteral("check"), QStringLiteral("Pre-flight checks of a project (exit 1 on errors)"), &runCheck},
+    Command{QStringLiteral("plan"), QStringLiteral("Print the tpu-mlir commands of a project as a bash script"), &runPlan},
+    Command{QStringLiteral("mud"), QStringLiteral("Write the MaixCAM .mud model description of a project"), &runMud},
+    Command{QStringLiteral("cut"), QStringLiteral("Cut an ONNX model at chosen tensors"), &runCut},
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
 };
 
