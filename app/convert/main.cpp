@@ -11,6 +11,7 @@ using namespace Mcw::Cli;
 
 static const std::array s_commands = {
     Command{QStringLiteral("inspect"), QStringLiteral("Summarise an ONNX model and recommend cut tensors"), &runInspect},
+    Command{QStringLiteral("report"), QStringLiteral("Explain a saved tpu-mlir console log: compare blocks and failure class"), &runReport},
 };
 
 static void printUsage()
