@@ -12,6 +12,7 @@ using namespace Mcw::Cli;
 static const std::array s_commands = {
     Command{QStringLiteral("inspect"), QStringLiteral("Summarise an ONNX model and recommend cut tensors"), &runInspect},
     Command{QStringLiteral("report"), QStringLiteral("Explain a saved tpu-mlir console log: compare blocks and failure class"), &runReport},
+    Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
 };
 
 static void printUsage()
