@@ -29,6 +29,7 @@ int runCheck(const QStringList &arguments);
 int runPlan(const QStringList &arguments);
 int runMud(const QStringList &arguments);
 int runCut(const QStringList &arguments);
+int runReport(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -16,6 +16,7 @@ static const std::array s_commands = {
     Command{QStringLiteral("plan"), QStringLiteral("Print the tpu-mlir commands of a project as a bash script"), &runPlan},
     Command{QStringLiteral("mud"), QStringLiteral("Write the MaixCAM .mud model description of a project"), &runMud},
     Command{QStringLiteral("cut"), QStringLiteral("Cut an ONNX model at chosen tensors"), &runCut},
+    Command{QStringLiteral("report"), QStringLiteral("Explain a saved tpu-mlir console log: compare blocks and failure class"), &runReport},
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
 };
 
