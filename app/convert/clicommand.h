@@ -24,5 +24,6 @@ struct Command
 
 // One function per command, each in its own <name>command.cpp.
 int runInspect(const QStringList &arguments);
+int runCompare(const QStringList &arguments);
 
 } // namespace Mcw::Cli

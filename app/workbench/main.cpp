@@ -2,11 +2,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include <widgets/graphview/graphexporter.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+#include <cstring>
+
+// `--export-graph MODEL.onnx OUT.png|OUT.svg`: render and exit without a window. Runs before
+// the GUI exists so that it also works on machines without a display.
+static int exportGraph(const QString &model, const QStringList &positional)
+{
+    if (positional.size() != 1) {
+        std::fputs("--export-graph needs exactly one output file (OUT.png or OUT.svg).\n", stderr);
+        return 2;
+    }
+    const auto result = Mcw::Widgets::GraphExporter::exportModel(model, positional.first());
+    if (!result) {
+        std::fprintf(stderr, "%s\n", qPrintable(result.error().message));
+        return 2;
+    }
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
+    bool headless = false;
+    for (int i = 1; i < argc; ++i)
+        headless = headless || std::strncmp(argv[i], "--export-graph", 14) == 0;
+    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("maixcam-workbench"));
     QApplication::setOrganizationName(QStringLiteral("maixcam-workbench"));
@@ -17,9 +44,17 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Turns ONNX models into MaixCAM bundles."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption exportOption(
+        QStringLiteral("export-graph"),
+        QStringLiteral("Render the graph of MODEL.onnx to the positional OUT.png or OUT.svg and exit."),
+        QStringLiteral("MODEL.onnx"));
+    parser.addOption(exportOption);
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("ONNX model to open."),
                                  QStringLiteral("[MODEL.onnx]"));
     parser.process(app);
+
+    if (parser.isSet(exportOption))
+        return exportGraph(parser.value(exportOption), parser.positionalArguments());
 
     Mcw::App::MainWindow window;
     window.show();

@@ -13,7 +13,12 @@ class QMenu;
 class QProgressBar;
 
 namespace Mcw::Widgets {
+class CutListEdit;
+class CutSelection;
+class FindPanel;
+class GraphView;
 class ModelSummaryWidget;
+class PropertiesPanel;
 }
 
 namespace Mcw::App {
@@ -30,6 +35,8 @@ public:
     /** Starts loading \a path off the UI thread; the current model stays until it succeeds. */
     void openModel(const QString &path);
     Core::Graph currentGraph() const { return m_graph; }
+    Widgets::GraphView *graphView() const { return m_graphView; }
+    Widgets::CutSelection *cutSelection() const { return m_cuts; }
     bool isLoading() const;
 
 signals:
@@ -42,6 +49,9 @@ protected:
 
 private:
     void createActions();
+    void createGraphDocks();
+    void exportGraphImage();
+    void applyPresetCut();
     void onLoadFinished();
     void addRecentModel(const QString &path);
     void rebuildRecentMenu();
@@ -50,6 +60,12 @@ private:
     QString m_loadingPath;
     QFutureWatcher<Core::Expected<Core::Graph>> m_loadWatcher;
     Widgets::ModelSummaryWidget *m_summary = nullptr;
+    Widgets::GraphView *m_graphView = nullptr;
+    Widgets::CutSelection *m_cuts = nullptr;
+    Widgets::PropertiesPanel *m_properties = nullptr;
+    Widgets::FindPanel *m_find = nullptr;
+    Widgets::CutListEdit *m_cutList = nullptr;
+    QAction *m_presetCut = nullptr;
     QMenu *m_recentMenu = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_statusLabel = nullptr;

@@ -1,0 +1,517 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <widgets/graphview/cutlistedit.h>
+#include <widgets/graphview/cutselection.h>
+#include <widgets/graphview/edgeitem.h>
+#include <widgets/graphview/findpanel.h>
+#include <widgets/graphview/findresultmodel.h>
+#include <widgets/graphview/graphexporter.h>
+#include <widgets/graphview/graphscene.h>
+#include <widgets/graphview/graphview.h>
+#include <widgets/graphview/nodeitem.h>
+#include <widgets/properties/propertiespanel.h>
+
+#include <core/onnx/onnxloader.h>
+
+#include "../../support/testpaths.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QImage>
+#include <QImageReader>
+#include <QLineEdit>
+#include <QListView>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw;
+using Widgets::GraphView;
+
+static QString modelPath(const char *name)
+{
+    return QStringLiteral(MCW_VIEWGRAPH_MODELS "/") + QString::fromLatin1(name);
+}
+
+static Core::Graph loadModel(const QString &path)
+{
+    Core::Expected<Core::Graph> graph = Core::OnnxLoader::loadFile(path);
+    EXPECT_TRUE(graph.has_value()) << qPrintable(path);
+    return graph ? *graph : Core::Graph();
+}
+
+static int nodeNamed(const Core::ViewGraph &view, const QString &name)
+{
+    for (int i = 0; i < view.nodes().size(); ++i) {
+        if (view.nodes().at(i).name == name)
+            return i;
+    }
+    return -1;
+}
+
+/** A shown view with a laid-out model (layout finished). */
+struct ShownView
+{
+    explicit ShownView(const char *model)
+    {
+        view.resize(900, 700);
+        view.show();
+        QSignalSpy done(&view, &GraphView::layoutFinished);
+        view.setGraph(loadModel(modelPath(model)));
+        if (done.isEmpty()) {
+            EXPECT_TRUE(done.wait(10000));
+        }
+    }
+    Widgets::GraphScene *scene() const { return view.graphScene(); }
+    GraphView view;
+};
+
+static QAction *viewAction(const GraphView &view, const char *name)
+{
+    for (QAction *action : view.viewActions()) {
+        if (action->objectName() == QLatin1String(name))
+            return action;
+    }
+    return nullptr;
+}
+
+class GraphViewTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QSettings().remove(QStringLiteral("graphView")); // every test starts from the defaults
+    }
+};
+
+TEST_F(GraphViewTest, SceneHasOneItemPerDisplayNodeAndEdge)
+{
+    ShownView shown("small.onnx");
+    ASSERT_NE(shown.scene(), nullptr);
+    const Core::ViewGraph &view = shown.view.viewGraph();
+    EXPECT_EQ(shown.scene()->nodeItems().size(), view.nodes().size());
+    EXPECT_EQ(shown.scene()->edgeItems().size(), view.edges().size());
+    EXPECT_EQ(view.nodes().size(), 10);
+    // Inputs/outputs are drawn in their own colour, op headers by category.
+    const Widgets::GraphStyle &style = shown.scene()->style();
+    EXPECT_NE(style.headerColor(Core::OpCategory::Input), style.headerColor(Core::OpCategory::Layer));
+    EXPECT_NE(style.headerColor(Core::OpCategory::Layer), style.headerColor(Core::OpCategory::Activation));
+    // No two node boxes overlap.
+    const auto &items = shown.scene()->nodeItems();
+    for (int i = 0; i < items.size(); ++i)
+        for (int j = i + 1; j < items.size(); ++j)
+            EXPECT_FALSE(items[i]->box().intersects(items[j]->box())) << i << " " << j;
+}
+
+TEST_F(GraphViewTest, LevelOfDetailDropsTextWhenZoomedOut)
+{
+    ShownView shown("small.onnx");
+    Widgets::NodeItem *conv = shown.scene()->nodeItem(nodeNamed(shown.view.viewGraph(), QStringLiteral("/model.0/conv/Conv")));
+    ASSERT_NE(conv, nullptr);
+    const QRectF rect = shown.scene()->sceneRect();
+    auto renderAt = [&](double scale) {
+        QImage image((rect.size() * scale).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        shown.scene()->render(&painter, QRectF(QPointF(0, 0), rect.size() * scale), rect);
+    };
+    renderAt(0.2);
+    EXPECT_FALSE(conv->paintedText());
+    renderAt(1.0);
+    EXPECT_TRUE(conv->paintedText());
+    renderAt(Widgets::NodeItem::lodThreshold * 0.9);
+    EXPECT_FALSE(conv->paintedText());
+}
+
+TEST_F(GraphViewTest, CutGreysExactlyTheNonAncestors)
+{
+    ShownView shown("branchy.onnx");
+    const Core::ViewGraph &view = shown.view.viewGraph();
+    // branchy: x → A → S → (s0 → H0 → h0, s1 → H1 → h1) → Sum → Tail → y.
+    // Cutting at h0 keeps the ancestors of h0: A, S, H0; the graph input x stays.
+    shown.view.setCutTensors({QStringLiteral("h0")});
+    QStringList greyed;
+    for (const Widgets::NodeItem *item : shown.scene()->nodeItems()) {
+        if (item->isGreyed())
+            greyed.append(view.nodes().at(item->displayIndex()).name);
+    }
+    greyed.sort();
+    EXPECT_EQ(greyed, (QStringList{QStringLiteral("H1"), QStringLiteral("Sum"), QStringLiteral("Tail"),
+                                   QStringLiteral("y")}));
+    EXPECT_TRUE(shown.scene()->nodeItem(nodeNamed(view, QStringLiteral("H0")))->hasCutMarker());
+    EXPECT_FALSE(shown.scene()->nodeItem(nodeNamed(view, QStringLiteral("S")))->hasCutMarker());
+    for (const int e : view.edgesOfTensor(QStringLiteral("h0")))
+        EXPECT_TRUE(shown.scene()->edgeItems().at(e)->isCut());
+    for (const int e : view.edgesOfTensor(QStringLiteral("s1")))
+        EXPECT_TRUE(shown.scene()->edgeItems().at(e)->isGreyed());
+    for (const int e : view.edgesOfTensor(QStringLiteral("a")))
+        EXPECT_FALSE(shown.scene()->edgeItems().at(e)->isGreyed());
+
+    // Cutting at both Split outputs keeps A and S only.
+    shown.view.setCutTensors({QStringLiteral("s0"), QStringLiteral("s1")});
+    int greyCount = 0;
+    for (const Widgets::NodeItem *item : shown.scene()->nodeItems())
+        greyCount += item->isGreyed() ? 1 : 0;
+    EXPECT_EQ(greyCount, 5); // H0, H1, Sum, Tail, y
+    EXPECT_TRUE(shown.scene()->nodeItem(nodeNamed(view, QStringLiteral("S")))->hasCutMarker());
+
+    shown.view.setCutTensors({});
+    for (const Widgets::NodeItem *item : shown.scene()->nodeItems())
+        EXPECT_FALSE(item->isGreyed());
+}
+
+TEST_F(GraphViewTest, CutEditsUndoAndRedo)
+{
+    Widgets::CutSelection cuts;
+    QSignalSpy changed(&cuts, &Widgets::CutSelection::changed);
+    cuts.toggleCutTensor(QStringLiteral("h0"));
+    cuts.toggleCutTensor(QStringLiteral("h1"));
+    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
+    cuts.toggleCutTensor(QStringLiteral("h0")); // remove
+    EXPECT_EQ(cuts.cutTensors(), QStringList{QStringLiteral("h1")});
+    cuts.setCutTensors({QStringLiteral("a"), QStringLiteral("s1")});
+    EXPECT_EQ(cuts.undoStack()->count(), 4);
+    EXPECT_EQ(changed.count(), 4);
+
+    cuts.undoStack()->undo();
+    EXPECT_EQ(cuts.cutTensors(), QStringList{QStringLiteral("h1")});
+    cuts.undoStack()->undo(); // the removal comes back at its old position
+    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
+    cuts.undoStack()->undo();
+    cuts.undoStack()->undo();
+    EXPECT_TRUE(cuts.cutTensors().isEmpty());
+    EXPECT_FALSE(cuts.undoStack()->canUndo());
+    cuts.undoStack()->redo();
+    cuts.undoStack()->redo();
+    cuts.undoStack()->redo();
+    EXPECT_EQ(cuts.cutTensors(), QStringList{QStringLiteral("h1")});
+    cuts.undoStack()->redo();
+    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("a"), QStringLiteral("s1")}));
+    EXPECT_EQ(changed.last().first().toStringList(), cuts.cutTensors());
+
+    cuts.setCutTensors(cuts.cutTensors()); // equal: no new step
+    EXPECT_EQ(cuts.undoStack()->count(), 4);
+}
+
+TEST_F(GraphViewTest, UndoRestoresThePruningInTheView)
+{
+    ShownView shown("branchy.onnx");
+    Widgets::CutSelection cuts;
+    QObject::connect(&cuts, &Widgets::CutSelection::changed, &shown.view, &GraphView::setCutTensors);
+    QObject::connect(&shown.view, &GraphView::cutToggleRequested, &cuts, &Widgets::CutSelection::toggleCutTensor);
+    const int tail = nodeNamed(shown.view.viewGraph(), QStringLiteral("Tail"));
+    emit shown.view.cutToggleRequested(QStringLiteral("h1"));
+    EXPECT_TRUE(shown.scene()->nodeItem(tail)->isGreyed());
+    cuts.undoStack()->undo();
+    EXPECT_FALSE(shown.scene()->nodeItem(tail)->isGreyed());
+    cuts.undoStack()->redo();
+    EXPECT_TRUE(shown.scene()->nodeItem(tail)->isGreyed());
+}
+
+TEST_F(GraphViewTest, ClickSelectsAndCtrlClickTogglesTheCut)
+{
+    ShownView shown("small.onnx");
+    const int relu = nodeNamed(shown.view.viewGraph(), QStringLiteral("/model.0/act/Relu"));
+    shown.view.setZoom(1.0);
+    shown.view.centerOn(shown.scene()->nodeItem(relu)->box().center());
+    const QPoint pos = shown.view.mapFromScene(shown.scene()->nodeItem(relu)->box().center());
+
+    QSignalSpy selected(&shown.view, &GraphView::nodeSelected);
+    QSignalSpy cut(&shown.view, &GraphView::cutToggleRequested);
+    QTest::mouseClick(shown.view.viewport(), Qt::LeftButton, {}, pos);
+    ASSERT_EQ(selected.count(), 1);
+    EXPECT_EQ(selected.first().first().toInt(), relu);
+    EXPECT_TRUE(shown.scene()->nodeItem(relu)->isMarked());
+    EXPECT_EQ(cut.count(), 0);
+
+    QTest::mouseClick(shown.view.viewport(), Qt::LeftButton, Qt::ControlModifier, pos);
+    ASSERT_EQ(cut.count(), 1);
+    EXPECT_EQ(cut.first().first().toString(), QStringLiteral("/model.0/act/Relu_output_0"));
+
+    // A click on the background clears the selection.
+    QTest::mouseClick(shown.view.viewport(), Qt::LeftButton, {}, QPoint(2, 2));
+    EXPECT_EQ(selected.last().first().toInt(), -1);
+    EXPECT_FALSE(shown.scene()->nodeItem(relu)->isMarked());
+}
+
+TEST_F(GraphViewTest, ClickingAnEdgeSelectsItsTensor)
+{
+    ShownView shown("small.onnx");
+    const QList<int> edges = shown.view.viewGraph().edgesOfTensor(QStringLiteral("scaled"));
+    ASSERT_EQ(edges.size(), 1);
+    Widgets::EdgeItem *edge = shown.scene()->edgeItems().at(edges.first());
+    shown.view.setZoom(1.0);
+    const QPointF mid = edge->path().pointAtPercent(0.5);
+    shown.view.centerOn(mid);
+    QSignalSpy tensor(&shown.view, &GraphView::tensorSelected);
+    QTest::mouseClick(shown.view.viewport(), Qt::LeftButton, {}, shown.view.mapFromScene(mid));
+    ASSERT_EQ(tensor.count(), 1);
+    EXPECT_EQ(tensor.first().first().toString(), QStringLiteral("scaled"));
+    EXPECT_TRUE(edge->isMarked());
+}
+
+TEST_F(GraphViewTest, PropertiesShowNodeAndComputeStatsOnDemand)
+{
+    const Core::Graph graph = loadModel(modelPath("small.onnx"));
+    const Core::ViewGraph view = Core::ViewGraph::build(graph);
+    Widgets::PropertiesPanel panel;
+    panel.setGraph(graph, view);
+    panel.showNode(nodeNamed(view, QStringLiteral("/model.0/conv/Conv")));
+    ASSERT_NE(panel.findItem(QStringLiteral("Node"), QStringLiteral("type")), nullptr);
+    EXPECT_EQ(panel.findItem(QStringLiteral("Node"), QStringLiteral("type"))->text(1), QStringLiteral("Conv"));
+    EXPECT_EQ(panel.findItem(QStringLiteral("Node"), QStringLiteral("domain"))->text(1), QStringLiteral("ai.onnx"));
+    EXPECT_EQ(panel.findItem(QStringLiteral("Attributes"), QStringLiteral("strides"))->text(1), QStringLiteral("[1, 1]"));
+    QTreeWidgetItem *input = panel.findItem(QStringLiteral("Inputs"), QStringLiteral("0"));
+    ASSERT_NE(input, nullptr);
+    EXPECT_EQ(input->text(1), QStringLiteral("images  float32[1,3,8,8]"));
+    QTreeWidgetItem *weight = panel.findItem(QStringLiteral("Weights"), QStringLiteral("model.0.conv.weight"));
+    ASSERT_NE(weight, nullptr);
+    EXPECT_EQ(weight->text(1), QStringLiteral("float32[4,3,3,3]"));
+    EXPECT_EQ(weight->childCount(), 0); // stats only on demand
+
+    ASSERT_TRUE(panel.statsButton()->isEnabled());
+    QSignalSpy ready(&panel, &Widgets::PropertiesPanel::statsReady);
+    panel.statsButton()->click();
+    ASSERT_TRUE(ready.wait(5000));
+    // weight = arange(108) / 100: min 0, max 1.07, mean 0.535; bias = [0, 1, 2, 3]: 25 % zeros.
+    ASSERT_EQ(weight->childCount(), 1);
+    const QString stats = weight->child(0)->text(1);
+    EXPECT_TRUE(stats.startsWith(QStringLiteral("min 0, max 1.07, mean 0.535,"))) << qPrintable(stats);
+    QTreeWidgetItem *bias = panel.findItem(QStringLiteral("Weights"), QStringLiteral("model.0.conv.bias"));
+    ASSERT_EQ(bias->childCount(), 1);
+    EXPECT_TRUE(bias->child(0)->text(1).contains(QStringLiteral("mean 1.5,")));
+    EXPECT_TRUE(bias->child(0)->text(1).endsWith(QStringLiteral("zeros 25.0 %")));
+}
+
+TEST_F(GraphViewTest, TensorPropertiesLinkProducerAndConsumers)
+{
+    const Core::Graph graph = loadModel(modelPath("small.onnx"));
+    const Core::ViewGraph view = Core::ViewGraph::build(graph);
+    Widgets::PropertiesPanel panel;
+    panel.setGraph(graph, view);
+    panel.showTensor(QStringLiteral("shifted"));
+    EXPECT_EQ(panel.findItem(QStringLiteral("Tensor"), QStringLiteral("shape"))->text(1), QStringLiteral("1,4,8,8"));
+    QTreeWidgetItem *producer = panel.findItem(QStringLiteral("Producer"), QStringLiteral("node"));
+    ASSERT_NE(producer, nullptr);
+    EXPECT_EQ(producer->data(0, Widgets::PropertiesPanel::LinkTargetRole).toInt(), nodeNamed(view, QStringLiteral("/model.1/Add")));
+
+    QTreeWidgetItem *consumers = panel.tree()->findItems(QStringLiteral("Consumers"), Qt::MatchExactly).value(0);
+    ASSERT_NE(consumers, nullptr);
+    ASSERT_EQ(consumers->childCount(), 2);
+    QSignalSpy jump(&panel, &Widgets::PropertiesPanel::nodeActivated);
+    emit panel.tree()->itemClicked(consumers->child(1), 0);
+    ASSERT_EQ(jump.count(), 1);
+    const int target = jump.first().first().toInt();
+    const QString name = view.nodes().at(target).name;
+    EXPECT_TRUE(name == QStringLiteral("/model.22/Reshape") || name == QStringLiteral("/model.2/MaxPool")) << qPrintable(name);
+
+    QSignalSpy tensorJump(&panel, &Widgets::PropertiesPanel::tensorActivated);
+    panel.showNode(nodeNamed(view, QStringLiteral("/model.1/Add")));
+    emit panel.tree()->itemClicked(panel.findItem(QStringLiteral("Outputs"), QStringLiteral("0")), 0);
+    ASSERT_EQ(tensorJump.count(), 1);
+    EXPECT_EQ(tensorJump.first().first().toString(), QStringLiteral("shifted"));
+}
+
+TEST_F(GraphViewTest, FindPanelListsHitsAndHighlights)
+{
+    ShownView shown("small.onnx");
+    Widgets::FindPanel panel;
+    QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    panel.setGraph(shown.view.graph(), shown.view.viewGraph());
+    QObject::connect(&panel, &Widgets::FindPanel::hitHighlighted, &shown.view,
+                     [&shown](const Core::FindHit &hit) { shown.view.highlightNode(hit.displayNode); });
+    panel.setQuery(QStringLiteral("conv"));
+    // The Conv node, its output tensor, weight and bias.
+    ASSERT_EQ(panel.model()->rowCount(), 4);
+    EXPECT_EQ(panel.model()->index(0).data(Widgets::FindResultModel::KindRole).toString(), QStringLiteral("node"));
+    panel.setQuery(QStringLiteral("1,4,4,4"));
+    ASSERT_EQ(panel.model()->rowCount(), 1);
+    EXPECT_EQ(panel.model()->index(0).data(Widgets::FindResultModel::TensorRole).toString(), QStringLiteral("pooled"));
+
+    panel.setQuery(QStringLiteral("Sigmoid"));
+    ASSERT_EQ(panel.model()->rowCount(), 1);
+    QSignalSpy highlighted(&panel, &Widgets::FindPanel::hitHighlighted);
+    panel.resultView()->setCurrentIndex(panel.model()->index(0));
+    ASSERT_EQ(highlighted.count(), 1);
+    const int sigmoid = nodeNamed(shown.view.viewGraph(), QStringLiteral("/model.22/Sigmoid"));
+    EXPECT_TRUE(shown.scene()->nodeItem(sigmoid)->isHighlighted());
+    // Centred: the node is inside the visible area.
+    const QRectF visible = shown.view.mapToScene(shown.view.viewport()->rect()).boundingRect();
+    EXPECT_TRUE(visible.contains(shown.scene()->nodeItem(sigmoid)->box().center()));
+
+    panel.setQuery(QString());
+    EXPECT_EQ(panel.model()->rowCount(), 0);
+}
+
+TEST_F(GraphViewTest, CutListTextIsValidatedAgainstTheGraph)
+{
+    Widgets::CutSelection cuts;
+    Widgets::CutListEdit edit(&cuts);
+    edit.setGraph(loadModel(modelPath("branchy.onnx")));
+    edit.lineEdit()->setText(QStringLiteral("h0, nope ,h1"));
+    EXPECT_FALSE(edit.commit());
+    EXPECT_TRUE(edit.errorText().contains(QStringLiteral("nope")));
+    EXPECT_TRUE(cuts.cutTensors().isEmpty());
+    edit.lineEdit()->setText(QStringLiteral(" h0 ,, h1 "));
+    EXPECT_TRUE(edit.commit());
+    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
+    EXPECT_TRUE(edit.errorText().isEmpty());
+    cuts.toggleCutTensor(QStringLiteral("s1"));
+    EXPECT_EQ(edit.lineEdit()->text(), QStringLiteral("h0, h1, s1"));
+    cuts.undoStack()->undo();
+    cuts.undoStack()->undo();
+    EXPECT_EQ(edit.lineEdit()->text(), QString());
+}
+
+TEST_F(GraphViewTest, ExportsPngOfTheSceneSize)
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("small.png"));
+    ASSERT_TRUE(Widgets::GraphExporter::exportModel(modelPath("small.onnx"), png));
+    const auto scene = Widgets::GraphExporter::buildScene(loadModel(modelPath("small.onnx")), {});
+    QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.width(), int(std::ceil(scene->sceneRect().width() * 2)));
+    EXPECT_EQ(image.height(), int(std::ceil(scene->sceneRect().height() * 2)));
+    // Plausible: 10 nodes stacked vertically are taller than wide and not blank.
+    EXPECT_GT(image.height(), image.width());
+    EXPECT_GT(image.width(), 200);
+    const QColor background = image.pixelColor(2, 2);
+    int differing = 0;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            differing += image.pixelColor(x, y) != background ? 1 : 0;
+    EXPECT_GT(differing, 200);
+
+    const auto bad = Widgets::GraphExporter::exportModel(modelPath("small.onnx"), dir.filePath(QStringLiteral("x.jpg")));
+    ASSERT_FALSE(bad);
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("x.jpg")));
+}
+
+TEST_F(GraphViewTest, ExportsSvgWithOneGroupPerNode)
+{
+    QTemporaryDir dir;
+    const QString svgPath = dir.filePath(QStringLiteral("small.svg"));
+    ASSERT_TRUE(Widgets::GraphExporter::exportModel(modelPath("small.onnx"), svgPath));
+    QFile file(svgPath);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    const Core::ViewGraph view = Core::ViewGraph::build(loadModel(modelPath("small.onnx")));
+    EXPECT_EQ(svg.count(QStringLiteral("class=\"node\"")), view.nodes().size());
+    EXPECT_EQ(svg.count(QStringLiteral("class=\"edge\"")), view.edges().size());
+    for (int i = 0; i < view.nodes().size(); ++i)
+        EXPECT_EQ(svg.count(QStringLiteral("id=\"node-%1\"").arg(i)), 1);
+    EXPECT_TRUE(svg.contains(QStringLiteral("<title>Conv: /model.0/conv/Conv</title>")));
+    // Every node group has drawing content, and the text of the header is in it.
+    const QRegularExpression group(QStringLiteral("<g id=\"node-\\d+\" class=\"node\">(.*?)\\n</g>\\n"),
+                                   QRegularExpression::DotMatchesEverythingOption);
+    int groups = 0;
+    for (auto it = group.globalMatch(svg); it.hasNext(); ++groups)
+        EXPECT_TRUE(it.next().captured(1).contains(QStringLiteral("<path")));
+    EXPECT_EQ(groups, view.nodes().size());
+    EXPECT_TRUE(svg.contains(QStringLiteral(">MaxPool</text>")));
+}
+
+TEST_F(GraphViewTest, HeadlessExportFromTheApplication)
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("yolov8n.png"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    const QString app = Tests::binDir() + QStringLiteral("/maixcam-workbench");
+    process.start(app, {QStringLiteral("--export-graph"), Tests::generatedModel(QStringLiteral("yolov8n")), out});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().constData();
+    QImageReader reader(out);
+    const QSize size = reader.size();
+    EXPECT_GT(size.width(), 500);
+    EXPECT_GT(size.height(), 5000); // ~230 nodes in a tall stack
+
+    process.start(app, {QStringLiteral("--export-graph"), dir.filePath(QStringLiteral("missing.onnx")), out});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 2);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    EXPECT_TRUE(err.contains(QStringLiteral("missing.onnx")));
+    EXPECT_EQ(err.trimmed().count(QLatin1Char('\n')) - err.trimmed().count(QStringLiteral("QStandardPaths")), 0)
+        << qPrintable(err);
+}
+
+TEST_F(GraphViewTest, LayoutIsCachedPerModel)
+{
+    ShownView first("branchy.onnx");
+    const int runs = GraphView::layoutRuns();
+    ShownView second("branchy.onnx");
+    EXPECT_EQ(GraphView::layoutRuns(), runs);
+    ASSERT_NE(second.scene(), nullptr);
+    EXPECT_EQ(second.scene()->nodeItems().size(), first.scene()->nodeItems().size());
+}
+
+TEST_F(GraphViewTest, TogglesRelayoutAndPersist)
+{
+    ShownView shown("small.onnx");
+    const int conv = nodeNamed(shown.view.viewGraph(), QStringLiteral("/model.0/conv/Conv"));
+    const double tall = shown.scene()->nodeItem(conv)->box().height();
+    QAction *attributes = viewAction(shown.view, "showAttributes");
+    ASSERT_NE(attributes, nullptr);
+    EXPECT_EQ(attributes->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
+    QSignalSpy done(&shown.view, &GraphView::layoutFinished);
+    attributes->trigger();
+    ASSERT_TRUE(done.count() > 0 || done.wait(5000));
+    EXPECT_LT(shown.scene()->nodeItem(conv)->box().height(), tall);
+    EXPECT_FALSE(QSettings().value(QStringLiteral("graphView/showAttributes")).toBool());
+
+    GraphView fresh;
+    EXPECT_FALSE(fresh.options().showAttributes);
+    EXPECT_FALSE(viewAction(fresh, "showAttributes")->isChecked());
+
+    QAction *horizontal = viewAction(shown.view, "horizontalLayout");
+    EXPECT_EQ(horizontal->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+    done.clear();
+    horizontal->trigger();
+    ASSERT_TRUE(done.count() > 0 || done.wait(5000));
+    const QRectF rect = shown.scene()->sceneRect();
+    EXPECT_GT(rect.width(), rect.height()); // a chain laid out left to right
+}
+
+TEST_F(GraphViewTest, KeyboardZoomAndFit)
+{
+    ShownView shown("small.onnx");
+    shown.view.setZoom(1.0);
+    QAction *zoomIn = viewAction(shown.view, "zoomIn");
+    EXPECT_EQ(zoomIn->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_Up));
+    zoomIn->trigger();
+    EXPECT_NEAR(shown.view.zoom(), 1.1, 1e-9);
+    viewAction(shown.view, "zoomOut")->trigger();
+    viewAction(shown.view, "zoomOut")->trigger();
+    EXPECT_NEAR(shown.view.zoom(), 1.0 / 1.1, 1e-9);
+    viewAction(shown.view, "fitToWindow")->trigger();
+    const QRectF visible = shown.view.mapToScene(shown.view.viewport()->rect()).boundingRect();
+    EXPECT_TRUE(visible.adjusted(-1, -1, 1, 1).contains(shown.scene()->sceneRect()));
+}
+
+TEST_F(GraphViewTest, Screenshot)
+{
+    // Not an assertion of looks: writes what the view shows for a human to inspect when asked.
+    const QByteArray dir = qgetenv("MCW_GRAPHVIEW_SCREENSHOTS");
+    if (dir.isEmpty())
+        GTEST_SKIP() << "set MCW_GRAPHVIEW_SCREENSHOTS=DIR to write screenshots";
+    GraphView view;
+    view.resize(1400, 900);
+    view.show();
+    QSignalSpy done(&view, &GraphView::layoutFinished);
+    view.setGraph(loadModel(Tests::generatedModel(QStringLiteral("yolov8n"))));
+    ASSERT_TRUE(done.wait(20000));
+    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-fit.png"));
+    view.setZoom(1.0);
+    view.centerOn(view.graphScene()->sceneRect().center());
+    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-100.png"));
+}

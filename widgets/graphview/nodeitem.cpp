@@ -1,0 +1,146 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "nodeitem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+namespace Mcw::Widgets {
+
+NodeItem::NodeItem(int displayIndex, const Core::ViewGraph::Node &node, const QRectF &rect,
+                   const GraphStyle *style, const GraphViewOptions &options)
+    : m_index(displayIndex)
+    , m_kind(node.kind)
+    , m_category(node.category)
+    , m_rect(rect)
+    , m_header(GraphStyle::headerText(node, options))
+    , m_title(node.kind == Core::ViewGraph::Node::Kind::Op
+                  ? node.opType + QStringLiteral(": ") + node.name
+                  : node.opType + QStringLiteral(": ") + node.name)
+    , m_lines(GraphStyle::bodyLines(node, options))
+    , m_style(style)
+{
+    setZValue(1);
+    setAcceptHoverEvents(false);
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    return m_rect.adjusted(-3, -3, 3, 3); // room for the selection outline
+}
+
+QString NodeItem::toolTipText() const
+{
+    return m_title;
+}
+
+void NodeItem::setMarked(bool selected)
+{
+    if (m_selected != selected) {
+        m_selected = selected;
+        update();
+    }
+}
+
+void NodeItem::setHighlighted(bool highlighted)
+{
+    if (m_highlighted != highlighted) {
+        m_highlighted = highlighted;
+        update();
+    }
+}
+
+void NodeItem::setGreyed(bool greyed)
+{
+    if (m_greyed != greyed) {
+        m_greyed = greyed;
+        update();
+    }
+}
+
+void NodeItem::setCutMarker(bool cut)
+{
+    if (m_cut != cut) {
+        m_cut = cut;
+        update();
+    }
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    Q_UNUSED(widget)
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QColor header = m_greyed ? m_style->greyFill() : m_style->headerColor(m_category);
+    const QColor outline = m_selected ? m_style->selection()
+                           : m_highlighted ? m_style->highlight()
+                           : m_cut ? m_style->cut() : QColor();
+
+    if (lod < lodThreshold) {
+        // Overview: one filled box per node, no antialiasing, no text.
+        m_paintedText = false;
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(m_rect, outline.isValid() ? outline : header);
+        return;
+    }
+    m_paintedText = true;
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+    const QFontMetricsF headerMetrics(m_style->headerFont());
+    const QFontMetricsF bodyMetrics(m_style->bodyFont());
+    const bool pill = m_kind != Core::ViewGraph::Node::Kind::Op;
+    const double radius = pill ? m_rect.height() / 2 : GraphStyle::cornerRadius;
+
+    QPainterPath shape;
+    shape.addRoundedRect(m_rect, radius, radius);
+    const double headerHeight = pill ? m_rect.height() : headerMetrics.height() + 2 * GraphStyle::headerPadding;
+    const QRectF headerRect(m_rect.left(), m_rect.top(), m_rect.width(), headerHeight);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_greyed ? m_style->greyFill() : m_style->nodeFill());
+    painter->drawPath(shape);
+    QPainterPath headerPath;
+    headerPath.addRect(headerRect);
+    painter->setBrush(header);
+    painter->drawPath(shape.intersected(headerPath));
+
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(m_greyed ? m_style->greyFill().darker(115) : m_style->nodeBorder(), 1));
+    painter->drawPath(shape);
+    if (outline.isValid()) {
+        painter->setPen(QPen(outline, m_selected ? 3 : 2.5));
+        painter->drawPath(shape);
+    }
+
+    painter->setFont(m_style->headerFont());
+    QColor headerText = m_style->headerTextColor(m_category);
+    if (m_greyed)
+        headerText = m_style->mutedText();
+    painter->setPen(headerText);
+    painter->drawText(headerRect, Qt::AlignCenter, m_header);
+
+    if (!m_lines.isEmpty() && !pill) {
+        painter->setFont(m_style->bodyFont());
+        double y = headerRect.bottom() + GraphStyle::bodyPadding - 1;
+        const double x = m_rect.left() + GraphStyle::bodyPadding + 2;
+        const QColor nameColor = m_greyed ? m_style->mutedText() : m_style->text();
+        for (const auto &[name, value] : m_lines) {
+            const QRectF lineRect(x, y, m_rect.width() - 2 * GraphStyle::bodyPadding, bodyMetrics.height());
+            painter->setPen(nameColor);
+            painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter, name);
+            painter->setPen(m_style->mutedText());
+            painter->drawText(lineRect.adjusted(bodyMetrics.horizontalAdvance(name + QLatin1Char(' ')), 0, 0, 0),
+                              Qt::AlignLeft | Qt::AlignVCenter, value);
+            y += bodyMetrics.height() + 1;
+        }
+    }
+    if (m_cut) {
+        // A red bar with a scissors-like notch along the output side marks a cut point.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_style->cut());
+        painter->drawRect(QRectF(m_rect.left(), m_rect.bottom() - 3, m_rect.width(), 3));
+    }
+}
+
+} // namespace Mcw::Widgets
