@@ -5,6 +5,8 @@
 
 #include <core/atomicfile.h>
 #include <core/labels/labellist.h>
+#include <core/project/preflight.h>
+#include <core/project/ultralyticsnames.h>
 #include <core/mud/mudreader.h>
 #include <core/project/cocolabels.h>
 #include <widgets/document/projectdocument.h>
@@ -171,7 +173,7 @@ bool LabelsEditor::importFile(const QString &path)
 
 bool LabelsEditor::importFromModel()
 {
-    const auto labels = Core::LabelList::fromUltralyticsNames(m_graph.metadataValue(QStringLiteral("names")));
+    const auto labels = Core::parseUltralyticsNames(m_graph.metadataValue(QStringLiteral("names")));
     if (!labels) {
         m_status->setText(labels.error().message);
         return false;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "labelsmodel.h"
 
-#include <core/labels/labellist.h>
+#include <core/project/preflight.h>
 #include <widgets/document/projectdocument.h>
 
 #include <QBrush>
@@ -49,13 +49,13 @@ QVariant LabelsModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return label;
     case ProblemRole:
-        return Core::LabelList::mudProblem(label);
+        return Core::Preflight::labelProblem(label);
     case Qt::ToolTipRole: {
-        const QString problem = Core::LabelList::mudProblem(label);
+        const QString problem = Core::Preflight::labelProblem(label);
         return problem.isEmpty() ? QVariant() : tr("This label %1.").arg(problem);
     }
     case Qt::ForegroundRole:
-        return Core::LabelList::mudProblem(label).isEmpty() ? QVariant() : QBrush(QColor(0xc6, 0x28, 0x28));
+        return Core::Preflight::labelProblem(label).isEmpty() ? QVariant() : QBrush(QColor(0xc6, 0x28, 0x28));
     default:
         return {};
     }
@@ -84,7 +84,7 @@ int LabelsModel::problemCount() const
 {
     int count = 0;
     for (const QString &l : m_labels)
-        count += Core::LabelList::mudProblem(l).isEmpty() ? 0 : 1;
+        count += Core::Preflight::labelProblem(l).isEmpty() ? 0 : 1;
     return count;
 }
 

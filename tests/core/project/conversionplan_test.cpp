@@ -121,8 +121,8 @@ TEST(ConversionPlanTest, CompareAllAddsDebugFlagsToInt8DeployOnly)
 TEST(ConversionPlanTest, OmitsFlagsTheInstalledToolRejects)
 {
     ConversionPlan::Options options;
-    options.capabilities.acceptedFlags.insert(
-        QStringLiteral("model_deploy.py"),
+    options.capabilities.flags.insert(
+        QStringLiteral("model_deploy"),
         {QStringLiteral("--mlir"), QStringLiteral("--quantize"), QStringLiteral("--chip"),
          QStringLiteral("--calibration_table"), QStringLiteral("--test_input"),
          QStringLiteral("--test_reference"), QStringLiteral("--tolerance"), QStringLiteral("--model")});
