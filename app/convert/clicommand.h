@@ -31,5 +31,7 @@ int runMud(const QStringList &arguments);
 int runCut(const QStringList &arguments);
 int runReport(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 } // namespace Mcw::Cli
