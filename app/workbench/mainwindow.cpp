@@ -2,12 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include <core/accuracy/jobaccuracy.h>
+#include <core/bundle/bundleexporter.h>
 #include <core/onnx/familydetector.h>
 #include <core/onnx/onnxloader.h>
 #include <core/opsupport/opsupportdiagnostics.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
+#include <core/run/conversionjob.h>
+#include <core/run/dockerexecbackend.h>
+#include <core/run/dockerrunbackend.h>
+#include <core/run/jobhistory.h>
+#include <core/run/jobpool.h>
+#include <core/run/nativebackend.h>
+#include <core/run/projectjobfactory.h>
+#include <core/run/stepfailureclassifier.h>
 #include <core/sha256.h>
 #include <widgets/accuracy/accuracywidget.h>
 #include <widgets/common/stepbar.h>
@@ -43,6 +53,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -90,6 +101,14 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1440, 900);
 
     m_cuts = new Widgets::CutSelection(m_document->undoStack(), this);
+    m_pool = new Core::JobPool(this);
+    m_pool->setFailureClassifier(&Core::classifyStepFailure);
+    {
+        QSettings settings;
+        setToolchainSettings(Core::ToolchainSettings::load(settings));
+    }
+    connect(m_pool, &Core::JobPool::jobFinished, this, &MainWindow::onJobFinished);
+    connect(&m_accuracyWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onAccuracyReady);
     createDocks();
     createActions();
 
@@ -122,7 +141,43 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_pool->cancelAll(); // no orphan tool processes or containers
     m_loadWatcher.waitForFinished();
+    m_accuracyWatcher.waitForFinished();
+}
+
+void MainWindow::setToolchainSettings(const Core::ToolchainSettings &settings)
+{
+    m_toolchain = settings;
+    std::shared_ptr<const Core::ToolchainBackend> backend;
+    if (settings.backend == Core::ToolchainSettings::Backend::Native)
+        backend = std::make_shared<Core::NativeBackend>(settings);
+    else if (settings.usesDockerExec())
+        backend = std::make_shared<Core::DockerExecBackend>(settings);
+    else
+        backend = std::make_shared<Core::DockerRunBackend>(settings);
+    m_pool->setBackend(backend);
+    m_pool->setMaxConcurrency(settings.maxConcurrency);
+    m_pool->setStepTimeout(qint64(settings.stepTimeoutMinutes) * 60 * 1000);
+    if (m_stepBar)
+        refreshSteps();
+}
+
+QString MainWindow::toolchainProblem() const
+{
+    if (m_toolchain.backend == Core::ToolchainSettings::Backend::Native) {
+        const QStringList dirs = m_toolchain.toolDirectory.isEmpty() ? QStringList{} : QStringList{m_toolchain.toolDirectory};
+        if (QStandardPaths::findExecutable(QStringLiteral("model_transform.py"), dirs).isEmpty()
+            && QStandardPaths::findExecutable(QStringLiteral("model_transform"), dirs).isEmpty())
+            return tr("tpu-mlir is not installed here: model_transform.py is not on PATH. Install the "
+                      "tpu_mlir wheel (Ubuntu 22.04, Python 3.10) or switch to the Docker backend.");
+        return {};
+    }
+    if (QStandardPaths::findExecutable(m_toolchain.dockerProgram).isEmpty())
+        return tr("Docker is not installed. Install it (sudo apt-get install docker.io), then build the "
+                  "toolchain image: docker build -t %1 -f packaging/docker/Dockerfile …")
+            .arg(m_toolchain.image);
+    return {};
 }
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *widget,
@@ -216,6 +271,7 @@ void MainWindow::createDocks()
         m_central->setCurrentWidget(m_graphView);
         m_graphView->selectTensor(tensor);
     });
+    connect(m_accuracy, &Widgets::AccuracyWidget::keepInBf16Requested, this, &MainWindow::keepInBf16);
     connect(m_problemList, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString nodeId = item->data(0, Qt::UserRole).toString();
         const QString tensor = item->data(0, Qt::UserRole + 1).toString();
@@ -310,6 +366,36 @@ void MainWindow::createActions()
     m_presetCut->setToolTip(tr("Cut at the outputs MaixCAM expects for the detected model family"));
     graphMenu->addAction(tr("&Clear Cut"), this, [this] { m_cuts->setCutTensors({}); });
 
+    QMenu *convertMenu = menuBar()->addMenu(tr("&Convert"));
+    m_run = convertMenu->addAction(tr("&Run Conversion"), this, [this] { runConversion(); });
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_pool->cancelAll(); });
+    m_cancel->setEnabled(false);
+    convertMenu->addSeparator();
+    m_exportBundle = convertMenu->addAction(tr("&Export Bundle…"), this, [this] {
+        const QString dir = QFileDialog::getSaveFileName(
+            this, tr("Export MaixCAM Bundle"),
+            QFileInfo(m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath())
+                .absoluteDir().filePath(m_document->project().name + QStringLiteral("_maixcam")),
+            tr("Folder (no extension);;Zip archive (*.zip)"));
+        if (dir.isEmpty())
+            return;
+        bool overwrite = false;
+        if (QFileInfo::exists(dir)) {
+            overwrite = QMessageBox::question(this, tr("Replace bundle?"),
+                                              tr("%1 already exists. Replace it?").arg(dir))
+                        == QMessageBox::Yes;
+            if (!overwrite)
+                return;
+        }
+        const auto files = exportBundle(dir, overwrite);
+        if (!files)
+            showError(tr("Cannot export"), files.error().message + QLatin1Char(' ') + files.error().details);
+        else
+            statusBar()->showMessage(tr("Exported %1 (%2)").arg(dir, files->join(QStringLiteral(", "))), 8000);
+    });
+    m_exportBundle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *guide = helpMenu->addAction(tr("User &Guide"), this, [this] {
         QMessageBox::information(this, tr("User Guide"),
@@ -332,6 +418,10 @@ void MainWindow::createActions()
     toolBar->addSeparator();
     toolBar->addAction(m_presetCut);
     toolBar->addAction(exportImage);
+    toolBar->addSeparator();
+    toolBar->addAction(m_run);
+    toolBar->addAction(m_cancel);
+    toolBar->addAction(m_exportBundle);
 }
 
 void MainWindow::showStep(Core::WorkflowStep step)
@@ -339,6 +429,10 @@ void MainWindow::showStep(Core::WorkflowStep step)
     m_stepBar->setCurrentStep(step);
     if (!m_graph.isNull())
         m_central->setCurrentWidget(m_graphView);
+    if (step == Core::WorkflowStep::Export && m_exportBundle->isEnabled() && isVisible()) {
+        m_exportBundle->trigger();
+        return;
+    }
     QDockWidget *dock = m_stepDocks.value(step);
     if (dock) {
         dock->show();
@@ -438,6 +532,8 @@ void MainWindow::startProjectFromModel()
     Core::Project project;
     if (init) {
         project = init->project;
+        // Derived at run time from where the project is saved (or the model, while unsaved).
+        project.workspaceDir.clear();
         for (const QString &note : init->notes)
             statusBar()->showMessage(note, 8000);
     } else {
@@ -487,6 +583,7 @@ void MainWindow::refreshProblems()
         m_problems += Core::opSupportDiagnostics(m_graph, m_document->project().cutTensors,
                                                  Core::detectFamily(m_graph));
     }
+    m_problems += m_jobProblems;
     m_problemList->clear();
     for (const Core::Diagnostic &d : std::as_const(m_problems)) {
         auto *item = new QTreeWidgetItem(m_problemList);
@@ -517,9 +614,24 @@ void MainWindow::refreshSteps()
     facts.cutTensorCount = int(p.cutTensors.size());
     facts.labelCount = int(p.labels.size());
     facts.calibrationDatasetSet = !p.quantization.datasetDir.isEmpty();
-    facts.toolchainReady = false;
-    facts.toolchainProblem = tr("The tpu-mlir toolchain has not been checked yet (Convert → Set up toolchain).");
+    facts.toolchainProblem = toolchainProblem();
+    facts.toolchainReady = facts.toolchainProblem.isEmpty();
+    facts.conversionRunning = m_running;
+    facts.conversionSucceeded = m_lastJob && m_lastJob->state == Core::JobState::Succeeded;
+    facts.conversionFailed = m_lastJob && m_lastJob->state == Core::JobState::Failed;
+    facts.accuracyAvailable = m_currentRun.has_value();
+    facts.accuracyBelowTolerance = m_currentRun && m_currentRun->firstFailing(Core::AccuracyStage::Tpu) >= 0;
+    facts.bundleExported = m_bundleExported;
     facts.problems = m_problems;
+    if (m_run)
+        m_run->setEnabled(facts.modelLoaded && !m_running);
+    if (m_cancel)
+        m_cancel->setEnabled(m_running);
+    if (m_exportBundle)
+        m_exportBundle->setEnabled(facts.conversionSucceeded);
+    m_welcome->setToolchainStatus(facts.toolchainReady ? tr("Toolchain: %1").arg(m_toolchain.describe())
+                                                       : facts.toolchainProblem,
+                                  facts.toolchainReady);
     m_stepBar->setStatuses(Core::computeWorkflowStatus(facts));
 }
 
@@ -628,6 +740,115 @@ void MainWindow::rebuildRecentMenus()
     m_recentProjects->setEnabled(!projects.isEmpty());
     m_welcome->setRecentModels(models);
     m_welcome->setRecentProjects(projects);
+}
+
+bool MainWindow::runConversion()
+{
+    if (m_graph.isNull() || m_running)
+        return false;
+    const QList<Core::Diagnostic> preflight = Core::Preflight::check(m_document->project(), m_graph);
+    if (Core::hasErrors(preflight)) {
+        showStep(Core::WorkflowStep::Convert);
+        showError(tr("Cannot convert yet"), tr("Fix the errors in the Problems list first."));
+        return false;
+    }
+    if (const QString problem = toolchainProblem(); !problem.isEmpty()) {
+        showError(tr("Toolchain missing"), problem);
+        return false;
+    }
+    Core::Project project = m_document->project();
+    if (project.workspaceDir.isEmpty()) {
+        const QString base = m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath();
+        project.workspaceDir = Core::ProjectFile::defaultWorkspaceDir(base);
+    }
+    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, {});
+    if (!job) {
+        showError(tr("Cannot start the conversion"), job.error().message);
+        return false;
+    }
+    m_jobProblems.clear();
+    m_running = true;
+    m_bundleExported = false;
+    m_pool->submit(*job);
+    statusBar()->showMessage(tr("Converting %1 in %2…").arg(project.name, job->directory));
+    refreshProblems();
+    return true;
+}
+
+void MainWindow::onJobFinished(Core::ConversionJob *job)
+{
+    m_running = !m_pool->isIdle();
+    m_lastJob = job->record();
+    m_jobProblems.clear();
+    for (const Core::StepRecord &step : m_lastJob->steps)
+        m_jobProblems += step.diagnostics;
+    const bool ok = m_lastJob->state == Core::JobState::Succeeded;
+    statusBar()->showMessage(ok ? tr("Conversion finished: %1").arg(m_lastJob->directory)
+                                : tr("Conversion %1; see the Problems list.").arg(Core::jobStateName(m_lastJob->state)),
+                             10000);
+    refreshProblems();
+    emit conversionFinished(ok);
+    if (!ok)
+        return;
+    QSet<QString> onnxNames;
+    for (const Core::Tensor &t : m_graph.tensors())
+        onnxNames.insert(t.name);
+    const Core::JobRecord record = *m_lastJob;
+    const Core::Project project = m_document->project();
+    m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
+        return Core::accuracyRunFromJob(record, project, false, onnxNames);
+    }));
+}
+
+void MainWindow::onAccuracyReady()
+{
+    const auto run = m_accuracyWatcher.result();
+    if (!run) {
+        statusBar()->showMessage(run.error().message, 8000);
+        return;
+    }
+    if (m_currentRun)
+        m_previousRun = m_currentRun;
+    m_currentRun = *run;
+    m_accuracy->setRun(*m_currentRun);
+    if (m_previousRun)
+        m_accuracy->setComparisonRun(*m_previousRun);
+    m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
+    refreshSteps();
+    emit accuracyUpdated();
+}
+
+void MainWindow::keepInBf16(const QStringList &opNames)
+{
+    if (opNames.isEmpty())
+        return;
+    Core::Project p = m_document->project();
+    for (const QString &op : opNames) {
+        bool present = false;
+        for (const auto &entry : std::as_const(p.quantization.quantizeTable))
+            present = present || entry.first == op;
+        if (!present)
+            p.quantization.quantizeTable.append({op, QStringLiteral("BF16")});
+    }
+    m_document->edit(p, tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    runConversion();
+}
+
+Core::Expected<QStringList> MainWindow::exportBundle(const QString &destination, bool overwrite)
+{
+    if (!m_lastJob)
+        return Core::makeError(tr("Run a conversion first; there is no model to export."));
+    Core::BundleExporter::Request request;
+    request.project = m_document->project();
+    request.projectPath = m_document->filePath();
+    request.graph = m_graph;
+    request.job = *m_lastJob;
+    const auto files = Core::BundleExporter::exportBundle(request, destination, overwrite);
+    if (files) {
+        m_bundleExported = true;
+        refreshSteps();
+    }
+    return files;
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -2,13 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/accuracy/accuracyrun.h>
 #include <core/logs/diagnostic.h>
+#include <core/run/jobrecord.h>
+#include <core/run/toolchainsettings.h>
 #include <core/onnx/graph.h>
 #include <core/result.h>
 #include <core/workflow/workflowstatus.h>
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -17,6 +22,11 @@ class QMenu;
 class QProgressBar;
 class QStackedWidget;
 class QTreeWidget;
+
+namespace Mcw::Core {
+class ConversionJob;
+class JobPool;
+} // namespace Mcw::Core
 
 namespace Mcw::Widgets {
 class AccuracyWidget;
@@ -66,10 +76,25 @@ public:
     /** Shows the panel that belongs to \a step. */
     void showStep(Core::WorkflowStep step);
 
+    /** Starts transform → calibration → deploy for the current project (pre-flight must pass). */
+    bool runConversion();
+    /** Marks \a opNames to stay in BF16 (quantize table) and converts again. */
+    void keepInBf16(const QStringList &opNames);
+    /** Writes the bundle of the newest successful run to \a destination (folder or .zip). */
+    Core::Expected<QStringList> exportBundle(const QString &destination, bool overwrite);
+    /** Backend used for conversions (QSettings by default; tests point it at the doubles). */
+    void setToolchainSettings(const Core::ToolchainSettings &settings);
+    Core::JobPool *jobPool() const { return m_pool; }
+    /** The newest finished run of this session, if any. */
+    std::optional<Core::JobRecord> lastJob() const { return m_lastJob; }
+    bool hasAccuracy() const { return m_currentRun.has_value(); }
+
 signals:
     void modelLoaded(const QString &path);
     void modelLoadFailed(const QString &message);
     void problemsChanged();
+    void conversionFinished(bool succeeded);
+    void accuracyUpdated();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,12 +124,24 @@ private:
     void rebuildRecentMenus();
     void resetLayout();
     void showError(const QString &title, const QString &message);
+    void onJobFinished(Core::ConversionJob *job);
+    void onAccuracyReady();
+    QString toolchainProblem() const;
 
     Core::Graph m_graph;
     QString m_loadingPath;
     QString m_pendingProjectPath; // a project whose model is being loaded
     QFutureWatcher<LoadResult> m_loadWatcher;
     QList<Core::Diagnostic> m_problems;
+    QList<Core::Diagnostic> m_jobProblems; // from the last run's failure classification
+    Core::JobPool *m_pool = nullptr;
+    Core::ToolchainSettings m_toolchain;
+    bool m_running = false;
+    bool m_bundleExported = false;
+    std::optional<Core::JobRecord> m_lastJob;
+    std::optional<Core::AccuracyRun> m_currentRun;
+    std::optional<Core::AccuracyRun> m_previousRun;
+    QFutureWatcher<Core::Expected<Core::AccuracyRun>> m_accuracyWatcher;
     QByteArray m_defaultState; // dock layout before any saved state was restored
 
     Widgets::ProjectDocument *m_document = nullptr;
@@ -125,6 +162,9 @@ private:
     QHash<Core::WorkflowStep, QDockWidget *> m_stepDocks;
     QAction *m_presetCut = nullptr;
     QAction *m_save = nullptr;
+    QAction *m_run = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_exportBundle = nullptr;
     QMenu *m_recentModels = nullptr;
     QMenu *m_recentProjects = nullptr;
     QProgressBar *m_busy = nullptr;
