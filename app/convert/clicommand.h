@@ -33,5 +33,6 @@ int runReport(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
 int runExport(const QStringList &arguments);
 int runImport(const QStringList &arguments);
+int runRebuild(const QStringList &arguments);
 
 } // namespace Mcw::Cli

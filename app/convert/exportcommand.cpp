@@ -89,7 +89,7 @@ int runExport(const QStringList &arguments)
         printDiagnostics(prepared.problems);
         return ExitFailure;
     }
-    const auto files = Core::BundleExporter::exportBundle(request, parser.value(output), parser.isSet(force));
+    const auto files = Core::BundleExporter::write(prepared, parser.value(output), parser.isSet(force));
     if (!files) {
         printErr(files.error().message);
         return files.error().code == Core::Error::Code::InvalidInput ? ExitBadInput : ExitFailure;

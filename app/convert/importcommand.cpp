@@ -69,8 +69,7 @@ int runImport(const QStringList &arguments)
     const auto hash = Core::sha256OfFile(project.modelPath);
     if (hash)
         project.modelSha256 = *hash;
-    if (project.workspaceDir.isEmpty())
-        project.workspaceDir = Core::ProjectFile::defaultWorkspaceDir(parser.value(output));
+    project.workspaceDir = Core::ProjectFile::defaultWorkspaceDir(parser.value(output));
     QDir().mkpath(QFileInfo(parser.value(output)).absolutePath());
     const auto saved = Core::ProjectFile::save(project, parser.value(output));
     if (!saved) {

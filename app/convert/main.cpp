@@ -19,6 +19,7 @@ static const std::array s_commands = {
     Command{QStringLiteral("report"), QStringLiteral("Explain a saved tpu-mlir console log: compare blocks and failure class"), &runReport},
     Command{QStringLiteral("export"), QStringLiteral("Write the MaixCAM bundle (.mud + .cvimodel + provenance) of a converted project"), &runExport},
     Command{QStringLiteral("import"), QStringLiteral("Open an existing bundle (.mud or .zip) and start a project from it"), &runImport},
+    Command{QStringLiteral("rebuild"), QStringLiteral("Replay a bundle's provenance file and check the result matches"), &runRebuild},
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
 };
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the built `maixcam-convert import` on the seed page's MUD files and on hostile bundles.
 #include <core/project/projectfile.h>
+#include <core/run/projectjobfactory.h>
+#include <core/sha256.h>
 
 #include <tests/support/testpaths.h>
 
@@ -9,6 +11,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -133,4 +136,54 @@ TEST(ImportCli, ZipSlipArchiveIsRefusedAndNothingIsWritten)
     EXPECT_TRUE(run.err.contains(QStringLiteral("leaves the target folder"))) << run.err.toStdString();
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("evil"))));
     EXPECT_FALSE(QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("../evil.txt"))));
+}
+
+TEST(ExportCli, AKilledExportLeavesNoPartialBundle)
+{
+    QTemporaryDir dir;
+    const QString model = Tests::generatedModel(QStringLiteral("classifier"));
+    const QString projectPath = dir.filePath(QStringLiteral("c.yaml"));
+    ASSERT_EQ(convert({QStringLiteral("init"), model, QStringLiteral("-o"), projectPath,
+                       QStringLiteral("--labels"), QStringLiteral("a,b,c,d,e,f,g,h,i,j")})
+                  .exitCode,
+              0);
+    const auto loaded = ProjectFile::load(projectPath);
+    ASSERT_TRUE(loaded);
+    auto job = ProjectJobFactory::createJob(loaded->project, loaded->project.workspaceDir, {});
+    ASSERT_TRUE(job);
+    // A large model makes the copy slow enough to kill the exporter in the middle of it.
+    const QString cvimodel = QDir(job->directory).filePath(QStringLiteral("classifier_int8.cvimodel"));
+    {
+        QFile f(cvimodel);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        const QByteArray block(1 << 20, 'x');
+        for (int i = 0; i < 160; ++i)
+            f.write(block);
+    }
+    StepRecord &deploy = job->steps[job->stepIndex(QStringLiteral("deploy_int8"))];
+    deploy.state = StepState::Succeeded;
+    deploy.outputs.append(OutputFile{QStringLiteral("classifier_int8.cvimodel"), 160 << 20, *sha256OfFile(cvimodel)});
+    ASSERT_TRUE(job->save());
+
+    const QString bundle = dir.filePath(QStringLiteral("out/bundle"));
+    QProcess exporter;
+    exporter.start(Tests::binDir() + QStringLiteral("/maixcam-convert"),
+                   {QStringLiteral("export"), projectPath, QStringLiteral("-o"), bundle});
+    ASSERT_TRUE(exporter.waitForStarted());
+    // Kill it as soon as the hidden staging folder exists, i.e. while files are being written.
+    const bool staging = QTest::qWaitFor([&] {
+        return !QDir(dir.filePath(QStringLiteral("out"))).entryList({QStringLiteral(".bundle.partial-*")}, QDir::Dirs | QDir::Hidden).isEmpty()
+               || exporter.state() == QProcess::NotRunning;
+    }, 60000);
+    ASSERT_TRUE(staging);
+    exporter.kill();
+    exporter.waitForFinished();
+    EXPECT_FALSE(QFileInfo::exists(bundle)) << "an interrupted export must not leave the bundle folder";
+
+    // The next export succeeds and removes the leftovers.
+    const CliRun again = convert({QStringLiteral("export"), projectPath, QStringLiteral("-o"), bundle});
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+              QStringList{QStringLiteral("bundle")});
+    EXPECT_EQ(QFileInfo(bundle + QStringLiteral("/classifier.cvimodel")).size(), qint64(160) << 20);
 }

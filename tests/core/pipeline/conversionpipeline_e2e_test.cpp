@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -110,6 +111,32 @@ TEST(ConversionE2E, RunThenChartThenExport)
     EXPECT_EQ(provenance->calibrationImages.size(), scanCalibrationFolder(Tests::photoDir())->images.size());
     ASSERT_EQ(provenance->steps.size(), job.steps.size());
     EXPECT_EQ(provenance->steps.first().command, job.steps.first().executedCommand);
+}
+
+TEST(ConversionE2E, RebuildFromProvenanceMatches)
+{
+    Conversion c;
+    const JobRecord job = c.run();
+    ASSERT_EQ(job.state, JobState::Succeeded);
+    BundleExporter::Request request;
+    request.project = c.project;
+    request.graph = c.graph;
+    request.job = job;
+    const QString bundle = c.dir.filePath(QStringLiteral("bundle"));
+    ASSERT_TRUE(BundleExporter::exportBundle(request, bundle, false));
+
+    QProcess rebuild;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKE_TPU_SPEED"), QStringLiteral("0"));
+    rebuild.setProcessEnvironment(env);
+    rebuild.start(Tests::binDir() + QStringLiteral("/maixcam-convert"),
+                  {QStringLiteral("rebuild"), bundle + QStringLiteral("/yolov8n.provenance.yaml"),
+                   QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                   QStringLiteral(MCW_FAKES_DIR), QStringLiteral("--workspace"), c.dir.filePath(QStringLiteral("rebuild"))});
+    ASSERT_TRUE(rebuild.waitForFinished(120000));
+    const QString out = QString::fromUtf8(rebuild.readAllStandardOutput());
+    EXPECT_EQ(rebuild.exitCode(), 0) << out.toStdString() << rebuild.readAllStandardError().constData();
+    EXPECT_TRUE(out.contains(QStringLiteral("identical to the bundle's yolov8n.cvimodel"))) << out.toStdString();
 }
 
 TEST(ConversionE2E, FailedCalibrationLeavesNothingToExport)
