@@ -4,6 +4,7 @@
 
 #include <core/accuracy/jobaccuracy.h>
 #include <core/bundle/bundleexporter.h>
+#include <core/bundle/bundleimporter.h>
 #include <core/onnx/familydetector.h>
 #include <core/onnx/onnxloader.h>
 #include <core/opsupport/opsupportdiagnostics.h>
@@ -324,6 +325,14 @@ void MainWindow::createActions()
     })->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     fileMenu->addAction(tr("Open the &Sample Model"), this, [this] { openModel(samplePath()); })
         ->setEnabled(!samplePath().isEmpty());
+    fileMenu->addAction(tr("&Import Bundle…"), this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import MaixCAM Bundle"), {},
+                                                          tr("MaixCAM bundles (*.mud *.zip)"));
+        if (!path.isEmpty())
+            importBundle(path);
+    });
     m_recentModels = fileMenu->addMenu(tr("Recent &Models"));
     m_recentProjects = fileMenu->addMenu(tr("Recent P&rojects"));
     fileMenu->addSeparator();
@@ -492,6 +501,8 @@ void MainWindow::onLoadFinished()
         return;
     }
     m_graph = *result.graph;
+    if (m_pendingProjectPath.isEmpty())
+        m_bundleProblems.clear();
     m_summary->setGraph(m_graph);
     m_graphView->setGraph(m_graph);
     m_properties->setGraph(m_graph, m_graphView->viewGraph());
@@ -514,6 +525,11 @@ void MainWindow::onLoadFinished()
                                     "the conversion again.")
                                      .arg(QFileInfo(m_graph.filePath()).fileName()),
                                  10000);
+    }
+    if (m_document->project().modelSha256.isEmpty() && !result.sha256.isEmpty()) {
+        Core::Project p = m_document->project();
+        p.modelSha256 = result.sha256;
+        m_document->reset(p, m_document->filePath(), m_document->isModified());
     }
     m_pendingProjectPath.clear();
     m_cuts->reset(m_document->project().cutTensors);
@@ -584,6 +600,7 @@ void MainWindow::refreshProblems()
                                                  Core::detectFamily(m_graph));
     }
     m_problems += m_jobProblems;
+    m_problems += m_bundleProblems;
     m_problemList->clear();
     for (const Core::Diagnostic &d : std::as_const(m_problems)) {
         auto *item = new QTreeWidgetItem(m_problemList);
@@ -740,6 +757,44 @@ void MainWindow::rebuildRecentMenus()
     m_recentProjects->setEnabled(!projects.isEmpty());
     m_welcome->setRecentModels(models);
     m_welcome->setRecentProjects(projects);
+}
+
+bool MainWindow::importBundle(const QString &path, const QString &modelPath)
+{
+    QString extractDir;
+    if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        extractDir = QFileInfo(path).absoluteDir().filePath(QFileInfo(path).completeBaseName());
+    const auto bundle = Core::BundleImporter::open(path, extractDir);
+    if (!bundle) {
+        showError(tr("Cannot import bundle"), bundle.error().message);
+        return false;
+    }
+    Core::Project project = bundle->project;
+    project.workspaceDir.clear();
+    if (!modelPath.isEmpty())
+        project.modelPath = modelPath;
+    QStringList lines{tr("Model type: %1 %2").arg(project.modelType, project.task),
+                      tr("Input: %1, %2 labels").arg(project.preprocess.pixelFormat).arg(project.labels.size())};
+    for (const Core::Diagnostic &d : bundle->problems)
+        lines.append(QStringLiteral("• ") + d.message);
+    if (project.modelPath.isEmpty() || !QFileInfo::exists(project.modelPath)) {
+        if (qEnvironmentVariableIsSet("MCW_NO_DIALOGS")) {
+            showError(tr("Cannot import bundle"),
+                      tr("%1: the ONNX model the bundle was made from is needed to start a project.").arg(path));
+            return false;
+        }
+        QMessageBox::information(this, tr("Bundle %1").arg(QFileInfo(path).fileName()),
+                                 lines.join(QLatin1Char('\n')) + tr("\n\nChoose the ONNX model it was made from."));
+        project.modelPath = QFileDialog::getOpenFileName(this, tr("ONNX Model of the Bundle"), bundle->folder,
+                                                         tr("ONNX models (*.onnx)"));
+        if (project.modelPath.isEmpty())
+            return false;
+    }
+    m_bundleProblems = bundle->problems;
+    m_pendingProjectPath = path;
+    m_document->reset(project, {}, true);
+    openModel(project.modelPath);
+    return true;
 }
 
 bool MainWindow::runConversion()

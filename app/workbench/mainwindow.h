@@ -62,6 +62,8 @@ public:
     void openModel(const QString &path);
     /** Loads a project file and its model; the current state stays when either fails. */
     void openProject(const QString &path);
+    /** Opens an existing bundle (.mud or .zip), shows its settings and starts a project from it. */
+    bool importBundle(const QString &path, const QString &modelPath = {});
     bool saveProject();
     bool saveProjectAs(const QString &path = {});
 
@@ -134,6 +136,7 @@ private:
     QFutureWatcher<LoadResult> m_loadWatcher;
     QList<Core::Diagnostic> m_problems;
     QList<Core::Diagnostic> m_jobProblems; // from the last run's failure classification
+    QList<Core::Diagnostic> m_bundleProblems; // what the strict reader found in an imported bundle
     Core::JobPool *m_pool = nullptr;
     Core::ToolchainSettings m_toolchain;
     bool m_running = false;

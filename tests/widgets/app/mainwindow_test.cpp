@@ -209,6 +209,17 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     EXPECT_TRUE(text.contains("scale = 0.00392156862745098, 0.00392156862745098, 0.00392156862745098\n"));
     EXPECT_TRUE(text.contains("labels = person, bicycle, car,"));
     screenshot(&j.window, QStringLiteral("06-exported.png"));
+
+    // The bundle opens again as a project with every setting (from its provenance file).
+    App::MainWindow reopened;
+    QSignalSpy loaded(&reopened, &App::MainWindow::modelLoaded);
+    ASSERT_TRUE(reopened.importBundle(bundle + QStringLiteral("/yolov8n.mud")));
+    ASSERT_TRUE(loaded.wait(20000));
+    const Core::Project &imported = reopened.document()->project();
+    EXPECT_EQ(imported.cutTensors, j.window.document()->project().cutTensors);
+    EXPECT_EQ(imported.quantization.quantizeTable, j.window.document()->project().quantization.quantizeTable);
+    EXPECT_EQ(imported.labels.size(), 80);
+    EXPECT_EQ(imported.modelSha256, j.window.document()->project().modelSha256);
 }
 
 TEST(Journey, MissingCalibrationTableIsNamedInOneSentence)
