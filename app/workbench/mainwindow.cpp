@@ -99,6 +99,9 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/maixcam-workbench.svg")));
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    // Side columns run the full height; Problems and Accuracy sit under the graph only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     resize(1440, 900);
 
     m_cuts = new Widgets::CutSelection(m_document->undoStack(), this);

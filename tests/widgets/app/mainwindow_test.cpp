@@ -19,10 +19,16 @@
 
 using namespace Mcw;
 
+/** Saves a screenshot when MCW_SCREENSHOT_DIR is set (MCW_SCREENSHOT_WIDTH scales it down). */
 static void screenshot(QWidget *widget, const QString &name)
 {
-    if (qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR"))
-        widget->grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+    if (!qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR"))
+        return;
+    QImage image = widget->grab().toImage();
+    const int width = qEnvironmentVariableIntValue("MCW_SCREENSHOT_WIDTH");
+    if (width > 0 && image.width() > width)
+        image = image.scaledToWidth(width, Qt::SmoothTransformation);
+    image.save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QLatin1Char('/') + name);
 }
 
 static bool waitForLayout(App::MainWindow &window)
