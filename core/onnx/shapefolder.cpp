@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shapefolder.h"
 #include "graphdata.h"
+#include "guardedschemaregistry.h"
 
 #include <onnx/shape_inference/implementation.h>
 
@@ -662,7 +663,7 @@ static void runInference(onnx::ModelProto &model)
 {
     try {
         onnx::ShapeInferenceOptions options(false, 0, true);
-        onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options);
+        onnx::shape_inference::InferShapes(model, GuardedSchemaRegistry::instance(), options);
     } catch (const std::exception &) {
         // Inference is advisory: a model it cannot fully handle keeps fewer shapes.
     }

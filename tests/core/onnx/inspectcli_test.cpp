@@ -83,6 +83,21 @@ TEST(InspectCli, PpocrClassifierRecommendsTheSoftmaxInput)
     EXPECT_EQ(opsets.first().toObject().value(QStringLiteral("version")).toInt(), 9);
 }
 
+TEST(InspectCli, GeneratedYoloV8nRecommendsSchemeTwo)
+{
+    const QJsonObject o = inspectJson(Tests::generatedModel(QStringLiteral("yolov8n")));
+    EXPECT_EQ(o.value(QStringLiteral("family")).toString(), QStringLiteral("yolov8"));
+    EXPECT_EQ(o.value(QStringLiteral("task")).toString(), QStringLiteral("detect"));
+    EXPECT_EQ(strings(o.value(QStringLiteral("recommended_outputs"))),
+              (QStringList{QStringLiteral("/model.22/dfl/conv/Conv_output_0"),
+                           QStringLiteral("/model.22/Sigmoid_output_0")}));
+    EXPECT_EQ(strings(o.value(QStringLiteral("alternative_outputs"))).size(), 3);
+    EXPECT_EQ(o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("task")).toString(),
+              QStringLiteral("detect"));
+    EXPECT_EQ(o.value(QStringLiteral("inputs")).toArray().first().toObject().value(QStringLiteral("shape")).toArray(),
+              (QJsonArray{1, 3, 640, 640}));
+}
+
 TEST(InspectCli, BlazeFaceIsUnknownWithItsFourOutputs)
 {
     const QJsonObject o = inspectJson(Tests::blazefaceModel());

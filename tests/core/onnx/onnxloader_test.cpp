@@ -340,3 +340,25 @@ TEST(OnnxLoader, UnnamedNodesGetStableIds)
     EXPECT_EQ(graph->nodes().at(1).id, QStringLiteral("Sigmoid_1"));
     EXPECT_EQ(graph->node(QStringLiteral("Sigmoid_1"))->opType, QStringLiteral("Sigmoid"));
 }
+
+TEST(OnnxLoader, InconsistentConvRanksDoNotCrashShapeInference)
+{
+    // Found by the fuzzer: libonnx 1.12's Conv inference dereferences null when the input is
+    // rank 2 but the kernel rank 4. The model loads; the Conv output simply gets no shape.
+    ProtoBuilder b;
+    b.input("x", {1, 4}).initializer("w", {2, 1, 3, 3});
+    auto &conv = b.node("Conv", {"x", "w"}, {"y"}, "conv");
+    setIntsAttribute(conv, "pads", {1, 1, 1, 1});
+    b.node("Relu", {"y"}, {"z"}, "relu");
+    b.output("z");
+    const auto graph = OnnxLoader::loadBytes(b.bytes(), QStringLiteral("conv.onnx"));
+    ASSERT_TRUE(graph) << graph.error().message.toStdString();
+    EXPECT_FALSE(graph->tensor(QStringLiteral("y"))->shape.known);
+
+    // Pads for three spatial dims on a 2-D conv: also inconsistent, also skipped.
+    ProtoBuilder c = validModel();
+    c.graph().mutable_node(0)->mutable_attribute(0)->add_ints(1);
+    const auto second = OnnxLoader::loadBytes(c.bytes(), QStringLiteral("pads.onnx"));
+    ASSERT_TRUE(second);
+    EXPECT_FALSE(second->tensor(QStringLiteral("y"))->shape.isStatic());
+}
