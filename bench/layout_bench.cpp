@@ -243,6 +243,7 @@ int main(int argc, char *argv[])
     int runs = 3;
     bool withDot = true;
     QString only;
+    QList<int> sizes{1000, 3000, 10000};
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--dot-timeout") && i + 1 < args.size())
@@ -253,9 +254,14 @@ int main(int argc, char *argv[])
             withDot = false;
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
+        else if (args[i] == QLatin1String("--sizes") && i + 1 < args.size()) {
+            sizes.clear();
+            for (const QString &size : args[++i].split(u','))
+                sizes.append(size.toInt());
+        }
         else {
             std::fprintf(stderr, "usage: layout_bench [--runs N] [--dot-timeout S] [--no-dot] "
-                                 "[--only NAME-PART]\n");
+                                 "[--only NAME-PART] [--sizes 1000,3000,10000]\n");
             return 2;
         }
     }
@@ -282,7 +288,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "skipping %s: cannot load %s\n", qPrintable(name),
                          qPrintable(assets + relative));
     }
-    for (const int size : {1000, 3000, 10000}) {
+    for (const int size : std::as_const(sizes)) {
         cases.append({QStringLiteral("cnn-%1").arg(size), Bench::BenchGraphs::detectionCnn(size)});
         cases.append({QStringLiteral("transformer-%1").arg(size),
                       Bench::BenchGraphs::transformer(size)});
