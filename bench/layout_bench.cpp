@@ -19,6 +19,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <optional>
 
@@ -40,6 +41,7 @@ struct DotRun
     bool timedOut = false;
     QString error;
     double ms = 0.0;
+    double cpuMs = -1.0;
     int crossings = 0;
     double rssMiB = 0.0;
 };
@@ -177,13 +179,16 @@ DotRun runDot(const LayoutInput &input, const QString &dotFile, int timeoutSecon
     file.write(toDot(input));
     file.close();
 
-    // GNU time reports dot's own peak RSS; it adds about a millisecond to the wall time.
+    // GNU time reports dot's peak RSS and CPU time; coreutils' timeout makes sure dot itself
+    // dies at the limit (killing only the time wrapper would leave dot running).
     const bool haveTime = QFileInfo::exists(QStringLiteral("/usr/bin/time"));
     QProcess process;
-    QStringList arguments{QStringLiteral("-Tplain"), dotFile};
-    QString program = QStringLiteral("dot");
+    QStringList arguments{QStringLiteral("-s"), QStringLiteral("KILL"),
+                          QString::number(timeoutSeconds), QStringLiteral("dot"),
+                          QStringLiteral("-Tplain"), dotFile};
+    QString program = QStringLiteral("timeout");
     if (haveTime) {
-        arguments = QStringList{QStringLiteral("-f"), QStringLiteral("MCWRSS %M"), program}
+        arguments = QStringList{QStringLiteral("-f"), QStringLiteral("MCWRSS %M %U %S"), program}
                     + arguments;
         program = QStringLiteral("/usr/bin/time");
     }
@@ -194,9 +199,12 @@ DotRun runDot(const LayoutInput &input, const QString &dotFile, int timeoutSecon
         run.error = QStringLiteral("dot did not start");
         return run;
     }
-    if (!process.waitForFinished(timeoutSeconds * 1000)) {
+    if (!process.waitForFinished((timeoutSeconds + 30) * 1000)) {
         process.kill();
         process.waitForFinished();
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() == 124
+        || process.exitCode() == 137) {
         run.timedOut = true;
         run.ms = double(timer.elapsed());
         return run;
@@ -209,24 +217,54 @@ DotRun runDot(const LayoutInput &input, const QString &dotFile, int timeoutSecon
         return run;
     }
     const int marker = errors.lastIndexOf("MCWRSS ");
-    if (marker >= 0)
-        run.rssMiB = errors.mid(marker + 7).trimmed().toDouble() / 1024.0;
+    if (marker >= 0) {
+        const QList<QByteArray> fields = errors.mid(marker + 7).simplified().split(' ');
+        run.rssMiB = fields.value(0).toDouble() / 1024.0;
+        if (fields.size() >= 3)
+            run.cpuMs = (fields[1].toDouble() + fields[2].toDouble()) * 1000.0;
+    }
     run.crossings = Core::countCrossings(input, fromPlain(input, plain));
     run.ran = true;
     return run;
 }
 
-double medianMs(const LayoutInput &input, int runs, LayoutResult &result)
+double threadCpuMs()
 {
-    QList<double> times;
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+struct Timing
+{
+    double wallMs = 0.0;
+    double cpuMs = 0.0;
+};
+
+// Median wall and CPU time: the machine is shared, so CPU time is the stable figure.
+Timing medianTiming(const LayoutInput &input, int runs, LayoutResult &result)
+{
+    QList<double> walls;
+    QList<double> cpus;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
+        const double cpuStart = threadCpuMs();
         timer.start();
         result = Core::layoutGraph(input);
-        times.append(double(timer.nsecsElapsed()) / 1e6);
+        walls.append(double(timer.nsecsElapsed()) / 1e6);
+        cpus.append(threadCpuMs() - cpuStart);
     }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    std::sort(walls.begin(), walls.end());
+    std::sort(cpus.begin(), cpus.end());
+    return {walls[walls.size() / 2], cpus[cpus.size() / 2]};
+}
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
 }
 
 QString number(double value, int decimals = 0)
@@ -243,6 +281,7 @@ int main(int argc, char *argv[])
     int runs = 3;
     bool withDot = true;
     QString only;
+    QList<int> sizes{1000, 3000, 10000};
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--dot-timeout") && i + 1 < args.size())
@@ -253,9 +292,14 @@ int main(int argc, char *argv[])
             withDot = false;
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
+        else if (args[i] == QLatin1String("--sizes") && i + 1 < args.size()) {
+            sizes.clear();
+            for (const QString &size : args[++i].split(u','))
+                sizes.append(size.toInt());
+        }
         else {
             std::fprintf(stderr, "usage: layout_bench [--runs N] [--dot-timeout S] [--no-dot] "
-                                 "[--only NAME-PART]\n");
+                                 "[--only NAME-PART] [--sizes 1000,3000,10000]\n");
             return 2;
         }
     }
@@ -282,27 +326,31 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "skipping %s: cannot load %s\n", qPrintable(name),
                          qPrintable(assets + relative));
     }
-    for (const int size : {1000, 3000, 10000}) {
+    for (const int size : std::as_const(sizes)) {
         cases.append({QStringLiteral("cnn-%1").arg(size), Bench::BenchGraphs::detectionCnn(size)});
         cases.append({QStringLiteral("transformer-%1").arg(size),
                       Bench::BenchGraphs::transformer(size)});
     }
 
     QTemporaryDir dotDir;
-    out(QStringLiteral("| graph | nodes | edges | ours ms | ours ms, labels | ours crossings "
-                       "| ours peak RSS MiB | dot ms | dot crossings | dot peak RSS MiB "
-                       "| time ratio ours/dot | crossing ratio ours/dot |\n"
-                       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"));
+    out(QStringLiteral("Load average at start: %1\n\n").arg(loadAverage()));
+    out(QStringLiteral("| graph | nodes | edges | ours CPU ms | ours wall ms "
+                       "| ours CPU ms, labels | ours crossings | ours peak RSS MiB | dot CPU ms "
+                       "| dot wall ms | dot crossings | dot peak RSS MiB "
+                       "| CPU time ratio ours/dot | crossing ratio ours/dot |\n"
+                       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"));
     for (const Case &c : std::as_const(cases)) {
         if (!only.isEmpty() && !c.name.contains(only))
             continue;
         resetPeakRss();
         LayoutResult result;
-        const double ms = medianMs(c.input, runs, result);
+        const Timing timing = medianTiming(c.input, runs, result);
         const double rss = peakRssMiB();
         LayoutResult labelled;
-        const double labelMs = medianMs(Bench::BenchGraphs::withLabels(c.input), runs, labelled);
+        const Timing labelTiming = medianTiming(Bench::BenchGraphs::withLabels(c.input), runs,
+                                                labelled);
 
+        QString dotCpu = QStringLiteral("–");
         QString dotMs = QStringLiteral("–");
         QString dotCrossings = QStringLiteral("–");
         QString dotRss = QStringLiteral("–");
@@ -314,14 +362,17 @@ int main(int argc, char *argv[])
                                       dotTimeout);
             if (dot.timedOut) {
                 dotMs = QStringLiteral("timed out (> %1 s)").arg(dotTimeout);
-                timeRatio = QStringLiteral("< %1").arg(number(ms / (dotTimeout * 1000.0), 4));
+                timeRatio = QStringLiteral("< %1").arg(
+                    number(timing.cpuMs / (dotTimeout * 1000.0), 4));
             } else if (!dot.ran) {
                 dotMs = QStringLiteral("failed: %1").arg(dot.error);
             } else {
                 dotMs = number(dot.ms);
                 dotCrossings = QString::number(dot.crossings);
                 dotRss = number(dot.rssMiB, 1);
-                timeRatio = number(ms / dot.ms, 3);
+                const double reference = dot.cpuMs > 0.0 ? dot.cpuMs : dot.ms;
+                dotCpu = dot.cpuMs >= 0.0 ? number(dot.cpuMs) : QStringLiteral("?");
+                timeRatio = number(timing.cpuMs / reference, 4);
                 crossingRatio = dot.crossings > 0 ? number(double(result.crossings)
                                                                / dot.crossings, 2)
                                                   : (result.crossings == 0
@@ -329,15 +380,17 @@ int main(int argc, char *argv[])
                                                          : QStringLiteral("∞ (dot 0)"));
             }
         }
-        out(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 |\n")
+        const auto ms = [](double value) { return number(value, value < 100 ? 1 : 0); };
+        out(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 | %13 "
+                           "| %14 |\n")
                 .arg(c.name)
                 .arg(c.input.nodes.size())
                 .arg(c.input.edges.size())
-                .arg(number(ms, ms < 100 ? 1 : 0))
-                .arg(number(labelMs, labelMs < 100 ? 1 : 0))
+                .arg(ms(timing.cpuMs), ms(timing.wallMs), ms(labelTiming.cpuMs))
                 .arg(result.crossings)
                 .arg(number(rss, 1))
-                .arg(dotMs, dotCrossings, dotRss, timeRatio, crossingRatio));
+                .arg(dotCpu, dotMs, dotCrossings, dotRss, timeRatio, crossingRatio));
     }
+    out(QStringLiteral("\nLoad average at end: %1\n").arg(loadAverage()));
     return 0;
 }

@@ -57,35 +57,50 @@ CrossingMinimizer::CrossingMinimizer(LayeredGraph &graph)
 
 bool CrossingMinimizer::run(int maxSweeps, const std::function<bool(int sweep)> &checkpoint)
 {
-    setInitialOrder();
-    qint64 best = totalCrossings();
-    std::vector<std::vector<int>> bestLayers = m_graph.layers;
+    // Two starts — depth-first from the top and from the bottom — reach different local optima;
+    // the better one wins. Each start gets half of the sweeps so the cap holds overall.
     const int rankCount = int(m_graph.layers.size());
-
-    int staleSweeps = 0;
-    for (int sweep = 0; sweep < maxSweeps && best > 0; ++sweep) {
-        if (checkpoint && checkpoint(sweep))
-            return false;
-        const bool reverseTies = sweep % 2 == 1;
-        bool improved = false;
-        for (const bool down : {true, false}) {
-            if (down) {
-                for (int r = 1; r < rankCount; ++r)
-                    reorderLayer(r, true, reverseTies);
-            } else {
-                for (int r = rankCount - 2; r >= 0; --r)
-                    reorderLayer(r, false, reverseTies);
-            }
-            transpose();
-            const qint64 crossings = totalCrossings();
-            if (crossings < best) {
-                best = crossings;
-                bestLayers = m_graph.layers;
-                improved = true;
-            }
+    const int starts = maxSweeps >= 2 ? 2 : 1;
+    qint64 best = -1;
+    std::vector<std::vector<int>> bestLayers;
+    int sweepsDone = 0;
+    for (int start = 0; start < starts; ++start) {
+        setInitialOrder(start == 1);
+        const qint64 initial = totalCrossings();
+        if (best < 0 || initial < best) {
+            best = initial;
+            bestLayers = m_graph.layers;
         }
-        staleSweeps = improved ? 0 : staleSweeps + 1;
-        if (staleSweeps >= 3)
+        const int budget = start + 1 < starts ? maxSweeps / starts : maxSweeps - sweepsDone;
+        int staleSweeps = 0;
+        for (int sweep = 0; sweep < budget && best > 0; ++sweep) {
+            if (checkpoint && checkpoint(sweepsDone))
+                return false;
+            ++sweepsDone;
+            const bool reverseTies = sweep % 2 == 1;
+            bool improved = false;
+            for (const bool down : {true, false}) {
+                if (down) {
+                    for (int r = 1; r < rankCount; ++r)
+                        reorderLayer(r, true, reverseTies);
+                } else {
+                    for (int r = rankCount - 2; r >= 0; --r)
+                        reorderLayer(r, false, reverseTies);
+                }
+                // Swapping on ties every other sweep moves the ordering off plateaus.
+                transpose(reverseTies);
+                const qint64 crossings = totalCrossings();
+                if (crossings < best) {
+                    best = crossings;
+                    bestLayers = m_graph.layers;
+                    improved = true;
+                }
+            }
+            staleSweeps = improved ? 0 : staleSweeps + 1;
+            if (staleSweeps >= 3)
+                break;
+        }
+        if (best == 0)
             break;
     }
     m_graph.layers = std::move(bestLayers);
@@ -93,16 +108,17 @@ bool CrossingMinimizer::run(int maxSweeps, const std::function<bool(int sweep)> 
     return true;
 }
 
-void CrossingMinimizer::setInitialOrder()
+void CrossingMinimizer::setInitialOrder(bool fromBottom)
 {
-    // Depth-first from the nodes in (rank, index) order: subtrees stay contiguous, so trees
-    // start without crossings.
+    // Depth-first from the nodes in (rank, index) order (or from the bottom, along upper
+    // neighbours): subtrees stay contiguous, so trees start without crossings.
     const int total = int(m_graph.nodes.size());
     std::vector<int> byRank(total);
     for (int v = 0; v < total; ++v)
         byRank[v] = v;
-    std::stable_sort(byRank.begin(), byRank.end(), [this](int a, int b) {
-        return m_graph.nodes[a].rank < m_graph.nodes[b].rank;
+    std::stable_sort(byRank.begin(), byRank.end(), [this, fromBottom](int a, int b) {
+        return fromBottom ? m_graph.nodes[a].rank > m_graph.nodes[b].rank
+                          : m_graph.nodes[a].rank < m_graph.nodes[b].rank;
     });
     for (std::vector<int> &layer : m_graph.layers)
         layer.clear();
@@ -119,8 +135,8 @@ void CrossingMinimizer::setInitialOrder()
                 continue;
             visited[v] = 1;
             m_graph.layers[m_graph.nodes[v].rank].push_back(v);
-            const std::span<const int> children = m_graph.lower[v];
-            for (auto it = children.rbegin(); it != children.rend(); ++it) {
+            const std::span<const int> next = fromBottom ? m_graph.upper[v] : m_graph.lower[v];
+            for (auto it = next.rbegin(); it != next.rend(); ++it) {
                 if (!visited[*it])
                     stack.push_back(*it);
             }
@@ -219,7 +235,7 @@ void CrossingMinimizer::crossingsOfPair(int v, int w, qint64 &vFirst, qint64 &wF
     }
 }
 
-void CrossingMinimizer::transpose()
+void CrossingMinimizer::transpose(bool allowEqual)
 {
     const int rankCount = int(m_graph.layers.size());
     std::vector<char> candidate(rankCount, 1);
@@ -239,7 +255,9 @@ void CrossingMinimizer::transpose()
                 qint64 vFirst = 0;
                 qint64 wFirst = 0;
                 crossingsOfPair(m_slot[i], m_slot[i + 1], vFirst, wFirst);
-                if (wFirst < vFirst) {
+                // Ties only in the first round, so that equal pairs cannot swap back and forth.
+                const bool tie = allowEqual && round == 0 && vFirst > 0 && wFirst == vFirst;
+                if (wFirst < vFirst || tie) {
                     std::swap(layer[i], layer[i + 1]);
                     std::swap(m_slot[i], m_slot[i + 1]);
                     m_graph.order[layer[i]] = i;

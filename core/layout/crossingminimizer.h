@@ -10,10 +10,11 @@
 namespace Mcw::Core::Layout {
 
 /**
- * Orders the nodes inside each layer to reduce edge crossings: a depth-first initial order,
- * then sweeps (one down and one up pass each) that sort every layer by the weighted median of
- * its neighbours in the previous layer, each pass followed by adjacent transpositions. The
- * best ordering seen is kept; the sweeps stop at the cap or when they stop helping.
+ * Orders the nodes inside each layer to reduce edge crossings: depth-first initial orders
+ * (from the top, then from the bottom), each improved by sweeps (one down and one up pass)
+ * that sort every layer by the weighted median of its neighbours in the previous layer, each
+ * pass followed by adjacent transpositions. The best ordering seen is kept; the sweeps stop at
+ * the cap (shared by both starts) or when they stop helping.
  */
 class CrossingMinimizer
 {
@@ -30,9 +31,9 @@ public:
     qint64 totalCrossings();
 
 private:
-    void setInitialOrder();
+    void setInitialOrder(bool fromBottom);
     void reorderLayer(int rank, bool byUpper, bool reverseTies);
-    void transpose();
+    void transpose(bool allowEqual);
     qint64 pairCrossings(int rank);
     void cacheNeighbourOrders(int rank);
     /**
