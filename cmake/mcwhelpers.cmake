@@ -18,10 +18,12 @@ function(mcw_set_qt_defines target)
                                                QT_NO_CONTEXTLESS_CONNECT)
 endfunction()
 
-# mcw_add_test(NAME name SOURCES ... LIBS ... [GUI])
-# One GoogleTest executable per area; GUI tests run on the offscreen platform.
+# mcw_add_test(NAME name SOURCES ... LIBS ... [GUI] [ASSETS] [PROPERTIES prop value ...])
+# One GoogleTest executable per area; GUI tests run on the offscreen platform. ASSETS makes every
+# test of the executable require the fetched real models and photos (fixture test_assets);
+# PROPERTIES are set on every discovered test.
 function(mcw_add_test)
-  cmake_parse_arguments(ARG "GUI" "NAME" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(ARG "GUI;ASSETS" "NAME" "SOURCES;LIBS;PROPERTIES" ${ARGN})
   add_executable(${ARG_NAME} ${ARG_SOURCES})
   if(ARG_GUI)
     target_sources(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/guimain.cpp)
@@ -38,6 +40,13 @@ function(mcw_add_test)
   if(ARG_GUI)
     set(env "QT_QPA_PLATFORM=offscreen")
   endif()
+  set(properties ENVIRONMENT "${env}")
+  if(ARG_ASSETS)
+    list(APPEND properties FIXTURES_REQUIRED test_assets)
+  endif()
+  if(TARGET mcw_test_models)
+    add_dependencies(${ARG_NAME} mcw_test_models)
+  endif()
   gtest_discover_tests(${ARG_NAME} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
-                       PROPERTIES ENVIRONMENT "${env}")
+                       PROPERTIES ${properties} ${ARG_PROPERTIES})
 endfunction()

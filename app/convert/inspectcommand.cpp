@@ -3,16 +3,35 @@
 #include "clicommand.h"
 #include "clioutput.h"
 
+#include <core/onnx/modelsummary.h>
 #include <core/onnx/onnxloader.h>
+
+#include <QJsonDocument>
 
 namespace Mcw::Cli {
 
+static const QString s_usage = QStringLiteral(
+    "Usage: maixcam-convert inspect MODEL.onnx [--json]\n"
+    "Summarises an ONNX model: IR version, opsets, inputs/outputs, operators, parameters,\n"
+    "metadata, and the detected family with the tensors to cut at for MaixCAM.\n"
+    "  --json   print the stable JSON object documented in docs/cli.md");
+
 int runInspect(const QStringList &arguments)
 {
+    bool json = false;
     QStringList files;
     for (const QString &a : arguments) {
-        if (!a.startsWith(QLatin1Char('-')))
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            printOut(s_usage);
+            return ExitOk;
+        } else if (a.startsWith(QLatin1Char('-'))) {
+            printErr(QStringLiteral("maixcam-convert inspect: unknown option '%1'.").arg(a));
+            return ExitBadInput;
+        } else {
             files.append(a);
+        }
     }
     if (files.size() != 1) {
         printErr(QStringLiteral("Usage: maixcam-convert inspect MODEL.onnx [--json]"));
@@ -23,8 +42,11 @@ int runInspect(const QStringList &arguments)
         printErr(graph.error().message);
         return ExitBadInput;
     }
-    printOut(QStringLiteral("IR version: %1").arg(graph->irVersion()));
-    printOut(QStringLiteral("Nodes: %1").arg(graph->nodes().size()));
+    const QJsonObject summary = Core::ModelSummary::toJson(*graph);
+    if (json)
+        printOut(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Indented)).trimmed());
+    else
+        printOut(Core::ModelSummary::toText(summary));
     return ExitOk;
 }
 

@@ -475,7 +475,8 @@ Expected<TensorData> decodeTensorProto(const onnx::TensorProto &proto, const QSt
                              QStringLiteral("External data file %1 of tensor %2 cannot be read.")
                                  .arg(path, name));
         }
-        if (offset < 0 || offset + length > file.size() || !file.seek(offset)) {
+        if (offset < 0 || length < 0 || offset > file.size() || length > file.size() - offset
+            || !file.seek(offset)) {
             return makeError(Error::Code::InvalidInput,
                              QStringLiteral("External data file %1 is too short for tensor %2.")
                                  .arg(path, name));
@@ -488,7 +489,7 @@ Expected<TensorData> decodeTensorProto(const onnx::TensorProto &proto, const QSt
         case DataType::Float: appendField<float>(data.bytes, proto.float_data()); break;
         case DataType::Double: appendField<double>(data.bytes, proto.double_data()); break;
         case DataType::Int64: appendField<qint64>(data.bytes, proto.int64_data()); break;
-        case DataType::UInt32:
+        case DataType::UInt32: appendField<quint32>(data.bytes, proto.uint64_data()); break;
         case DataType::UInt64: appendField<quint64>(data.bytes, proto.uint64_data()); break;
         case DataType::Int32: appendField<qint32>(data.bytes, proto.int32_data()); break;
         case DataType::Int16: appendField<qint16>(data.bytes, proto.int32_data()); break;

@@ -2,18 +2,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "onnxloader.h"
 #include "graphdata.h"
+#include "shapefolder.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
-
-#include <onnx/shape_inference/implementation.h>
+#include <QVarLengthArray>
 
 #include <google/protobuf/io/coded_stream.h>
 
-#include <exception>
+#include <climits>
+#include <optional>
+#include <queue>
+#include <string_view>
+#include <unordered_map>
 
 namespace Mcw::Core {
+
+// Limits beyond which a dimension or element count is treated as corrupt, not as a model.
+static constexpr qint64 s_maxDim = qint64(1) << 40;
+static constexpr qint64 s_maxElements = qint64(1) << 50;
+static constexpr qint64 s_maxIrVersion = 11;
+static constexpr qint64 s_maxOpset = 23;
+
+static std::optional<qint64> checkedCount(const QList<qint64> &dims);
 
 static QString qs(const std::string &s)
 {
@@ -33,7 +46,7 @@ static Shape shapeFromType(const onnx::TypeProto &type)
     shape.known = true;
     for (const auto &dim : type.tensor_type().shape().dim()) {
         Dim d;
-        if (dim.has_dim_value())
+        if (dim.has_dim_value() && dim.dim_value() >= 0 && dim.dim_value() <= s_maxDim)
             d.value = dim.dim_value();
         else if (dim.has_dim_param())
             d.symbol = qs(dim.dim_param());
@@ -85,35 +98,33 @@ static bool topologicalSort(const Graph::Data &data, QList<int> &order, int &cyc
     QList<int> indegree(n, 0);
     QList<QList<int>> successors(n);
     for (const Node &node : data.nodes) {
-        QSet<int> producers;
+        QVarLengthArray<int, 8> producers; // nodes have few inputs: a linear scan beats a set
         for (const QString &input : node.inputs) {
             if (input.isEmpty())
                 continue;
             const int producer = data.tensors.at(data.tensorByName.value(input)).producer;
             if (producer >= 0 && !producers.contains(producer)) {
-                producers.insert(producer);
+                producers.append(producer);
                 successors[producer].append(node.index);
                 ++indegree[node.index];
             }
         }
     }
-    QList<int> ready;
-    for (int i = n - 1; i >= 0; --i) {
+    // Pop the lowest index first so the order stays close to file order and deterministic.
+    std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
+    for (int i = 0; i < n; ++i) {
         if (indegree[i] == 0)
-            ready.append(i);
+            ready.push(i);
     }
     order.clear();
     order.reserve(n);
-    // Pop the lowest index first so the order stays close to file order and deterministic.
-    while (!ready.isEmpty()) {
-        const int current = ready.takeLast();
+    while (!ready.empty()) {
+        const int current = ready.top();
+        ready.pop();
         order.append(current);
-        const QList<int> &next = successors[current];
-        for (int s : next) {
-            if (--indegree[s] == 0) {
-                auto pos = std::lower_bound(ready.begin(), ready.end(), s, std::greater<int>());
-                ready.insert(pos, s);
-            }
+        for (int s : successors[current]) {
+            if (--indegree[s] == 0)
+                ready.push(s);
         }
     }
     if (order.size() == n)
@@ -128,8 +139,10 @@ static bool topologicalSort(const Graph::Data &data, QList<int> &order, int &cyc
     return false;
 }
 
-static Expected<Graph> buildGraph(std::shared_ptr<onnx::ModelProto> model, const QString &path,
-                                  qint64 fileSize)
+// Builds the graph value and checks its structure (names, producers, cycles). The model itself is
+// attached later, after shape inference: `data` points into it, so it must outlive `data`.
+static Expected<std::shared_ptr<Graph::Data>> buildGraph(const onnx::ModelProto *model,
+                                                         const QString &path, qint64 fileSize)
 {
     auto data = std::make_shared<Graph::Data>();
     data->filePath = path;
@@ -141,6 +154,13 @@ static Expected<Graph> buildGraph(std::shared_ptr<onnx::ModelProto> model, const
     for (const auto &entry : model->metadata_props())
         data->modelMetadata.append(MetadataEntry{qs(entry.key()), qs(entry.value())});
     const onnx::GraphProto &graph = model->graph();
+    qsizetype tensorEstimate = graph.initializer_size() + graph.input_size();
+    for (const auto &nodeProto : graph.node())
+        tensorEstimate += nodeProto.output_size();
+    data->tensors.reserve(tensorEstimate);
+    data->tensorByName.reserve(tensorEstimate);
+    data->nodes.reserve(graph.node_size());
+    data->nodeById.reserve(graph.node_size() * 2);
 
     auto ensureTensor = [&](const QString &name) -> Tensor & {
         auto it = data->tensorByName.constFind(name);
@@ -195,10 +215,11 @@ static Expected<Graph> buildGraph(std::shared_ptr<onnx::ModelProto> model, const
     for (const auto &info : graph.value_info())
         applyValueInfo(info);
 
-    QHash<QString, int> nameCount;
+    std::unordered_map<std::string_view, int> nameCount;
+    nameCount.reserve(size_t(graph.node_size()));
     for (const auto &nodeProto : graph.node()) {
         if (!nodeProto.name().empty())
-            ++nameCount[qs(nodeProto.name())];
+            ++nameCount[nodeProto.name()];
     }
 
     for (int i = 0; i < graph.node_size(); ++i) {
@@ -208,13 +229,16 @@ static Expected<Graph> buildGraph(std::shared_ptr<onnx::ModelProto> model, const
         node.name = qs(proto.name());
         node.opType = qs(proto.op_type());
         node.domain = qs(proto.domain());
-        node.id = (!node.name.isEmpty() && nameCount.value(node.name) == 1)
+        node.id = (!node.name.isEmpty() && nameCount[proto.name()] == 1)
                       ? node.name
                       : QStringLiteral("%1_%2").arg(node.opType).arg(i);
+        node.attributes.reserve(proto.attribute_size());
         for (const auto &attr : proto.attribute())
             node.attributes.append(convertAttribute(attr));
+        node.inputs.reserve(proto.input_size());
         for (const std::string &input : proto.input())
             node.inputs.append(qs(input));
+        node.outputs.reserve(proto.output_size());
         for (const std::string &output : proto.output()) {
             const QString name = qs(output);
             node.outputs.append(name);
@@ -244,7 +268,7 @@ static Expected<Graph> buildGraph(std::shared_ptr<onnx::ModelProto> model, const
         data->nodeById.insert(node.id, i);
         if (!node.name.isEmpty() && !data->nodeById.contains(node.name))
             data->nodeById.insert(node.name, i);
-        data->nodes.append(node);
+        data->nodes.append(std::move(node));
     }
 
     // Consumers, and inputs that nobody defines.
@@ -283,8 +307,183 @@ static Expected<Graph> buildGraph(std::shared_ptr<onnx::ModelProto> model, const
                               .arg(cycleNode >= 0 ? data->nodes.at(cycleNode).id : QString()));
     }
 
-    data->model = std::move(model);
-    return Graph(std::shared_ptr<const Graph::Data>(std::move(data)));
+    return data;
+}
+
+// Applies the types and shapes shape inference found (initializer and Constant shapes are exact
+// and stay).
+static void applyInferredShapes(Graph::Data &data, const onnx::GraphProto &graph)
+{
+    auto apply = [&data](const onnx::ValueInfoProto &info) {
+        const auto it = data.tensorByName.constFind(qs(info.name()));
+        if (it == data.tensorByName.constEnd() || !info.type().has_tensor_type())
+            return;
+        Tensor &t = data.tensors[*it];
+        if (t.isInitializer || t.isConstant)
+            return;
+        if (info.type().tensor_type().elem_type() != 0)
+            t.type = static_cast<DataType>(info.type().tensor_type().elem_type());
+        Shape shape = shapeFromType(info.type());
+        // Inference may multiply absurd constants into absurd shapes: keep the rank only.
+        if (shape.isStatic() && !checkedCount(shape.values())) {
+            for (Dim &d : shape.dims)
+                d = Dim{};
+        }
+        if (shape.known)
+            t.shape = shape;
+    };
+    for (const auto &info : graph.input())
+        apply(info);
+    for (const auto &info : graph.value_info())
+        apply(info);
+    for (const auto &info : graph.output())
+        apply(info);
+}
+
+// Element count of static dims; nullopt when a dim is negative or absurdly large.
+static std::optional<qint64> checkedCount(const QList<qint64> &dims)
+{
+    qint64 count = 1;
+    for (qint64 d : dims) {
+        if (d < 0 || d > s_maxDim || (d > 0 && count > s_maxElements / d))
+            return std::nullopt;
+        count *= d;
+    }
+    return count;
+}
+
+static QString dimsText(const QList<qint64> &dims)
+{
+    QStringList parts;
+    for (qint64 d : dims)
+        parts.append(QString::number(d));
+    return QStringLiteral("[%1]").arg(parts.join(QLatin1Char(',')));
+}
+
+// How many values the typed (non-raw) fields of a tensor hold.
+static qint64 typedValueCount(const onnx::TensorProto &proto)
+{
+    using TP = onnx::TensorProto;
+    switch (proto.data_type()) {
+    case TP::FLOAT: return proto.float_data_size();
+    case TP::COMPLEX64: return proto.float_data_size() / 2;
+    case TP::DOUBLE: return proto.double_data_size();
+    case TP::COMPLEX128: return proto.double_data_size() / 2;
+    case TP::INT64: return proto.int64_data_size();
+    case TP::UINT32:
+    case TP::UINT64: return proto.uint64_data_size();
+    case TP::STRING: return proto.string_data_size();
+    default: return proto.int32_data_size();
+    }
+}
+
+// Checks one stored tensor (initializer or Constant value): sane dims and data that is there.
+static std::optional<QString> checkTensorData(const onnx::TensorProto &proto, const QString &what,
+                                              const QString &baseDir)
+{
+    const QList<qint64> dims(proto.dims().begin(), proto.dims().end());
+    const auto count = checkedCount(dims);
+    if (!count)
+        return QStringLiteral("%1 has the absurd shape %2.").arg(what, dimsText(dims));
+    const qint64 typeSize = dataTypeSize(static_cast<DataType>(proto.data_type()));
+    const bool knownType = proto.data_type() >= 1 && proto.data_type() <= 16;
+    if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
+        QString location;
+        qint64 offset = 0;
+        qint64 length = -1;
+        bool numbersOk = true;
+        for (const auto &entry : proto.external_data()) {
+            bool ok = true;
+            if (entry.key() == "location")
+                location = qs(entry.value());
+            else if (entry.key() == "offset")
+                offset = qs(entry.value()).toLongLong(&ok);
+            else if (entry.key() == "length")
+                length = qs(entry.value()).toLongLong(&ok);
+            numbersOk = numbersOk && ok;
+        }
+        if (location.isEmpty())
+            return QStringLiteral("%1 has external data without a location.").arg(what);
+        // Like the ONNX checker: external data must stay inside the model's folder.
+        if (QDir::isAbsolutePath(location) || location.split(QLatin1Char('/')).contains(QStringLiteral("..")))
+            return QStringLiteral("%1 refers to external data outside the model's folder (%2).")
+                .arg(what, location);
+        if (!numbersOk || offset < 0 || length < -1)
+            return QStringLiteral("%1 has an invalid external data offset or length.").arg(what);
+        if (length < 0)
+            length = typeSize > 0 ? *count * typeSize : 0;
+        const QFileInfo file(QDir(baseDir).filePath(location));
+        if (!file.exists())
+            return QStringLiteral("the external data file %1 of %2 is missing.").arg(location, what);
+        if (offset > file.size() || length > file.size() - offset)
+            return QStringLiteral("the external data file %1 is too short for %2 (needs %3 bytes "
+                                  "from offset %4, has %5).")
+                .arg(location, what)
+                .arg(length)
+                .arg(offset)
+                .arg(file.size());
+        return std::nullopt;
+    }
+    if (!knownType || typeSize == 0)
+        return std::nullopt;
+    if (proto.has_raw_data()) {
+        if (qint64(proto.raw_data().size()) != *count * typeSize)
+            return QStringLiteral("%1 holds %2 bytes but its shape %3 needs %4.")
+                .arg(what)
+                .arg(proto.raw_data().size())
+                .arg(dimsText(dims))
+                .arg(*count * typeSize);
+    } else if (typedValueCount(proto) != *count) {
+        return QStringLiteral("%1 holds %2 values but its shape %3 needs %4.")
+            .arg(what)
+            .arg(typedValueCount(proto))
+            .arg(dimsText(dims))
+            .arg(*count);
+    }
+    return std::nullopt;
+}
+
+static std::optional<QString> checkValueInfo(const onnx::ValueInfoProto &info)
+{
+    if (!info.type().has_tensor_type() || !info.type().tensor_type().has_shape())
+        return std::nullopt;
+    QList<qint64> dims;
+    for (const auto &dim : info.type().tensor_type().shape().dim()) {
+        if (dim.has_dim_value())
+            dims.append(dim.dim_value());
+    }
+    if (!checkedCount(dims))
+        return QStringLiteral("the tensor %1 is declared with the absurd shape %2.")
+            .arg(qs(info.name()), dimsText(dims));
+    return std::nullopt;
+}
+
+// Data and dims the file itself declares; inferred shapes are checked separately (advisory).
+static std::optional<QString> checkTensors(const onnx::ModelProto &model, const QString &baseDir)
+{
+    const onnx::GraphProto &graph = model.graph();
+    for (const auto &init : graph.initializer()) {
+        const QString what = QStringLiteral("the initializer %1").arg(qs(init.name()));
+        if (auto problem = checkTensorData(init, what, baseDir))
+            return problem;
+    }
+    for (const auto &node : graph.node()) {
+        for (const auto &attr : node.attribute()) {
+            if (!attr.has_t())
+                continue;
+            const QString what = QStringLiteral("the constant %1 of node %2")
+                                     .arg(qs(attr.name()), qs(node.name()));
+            if (auto problem = checkTensorData(attr.t(), what, baseDir))
+                return problem;
+        }
+    }
+    for (const auto *list : {&graph.input(), &graph.output(), &graph.value_info()}) {
+        for (const auto &info : *list) {
+            if (auto problem = checkValueInfo(info))
+                return problem;
+        }
+    }
+    return std::nullopt;
 }
 
 Expected<Graph> OnnxLoader::loadFile(const QString &path)
@@ -331,16 +530,24 @@ Expected<Graph> OnnxLoader::loadBytes(const QByteArray &bytes, const QString &di
                                          "truncated or not ONNX)."));
     if (!model->has_graph() || model->ir_version() <= 0)
         return fail(path, QStringLiteral("the file is not an ONNX model (no graph or IR version)."));
-    if (model->ir_version() > 10) {
-        return fail(path, QStringLiteral("IR version %1 is not supported (at most 10).")
-                              .arg(model->ir_version()));
+    if (model->ir_version() > s_maxIrVersion) {
+        return fail(path, QStringLiteral("IR version %1 is not supported (at most %2).")
+                              .arg(model->ir_version())
+                              .arg(s_maxIrVersion));
     }
+    if (model->opset_import_size() == 0 && model->ir_version() >= 3)
+        return fail(path, QStringLiteral("the model declares no opset."));
     for (const auto &opset : model->opset_import()) {
-        if ((opset.domain().empty() || opset.domain() == "ai.onnx") && opset.version() > 23) {
-            return fail(path, QStringLiteral("opset %1 is not supported (at most 23).")
-                                  .arg(opset.version()));
+        const bool isDefault = opset.domain().empty() || opset.domain() == "ai.onnx";
+        if (isDefault && (opset.version() < 1 || opset.version() > s_maxOpset)) {
+            return fail(path, QStringLiteral("opset %1 is not supported (1 to %2).")
+                                  .arg(opset.version())
+                                  .arg(s_maxOpset));
         }
     }
+    const QString baseDir = QFileInfo(path).absolutePath();
+    if (const auto problem = checkTensors(*model, baseDir))
+        return fail(path, *problem);
 
     if (!options.inputShapes.isEmpty()) {
         for (auto &input : *model->mutable_graph()->mutable_input()) {
@@ -349,23 +556,26 @@ Expected<Graph> OnnxLoader::loadBytes(const QByteArray &bytes, const QString &di
                 continue;
             auto *shape = input.mutable_type()->mutable_tensor_type()->mutable_shape();
             shape->clear_dim();
-            for (qint64 d : *it)
+            for (qint64 d : *it) {
+                if (d < 1 || d > s_maxDim)
+                    return fail(path, QStringLiteral("the input shape for %1 is invalid.")
+                                          .arg(qs(input.name())));
                 shape->add_dim()->set_dim_value(d);
+            }
         }
         model->mutable_graph()->clear_value_info();
     }
 
+    // Structure first, so that shape inference only ever sees a well-formed graph.
+    auto data = buildGraph(model.get(), path, bytes.size());
+    if (!data)
+        return Unexpected(data.error());
     if (options.inferShapes) {
-        // Inference is advisory: a model it cannot fully handle still opens with fewer shapes.
-        try {
-            onnx::ShapeInferenceOptions inferenceOptions(false, 0, true);
-            onnx::shape_inference::InferShapes(*model, onnx::OpSchemaRegistry::Instance(),
-                                               inferenceOptions);
-        } catch (const std::exception &) {
-        }
+        ShapeFolder::inferShapes(*model);
+        applyInferredShapes(**data, model->graph());
     }
-    const qint64 size = bytes.size();
-    return buildGraph(std::move(model), path, size);
+    (*data)->model = std::move(model);
+    return Graph(std::shared_ptr<const Graph::Data>(std::move(*data)));
 }
 
 } // namespace Mcw::Core

@@ -66,6 +66,8 @@ struct Project
     QList<double> anchors;     // yolov5 only
     Quantization quantization;
     QString testImage;         // --test_input
+    /** Where the tpu-mlir tools run and write (default: `workspace` next to the project file). */
+    QString workspaceDir;
 
     bool operator==(const Project &other) const = default;
 };

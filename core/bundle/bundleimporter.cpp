@@ -1,0 +1,134 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bundleimporter.h"
+#include "ziparchive.h"
+
+#include <core/atomicfile.h>
+#include <core/project/projectfile.h>
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace Mcw::Core {
+
+static Diagnostic importError(const QString &code, const QString &message)
+{
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Error;
+    d.stage = QStringLiteral("import");
+    d.code = code;
+    d.message = message;
+    return d;
+}
+
+QString BundleImporter::modelPathProblem(const QString &value, const QString &bundleFolder)
+{
+    if (value.isEmpty())
+        return QStringLiteral("is empty");
+    if (QDir::isAbsolutePath(value))
+        return QStringLiteral("is an absolute path; bundles must name files next to the .mud");
+    const QString root = QFileInfo(bundleFolder).canonicalFilePath();
+    const QString lexical = QDir::cleanPath(QDir(root).filePath(value));
+    if (lexical != root && !lexical.startsWith(root + QLatin1Char('/')))
+        return QStringLiteral("leaves the bundle folder");
+    // A symlink inside the bundle may still point elsewhere.
+    const QString resolved = QFileInfo(lexical).canonicalFilePath();
+    if (!resolved.isEmpty() && resolved != root && !resolved.startsWith(root + QLatin1Char('/')))
+        return QStringLiteral("is a link that leaves the bundle folder");
+    return {};
+}
+
+static QList<double> numbers(const QString &text)
+{
+    QList<double> values;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        bool ok = false;
+        const double v = part.trimmed().toDouble(&ok);
+        if (ok)
+            values.append(v);
+    }
+    return values;
+}
+
+Expected<BundleImporter::Bundle> BundleImporter::open(const QString &path, const QString &extractDir)
+{
+    Bundle bundle;
+    QString mudPath = path;
+    if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)) {
+        if (extractDir.isEmpty()) {
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("%1: a folder to extract the bundle into is needed.").arg(path));
+        }
+        const auto written = ZipArchive::extractSafely(path, extractDir);
+        if (!written)
+            return Unexpected(written.error());
+        QStringList muds;
+        for (const QString &name : *written) {
+            if (name.endsWith(QLatin1String(".mud")))
+                muds.append(name);
+        }
+        if (muds.size() != 1) {
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("%1: the archive holds %2 .mud files; exactly one is needed.")
+                                 .arg(path)
+                                 .arg(muds.size()));
+        }
+        mudPath = QDir(extractDir).filePath(muds.first());
+    }
+    const auto mud = MudReader::readFile(mudPath);
+    if (!mud)
+        return Unexpected(mud.error());
+    bundle.mudPath = QFileInfo(mudPath).absoluteFilePath();
+    bundle.folder = QFileInfo(mudPath).absolutePath();
+    bundle.mud = *mud;
+    bundle.problems = mud->diagnostics;
+
+    const MudDocument &doc = mud->document;
+    const QString modelValue = doc.value(QStringLiteral("basic"), QStringLiteral("model"));
+    const QString problem = modelPathProblem(modelValue, bundle.folder);
+    if (!problem.isEmpty()) {
+        bundle.problems.append(importError(QStringLiteral("import_model_path"),
+                                           QStringLiteral("%1: `model = %2` %3.").arg(mudPath, modelValue, problem)));
+    } else if (!QFileInfo::exists(QDir(bundle.folder).filePath(modelValue))) {
+        bundle.problems.append(importError(QStringLiteral("import_model_missing"),
+                                           QStringLiteral("%1: the model file %2 is not next to the .mud.")
+                                               .arg(mudPath, modelValue)));
+    } else {
+        bundle.cvimodelPath = QDir(bundle.folder).filePath(modelValue);
+    }
+
+    Project &p = bundle.project;
+    p.name = QFileInfo(mudPath).completeBaseName();
+    p.modelType = doc.value(QStringLiteral("extra"), QStringLiteral("model_type"));
+    p.task = doc.value(QStringLiteral("extra"), QStringLiteral("type"));
+    const QString input = doc.value(QStringLiteral("extra"), QStringLiteral("input_type"));
+    if (!input.isEmpty())
+        p.preprocess.pixelFormat = input;
+    const QList<double> mean = numbers(doc.value(QStringLiteral("extra"), QStringLiteral("mean")));
+    const QList<double> scale = numbers(doc.value(QStringLiteral("extra"), QStringLiteral("scale")));
+    if (!mean.isEmpty())
+        p.preprocess.mean = mean;
+    if (!scale.isEmpty())
+        p.preprocess.scale = scale;
+    p.anchors = numbers(doc.value(QStringLiteral("extra"), QStringLiteral("anchors")));
+    p.labels = mud->labels;
+
+    // A provenance file carries every setting: prefer it over what the MUD can express.
+    const QString provenancePath = QDir(bundle.folder).filePath(p.name + QStringLiteral(".provenance.yaml"));
+    if (QFileInfo::exists(provenancePath)) {
+        const auto bytes = readWholeFile(provenancePath, 16 << 20);
+        const auto provenance = bytes ? Provenance::fromYaml(*bytes, provenancePath)
+                                      : Expected<Provenance>(Unexpected(bytes.error()));
+        if (provenance) {
+            const auto loaded = ProjectFile::parse(provenance->projectYaml, QString::fromLatin1(Provenance::ProjectAnchor));
+            if (loaded) {
+                bundle.hasProvenance = true;
+                bundle.provenance = *provenance;
+                bundle.project = loaded->project;
+            }
+        }
+    }
+    return bundle;
+}
+
+} // namespace Mcw::Core

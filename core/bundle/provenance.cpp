@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "provenance.h"
+
+#include <core/imaging/imagefolder.h>
+#include <core/logs/logparser.h>
+#include <core/run/steplog.h>
+#include <core/sha256.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <yaml-cpp/yaml.h>
+
+namespace Mcw::Core {
+
+static std::string str(const QString &s)
+{
+    return s.toStdString();
+}
+
+static void emitNumber(YAML::Emitter &out, double value)
+{
+    if (std::isnan(value))
+        out << YAML::Null;
+    else if (std::isinf(value))
+        out << (value > 0 ? ".inf" : "-.inf");
+    else
+        out << value;
+}
+
+QByteArray Provenance::toYaml() const
+{
+    YAML::Emitter out;
+    out << YAML::Comment("How this MaixCAM bundle was made. The device ignores this file; "
+                         "'maixcam-convert rebuild' replays it.");
+    out << YAML::BeginMap;
+    out << YAML::Key << "schema" << YAML::Value << SchemaVersion;
+    out << YAML::Key << "created" << YAML::Value << str(createdAt);
+    out << YAML::Key << "workbench" << YAML::Value << str(workbenchVersion);
+    out << YAML::Key << "onnx" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "file" << YAML::Value << str(modelFile);
+    out << YAML::Key << "sha256" << YAML::Value << str(modelSha256);
+    out << YAML::EndMap;
+    out << YAML::Key << "model" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "file" << YAML::Value << str(cvimodelFile);
+    out << YAML::Key << "quantization" << YAML::Value << str(quantization);
+    out << YAML::Key << "sha256" << YAML::Value << str(cvimodelSha256);
+    out << YAML::EndMap;
+    out << YAML::Key << "toolchain" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "tpu_mlir" << YAML::Value << str(toolVersion);
+    out << YAML::Key << "backend" << YAML::Value << str(backend);
+    out << YAML::EndMap;
+    out << YAML::Key << "steps" << YAML::Value << YAML::BeginSeq;
+    for (const Step &s : steps) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "id" << YAML::Value << str(s.id);
+        out << YAML::Key << "exit_code" << YAML::Value << s.exitCode;
+        out << YAML::Key << "command" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const QString &a : s.command)
+            out << str(a);
+        out << YAML::EndSeq;
+        out << YAML::Key << "min_similarity" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        emitNumber(out, s.minCosine);
+        emitNumber(out, s.minEuclidean);
+        emitNumber(out, s.minSqnr);
+        out << YAML::EndSeq;
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "calibration_images" << YAML::Value << YAML::BeginSeq;
+    for (const FileHash &f : calibrationImages) {
+        out << YAML::Flow << YAML::BeginMap << YAML::Key << "file" << YAML::Value << str(f.name)
+            << YAML::Key << "sha256" << YAML::Value << str(f.sha256) << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "project" << YAML::Value << YAML::Literal << projectYaml.toStdString();
+    out << YAML::EndMap;
+    return QByteArray(out.c_str()) + '\n';
+}
+
+Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString &path)
+{
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        if (!root.IsMap() || !root["schema"] || !root["project"]) {
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("%1: not a provenance file (no schema or project).").arg(path));
+        }
+        if (root["schema"].as<int>() > SchemaVersion) {
+            return makeError(Error::Code::Unsupported,
+                             QStringLiteral("%1: written by a newer workbench (schema %2).")
+                                 .arg(path)
+                                 .arg(root["schema"].as<int>()));
+        }
+        auto text = [](const YAML::Node &n) {
+            return n && n.IsScalar() ? QString::fromStdString(n.as<std::string>()) : QString();
+        };
+        Provenance p;
+        p.createdAt = text(root["created"]);
+        p.workbenchVersion = text(root["workbench"]);
+        p.modelFile = text(root["onnx"]["file"]);
+        p.modelSha256 = text(root["onnx"]["sha256"]);
+        p.cvimodelFile = text(root["model"]["file"]);
+        p.quantization = text(root["model"]["quantization"]);
+        p.cvimodelSha256 = text(root["model"]["sha256"]);
+        p.toolVersion = text(root["toolchain"]["tpu_mlir"]);
+        p.backend = text(root["toolchain"]["backend"]);
+        p.projectYaml = QByteArray::fromStdString(root["project"].as<std::string>());
+        for (const YAML::Node &s : root["steps"]) {
+            Step step;
+            step.id = text(s["id"]);
+            step.exitCode = s["exit_code"] ? s["exit_code"].as<int>() : -1;
+            for (const YAML::Node &a : s["command"])
+                step.command.append(QString::fromStdString(a.as<std::string>()));
+            p.steps.append(step);
+        }
+        for (const YAML::Node &f : root["calibration_images"])
+            p.calibrationImages.append(FileHash{text(f["file"]), text(f["sha256"])});
+        return p;
+    } catch (const YAML::Exception &e) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: line %2: %3.").arg(path).arg(e.mark.line + 1)
+                             .arg(QString::fromStdString(e.msg)));
+    }
+}
+
+QList<Provenance::Step> Provenance::stepsFromJob(const JobRecord &job)
+{
+    QList<Step> steps;
+    for (const StepRecord &record : job.steps) {
+        Step step;
+        step.id = record.id;
+        step.command = record.executedCommand.isEmpty()
+                           ? QStringList{record.invocation.program} + record.invocation.arguments
+                           : record.executedCommand;
+        step.exitCode = record.exitCode;
+        // The last compare block of the step's log holds the stage's minimum similarity.
+        const QString stdoutLog = rawStreamPath(QDir(job.directory).filePath(record.logFile), OutputStream::Stdout);
+        QFile log(stdoutLog);
+        if (!record.logFile.isEmpty() && log.open(QIODevice::ReadOnly)) {
+            LogParser parser;
+            parser.feed(LogParser::Stream::Stdout, log.readAll());
+            parser.finish();
+            if (!parser.compares().isEmpty()) {
+                const CompareBlock &block = parser.compares().last();
+                step.minCosine = block.minCosine;
+                step.minEuclidean = block.minEuclidean;
+                step.minSqnr = block.minSqnr;
+            }
+        }
+        steps.append(step);
+    }
+    return steps;
+}
+
+QList<Provenance::FileHash> Provenance::calibrationManifest(const QString &datasetDir)
+{
+    QList<FileHash> manifest;
+    const auto scan = scanCalibrationFolder(datasetDir);
+    if (!scan)
+        return manifest;
+    const QDir root(datasetDir);
+    for (const QString &image : scan->images) {
+        const auto hash = sha256OfFile(image);
+        manifest.append(FileHash{root.relativeFilePath(image), hash ? *hash : QString()});
+    }
+    return manifest;
+}
+
+} // namespace Mcw::Core

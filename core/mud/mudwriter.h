@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/project/project.h>
+#include <core/result.h>
+
+#include <QByteArray>
+#include <QString>
+
+namespace Mcw::Core {
+
+/**
+ * Writes the MaixCAM model description (.mud) for a project, following the device parser's
+ * rules (maixpy-mud.md §1.8): UTF-8 without BOM, LF, `key = value`, `[basic]` then `[extra]`
+ * once each, plain full-precision decimals, no quotes. Labels go inline, or into a labels
+ * file next to the MUD when there are many or when inline mode would mangle them.
+ */
+class MudWriter
+{
+public:
+    struct Options
+    {
+        /** `model =` value; empty: `<project name>.cvimodel`. */
+        QString modelFile;
+        /** More labels than this go to a labels file. */
+        int maxInlineLabels = 200;
+        /** Name of the labels file when one is written; empty: `<mud base name>_labels.txt`. */
+        QString labelsFileName;
+    };
+
+    struct Output
+    {
+        QByteArray mud;
+        QString labelsFileName; // empty when labels are inline
+        QByteArray labelsFile;
+    };
+
+    /** \a mudFileName (e.g. "yolov8n.mud") only names the labels file. */
+    static Expected<Output> render(const Project &project, const QString &mudFileName, const Options &options);
+    static Expected<Output> render(const Project &project, const QString &mudFileName)
+    {
+        return render(project, mudFileName, Options{});
+    }
+
+    /** Writes the MUD (and labels file) atomically; returns the paths written. */
+    static Expected<QStringList> writeFiles(const Project &project, const QString &mudPath, const Options &options);
+};
+
+} // namespace Mcw::Core

@@ -1,0 +1,310 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversionjob.h"
+
+#include <core/run/processrunner.h>
+#include <core/run/toolchainbackend.h>
+#include <core/sha256.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFutureWatcher>
+#include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Mcw::Core {
+
+ConversionJob::ConversionJob(JobRecord record, QObject *parent)
+    : QObject(parent)
+    , m_record(std::move(record))
+{}
+
+ConversionJob::~ConversionJob() = default;
+
+qint64 ConversionJob::runningProcessGroup() const
+{
+    return m_runner && m_runner->isRunning() ? m_runner->processGroupId() : 0;
+}
+
+void ConversionJob::save()
+{
+    // A failed write must not stop the run; the next transition tries again.
+    m_record.save();
+}
+
+void ConversionJob::start()
+{
+    if (m_record.state != JobState::Queued)
+        return;
+    m_cancelRequested = false;
+    m_record.state = JobState::Running;
+    save();
+    emit changed();
+    QMetaObject::invokeMethod(this, &ConversionJob::runNext, Qt::QueuedConnection);
+}
+
+void ConversionJob::cancel()
+{
+    if (m_record.state != JobState::Running && m_record.state != JobState::Queued)
+        return;
+    m_cancelRequested = true;
+    if (m_runner && m_runner->isRunning()) {
+        m_runner->cancel();
+        return;
+    }
+    if (!m_hashing && m_current < 0)
+        runNext(); // queued or between steps: finish as cancelled right away
+}
+
+bool ConversionJob::retry(const QString &stepId)
+{
+    if (m_record.state == JobState::Running || m_hashing)
+        return false;
+    const int index = m_record.stepIndex(stepId);
+    if (index < 0)
+        return false;
+    const QStringList reset = QStringList{stepId} + m_record.dependantsOf(stepId);
+    for (StepRecord &s : m_record.steps) {
+        const bool incomplete = s.state == StepState::Cancelled || s.state == StepState::Skipped
+                                || s.state == StepState::Pending;
+        if (reset.contains(s.id) || incomplete) {
+            s.state = StepState::Pending;
+            s.progress = 0.0;
+            s.stage.clear();
+            s.errorMessage.clear();
+            s.diagnostics.clear();
+        }
+    }
+    m_record.state = JobState::Queued;
+    m_cancelRequested = false;
+    save();
+    emit changed();
+    return true;
+}
+
+void ConversionJob::runNext()
+{
+    if (m_record.state != JobState::Running && m_record.state != JobState::Queued)
+        return;
+    if (m_cancelRequested) {
+        for (StepRecord &s : m_record.steps) {
+            if (s.state == StepState::Pending) {
+                s.state = StepState::Cancelled;
+                s.errorMessage = tr("Cancelled before it started.");
+            }
+        }
+        finishJob();
+        return;
+    }
+    for (int i = 0; i < m_record.steps.size(); ++i) {
+        StepRecord &s = m_record.steps[i];
+        if (s.state != StepState::Pending)
+            continue;
+        QString blocker;
+        bool ready = true;
+        for (const QString &d : std::as_const(s.dependsOn)) {
+            const int di = m_record.stepIndex(d);
+            const StepState ds = m_record.steps.at(di).state;
+            if (ds == StepState::Failed || ds == StepState::Cancelled || ds == StepState::Skipped)
+                blocker = m_record.steps.at(di).title;
+            else if (ds != StepState::Succeeded)
+                ready = false;
+        }
+        if (!blocker.isEmpty()) {
+            s.state = StepState::Skipped;
+            s.errorMessage = tr("Skipped because %1 did not succeed.").arg(blocker);
+            continue;
+        }
+        if (ready) {
+            startStep(i);
+            return;
+        }
+    }
+    finishJob();
+}
+
+static QString runTagFor(const JobRecord &job, const StepRecord &step)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));
+    QString tag = QStringLiteral("%1-%2-%3").arg(job.id, step.id).arg(step.attempts);
+    tag.replace(unsafe, QStringLiteral("_"));
+    return tag;
+}
+
+void ConversionJob::startStep(int index)
+{
+    m_current = index;
+    StepRecord &step = m_record.steps[index];
+    step.attempts += 1;
+    step.state = StepState::Running;
+    step.startedAt = QDateTime::currentDateTimeUtc();
+    step.finishedAt = {};
+    step.exitCode = -1;
+    step.errorMessage.clear();
+    step.diagnostics.clear();
+    step.outputs.clear();
+    step.progress = 0.0;
+    step.stage.clear();
+    step.droppedFlags.clear();
+    step.logFile = QStringLiteral("logs/%1-%2.log").arg(step.id).arg(step.attempts);
+    QDir(m_record.directory).mkpath(QStringLiteral("logs"));
+
+    ToolInvocation tool = m_caps.filtered(step.invocation, &step.droppedFlags);
+    if (tool.workingDirectory.isEmpty())
+        tool.workingDirectory = m_record.directory;
+    const QString toolName = toolDisplayName(tool.program);
+    if (!m_backend) {
+        step.state = StepState::Failed;
+        step.errorMessage = tr("No toolchain backend is configured.");
+        completeStep(index);
+        return;
+    }
+    const QString tag = runTagFor(m_record, step);
+    auto wrapped = m_backend->wrap(tool, tag);
+    if (!wrapped) {
+        step.state = StepState::Failed;
+        step.errorMessage = wrapped.error().message;
+        completeStep(index);
+        return;
+    }
+    step.executedCommand = QStringList{wrapped->program} + wrapped->arguments;
+    m_before = snapshot();
+    m_progress = std::make_unique<StepProgress>(tool.program);
+    m_runner = std::make_unique<ProcessRunner>();
+    m_runner->setDisplayName(toolName);
+    m_runner->setTimeout(m_stepTimeoutMs);
+    m_runner->setKillGracePeriod(m_graceMs);
+    m_runner->setLogFile(QDir(m_record.directory).filePath(step.logFile));
+    m_runner->setCancelInvocations(m_backend->terminateInvocations(tool, tag), m_backend->killInvocations(tool, tag));
+    const QString stepId = step.id;
+    connect(m_runner.get(), &ProcessRunner::lineReceived, this,
+            [this, stepId](OutputStream stream, const QString &line) {
+                if (m_progress && m_current >= 0 && m_progress->feed(stream, line)) {
+                    StepRecord &s = m_record.steps[m_current];
+                    s.progress = m_progress->fraction();
+                    s.stage = m_progress->stage();
+                    emit changed();
+                }
+                emit outputLine(stepId, stream, line);
+            });
+    connect(m_runner.get(), &ProcessRunner::finished, this, &ConversionJob::onStepFinished);
+    m_runner->start(*wrapped);
+    save();
+    emit stepStarted(stepId);
+    emit changed();
+}
+
+void ConversionJob::onStepFinished()
+{
+    const int index = m_current;
+    StepRecord &step = m_record.steps[index];
+    const ProcessOutcome outcome = m_runner->outcome();
+    m_runner.release()->deleteLater();
+    step.exitCode = outcome.exitCode;
+    const QString toolName = toolDisplayName(step.invocation.program);
+    if (outcome.succeeded()) {
+        step.state = StepState::Succeeded;
+        step.progress = 1.0;
+        step.stage.clear();
+    } else {
+        step.state = outcome.kind == ProcessOutcome::Kind::Cancelled ? StepState::Cancelled : StepState::Failed;
+        const Error error = m_backend->interpretFailure(outcome, toolName);
+        step.errorMessage = error.message;
+        std::optional<Diagnostic> classified;
+        if (m_classifier && outcome.kind == ProcessOutcome::Kind::Exited)
+            classified = m_classifier(step, QDir(m_record.directory).filePath(step.logFile));
+        if (classified) {
+            step.diagnostics.append(*classified);
+            step.errorMessage = classified->message;
+        } else if (step.state == StepState::Failed) {
+            Diagnostic d;
+            d.stage = step.id;
+            d.code = outcome.kind == ProcessOutcome::Kind::TimedOut ? QStringLiteral("timeout")
+                     : (outcome.exitCode == 137 || (outcome.kind == ProcessOutcome::Kind::Crashed && outcome.exitCode == 9))
+                         ? QStringLiteral("killed")
+                         : QStringLiteral("tool_failed");
+            d.message = error.message;
+            d.details = error.details.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            step.diagnostics.append(d);
+        }
+    }
+    completeStep(index);
+}
+
+void ConversionJob::completeStep(int index)
+{
+    StepRecord &step = m_record.steps[index];
+    step.finishedAt = QDateTime::currentDateTimeUtc();
+    if (!step.startedAt.isValid())
+        step.startedAt = step.finishedAt;
+    if (step.state == StepState::Failed && step.diagnostics.isEmpty()) {
+        Diagnostic d;
+        d.stage = step.id;
+        d.code = QStringLiteral("not_started");
+        d.message = step.errorMessage;
+        step.diagnostics.append(d);
+    }
+    // Files written or changed by the step; hashing may take a while for big weights.
+    const QHash<QString, QPair<qint64, qint64>> after = snapshot();
+    QStringList changedFiles;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (m_before.value(it.key(), {-1, -1}) != it.value())
+            changedFiles.append(it.key());
+    }
+    changedFiles.sort();
+    m_before.clear();
+    m_hashing = true;
+    const QString dir = m_record.directory;
+    auto *watcher = new QFutureWatcher<QList<OutputFile>>(this);
+    connect(watcher, &QFutureWatcher<QList<OutputFile>>::finished, this, [this, watcher, index] {
+        m_record.steps[index].outputs = watcher->result();
+        watcher->deleteLater();
+        m_hashing = false;
+        m_current = -1;
+        save();
+        emit changed();
+        runNext();
+    });
+    watcher->setFuture(QtConcurrent::run([dir, changedFiles] {
+        QList<OutputFile> outputs;
+        for (const QString &rel : changedFiles) {
+            const QString path = QDir(dir).filePath(rel);
+            outputs.append(OutputFile{rel, QFileInfo(path).size(), sha256OfFile(path).value_or(QString())});
+        }
+        return outputs;
+    }));
+}
+
+void ConversionJob::finishJob()
+{
+    bool failed = false;
+    bool cancelled = false;
+    for (const StepRecord &s : std::as_const(m_record.steps)) {
+        failed = failed || s.state == StepState::Failed;
+        cancelled = cancelled || s.state == StepState::Cancelled;
+    }
+    m_record.state = failed ? JobState::Failed : cancelled ? JobState::Cancelled : JobState::Succeeded;
+    m_current = -1;
+    save();
+    emit changed();
+    emit finished();
+}
+
+QHash<QString, QPair<qint64, qint64>> ConversionJob::snapshot() const
+{
+    QHash<QString, QPair<qint64, qint64>> files;
+    const QDir root(m_record.directory);
+    QDirIterator it(m_record.directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QString rel = root.relativeFilePath(it.filePath());
+        if (rel.startsWith(QLatin1String("logs/")) || rel == QLatin1String("job.json")
+            || rel.startsWith(QLatin1String(".mcw-")))
+            continue;
+        const QFileInfo info = it.fileInfo();
+        files.insert(rel, {info.lastModified().toMSecsSinceEpoch(), info.size()});
+    }
+    return files;
+}
+
+} // namespace Mcw::Core

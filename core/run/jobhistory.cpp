@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobhistory.h"
+
+#include <QDir>
+
+#include <algorithm>
+
+namespace Mcw::Core {
+
+JobHistory::Result JobHistory::load(const QString &root)
+{
+    Result result;
+    const QDir dir(root);
+    const QStringList entries = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &entry : entries) {
+        const QString jobDir = dir.absoluteFilePath(entry);
+        if (!QFileInfo::exists(QDir(jobDir).filePath(QStringLiteral("job.json"))))
+            continue;
+        auto record = JobRecord::load(jobDir);
+        if (!record) {
+            result.errors.append(record.error().message);
+            continue;
+        }
+        if (record->state == JobState::Running || record->state == JobState::Queued) {
+            record->state = JobState::Failed;
+            for (StepRecord &s : record->steps) {
+                if (s.state == StepState::Running) {
+                    s.state = StepState::Failed;
+                    s.errorMessage = QStringLiteral("%1 was interrupted because the app stopped while it ran.").arg(s.title);
+                } else if (s.state == StepState::Pending) {
+                    s.state = StepState::Cancelled;
+                    s.errorMessage = QStringLiteral("Not run: the app stopped first.");
+                }
+            }
+        }
+        result.jobs.append(*record);
+    }
+    std::stable_sort(result.jobs.begin(), result.jobs.end(),
+                     [](const JobRecord &a, const JobRecord &b) { return a.createdAt < b.createdAt; });
+    return result;
+}
+
+} // namespace Mcw::Core

@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/run/jobrecord.h>
+
+namespace Mcw::Core {
+
+/**
+ * Past runs under a runs folder: every `<root>/<job>/job.json`, oldest first. A job that was
+ * queued or running when the app stopped is listed as failed ("interrupted"), since nothing
+ * of it runs any more. Unreadable job files are reported, not fatal.
+ */
+class JobHistory
+{
+public:
+    struct Result
+    {
+        QList<JobRecord> jobs;
+        QStringList errors; // one sentence per unreadable job.json
+    };
+
+    static Result load(const QString &root);
+};
+
+} // namespace Mcw::Core

@@ -1,0 +1,110 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projectjobfactory.h"
+
+#include <core/atomicfile.h>
+#include <core/project/numberformat.h>
+#include <core/project/projectfile.h>
+#include <core/run/conversionpipeline.h>
+#include <core/sha256.h>
+
+#include <QDir>
+#include <QFile>
+
+namespace Mcw::Core {
+
+QString ProjectJobFactory::settingsFingerprint(const Project &project)
+{
+    QStringList parts;
+    const auto numbers = [](const QList<double> &values) {
+        return formatDecimalList(values, QStringLiteral(","));
+    };
+    QStringList shape;
+    for (qint64 d : project.inputShape)
+        shape.append(QString::number(d));
+    const Preprocess &pp = project.preprocess;
+    const Quantization &q = project.quantization;
+    parts << QStringLiteral("model=") + project.modelSha256
+          << QStringLiteral("cut=") + project.cutTensors.join(QLatin1Char(','))
+          << QStringLiteral("shape=") + shape.join(QLatin1Char(','))
+          << QStringLiteral("mean=") + numbers(pp.mean) << QStringLiteral("scale=") + numbers(pp.scale)
+          << QStringLiteral("pixel=") + pp.pixelFormat << QStringLiteral("channel=") + pp.channelFormat
+          << QStringLiteral("keep=%1/%2/%3").arg(pp.keepAspectRatio).arg(pp.keepRatioMode).arg(pp.padValue)
+          << QStringLiteral("processor=") + q.processor
+          << QStringLiteral("modes=%1/%2/%3").arg(q.int8).arg(q.quantInput).arg(q.bf16)
+          << QStringLiteral("dataset=%1/%2/%3").arg(QDir::cleanPath(q.datasetDir)).arg(q.inputNum).arg(q.calibrationMethod)
+          << QStringLiteral("tolerance=") + numbers({q.transformCos, q.transformEuclid, q.deployCos, q.deployEuclid});
+    for (const auto &entry : q.quantizeTable)
+        parts << QStringLiteral("qtable=%1 %2").arg(entry.first, entry.second);
+    return sha256OfBytes(parts.join(QLatin1Char('\n')).toUtf8());
+}
+
+QString ProjectJobFactory::storedFingerprint(const QString &jobDirectory)
+{
+    QFile file(QDir(jobDirectory).filePath(QString::fromLatin1(FingerprintFileName)));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(file.readAll()).trimmed();
+}
+
+Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const QString &jobsRoot,
+                                                 const Options &options)
+{
+    if (project.name.isEmpty())
+        return makeError(Error::Code::InvalidInput, QStringLiteral("The project has no name."));
+    const auto directory = ConversionPipeline::makeJobDirectory(jobsRoot, project.name);
+    if (!directory)
+        return Unexpected(directory.error());
+
+    // Tools run in the job folder; inputs stay where they are and are passed absolute.
+    Project inJob = project;
+    inJob.workspaceDir = *directory;
+    ConversionPlan::Options planOptions;
+    planOptions.capabilities = options.capabilities;
+    planOptions.compareAll = options.compareAll;
+    planOptions.projectDir = *directory;
+    const ConversionPlan plan = ConversionPlan::build(inJob, planOptions);
+    for (const ConversionPlan::GeneratedFile &f : plan.files) {
+        const auto written = writeFileAtomically(QDir(*directory).filePath(f.fileName), f.content.toUtf8());
+        if (!written)
+            return Unexpected(written.error());
+    }
+
+    std::optional<ToolInvocation> transform, calibration, int8, bf16;
+    for (const ConversionPlan::Step &step : plan.steps) {
+        switch (step.kind) {
+        case ConversionPlan::Step::Kind::Transform: transform = step.invocation; break;
+        case ConversionPlan::Step::Kind::Calibration: calibration = step.invocation; break;
+        case ConversionPlan::Step::Kind::DeployInt8: int8 = step.invocation; break;
+        case ConversionPlan::Step::Kind::DeployBf16: bf16 = step.invocation; break;
+        }
+    }
+    QList<PipelineStepSpec> steps;
+    if (transform && calibration && int8) {
+        steps = ConversionPipeline::standardSteps(*transform, *calibration, *int8, bf16);
+    } else if (transform && bf16) {
+        steps = {{QStringLiteral("transform"), QStringLiteral("Transform to MLIR"), *transform, {}},
+                 {QStringLiteral("deploy_bf16"), QStringLiteral("Deploy BF16"), *bf16,
+                  {QStringLiteral("transform")}}};
+    } else {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("The project asks for neither INT8 nor BF16; nothing to build."));
+    }
+
+    const auto snapshot = ProjectFile::save(project, QDir(*directory).filePath(QString::fromLatin1(SnapshotFileName)));
+    if (!snapshot)
+        return Unexpected(snapshot.error());
+    const auto fingerprint = writeFileAtomically(QDir(*directory).filePath(QString::fromLatin1(FingerprintFileName)),
+                                                 settingsFingerprint(project).toLatin1() + '\n');
+    if (!fingerprint)
+        return Unexpected(fingerprint.error());
+    auto job = ConversionPipeline::createJob(project.name, *directory, steps);
+    if (!job)
+        return job;
+    const auto saved = job->save();
+    if (!saved)
+        return Unexpected(saved.error());
+    return job;
+}
+
+} // namespace Mcw::Core

@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "steplog.h"
+
+#include <QFile>
+
+namespace Mcw::Core {
+
+static const char *tagOf(OutputStream stream)
+{
+    switch (stream) {
+    case OutputStream::Stdout: return "out| ";
+    case OutputStream::Stderr: return "err| ";
+    case OutputStream::Meta: break;
+    }
+    return "cmd| ";
+}
+
+QByteArray formatStepLogLine(OutputStream stream, const QString &text)
+{
+    QByteArray bytes(tagOf(stream));
+    bytes += text.toUtf8();
+    bytes += '\n';
+    return bytes;
+}
+
+StepLogLine parseStepLogLine(const QByteArray &line)
+{
+    QByteArray body = line;
+    if (body.endsWith('\n'))
+        body.chop(1);
+    for (OutputStream s : {OutputStream::Stdout, OutputStream::Stderr, OutputStream::Meta}) {
+        if (body.startsWith(tagOf(s)))
+            return {s, QString::fromUtf8(body.mid(5))};
+    }
+    return {OutputStream::Stdout, QString::fromUtf8(body)};
+}
+
+Expected<QList<StepLogLine>> readStepLog(const QString &path, int maxLines)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(Error::Code::Io,
+                         QStringLiteral("%1: cannot be read (%2).").arg(path, file.errorString()));
+    }
+    QList<StepLogLine> lines;
+    while (!file.atEnd()) {
+        lines.append(parseStepLogLine(file.readLine()));
+        if (maxLines > 0 && lines.size() > 2 * maxLines)
+            lines.remove(0, lines.size() - maxLines);
+    }
+    if (maxLines > 0 && lines.size() > maxLines)
+        lines.remove(0, lines.size() - maxLines);
+    return lines;
+}
+
+QString rawStreamPath(const QString &logPath, OutputStream stream)
+{
+    QString base = logPath;
+    if (base.endsWith(QLatin1String(".log")))
+        base.chop(4);
+    return base + (stream == OutputStream::Stderr ? QStringLiteral(".stderr.log")
+                                                  : QStringLiteral(".stdout.log"));
+}
+
+} // namespace Mcw::Core

@@ -1,0 +1,206 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "toolchainprobe.h"
+
+#include <core/run/dockermessages.h>
+#include <core/run/processrunner.h>
+#include <core/run/toolchainbackend.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QSettings>
+
+namespace Mcw::Core {
+
+ToolchainProbe::ToolchainProbe(ToolchainSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_backend(ToolchainBackend::create(m_settings))
+    , m_tools{QStringLiteral("model_transform.py"), QStringLiteral("run_calibration.py"),
+              QStringLiteral("model_deploy.py")}
+    , m_workingDirectory(QDir::tempPath())
+{}
+
+ToolchainProbe::~ToolchainProbe() = default;
+
+Expected<ToolCapabilities> ToolchainProbe::result() const
+{
+    if (m_error)
+        return Unexpected(*m_error);
+    return m_caps;
+}
+
+void ToolchainProbe::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_checks.clear();
+    m_error.reset();
+    m_caps = ToolCapabilities{};
+    m_steps.clear();
+    const DockerContext context{m_settings.dockerProgram, m_settings.image, m_settings.container, {}};
+
+    if (m_settings.backend == ToolchainSettings::Backend::Docker) {
+        m_steps.append(Step{tr("Docker daemon"), {},
+                            ToolInvocation{m_settings.dockerProgram,
+                                           {QStringLiteral("version"), QStringLiteral("--format"),
+                                            QStringLiteral("{{.Server.Version}}")},
+                                           m_workingDirectory, {}},
+                            [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
+                                if (o.succeeded())
+                                    return tr("Docker server %1 is reachable.").arg(out.trimmed());
+                                return Unexpected(interpretDockerFailure(o, context).value_or(
+                                    describeOutcome(o, QStringLiteral("docker version"))));
+                            }});
+        if (m_settings.usesDockerExec()) {
+            m_steps.append(Step{tr("Container"), {},
+                                ToolInvocation{m_settings.dockerProgram,
+                                               {QStringLiteral("inspect"), QStringLiteral("--format"),
+                                                QStringLiteral("{{.State.Running}}"), m_settings.container},
+                                               m_workingDirectory, {}},
+                                [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
+                                    if (!o.succeeded()) {
+                                        return Unexpected(interpretDockerFailure(o, context).value_or(
+                                            describeOutcome(o, QStringLiteral("docker inspect"))));
+                                    }
+                                    if (out.trimmed() != QLatin1String("true")) {
+                                        return makeError(Error::Code::Unsupported,
+                                                         tr("The container '%1' is not running; start it "
+                                                            "with 'docker start %1'.")
+                                                             .arg(context.container));
+                                    }
+                                    return tr("Container %1 is running.").arg(context.container);
+                                }});
+        } else {
+            m_steps.append(Step{tr("Image"), {},
+                                ToolInvocation{m_settings.dockerProgram,
+                                               {QStringLiteral("image"), QStringLiteral("inspect"),
+                                                QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
+                                                m_settings.image},
+                                               m_workingDirectory, {}},
+                                [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
+                                    if (!o.succeeded()) {
+                                        return Unexpected(interpretDockerFailure(o, context).value_or(
+                                            describeOutcome(o, QStringLiteral("docker image inspect"))));
+                                    }
+                                    return tr("Image %1 is present (%2).").arg(context.image, out.trimmed().left(19));
+                                }});
+        }
+    }
+    for (const QString &tool : std::as_const(m_tools)) {
+        const QString name = toolDisplayName(tool);
+        m_steps.append(Step{tr("%1 --help").arg(name), {},
+                            ToolInvocation{tool, {QStringLiteral("--help")}, m_workingDirectory, {}},
+                            [this, name](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
+                                if (!o.succeeded())
+                                    return Unexpected(m_backend->interpretFailure(o, name));
+                                if (!out.contains(QLatin1String("usage:"))) {
+                                    return makeError(Error::Code::Unsupported,
+                                                     tr("%1 --help printed no argparse usage; this is "
+                                                        "not a tpu-mlir tool.")
+                                                         .arg(name));
+                                }
+                                const QSet<QString> flags = ToolCapabilities::parseHelpFlags(out);
+                                m_caps.flags.insert(name, flags);
+                                if (m_caps.version.isEmpty())
+                                    m_caps.version = ToolCapabilities::parseVersion(out);
+                                return tr("%1 accepts %2 flags.").arg(name).arg(flags.size());
+                            }});
+    }
+    QMetaObject::invokeMethod(this, &ToolchainProbe::runNext, Qt::QueuedConnection);
+}
+
+void ToolchainProbe::cancel()
+{
+    if (!m_running)
+        return;
+    m_steps.clear();
+    if (m_runner && m_runner->isRunning())
+        m_runner->cancel();
+}
+
+void ToolchainProbe::fail(const Error &error, const QString &title)
+{
+    const Check check{title, false, error.message};
+    m_checks.append(check);
+    m_error = error;
+    m_running = false;
+    emit checkFinished(check);
+    emit finished();
+}
+
+void ToolchainProbe::runNext()
+{
+    if (m_steps.isEmpty()) {
+        if (!m_error && m_running && m_caps.flags.size() < m_tools.size())
+            m_error = Error::make(Error::Code::Cancelled, tr("The toolchain test was cancelled."));
+        m_running = false;
+        emit finished();
+        return;
+    }
+    Step step = m_steps.takeFirst();
+    ToolInvocation inv = step.invocation;
+    // Tool checks go through the backend; the docker checks run the docker CLI directly.
+    const bool isToolCheck = m_tools.contains(inv.program) && inv.arguments == QStringList{QStringLiteral("--help")};
+    if (isToolCheck) {
+        auto wrapped = m_backend->wrap(inv, QStringLiteral("probe-%1-%2")
+                                                .arg(QCoreApplication::applicationPid())
+                                                .arg(m_checks.size()));
+        if (!wrapped) {
+            fail(wrapped.error(), step.title);
+            return;
+        }
+        inv = *wrapped;
+    }
+    m_output.clear();
+    m_runner = std::make_unique<ProcessRunner>();
+    m_runner->setTimeout(m_timeoutMs);
+    m_runner->setKillGracePeriod(1000);
+    connect(m_runner.get(), &ProcessRunner::lineReceived, this,
+            [this](OutputStream, const QString &line) { m_output += line + QLatin1Char('\n'); });
+    connect(m_runner.get(), &ProcessRunner::finished, this, [this, step] {
+        const ProcessOutcome outcome = m_runner->outcome();
+        m_runner.release()->deleteLater();
+        if (outcome.kind == ProcessOutcome::Kind::Cancelled) {
+            fail(Error::make(Error::Code::Cancelled, tr("The toolchain test was cancelled.")), step.title);
+            return;
+        }
+        const Expected<QString> verdict = step.evaluate(outcome, m_output);
+        if (!verdict) {
+            fail(verdict.error(), step.title);
+            return;
+        }
+        const Check check{step.title, true, *verdict};
+        m_checks.append(check);
+        emit checkFinished(check);
+        runNext();
+    });
+    m_runner->start(inv);
+}
+
+static QString capabilitiesKey(const ToolchainSettings &toolchain)
+{
+    QString key = toolchain.describe();
+    key.replace(QLatin1Char('/'), QLatin1Char('_'));
+    key.replace(QLatin1Char('\\'), QLatin1Char('_'));
+    return QStringLiteral("toolchain/capabilities/") + key;
+}
+
+void ToolchainProbe::storeCapabilities(QSettings &settings, const ToolchainSettings &toolchain,
+                                       const ToolCapabilities &caps)
+{
+    settings.setValue(capabilitiesKey(toolchain),
+                      QString::fromUtf8(QJsonDocument(caps.toJson()).toJson(QJsonDocument::Compact)));
+}
+
+ToolCapabilities ToolchainProbe::storedCapabilities(QSettings &settings, const ToolchainSettings &toolchain)
+{
+    const QString text = settings.value(capabilitiesKey(toolchain)).toString();
+    if (text.isEmpty())
+        return {};
+    return ToolCapabilities::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
+}
+
+} // namespace Mcw::Core

@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "toolchainsettings.h"
+
+#include <QSettings>
+
+namespace Mcw::Core {
+
+QString ToolchainSettings::backendName(Backend backend)
+{
+    return backend == Backend::Native ? QStringLiteral("native") : QStringLiteral("docker");
+}
+
+Expected<ToolchainSettings::Backend> ToolchainSettings::parseBackend(const QString &name)
+{
+    if (name == QLatin1String("docker"))
+        return Backend::Docker;
+    if (name == QLatin1String("native"))
+        return Backend::Native;
+    return makeError(Error::Code::InvalidInput,
+                     QStringLiteral("Unknown toolchain backend '%1'; use 'docker' or 'native'.").arg(name));
+}
+
+QString ToolchainSettings::describe() const
+{
+    if (backend == Backend::Native)
+        return toolDirectory.isEmpty() ? QStringLiteral("native")
+                                       : QStringLiteral("native (%1)").arg(toolDirectory);
+    if (usesDockerExec())
+        return QStringLiteral("docker exec %1").arg(container);
+    return QStringLiteral("docker run %1").arg(image);
+}
+
+ToolchainSettings ToolchainSettings::load(QSettings &settings)
+{
+    ToolchainSettings s;
+    settings.beginGroup(QStringLiteral("toolchain"));
+    s.backend = parseBackend(settings.value(QStringLiteral("backend"), backendName(s.backend)).toString())
+                    .value_or(s.backend);
+    s.image = settings.value(QStringLiteral("image"), s.image).toString();
+    s.container = settings.value(QStringLiteral("container"), s.container).toString();
+    s.dockerProgram = settings.value(QStringLiteral("dockerProgram"), s.dockerProgram).toString();
+    s.toolDirectory = settings.value(QStringLiteral("toolDirectory"), s.toolDirectory).toString();
+    s.workspace = settings.value(QStringLiteral("workspace"), s.workspace).toString();
+    s.maxConcurrency = qMax(1, settings.value(QStringLiteral("maxConcurrency"), s.maxConcurrency).toInt());
+    s.stepTimeoutMinutes = qMax(0, settings.value(QStringLiteral("stepTimeoutMinutes"), s.stepTimeoutMinutes).toInt());
+    settings.endGroup();
+    return s;
+}
+
+void ToolchainSettings::save(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("toolchain"));
+    settings.setValue(QStringLiteral("backend"), backendName(backend));
+    settings.setValue(QStringLiteral("image"), image);
+    settings.setValue(QStringLiteral("container"), container);
+    settings.setValue(QStringLiteral("dockerProgram"), dockerProgram);
+    settings.setValue(QStringLiteral("toolDirectory"), toolDirectory);
+    settings.setValue(QStringLiteral("workspace"), workspace);
+    settings.setValue(QStringLiteral("maxConcurrency"), maxConcurrency);
+    settings.setValue(QStringLiteral("stepTimeoutMinutes"), stepTimeoutMinutes);
+    settings.endGroup();
+}
+
+} // namespace Mcw::Core

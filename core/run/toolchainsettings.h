@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/result.h>
+
+#include <QString>
+
+class QSettings;
+
+namespace Mcw::Core {
+
+/**
+ * Where and how the tpu-mlir tools run. Docker with an empty container = one `docker run`
+ * per step from `image`; with a container name = `docker exec` into that running container.
+ * Persisted in QSettings under "toolchain/".
+ */
+struct ToolchainSettings
+{
+    enum class Backend { Docker, Native };
+
+    static constexpr const char *DefaultImage = "maixcam-workbench/tpu-mlir:v3.4";
+
+    Backend backend = Backend::Docker;
+    QString image = QString::fromLatin1(DefaultImage);
+    QString container;                              // docker exec target, empty = docker run
+    QString dockerProgram = QStringLiteral("docker");
+    QString toolDirectory;                          // native: folder with the tools, prepended to PATH
+    QString workspace;                              // docker run: extra folder bind-mounted (same path)
+    int maxConcurrency = 1;
+    int stepTimeoutMinutes = 240;                   // 0 = none; calibration can take an hour
+
+    bool usesDockerExec() const { return backend == Backend::Docker && !container.isEmpty(); }
+    /** "docker run maixcam-workbench/tpu-mlir:v3.4", "docker exec tpu", "native". */
+    QString describe() const;
+
+    static ToolchainSettings load(QSettings &settings);
+    void save(QSettings &settings) const;
+
+    static Expected<Backend> parseBackend(const QString &name);
+    static QString backendName(Backend backend);
+
+    bool operator==(const ToolchainSettings &other) const = default;
+};
+
+} // namespace Mcw::Core

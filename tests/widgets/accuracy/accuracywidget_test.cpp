@@ -1,0 +1,261 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <core/accuracy/npzcomparison.h>
+#include <widgets/accuracy/accuracychartview.h>
+#include <widgets/accuracy/accuracywidget.h>
+#include <widgets/accuracy/layermetricsfiltermodel.h>
+#include <widgets/accuracy/layermetricsmodel.h>
+#include <widgets/accuracy/rundeltamodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QChart>
+#include <QFile>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineSeries>
+#include <QProcess>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw;
+
+static constexpr int s_layerCount = 120;
+
+/** A YOLOv8n-like INT8 run and a better "BF16" run, written by numpy once per process. */
+class AccuracyWidgetTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir();
+        QProcess python;
+        python.start(QStringLiteral(MCW_PYTHON),
+                     {QStringLiteral(MCW_NPZ_CASES_SCRIPT), s_dir->path(), QStringLiteral("--yolo"),
+                      QString::number(s_layerCount)});
+        python.waitForFinished(120000);
+        ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
+        s_int8 = new Core::AccuracyRun(load(QString(), QStringLiteral("INT8 KL 100 img")));
+        s_bf16 = new Core::AccuracyRun(load(QStringLiteral("_bf16"), QStringLiteral("BF16")));
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_int8;
+        delete s_bf16;
+        delete s_dir;
+    }
+    static Core::AccuracyRun load(const QString &suffix, const QString &label)
+    {
+        Core::CompareOptions options;
+        options.tolerance = Core::Tolerance{0.99, 0.90};
+        auto c = Core::NpzComparison::compareFiles(
+            s_dir->filePath(QStringLiteral("yolo_target%1.npz").arg(suffix)),
+            s_dir->filePath(QStringLiteral("yolo_reference%1.npz").arg(suffix)), options);
+        EXPECT_TRUE(c.has_value());
+        Core::AccuracyRun run;
+        run.label = label;
+        if (c)
+            run.setStage(Core::AccuracyStage::Tpu, *c);
+        return run;
+    }
+
+    static inline QTemporaryDir *s_dir = nullptr;
+    static inline Core::AccuracyRun *s_int8 = nullptr;
+    static inline Core::AccuracyRun *s_bf16 = nullptr;
+};
+
+TEST_F(AccuracyWidgetTest, ChartHoldsToleranceSeriesAndOnePointPerLayer)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1200, 800);
+    widget.setRun(*s_int8);
+    Widgets::AccuracyChartView *view = widget.chartView();
+    const QList<QAbstractSeries *> all = view->chart()->series();
+    const auto find = [&](const char *name) -> QXYSeries * {
+        for (QAbstractSeries *s : all) {
+            if (s->objectName() == QLatin1String(name))
+                return qobject_cast<QXYSeries *>(s);
+        }
+        return nullptr;
+    };
+    QXYSeries *cosTol = find("cosineToleranceSeries");
+    QXYSeries *eucTol = find("euclideanToleranceSeries");
+    ASSERT_NE(cosTol, nullptr);
+    ASSERT_NE(eucTol, nullptr);
+    ASSERT_EQ(cosTol->count(), 2);
+    EXPECT_DOUBLE_EQ(cosTol->at(0).y(), 0.99);
+    EXPECT_DOUBLE_EQ(cosTol->at(1).y(), 0.99);
+    EXPECT_DOUBLE_EQ(eucTol->at(0).y(), 0.90);
+    for (const char *name : {"cosineSeries", "euclideanSeries", "sqnrSeries"}) {
+        QXYSeries *s = find(name);
+        ASSERT_NE(s, nullptr) << name;
+        EXPECT_EQ(s->count(), s_layerCount) << name;
+        for (int i = 0; i < s->count(); ++i)
+            EXPECT_DOUBLE_EQ(s->at(i).x(), i);
+    }
+    int failing = 0;
+    for (const Core::LayerMetrics &m : s_int8->layers)
+        failing += !m.passed;
+    ASSERT_GT(failing, 0);
+    EXPECT_EQ(find("failingSeries")->count(), failing);
+    EXPECT_FALSE(find("comparisonCosineSeries")->isVisible());
+
+    if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
+        widget.show();
+        QTest::qWait(50);
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-int8.png"));
+    }
+}
+
+TEST_F(AccuracyWidgetTest, JumpToFirstFailingSelectsAndEmitsOnnxName)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1000, 700);
+    widget.setRun(*s_int8);
+    QSignalSpy activated(&widget, &Widgets::AccuracyWidget::tensorActivated);
+    const int first = s_int8->firstFailing(Core::AccuracyStage::Tpu);
+    ASSERT_GE(first, 0);
+    EXPECT_TRUE(widget.jumpToFirstFailingAction()->isEnabled());
+    widget.jumpToFirstFailingAction()->trigger();
+    ASSERT_GE(activated.count(), 1);
+    const QString expected = s_int8->layers.at(first).onnxTensorName;
+    EXPECT_EQ(activated.last().at(0).toString(), expected);
+    EXPECT_FALSE(expected.endsWith(QStringLiteral("_Conv")));
+    ASSERT_EQ(widget.selectedLayers().size(), 1);
+    EXPECT_EQ(widget.selectedLayers().first().index, first);
+    EXPECT_EQ(widget.chartView()->selectedRows(), QList<int>{first});
+    EXPECT_LE(widget.chartView()->visibleMin(), first);
+    EXPECT_GE(widget.chartView()->visibleMax(), first);
+}
+
+TEST_F(AccuracyWidgetTest, KeepInBf16EmitsSelectedOpNames)
+{
+    Widgets::AccuracyWidget widget;
+    widget.setRun(*s_int8);
+    QSignalSpy keep(&widget, &Widgets::AccuracyWidget::keepInBf16Requested);
+    EXPECT_FALSE(widget.keepInBf16Action()->isEnabled());
+    emit widget.chartView()->layerClicked(5, false);
+    emit widget.chartView()->layerClicked(9, true);
+    EXPECT_EQ(widget.chartView()->selectedRows().size(), 2);
+    ASSERT_TRUE(widget.keepInBf16Action()->isEnabled());
+    widget.keepInBf16Action()->trigger();
+    ASSERT_EQ(keep.count(), 1);
+    const QStringList names = keep.first().at(0).toStringList();
+    EXPECT_EQ(names, (QStringList{s_int8->layers.at(5).tensorName, s_int8->layers.at(9).tensorName}));
+    const Core::QuantizeTable table = Core::quantizeTableForLayers(widget.selectedLayers());
+    EXPECT_EQ(table.entries().size(), 2);
+    EXPECT_EQ(table.entries().first().opName, s_int8->layers.at(5).tensorName);
+}
+
+TEST_F(AccuracyWidgetTest, TableSelectionEmitsTensorActivated)
+{
+    Widgets::AccuracyWidget widget;
+    widget.setRun(*s_int8);
+    QSignalSpy activated(&widget, &Widgets::AccuracyWidget::tensorActivated);
+    auto *table = widget.findChild<QTableView *>(QStringLiteral("layerTable"));
+    ASSERT_NE(table, nullptr);
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Sort by cosine: the worst layer is on top; choosing it names that layer.
+    table->sortByColumn(Widgets::LayerMetricsModel::CosineColumn, Qt::AscendingOrder);
+    table->selectionModel()->setCurrentIndex(table->model()->index(0, 0),
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    ASSERT_EQ(activated.count(), 1);
+    double worst = 2;
+    QString worstName;
+    for (const Core::LayerMetrics &m : s_int8->layers) {
+        if (m.cosine < worst) {
+            worst = m.cosine;
+            worstName = m.onnxTensorName;
+        }
+    }
+    EXPECT_EQ(activated.first().at(0).toString(), worstName);
+}
+
+TEST_F(AccuracyWidgetTest, ComparisonOverlayDeltaTableAndDivergence)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1200, 800);
+    widget.setRun(*s_int8);
+    widget.setComparisonRun(*s_bf16);
+    QXYSeries *other = nullptr;
+    for (QAbstractSeries *s : widget.chartView()->chart()->series()) {
+        if (s->objectName() == QLatin1String("comparisonCosineSeries"))
+            other = qobject_cast<QXYSeries *>(s);
+    }
+    ASSERT_NE(other, nullptr);
+    EXPECT_TRUE(other->isVisible());
+    EXPECT_EQ(other->count(), s_layerCount);
+    EXPECT_EQ(other->pen().style(), Qt::DashLine);
+    EXPECT_EQ(widget.deltaModel()->rowCount(), s_layerCount);
+    const auto rc = Core::RunComparison::compare(*s_int8, *s_bf16, Core::AccuracyStage::Tpu, 0.01);
+    ASSERT_GE(rc.firstDivergence, 0);
+    EXPECT_TRUE(widget.divergenceText().contains(rc.deltas.at(rc.firstDivergence).tensorName));
+    EXPECT_EQ(widget.findChild<QLabel *>(QStringLiteral("divergenceLabel"))->text(), widget.divergenceText());
+    if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
+        widget.show();
+        QTest::qWait(50);
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-compare.png"));
+    }
+    widget.clearComparison();
+    EXPECT_FALSE(other->isVisible());
+    EXPECT_EQ(widget.deltaModel()->rowCount(), 0);
+}
+
+TEST_F(AccuracyWidgetTest, ZoomPanAndKeyboard)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1000, 700);
+    widget.setRun(*s_int8);
+    Widgets::AccuracyChartView *view = widget.chartView();
+    EXPECT_DOUBLE_EQ(view->visibleMin(), -0.5);
+    EXPECT_DOUBLE_EQ(view->visibleMax(), s_layerCount - 0.5);
+    view->zoomBy(0.5, 60);
+    EXPECT_NEAR(view->visibleMax() - view->visibleMin(), s_layerCount / 2.0, 1e-9);
+    const double before = view->visibleMin();
+    view->panBy(10);
+    EXPECT_NEAR(view->visibleMin(), before + 10, 1e-9);
+    view->panBy(1000); // clamped at the last layer
+    EXPECT_DOUBLE_EQ(view->visibleMax(), s_layerCount - 0.5);
+    QTest::keyClick(view, Qt::Key_Left);
+    EXPECT_LT(view->visibleMax(), s_layerCount - 0.5);
+    QTest::keyClick(view, Qt::Key_Home);
+    EXPECT_DOUBLE_EQ(view->visibleMin(), -0.5);
+    QTest::keyClick(view, Qt::Key_Plus);
+    EXPECT_LT(view->visibleMax() - view->visibleMin(), s_layerCount);
+}
+
+TEST_F(AccuracyWidgetTest, ExportsPngSvgCsvAndNetronAttachment)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(900, 600);
+    widget.setRun(*s_int8);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("c.png"));
+    const QString svg = dir.filePath(QStringLiteral("c.svg"));
+    const QString csv = dir.filePath(QStringLiteral("c.csv"));
+    const QString json = dir.filePath(QStringLiteral("c.json"));
+    ASSERT_TRUE(widget.exportPng(png).has_value());
+    ASSERT_TRUE(widget.exportSvg(svg).has_value());
+    ASSERT_TRUE(widget.exportCsv(csv).has_value());
+    ASSERT_TRUE(widget.exportNetronAttachment(json).has_value());
+    QImage image(png);
+    EXPECT_FALSE(image.isNull());
+    QFile s(svg);
+    ASSERT_TRUE(s.open(QIODevice::ReadOnly));
+    const QByteArray svgText = s.readAll();
+    EXPECT_TRUE(svgText.contains("<svg"));
+    EXPECT_TRUE(svgText.contains("<path") || svgText.contains("<polyline"));
+    QFile c(csv);
+    ASSERT_TRUE(c.open(QIODevice::ReadOnly));
+    EXPECT_EQ(c.readAll().count('\n'), s_layerCount + 1);
+    QFile j(json);
+    ASSERT_TRUE(j.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(j.readAll().contains("netron:attachment"));
+}

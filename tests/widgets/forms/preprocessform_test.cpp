@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <widgets/document/projectdocument.h>
+#include <widgets/forms/preprocessform.h>
+
+#include <tests/support/testpaths.h>
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw;
+
+static Core::Project projectWithPhoto()
+{
+    Core::Project p;
+    p.inputShape = {1, 3, 224, 320};
+    p.testImage = Tests::photoDir() + QStringLiteral("/astronaut.png");
+    return p;
+}
+
+TEST(PreprocessForm, PreviewShowsTheValueRangeOfTheNetworkInput)
+{
+    Widgets::ProjectDocument doc;
+    doc.reset(projectWithPhoto(), {});
+    Widgets::PreprocessForm form(&doc);
+    form.resize(500, 700);
+    form.show();
+    QSignalSpy spy(&form, &Widgets::PreprocessForm::previewUpdated);
+    ASSERT_TRUE(spy.wait(5000));
+    // Default preprocessing is mean 0, scale 1/255: every channel lands within [0, 1].
+    const QString text = form.valueRangeText();
+    EXPECT_TRUE(text.startsWith(QStringLiteral("Network input 320×224"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("R [0, 1]"))) << text.toStdString();
+    if (qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR"))
+        form.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/preprocessform.png"));
+}
+
+TEST(PreprocessForm, PresetAndTypedValuesGoThroughUndo)
+{
+    Widgets::ProjectDocument doc;
+    doc.reset(projectWithPhoto(), {});
+    Widgets::PreprocessForm form(&doc);
+    auto *preset = form.findChild<QComboBox *>(QStringLiteral("preset"));
+    ASSERT_NE(preset, nullptr);
+    const int imagenet = preset->findText(QStringLiteral("ImageNet RGB"));
+    ASSERT_GE(imagenet, 0);
+    preset->setCurrentIndex(imagenet);
+    emit preset->activated(imagenet);
+    EXPECT_NEAR(doc.project().preprocess.mean.value(0), 123.675, 1e-9);
+    EXPECT_NEAR(doc.project().preprocess.scale.value(0), 1.0 / 58.395, 1e-9);
+
+    auto *mean = form.findChild<QLineEdit *>(QStringLiteral("mean"));
+    ASSERT_NE(mean, nullptr);
+    mean->setText(QStringLiteral("1/255"));
+    emit mean->textEdited(mean->text());
+    EXPECT_NEAR(doc.project().preprocess.mean.value(0), 123.675, 1e-9) << "1/255 must be refused";
+    mean->setText(QStringLiteral("10, 20, 30"));
+    emit mean->textEdited(mean->text());
+    EXPECT_EQ(doc.project().preprocess.mean, (QList<double>{10, 20, 30}));
+    doc.undoStack()->undo();
+    EXPECT_NEAR(doc.project().preprocess.mean.value(0), 123.675, 1e-9);
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.project().preprocess, Core::Preprocess{});
+}

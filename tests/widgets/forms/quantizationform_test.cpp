@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <widgets/document/projectdocument.h>
+#include <widgets/forms/quantizationform.h>
+
+#include <core/imaging/imagefolder.h>
+#include <tests/support/testpaths.h>
+
+#include <QComboBox>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw;
+
+TEST(QuantizationForm, ShowsImageCountAndThumbnailsOfTheDataset)
+{
+    Widgets::ProjectDocument doc;
+    Core::Project p;
+    p.quantization.datasetDir = Tests::photoDir();
+    p.quantization.inputNum = 500;
+    QSignalSpy spy(&doc, &Widgets::ProjectDocument::projectChanged);
+    Widgets::QuantizationForm form(&doc);
+    QSignalSpy scanned(&form, &Widgets::QuantizationForm::datasetScanned);
+    doc.reset(p, {});
+    ASSERT_TRUE(scanned.wait(10000));
+    const auto scan = Core::scanCalibrationFolder(Tests::photoDir());
+    ASSERT_TRUE(scan);
+    const int images = int(scan->images.size());
+    EXPECT_EQ(form.thumbnailCount(), std::min(images, 12));
+    EXPECT_TRUE(form.datasetSummary().startsWith(QStringLiteral("%1 images found").arg(images)))
+        << form.datasetSummary().toStdString();
+    EXPECT_TRUE(form.datasetSummary().contains(QStringLiteral("fewer than the 500 requested")));
+    if (qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR")) {
+        form.resize(560, 640);
+        form.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/quantizationform.png"));
+    }
+}
+
+TEST(QuantizationForm, ProcessorChangeIsUndoable)
+{
+    Widgets::ProjectDocument doc;
+    doc.reset(Core::Project{}, {});
+    Widgets::QuantizationForm form(&doc);
+    auto *processor = form.findChild<QComboBox *>(QStringLiteral("processor"));
+    ASSERT_NE(processor, nullptr);
+    const int cv180x = processor->findData(QStringLiteral("cv180x"));
+    processor->setCurrentIndex(cv180x);
+    emit processor->activated(cv180x);
+    EXPECT_EQ(doc.project().quantization.processor, QStringLiteral("cv180x"));
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.project().quantization.processor, QStringLiteral("cv181x"));
+}

@@ -1,0 +1,489 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accuracychartview.h"
+
+#include <widgets/accuracy/layermetricsmodel.h>
+
+#include <QBuffer>
+#include <QChart>
+#include <QCursor>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QSvgGenerator>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Mcw::Widgets {
+
+static const QColor s_cosineColor(0x1f, 0x77, 0xb4);
+static const QColor s_euclideanColor(0xe0, 0x7b, 0x00);
+static const QColor s_sqnrColor(0x7a, 0x9a, 0x7a);
+static const QColor s_failColor(0xd3, 0x20, 0x20);
+
+// 1, 2 or 5 times a power of ten, at least \a raw: tick steps people read at a glance.
+static double niceStep(double raw)
+{
+    if (!(raw > 0))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double f : {1.0, 2.0, 5.0, 10.0}) {
+        if (f * magnitude >= raw)
+            return f * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+static QPen linePen(const QColor &color, qreal width, Qt::PenStyle style = Qt::SolidLine)
+{
+    QPen pen(color, width, style);
+    pen.setCosmetic(true);
+    return pen;
+}
+
+AccuracyChartView::AccuracyChartView(QWidget *parent)
+    : QChartView(parent)
+{
+    auto *chart = new QChart();
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing, true);
+    setRubberBand(QChartView::HorizontalRubberBand);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+
+    m_axisX = new QValueAxis(this);
+    m_axisX->setObjectName(QStringLiteral("layerAxis"));
+    m_axisX->setTitleText(tr("Layer (network order)"));
+    m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisX->setTickType(QValueAxis::TicksDynamic);
+    m_axisX->setTickAnchor(0);
+    m_axisY = new QValueAxis(this);
+    m_axisY->setObjectName(QStringLiteral("similarityAxis"));
+    m_axisY->setTitleText(tr("Similarity"));
+    m_axisY->setLabelFormat(QStringLiteral("%.2f"));
+    m_axisY->setTickType(QValueAxis::TicksDynamic);
+    m_axisY->setTickAnchor(1.0);
+    m_axisSqnr = new QValueAxis(this);
+    m_axisSqnr->setObjectName(QStringLiteral("sqnrAxis"));
+    m_axisSqnr->setTitleText(tr("SQNR (dB)"));
+    m_axisSqnr->setLabelFormat(QStringLiteral("%.0f"));
+    m_axisSqnr->setGridLineVisible(false);
+    m_axisSqnr->setTickType(QValueAxis::TicksDynamic);
+    m_axisSqnr->setTickAnchor(0);
+    m_axisSqnr->setLabelsColor(s_sqnrColor.darker(130));
+    chart->addAxis(m_axisX, Qt::AlignBottom);
+    chart->addAxis(m_axisY, Qt::AlignLeft);
+    chart->addAxis(m_axisSqnr, Qt::AlignRight);
+
+    const auto addLine = [&](QLineSeries **slot, const char *name, const QPen &pen, QValueAxis *y) {
+        auto *s = new QLineSeries(this);
+        s->setObjectName(QLatin1String(name));
+        s->setPen(pen);
+        chart->addSeries(s);
+        s->attachAxis(m_axisX);
+        s->attachAxis(y);
+        *slot = s;
+    };
+    // Drawing order: SQNR behind, tolerances, metrics, markers on top.
+    addLine(&m_sqnr, "sqnrSeries", linePen(s_sqnrColor, 1.0), m_axisSqnr);
+    addLine(&m_cosineTolerance, "cosineToleranceSeries", linePen(s_cosineColor, 1.2, Qt::DashDotLine), m_axisY);
+    addLine(&m_euclideanTolerance, "euclideanToleranceSeries", linePen(s_euclideanColor, 1.2, Qt::DashDotLine), m_axisY);
+    addLine(&m_otherCosine, "comparisonCosineSeries", linePen(s_cosineColor.darker(150), 2.0, Qt::DashLine), m_axisY);
+    addLine(&m_otherEuclidean, "comparisonEuclideanSeries", linePen(s_euclideanColor.darker(150), 2.0, Qt::DashLine), m_axisY);
+    addLine(&m_euclidean, "euclideanSeries", linePen(s_euclideanColor, 1.8), m_axisY);
+    addLine(&m_cosine, "cosineSeries", linePen(s_cosineColor, 1.8), m_axisY);
+
+    m_failing = new QScatterSeries(this);
+    m_failing->setObjectName(QStringLiteral("failingSeries"));
+    m_failing->setName(tr("failing layer"));
+    m_failing->setMarkerSize(8);
+    m_failing->setColor(s_failColor);
+    m_failing->setBorderColor(s_failColor.darker(130));
+    chart->addSeries(m_failing);
+    m_failing->attachAxis(m_axisX);
+    m_failing->attachAxis(m_axisY);
+
+    m_selection = new QScatterSeries(this);
+    m_selection->setObjectName(QStringLiteral("selectionSeries"));
+    m_selection->setMarkerSize(15);
+    m_selection->setColor(Qt::transparent);
+    m_selection->setBorderColor(Qt::black);
+    QPen ring(Qt::black, 2);
+    m_selection->setPen(ring);
+    chart->addSeries(m_selection);
+    m_selection->attachAxis(m_axisX);
+    m_selection->attachAxis(m_axisY);
+    if (auto markers = chart->legend()->markers(m_selection); !markers.isEmpty())
+        markers.first()->setVisible(false);
+
+    for (QXYSeries *s : {static_cast<QXYSeries *>(m_cosine), static_cast<QXYSeries *>(m_euclidean),
+                         static_cast<QXYSeries *>(m_sqnr), static_cast<QXYSeries *>(m_failing),
+                         static_cast<QXYSeries *>(m_otherCosine),
+                         static_cast<QXYSeries *>(m_otherEuclidean)}) {
+        connect(s, &QXYSeries::hovered, this, &AccuracyChartView::onHovered);
+        connect(s, &QXYSeries::clicked, this, &AccuracyChartView::onClicked);
+    }
+    rebuild();
+}
+
+void AccuracyChartView::setLayers(const QList<Core::LayerMetrics> &layers,
+                                  const Core::Tolerance &tolerance,
+                                  const QString &runLabel)
+{
+    m_layers = layers;
+    m_tolerance = tolerance;
+    m_runLabel = runLabel;
+    m_selected.clear();
+    rebuild();
+}
+
+void AccuracyChartView::setComparisonLayers(const QList<Core::LayerMetrics> &layers,
+                                            const QString &runLabel)
+{
+    m_comparison = layers;
+    m_comparisonLabel = runLabel;
+    rebuild();
+}
+
+double AccuracyChartView::plotY(double value) const
+{
+    if (std::isnan(value))
+        return m_yMin;
+    return std::clamp(value, m_yMin, 1.0);
+}
+
+double AccuracyChartView::plotSqnr(double value) const
+{
+    if (std::isnan(value))
+        return m_sqnrMin;
+    return std::clamp(value, m_sqnrMin, m_sqnrMax);
+}
+
+void AccuracyChartView::rebuild()
+{
+    // Similarity axis: show everything down to the worst finite value, but never below −1
+    // (a euclidean of −1e9 would flatten every other layer to a line).
+    double lo = std::min(m_tolerance.cosine, m_tolerance.euclidean);
+    double sqnrLo = 0.0, sqnrHi = 10.0;
+    const auto consider = [&](const QList<Core::LayerMetrics> &layers) {
+        for (const Core::LayerMetrics &m : layers) {
+            for (double v : {m.cosine, m.euclidean}) {
+                if (std::isfinite(v))
+                    lo = std::min(lo, v);
+            }
+            if (std::isfinite(m.sqnr)) {
+                sqnrLo = std::min(sqnrLo, m.sqnr);
+                sqnrHi = std::max(sqnrHi, m.sqnr);
+            }
+        }
+    };
+    consider(m_layers);
+    consider(m_comparison);
+    m_yMin = std::max(-1.0, std::floor((lo - 0.02) * 20.0) / 20.0);
+    m_sqnrMin = std::floor(sqnrLo / 10.0) * 10.0;
+    m_sqnrMax = std::ceil((sqnrHi + 1.0) / 10.0) * 10.0;
+    m_axisY->setRange(m_yMin, 1.0 + (1.0 - m_yMin) * 0.03);
+    m_axisY->setTickInterval(niceStep((1.0 - m_yMin) / 8));
+    m_axisY->setLabelFormat(m_axisY->tickInterval() < 0.05 ? QStringLiteral("%.3f")
+                                                           : QStringLiteral("%.2f"));
+    m_axisSqnr->setRange(m_sqnrMin, m_sqnrMax);
+    m_axisSqnr->setTickInterval(niceStep((m_sqnrMax - m_sqnrMin) / 8));
+
+    const int n = int(m_layers.size());
+    QList<QPointF> cos, euc, sqnr, failing;
+    cos.reserve(n);
+    euc.reserve(n);
+    sqnr.reserve(n);
+    int failCount = 0;
+    int firstFail = -1;
+    for (int i = 0; i < n; ++i) {
+        const Core::LayerMetrics &m = m_layers.at(i);
+        cos.append(QPointF(i, plotY(m.cosine)));
+        euc.append(QPointF(i, plotY(m.euclidean)));
+        sqnr.append(QPointF(i, plotSqnr(m.sqnr)));
+        if (!m.passed) {
+            // The marker sits on the metric that broke the tolerance.
+            const bool cosFails = !(m.cosine > m_tolerance.cosine);
+            failing.append(QPointF(i, cosFails ? plotY(m.cosine) : plotY(m.euclidean)));
+            ++failCount;
+            if (firstFail < 0)
+                firstFail = i;
+        }
+    }
+    m_cosine->replace(cos);
+    m_euclidean->replace(euc);
+    m_sqnr->replace(sqnr);
+    m_failing->replace(failing);
+    const double x0 = -0.5, x1 = std::max(0.5, n - 0.5);
+    m_cosineTolerance->replace({QPointF(x0, m_tolerance.cosine), QPointF(x1, m_tolerance.cosine)});
+    m_euclideanTolerance->replace(
+        {QPointF(x0, m_tolerance.euclidean), QPointF(x1, m_tolerance.euclidean)});
+
+    QList<QPointF> otherCos, otherEuc;
+    for (int i = 0; i < int(m_comparison.size()); ++i) {
+        otherCos.append(QPointF(i, plotY(m_comparison.at(i).cosine)));
+        otherEuc.append(QPointF(i, plotY(m_comparison.at(i).euclidean)));
+    }
+    m_otherCosine->replace(otherCos);
+    m_otherEuclidean->replace(otherEuc);
+    m_otherCosine->setVisible(!otherCos.isEmpty());
+    m_otherEuclidean->setVisible(!otherEuc.isEmpty());
+
+    const QString runSuffix = m_comparison.isEmpty() || m_runLabel.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" (%1)").arg(m_runLabel);
+    m_cosine->setName(tr("cosine") + runSuffix);
+    m_euclidean->setName(tr("euclidean") + runSuffix);
+    m_sqnr->setName(tr("SQNR dB (right axis)"));
+    m_cosineTolerance->setName(tr("cosine tolerance %1").arg(m_tolerance.cosine));
+    m_euclideanTolerance->setName(tr("euclidean tolerance %1").arg(m_tolerance.euclidean));
+    m_otherCosine->setName(tr("cosine (%1)").arg(m_comparisonLabel));
+    m_otherEuclidean->setName(tr("euclidean (%1)").arg(m_comparisonLabel));
+    for (QLineSeries *s : {m_otherCosine, m_otherEuclidean}) {
+        for (QLegendMarker *marker : chart()->legend()->markers(s))
+            marker->setVisible(s->isVisible());
+    }
+    m_failing->setName(tr("failing layer (%1)").arg(failCount));
+
+    QString title = m_runLabel.isEmpty() ? tr("Per-layer similarity") : m_runLabel;
+    if (n > 0) {
+        title += tr(" — %1 of %2 layers fail").arg(failCount).arg(n);
+        if (firstFail >= 0)
+            title += tr(", first: #%1 %2").arg(firstFail).arg(m_layers.at(firstFail).tensorName);
+    }
+    chart()->setTitle(title);
+    resetZoom();
+    updateSelectionSeries();
+}
+
+void AccuracyChartView::setSelectedRows(const QList<int> &rows)
+{
+    m_selected.clear();
+    for (int r : rows) {
+        if (r >= 0 && r < m_layers.size() && !m_selected.contains(r))
+            m_selected.append(r);
+    }
+    updateSelectionSeries();
+}
+
+void AccuracyChartView::updateSelectionSeries()
+{
+    QList<QPointF> points;
+    for (int r : m_selected)
+        points.append(QPointF(r, plotY(m_layers.at(r).cosine)));
+    m_selection->replace(points);
+}
+
+void AccuracyChartView::setXRange(double lo, double hi)
+{
+    const double fullLo = -0.5;
+    const double fullHi = std::max(0.5, m_layers.size() - 0.5);
+    const double width = std::min(hi - lo, fullHi - fullLo);
+    lo = std::clamp(lo, fullLo, fullHi - width);
+    m_axisX->setRange(lo, lo + width);
+    // Antialiased polylines cost several times more; past ~1,500 visible layers the lines are
+    // denser than the pixels anyway, so panning stays fluid without it.
+    setRenderHint(QPainter::Antialiasing, width < 1500);
+    m_axisX->setTickInterval(std::max(1.0, niceStep(width / 12)));
+}
+
+void AccuracyChartView::resetZoom()
+{
+    setXRange(-0.5, std::max(0.5, m_layers.size() - 0.5));
+}
+
+double AccuracyChartView::visibleMin() const
+{
+    return m_axisX->min();
+}
+
+double AccuracyChartView::visibleMax() const
+{
+    return m_axisX->max();
+}
+
+void AccuracyChartView::centerOn(int row)
+{
+    double width = visibleMax() - visibleMin();
+    if (width >= m_layers.size() - 1 && m_layers.size() > 80)
+        width = 60;
+    setXRange(row - width / 2, row + width / 2);
+}
+
+void AccuracyChartView::panBy(double layers)
+{
+    setXRange(visibleMin() + layers, visibleMax() + layers);
+}
+
+void AccuracyChartView::zoomBy(double factor, double anchor)
+{
+    const double lo = visibleMin();
+    const double hi = visibleMax();
+    const double newLo = anchor - (anchor - lo) * factor;
+    const double newHi = anchor + (hi - anchor) * factor;
+    if (newHi - newLo < 4)
+        return;
+    setXRange(newLo, newHi);
+}
+
+int AccuracyChartView::rowAt(double x) const
+{
+    const int row = int(std::lround(x));
+    return row >= 0 && row < m_layers.size() ? row : -1;
+}
+
+void AccuracyChartView::onHovered(const QPointF &point, bool state)
+{
+    if (!state) {
+        QToolTip::hideText();
+        return;
+    }
+    const int row = rowAt(point.x());
+    if (row < 0)
+        return;
+    const Core::LayerMetrics &m = m_layers.at(row);
+    QString text = tr("<b>#%1 %2</b><br>op: %3 · ONNX tensor: %4<br>%5 %6<br>"
+                      "cosine %7 · euclidean %8 · SQNR %9 dB")
+                       .arg(row)
+                       .arg(m.tensorName.toHtmlEscaped(),
+                            m.opType.isEmpty() ? QStringLiteral("–") : m.opType,
+                            m.onnxTensorName.toHtmlEscaped(),
+                            Core::compareStatusToken(m.status),
+                            m.passed ? tr("(passed)") : tr("(failed)"),
+                            LayerMetricsModel::formatMetric(m.cosine),
+                            LayerMetricsModel::formatMetric(m.euclidean),
+                            LayerMetricsModel::formatMetric(m.sqnr));
+    if (row < m_comparison.size()) {
+        const Core::LayerMetrics &o = m_comparison.at(row);
+        text += tr("<br>%1: cosine %2 · euclidean %3")
+                    .arg(m_comparisonLabel.toHtmlEscaped(),
+                         LayerMetricsModel::formatMetric(o.cosine),
+                         LayerMetricsModel::formatMetric(o.euclidean));
+    }
+    QToolTip::showText(QCursor::pos(), text, this);
+}
+
+void AccuracyChartView::onClicked(const QPointF &point)
+{
+    const int row = rowAt(point.x());
+    if (row >= 0)
+        emit layerClicked(row, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
+}
+
+void AccuracyChartView::wheelEvent(QWheelEvent *event)
+{
+    const double anchor = chart()->mapToValue(event->position(), m_cosine).x();
+    zoomBy(event->angleDelta().y() > 0 ? 0.8 : 1.25, anchor);
+    event->accept();
+}
+
+void AccuracyChartView::keyPressEvent(QKeyEvent *event)
+{
+    const double width = visibleMax() - visibleMin();
+    const double mid = (visibleMin() + visibleMax()) / 2;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        panBy(-width / 10);
+        break;
+    case Qt::Key_Right:
+        panBy(width / 10);
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(0.8, mid);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(1.25, mid);
+        break;
+    case Qt::Key_Home:
+    case Qt::Key_0:
+        resetZoom();
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void AccuracyChartView::mousePressEvent(QMouseEvent *event)
+{
+    const bool pan = event->button() == Qt::MiddleButton
+                     || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    if (pan) {
+        m_panning = true;
+        m_panStart = event->pos();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void AccuracyChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const double perPixel = (visibleMax() - visibleMin()) / std::max(1.0, chart()->plotArea().width());
+        panBy(-(event->pos().x() - m_panStart.x()) * perPixel);
+        m_panStart = event->pos();
+        event->accept();
+        return;
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void AccuracyChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    // A right click would zoom the whole chart out (QChartView default); keep y fixed instead.
+    if (event->button() == Qt::RightButton) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+    // The rubber band zooms both axes; only the layer axis is meant to change.
+    m_axisY->setRange(m_yMin, 1.0 + (1.0 - m_yMin) * 0.03);
+    m_axisSqnr->setRange(m_sqnrMin, m_sqnrMax);
+}
+
+QByteArray AccuracyChartView::toSvg(const QSize &size) const
+{
+    const QSize s = size.isValid() ? size : this->size();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(s);
+    generator.setViewBox(QRect(QPoint(0, 0), s));
+    generator.setTitle(chart()->title());
+    QPainter painter(&generator);
+    // Render through the scene so the SVG keeps vectors rather than one bitmap.
+    const_cast<AccuracyChartView *>(this)->scene()->render(&painter, QRectF(QPointF(0, 0), s),
+                                                           sceneRect());
+    painter.end();
+    return buffer.data();
+}
+
+QPixmap AccuracyChartView::toPixmap() const
+{
+    return const_cast<AccuracyChartView *>(this)->grab();
+}
+
+} // namespace Mcw::Widgets
