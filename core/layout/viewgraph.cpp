@@ -125,8 +125,13 @@ QString shapeLabel(const Shape &shape)
         return {};
     QStringList dims;
     dims.reserve(shape.dims.size());
-    for (const Dim &dim : shape.dims)
-        dims.append(dim.toString());
+    for (const Dim &dim : shape.dims) {
+        // Exporters' and shape inference's generated names ("p2o.DynamicDimension.0",
+        // "unk__12") say nothing on an edge; short user-chosen ones ("batch") stay.
+        const bool generated = !dim.isStatic()
+                               && (dim.symbol.size() > 8 || dim.symbol.startsWith(QLatin1String("unk__")));
+        dims.append(generated ? QStringLiteral("?") : dim.toString());
+    }
     return dims.join(QChar(0x00d7));
 }
 

@@ -32,7 +32,10 @@ enum class OpCategory {
 OpCategory opCategory(const QString &opType, const QString &domain = {});
 /** Stable lower-case name of a category ("layer", "activation", ...). */
 QString opCategoryName(OpCategory category);
-/** Netron-style shape label: dims joined by ×, unknown dims as ?; empty when unknown. */
+/**
+ * Netron-style shape label: dims joined by ×, unknown dims as ?; generated symbolic names
+ * (longer than 8 characters, or ONNX inference's unk__N) also as ?; empty when unknown.
+ */
 QString shapeLabel(const Shape &shape);
 
 /**

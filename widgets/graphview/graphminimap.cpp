@@ -24,7 +24,9 @@ GraphMinimap::GraphMinimap(QGraphicsView *view, QWidget *parent)
 
 void GraphMinimap::refresh()
 {
-    QGraphicsScene *scene = m_view->scene();
+    // The batched overview draws a thumbnail of a huge graph in milliseconds.
+    auto *graphScene = qobject_cast<GraphScene *>(m_view->scene());
+    QGraphicsScene *scene = graphScene ? graphScene->overviewScene() : m_view->scene();
     if (!scene || scene->items().isEmpty()) {
         m_thumbnail = QImage();
         hide();
@@ -36,14 +38,7 @@ void GraphMinimap::refresh()
     m_thumbnail = QImage(size, QImage::Format_ARGB32_Premultiplied);
     m_thumbnail.fill(scene->backgroundBrush().color());
     QPainter painter(&m_thumbnail);
-    // The batched overview draws a thumbnail of a huge graph in milliseconds.
-    auto *graphScene = qobject_cast<GraphScene *>(scene);
-    const bool overview = graphScene && graphScene->isOverviewMode();
-    if (graphScene)
-        graphScene->setOverviewMode(true);
     scene->render(&painter, QRectF(QPointF(0, 0), size), m_sceneRect);
-    if (graphScene)
-        graphScene->setOverviewMode(overview);
     painter.end();
     resize(size + QSize(4, 4));
     reposition();

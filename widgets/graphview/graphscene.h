@@ -50,12 +50,11 @@ public:
     void setHighlightedNode(int displayIndex);
 
     /**
-     * Overview mode (low zoom): node and edge items are hidden and one OverviewItem draws the
-     * graph in batches. Hidden items still carry their state; hit tests use nodeAt().
+     * The same graph as one batched OverviewItem, for low zoom: a view shows this scene instead
+     * (same coordinates). It follows this scene's selection, cut and pruning state.
      */
-    void setOverviewMode(bool overview);
-    bool isOverviewMode() const { return m_overview; }
-    /** Display node whose box contains \a scenePos, -1 if none (works in both modes). */
+    QGraphicsScene *overviewScene() const { return m_overviewScene; }
+    /** Display node whose box contains \a scenePos, -1 if none (for hits in the overview). */
     int nodeAt(const QPointF &scenePos) const;
 
 private:
@@ -68,8 +67,8 @@ private:
     int m_selectedNode = -1;
     QString m_selectedTensor;
     int m_highlightedNode = -1;
+    QGraphicsScene *m_overviewScene = nullptr;
     OverviewItem *m_overviewItem = nullptr;
-    bool m_overview = false;
 };
 
 } // namespace Mcw::Widgets

@@ -235,6 +235,11 @@ void GraphView::setOptions(const GraphViewOptions &options)
     }
 }
 
+bool GraphView::isOverview() const
+{
+    return m_scene && scene() == m_scene->overviewScene();
+}
+
 bool GraphView::isLayoutRunning() const
 {
     return m_watcher.isRunning();
@@ -385,8 +390,14 @@ void GraphView::setZoom(double factor)
     const double low = std::max(s_minZoomFloor, std::min(fitScale(), 1.0) * 0.5);
     factor = std::clamp(factor, low, s_maxZoom);
     setTransform(QTransform::fromScale(factor, factor));
-    if (m_scene)
-        m_scene->setOverviewMode(factor < NodeItem::lodThreshold);
+    if (m_scene) {
+        QGraphicsScene *wanted = factor < NodeItem::lodThreshold ? m_scene->overviewScene() : m_scene;
+        if (scene() != wanted) {
+            const QPointF centre = mapToScene(viewport()->rect().center());
+            setScene(wanted);
+            centerOn(centre);
+        }
+    }
     m_minimap->syncVisibility();
     emit zoomChanged(factor);
 }
@@ -541,7 +552,7 @@ void GraphView::handleClick(const QPoint &viewportPos, Qt::KeyboardModifiers mod
     if (!m_scene)
         return;
     QList<QGraphicsItem *> hits = items(viewportPos);
-    if (m_scene->isOverviewMode()) {
+    if (isOverview()) {
         const int index = m_scene->nodeAt(mapToScene(viewportPos));
         hits = index >= 0 ? QList<QGraphicsItem *>{m_scene->nodeItem(index)} : QList<QGraphicsItem *>();
     }
@@ -588,7 +599,7 @@ void GraphView::contextMenuEvent(QContextMenuEvent *event)
     QStringList tensors;
     QString title;
     QList<QGraphicsItem *> hits = items(pos);
-    if (m_scene->isOverviewMode()) {
+    if (isOverview()) {
         const int index = m_scene->nodeAt(mapToScene(pos));
         hits = index >= 0 ? QList<QGraphicsItem *>{m_scene->nodeItem(index)} : QList<QGraphicsItem *>();
     }

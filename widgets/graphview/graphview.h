@@ -44,6 +44,8 @@ public:
     Core::Graph graph() const { return m_graph; }
     const Core::ViewGraph &viewGraph() const { return m_view; }
     GraphScene *graphScene() const { return m_scene; }
+    /** True below the text zoom level, where the batched overview scene is shown. */
+    bool isOverview() const;
     bool isLayoutRunning() const;
     void cancelLayout();
 

@@ -115,6 +115,10 @@ TEST(ViewGraph, ShapeLabelsUseTimesAndQuestionMarks)
     shape.dims = {Dim{1, {}}, Dim{-1, QStringLiteral("batch")}, Dim{}, Dim{80, {}}};
     EXPECT_EQ(shapeLabel(shape), QStringLiteral("1\u00d7batch\u00d7?\u00d780"));
     EXPECT_EQ(shapeLabel(Shape()), QString());
+    Shape generated;
+    generated.known = true;
+    generated.dims = {Dim{-1, QStringLiteral("p2o.DynamicDimension.0")}, Dim{8, {}}, Dim{-1, QStringLiteral("unk__3")}};
+    EXPECT_EQ(shapeLabel(generated), QStringLiteral("?\u00d78\u00d7?"));
     Shape scalar;
     scalar.known = true;
     EXPECT_EQ(shapeLabel(scalar), QString());

@@ -135,11 +135,11 @@ TEST_F(GraphViewTest, LowZoomSwitchesToTheBatchedOverview)
     ShownView shown("small.onnx");
     shown.view.resize(160, 160); // the zoom floor is half the fit-to-window scale
     shown.view.setZoom(1.0);
-    EXPECT_FALSE(shown.scene()->isOverviewMode());
-    EXPECT_TRUE(shown.scene()->nodeItem(0)->isVisible());
+    EXPECT_FALSE(shown.view.isOverview());
+    EXPECT_EQ(shown.view.scene(), shown.scene());
     shown.view.setZoom(Widgets::NodeItem::lodThreshold * 0.9);
-    EXPECT_TRUE(shown.scene()->isOverviewMode());
-    EXPECT_FALSE(shown.scene()->nodeItem(0)->isVisible());
+    EXPECT_TRUE(shown.view.isOverview());
+    EXPECT_EQ(shown.view.scene(), shown.scene()->overviewScene());
 
     // Clicks still hit nodes while their items are hidden.
     const int relu = nodeNamed(shown.view.viewGraph(), QStringLiteral("/model.0/act/Relu"));
@@ -155,7 +155,7 @@ TEST_F(GraphViewTest, LowZoomSwitchesToTheBatchedOverview)
     const QPoint p = shown.view.mapFromScene(centre);
     EXPECT_EQ(frame.pixelColor(p).rgb(), shown.scene()->style().selection().rgb());
     shown.view.setZoom(1.0);
-    EXPECT_FALSE(shown.scene()->isOverviewMode());
+    EXPECT_FALSE(shown.view.isOverview());
 }
 
 TEST_F(GraphViewTest, CutGreysExactlyTheNonAncestors)
