@@ -29,6 +29,10 @@ int runCheck(const QStringList &arguments);
 int runPlan(const QStringList &arguments);
 int runMud(const QStringList &arguments);
 int runCut(const QStringList &arguments);
+int runReport(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runImport(const QStringList &arguments);
+int runRebuild(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -150,8 +150,13 @@ void FailureClassifier::addLine(const QString &line, ToolStage stage)
         mark(m_opNotSupported, line.mid(at + 15).trimmed(), stage);
     if (has(line, QLatin1StringView("can't open calibration table file")))
         mark(m_caliTable, line, stage);
-    if (!m_onTarget.seen && isTargetLimitation(line))
-        mark(m_onTarget, line.trimmed(), stage);
+    if (isTargetLimitation(line)) {
+        // Keep the first two messages: the second often names the op ("unimplemented ... tpu.X").
+        if (!m_onTarget.seen)
+            mark(m_onTarget, line.trimmed(), stage);
+        else if (!m_onTarget.text.contains(QLatin1StringView("; ")) && m_onTarget.text != line.trimmed())
+            m_onTarget.text += QStringLiteral("; ") + line.trimmed();
+    }
     if (!m_modelLoad.seen && isModelLoadFailure(line))
         mark(m_modelLoad, line.trimmed(), stage);
 
@@ -160,11 +165,12 @@ void FailureClassifier::addLine(const QString &line, ToolStage stage)
         QString loc = line.mid(at + 24).trimmed();
         if (loc.endsWith(QLatin1Char('!')))
             loc.chop(1);
-        if (!m_native.seen || m_nativeLocation.isEmpty()) {
+        if (!m_native.seen) {
             mark(m_native, QStringLiteral("UNREACHABLE"), stage);
-            m_nativeLocation = loc;
             m_nativeMessage = m_prevLine.trimmed();
         }
+        if (m_nativeLocation.isEmpty())
+            m_nativeLocation = loc;
     } else if (has(line, QLatin1StringView("Assertion `")) && has(line, QLatin1StringView("' failed"))) {
         static const QRegularExpression assertion(QStringLiteral("(/?[\\w./+-]+\\.(?:cpp|cc|h|hpp|c)):(\\d+):.*Assertion `(.*)' failed"));
         const auto m = assertion.match(line);

@@ -107,6 +107,15 @@ void LogParser::takeBlocks(QList<LogEvent> &events)
             default: break;
             }
         }
+        if (m_stages.stage() == ToolStage::Unknown) {
+            // A pasted block without markers: its files tell where the run was.
+            if (auto s = m_stages.enter(toolStageOf(b.stage))) {
+                LogEvent stageEvent;
+                stageEvent.kind = LogEvent::Kind::StageChanged;
+                stageEvent.stage = *s;
+                events.append(stageEvent);
+            }
+        }
         m_classifier.addCompareBlock(b);
         m_compares.append(b);
         LogEvent e;

@@ -26,6 +26,8 @@ public:
     /** Returns the new stage when this line starts one, else nullopt. */
     std::optional<ToolStage> feedLine(QStringView line);
     ToolStage stage() const { return m_stage; }
+    /** Moves to \a stage when other evidence (e.g. a compare block's files) tells it; nullopt if unchanged. */
+    std::optional<ToolStage> enter(ToolStage stage) { return change(stage); }
 
     /** The stage a `tpuc-opt` / `npz_tool.py compare` / `model_runner.py` command belongs to. */
     static ToolStage stageOfCommand(QStringView command, ToolStage current = ToolStage::Unknown);

@@ -83,6 +83,19 @@ def log(message):
     out("%s - INFO : %s" % (now().strftime("%Y/%m/%d %H:%M:%S"), message))
 
 
+def old_print():
+    """Versions before 1.7 ('SOPHGO Toolchain') printed the version and frontend steps without the logger."""
+    return version_tuple() < (1, 7)
+
+
+def say(message):
+    """A line the current version prints through the logger, older ones with plain print."""
+    if old_print():
+        out(message)
+    else:
+        log(message)
+
+
 # ---------------------------------------------------------------- scenarios and timing
 
 def scenario(tool):

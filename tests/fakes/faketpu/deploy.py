@@ -105,7 +105,7 @@ def _opt(cmd, tool_cmd_args, crash=None):
 
 
 def run(args):
-    common.log(common.version_line())
+    common.say(common.version_line())
     if not os.path.exists(args.mlir):
         _fail("FileNotFoundError: [Errno 2] No such file or directory: '%s'" % args.mlir,
               [(common.tool_path(SCRIPT), 540, "<module>", "tool = DeployTool(args)"),

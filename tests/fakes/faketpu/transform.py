@@ -105,7 +105,7 @@ def banner(pp):
 
 def run(args):
     name = args.model_name
-    common.log(common.version_line())
+    common.say(common.version_line())
     if not args.mlir.endswith(".mlir"):
         _fail([(common.tool_path(SCRIPT), 510, "<module>", "tool.model_transform(args.mlir, args.add_postprocess, args.patterns_count)")],
               "RuntimeError: your mlir file should endswith .mlir, not:%s" % args.mlir)
@@ -136,7 +136,7 @@ def run(args):
     banner(pp)
     sc = common.scenario(TOOL)
     common.pause(0.05, TOOL)
-    common.log("Input_shape assigned")
+    common.say("Input_shape assigned")
     common.check_lifecycle(TOOL, "frontend")
     if sc == "op_unsupported":
         ops = os.environ.get("FAKE_TPU_UNSUPPORTED_OPS", "Mod,Size")
@@ -155,11 +155,11 @@ def run(args):
             ("%s/python/transform/BaseConverter.py" % common.PKG_ROOT, 64, "getOperand",
              'raise KeyError("operand {} not found".format(name))')],
             "KeyError: 'operand %s not found'" % missing)
-    common.log("ConstantFolding finished")
-    common.log("skip_fuse_bn:%s" % (args.onnx_sim == "skip_fuse_bn"))
+    common.say("ConstantFolding finished")
+    common.say(("skip_fuse_bn: %s" if common.old_print() else "skip_fuse_bn:%s") % (args.onnx_sim == "skip_fuse_bn"))
     common.pause(0.05, TOOL)
-    common.log("Onnxsim opt finished")
-    common.log("ConstantFolding finished")
+    common.say("Onnxsim opt finished")
+    common.say("ConstantFolding finished")
     tensor_list = net.tensors(shape, outputs)
     out_names = [n for n, _ in net.output_tensors(outputs)]
     origin = name + "_origin.mlir"
@@ -171,7 +171,7 @@ def run(args):
             f.write('ir_version: 8\nproducer_name: "fake-tpu"\ngraph {\n  name: "%s"\n}\n' % name)
         with open("final_opt.onnx", "wb") as f:
             f.write(b"\x08\x08\x12\x08fake-tpu")
-    common.log("Save mlir file: " + origin)
+    common.say("Save mlir file: " + origin)
     cmd = "tpuc-opt %s --shape-infer --canonicalize --extra-optimize -o %s" % (origin, args.mlir)
     if common.version_tuple() < (1, 14):
         cmd = "tpuc-opt %s --shape-infer --canonicalize --after-optimize -o %s" % (origin, args.mlir)
