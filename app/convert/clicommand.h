@@ -25,5 +25,6 @@ struct Command
 // One function per command, each in its own <name>command.cpp.
 int runInspect(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
+int runRun(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -12,6 +12,7 @@ using namespace Mcw::Cli;
 static const std::array s_commands = {
     Command{QStringLiteral("inspect"), QStringLiteral("Summarise an ONNX model and recommend cut tensors"), &runInspect},
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
+    Command{QStringLiteral("run"), QStringLiteral("Run the tpu-mlir pipeline of a project (docker or native)"), &runRun},
 };
 
 static void printUsage()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/logs/logparser.h>
 #include <core/run/jobrecord.h>
 #include <core/run/steplog.h>
 #include <core/run/stepprogress.h>
@@ -24,17 +25,16 @@ class ToolchainBackend;
  * when all its dependencies succeeded and is skipped when one failed or was cancelled. Each
  * step goes through the backend, gets a timeout, streams its log to `logs/<step>-<attempt>.log`
  * and records exit code, timestamps, the command that ran and the files it wrote (with
- * SHA-256). job.json is rewritten after every transition. No threads: QProcess signals drive
- * it; only output hashing runs through QtConcurrent.
+ * SHA-256). The tpu-mlir LogParser reads every line: its version, and on failure its
+ * classification (similarity below tolerance, unsupported op, tpuc-opt crash, …) becomes the
+ * step's Diagnostic. job.json is rewritten after every transition. No threads: QProcess
+ * signals drive it; only output hashing runs through QtConcurrent.
  */
 class ConversionJob : public QObject
 {
     Q_OBJECT
 
 public:
-    /** Turns a failed step's log into a Diagnostic (the tpu-mlir log classifier); nullopt = unknown. */
-    using FailureClassifier = std::function<std::optional<Diagnostic>(const StepRecord &step, const QString &logPath)>;
-
     explicit ConversionJob(JobRecord record, QObject *parent = nullptr);
     ~ConversionJob() override;
 
@@ -42,7 +42,6 @@ public:
     void setCapabilities(const ToolCapabilities &caps) { m_caps = caps; }
     void setStepTimeout(qint64 ms) { m_stepTimeoutMs = ms; }
     void setKillGracePeriod(qint64 ms) { m_graceMs = ms; }
-    void setFailureClassifier(FailureClassifier classifier) { m_classifier = std::move(classifier); }
 
     const JobRecord &record() const { return m_record; }
     QString id() const { return m_record.id; }
@@ -81,7 +80,7 @@ private:
     JobRecord m_record;
     std::shared_ptr<const ToolchainBackend> m_backend;
     ToolCapabilities m_caps;
-    FailureClassifier m_classifier;
+    std::unique_ptr<LogParser> m_parser; // tpu-mlir console parser of the running step
     std::unique_ptr<ProcessRunner> m_runner;
     std::unique_ptr<StepProgress> m_progress;
     QHash<QString, QPair<qint64, qint64>> m_before; // relative path → (mtime ms, size) before the step

@@ -101,7 +101,6 @@ void JobPool::schedule()
         j->setCapabilities(m_caps);
         j->setStepTimeout(m_stepTimeoutMs);
         j->setKillGracePeriod(m_graceMs);
-        j->setFailureClassifier(m_classifier);
         j->start();
         ++running;
     }

@@ -11,15 +11,26 @@
 
 namespace Mcw::Core {
 
+const QSet<QString> *ToolCapabilities::flagsOf(const QString &tool) const
+{
+    const QString shortName = toolDisplayName(tool);
+    for (const QString &key : {tool, shortName, shortName + QStringLiteral(".py")}) {
+        const auto it = acceptedFlags.constFind(key);
+        if (it != acceptedFlags.cend())
+            return &*it;
+    }
+    return nullptr;
+}
+
 bool ToolCapabilities::knowsTool(const QString &tool) const
 {
-    return flags.contains(toolDisplayName(tool));
+    return flagsOf(tool) != nullptr;
 }
 
 bool ToolCapabilities::accepts(const QString &tool, const QString &flag) const
 {
-    const auto it = flags.constFind(toolDisplayName(tool));
-    return it == flags.cend() || it->contains(flag);
+    const QSet<QString> *flags = flagsOf(tool);
+    return !flags || flags->contains(flag);
 }
 
 ToolInvocation ToolCapabilities::filtered(const ToolInvocation &invocation, QStringList *dropped) const
@@ -52,7 +63,7 @@ ToolInvocation ToolCapabilities::filtered(const ToolInvocation &invocation, QStr
 QJsonObject ToolCapabilities::toJson() const
 {
     QJsonObject tools;
-    for (auto it = flags.cbegin(); it != flags.cend(); ++it) {
+    for (auto it = acceptedFlags.cbegin(); it != acceptedFlags.cend(); ++it) {
         QStringList sorted(it->cbegin(), it->cend());
         sorted.sort();
         tools.insert(it.key(), QJsonArray::fromStringList(sorted));
@@ -69,7 +80,7 @@ ToolCapabilities ToolCapabilities::fromJson(const QJsonObject &json)
         QSet<QString> set;
         for (const QJsonValue &v : it.value().toArray())
             set.insert(v.toString());
-        caps.flags.insert(it.key(), set);
+        caps.acceptedFlags.insert(it.key(), set);
     }
     return caps;
 }

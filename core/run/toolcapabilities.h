@@ -18,10 +18,14 @@ namespace Mcw::Core {
  */
 struct ToolCapabilities
 {
-    QString version;                       // "v1.15.1-20250208", empty = unknown
-    QHash<QString, QSet<QString>> flags;   // tool short name → {"--mlir", "--chip", ...}
+    QString version;                              // "v1.15.1-20250208", empty = unknown
+    /**
+     * Tool → accepted flags ({"--mlir", "--chip", ...}). The probe keys by short name
+     * ("model_deploy"); lookups also match "model_deploy.py" either way round.
+     */
+    QHash<QString, QSet<QString>> acceptedFlags;
 
-    bool isEmpty() const { return flags.isEmpty(); }
+    bool isEmpty() const { return acceptedFlags.isEmpty(); }
     bool knowsTool(const QString &tool) const;
     /** True when the tool was probed and lists \a flag, or when the tool was never probed. */
     bool accepts(const QString &tool, const QString &flag) const;
@@ -40,6 +44,9 @@ struct ToolCapabilities
     static QSet<QString> parseHelpFlags(const QString &helpText);
 
     bool operator==(const ToolCapabilities &other) const = default;
+
+private:
+    const QSet<QString> *flagsOf(const QString &tool) const;
 };
 
 } // namespace Mcw::Core

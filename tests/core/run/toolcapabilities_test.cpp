@@ -60,7 +60,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(ToolCapabilities, FilteredDropsUnknownFlagsAndTheirValues)
 {
     ToolCapabilities caps;
-    caps.flags.insert(QStringLiteral("model_deploy"),
+    caps.acceptedFlags.insert(QStringLiteral("model_deploy"),
                       {QStringLiteral("--mlir"), QStringLiteral("--quant_input"), QStringLiteral("--model")});
     const ToolInvocation inv{QStringLiteral("model_deploy.py"),
                              {QStringLiteral("--mlir"), QStringLiteral("a.mlir"), QStringLiteral("--compare_all"),
