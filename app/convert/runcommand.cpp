@@ -185,7 +185,7 @@ int runRun(const QStringList &arguments)
         QEventLoop loop;
         QObject::connect(&prober, &Core::ToolchainProbe::checkFinished, &prober,
                          [verbose](const Core::ToolchainProbe::Check &c) {
-                             if (verbose || !c.ok)
+                             if (verbose)
                                  printErr(QStringLiteral("%1: %2").arg(c.title, c.message));
                          });
         QObject::connect(&prober, &Core::ToolchainProbe::finished, &loop, &QEventLoop::quit);
