@@ -222,8 +222,10 @@ void ConversionJob::onStepFinished()
         // Docker's own failures (daemon, image, …) mean the tool never ran: keep that sentence.
         const bool backendFailure = error.message != describeOutcome(outcome, toolName).message;
         std::optional<Diagnostic> classified;
-        if (!backendFailure
-            && (outcome.kind == ProcessOutcome::Kind::Exited || outcome.kind == ProcessOutcome::Kind::Crashed)) {
+        const bool toolEnded = outcome.kind == ProcessOutcome::Kind::Exited || outcome.kind == ProcessOutcome::Kind::Crashed;
+        if (!backendFailure && toolEnded && m_classifier)
+            classified = m_classifier(step, QDir(m_record.directory).filePath(step.logFile));
+        if (!classified && !backendFailure && toolEnded) {
             for (const LogEvent &e : m_parser->finish(outcome.exitCode, outcome.kind == ProcessOutcome::Kind::Crashed)) {
                 if (e.kind == LogEvent::Kind::Diagnostic && e.diagnostic.code != QLatin1String("tool_failed"))
                     classified = e.diagnostic;

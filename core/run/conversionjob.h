@@ -35,6 +35,12 @@ class ConversionJob : public QObject
     Q_OBJECT
 
 public:
+    /**
+     * Explains a failed step from its saved log; nullopt = no opinion. When set it is asked
+     * first; otherwise (or on nullopt) the built-in LogParser classification is used.
+     */
+    using FailureClassifier = std::function<std::optional<Diagnostic>(const StepRecord &step, const QString &logPath)>;
+
     explicit ConversionJob(JobRecord record, QObject *parent = nullptr);
     ~ConversionJob() override;
 
@@ -42,6 +48,7 @@ public:
     void setCapabilities(const ToolCapabilities &caps) { m_caps = caps; }
     void setStepTimeout(qint64 ms) { m_stepTimeoutMs = ms; }
     void setKillGracePeriod(qint64 ms) { m_graceMs = ms; }
+    void setFailureClassifier(FailureClassifier classifier) { m_classifier = std::move(classifier); }
 
     const JobRecord &record() const { return m_record; }
     QString id() const { return m_record.id; }
@@ -81,6 +88,7 @@ private:
     std::shared_ptr<const ToolchainBackend> m_backend;
     ToolCapabilities m_caps;
     std::unique_ptr<LogParser> m_parser; // tpu-mlir console parser of the running step
+    FailureClassifier m_classifier;
     std::unique_ptr<ProcessRunner> m_runner;
     std::unique_ptr<StepProgress> m_progress;
     QHash<QString, QPair<qint64, qint64>> m_before; // relative path → (mtime ms, size) before the step

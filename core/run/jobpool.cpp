@@ -101,6 +101,7 @@ void JobPool::schedule()
         j->setCapabilities(m_caps);
         j->setStepTimeout(m_stepTimeoutMs);
         j->setKillGracePeriod(m_graceMs);
+        j->setFailureClassifier(m_classifier);
         j->start();
         ++running;
     }

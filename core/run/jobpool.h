@@ -32,6 +32,7 @@ public:
     int maxConcurrency() const { return m_maxConcurrency; }
     void setStepTimeout(qint64 ms) { m_stepTimeoutMs = ms; }
     void setKillGracePeriod(qint64 ms) { m_graceMs = ms; }
+    void setFailureClassifier(ConversionJob::FailureClassifier classifier) { m_classifier = std::move(classifier); }
 
     /** Queues a job (see ConversionPipeline::createJob) and returns it; the pool owns it. */
     ConversionJob *submit(const JobRecord &record);
@@ -60,6 +61,7 @@ private:
     QList<ConversionJob *> m_jobs;
     std::shared_ptr<const ToolchainBackend> m_backend;
     ToolCapabilities m_caps;
+    ConversionJob::FailureClassifier m_classifier;
     qint64 m_stepTimeoutMs = 0;
     qint64 m_graceMs = 3000;
     int m_maxConcurrency = 1;

@@ -15,8 +15,8 @@ const QSet<QString> *ToolCapabilities::flagsOf(const QString &tool) const
 {
     const QString shortName = toolDisplayName(tool);
     for (const QString &key : {tool, shortName, shortName + QStringLiteral(".py")}) {
-        const auto it = acceptedFlags.constFind(key);
-        if (it != acceptedFlags.cend())
+        const auto it = flags.constFind(key);
+        if (it != flags.cend())
             return &*it;
     }
     return nullptr;
@@ -29,8 +29,8 @@ bool ToolCapabilities::knowsTool(const QString &tool) const
 
 bool ToolCapabilities::accepts(const QString &tool, const QString &flag) const
 {
-    const QSet<QString> *flags = flagsOf(tool);
-    return !flags || flags->contains(flag);
+    const QSet<QString> *accepted = flagsOf(tool);
+    return !accepted || accepted->contains(flag);
 }
 
 ToolInvocation ToolCapabilities::filtered(const ToolInvocation &invocation, QStringList *dropped) const
@@ -63,7 +63,7 @@ ToolInvocation ToolCapabilities::filtered(const ToolInvocation &invocation, QStr
 QJsonObject ToolCapabilities::toJson() const
 {
     QJsonObject tools;
-    for (auto it = acceptedFlags.cbegin(); it != acceptedFlags.cend(); ++it) {
+    for (auto it = flags.cbegin(); it != flags.cend(); ++it) {
         QStringList sorted(it->cbegin(), it->cend());
         sorted.sort();
         tools.insert(it.key(), QJsonArray::fromStringList(sorted));
@@ -80,7 +80,7 @@ ToolCapabilities ToolCapabilities::fromJson(const QJsonObject &json)
         QSet<QString> set;
         for (const QJsonValue &v : it.value().toArray())
             set.insert(v.toString());
-        caps.acceptedFlags.insert(it.key(), set);
+        caps.flags.insert(it.key(), set);
     }
     return caps;
 }

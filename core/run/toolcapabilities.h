@@ -23,9 +23,9 @@ struct ToolCapabilities
      * Tool → accepted flags ({"--mlir", "--chip", ...}). The probe keys by short name
      * ("model_deploy"); lookups also match "model_deploy.py" either way round.
      */
-    QHash<QString, QSet<QString>> acceptedFlags;
+    QHash<QString, QSet<QString>> flags;
 
-    bool isEmpty() const { return acceptedFlags.isEmpty(); }
+    bool isEmpty() const { return flags.isEmpty(); }
     bool knowsTool(const QString &tool) const;
     /** True when the tool was probed and lists \a flag, or when the tool was never probed. */
     bool accepts(const QString &tool, const QString &flag) const;

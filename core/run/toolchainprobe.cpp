@@ -103,7 +103,7 @@ void ToolchainProbe::start()
                                                          .arg(name));
                                 }
                                 const QSet<QString> flags = ToolCapabilities::parseHelpFlags(out);
-                                m_caps.acceptedFlags.insert(name, flags);
+                                m_caps.flags.insert(name, flags);
                                 if (m_caps.version.isEmpty())
                                     m_caps.version = ToolCapabilities::parseVersion(out);
                                 return tr("%1 accepts %2 flags.").arg(name).arg(flags.size());
@@ -134,7 +134,7 @@ void ToolchainProbe::fail(const Error &error, const QString &title)
 void ToolchainProbe::runNext()
 {
     if (m_steps.isEmpty()) {
-        if (!m_error && m_running && m_caps.acceptedFlags.size() < m_tools.size())
+        if (!m_error && m_running && m_caps.flags.size() < m_tools.size())
             m_error = Error::make(Error::Code::Cancelled, tr("The toolchain test was cancelled."));
         m_running = false;
         emit finished();

@@ -121,7 +121,7 @@ TEST(ConversionPlanTest, CompareAllAddsDebugFlagsToInt8DeployOnly)
 TEST(ConversionPlanTest, OmitsFlagsTheInstalledToolRejects)
 {
     ConversionPlan::Options options;
-    options.capabilities.acceptedFlags.insert(
+    options.capabilities.flags.insert(
         QStringLiteral("model_deploy.py"),
         {QStringLiteral("--mlir"), QStringLiteral("--quantize"), QStringLiteral("--chip"),
          QStringLiteral("--calibration_table"), QStringLiteral("--test_input"),

@@ -223,7 +223,8 @@ INSTANTIATE_TEST_SUITE_P(
                       DockerFailureCase{"no_image", false, "image 'maixcam-workbench/tpu-mlir:v3.4' is not available"},
                       DockerFailureCase{"no_tool", false, "tpu_mlir wheel is not installed"},
                       DockerFailureCase{"no_container", true, "container 'tpu' does not exist"},
-                      DockerFailureCase{"stopped", true, "docker start tpu"}));
+                      DockerFailureCase{"stopped", true, "docker start tpu"}),
+    [](const ::testing::TestParamInfo<DockerFailureCase> &info) { return std::string(info.param.state); });
 
 TEST_F(DockerBackend, MissingDockerProgramSaysDockerIsNotInstalled)
 {

@@ -147,7 +147,8 @@ INSTANTIATE_TEST_SUITE_P(
         FailureCase{"frontend_error", "", "transform", "frontend_error", ""},
         FailureCase{"tpuc_crash", "model_deploy", "deploy_bf16", "tpuc_opt_crash", ""},
         FailureCase{"missing_cali_table", "model_deploy", "deploy_int8", "missing_calibration_table", ""},
-        FailureCase{"oom", "run_calibration", "calibration", "killed", ""}));
+        FailureCase{"oom", "run_calibration", "calibration", "killed", ""}),
+    [](const ::testing::TestParamInfo<FailureCase> &info) { return std::string(info.param.code); });
 
 TEST_F(Doubles, CancelDuringCalibrationLeavesNoProcessOfTheGroup)
 {

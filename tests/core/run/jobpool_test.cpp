@@ -270,10 +270,10 @@ TEST_F(Pipeline, CancelAllStopsRunningAndQueuedJobs)
     EXPECT_EQ(b->record().steps.first().attempts, 0) << "the queued job never started";
 }
 
-TEST_F(Pipeline, UnacceptedFlagsAreDroppedBeforeRunning)
+TEST_F(Pipeline, UnflagsAreDroppedBeforeRunning)
 {
     Core::ToolCapabilities caps;
-    caps.acceptedFlags.insert(QStringLiteral("model_deploy"), {QStringLiteral("--model")});
+    caps.flags.insert(QStringLiteral("model_deploy"), {QStringLiteral("--model")});
     m_pool.setCapabilities(caps);
     const QString argvFile = m_dir.filePath(QStringLiteral("deploy-argv"));
     auto specs = steps({}, false);
