@@ -34,5 +34,6 @@ int runCompare(const QStringList &arguments);
 int runExport(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runRebuild(const QStringList &arguments);
+int runRun(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -21,6 +21,7 @@ static const std::array s_commands = {
     Command{QStringLiteral("import"), QStringLiteral("Open an existing bundle (.mud or .zip) and start a project from it"), &runImport},
     Command{QStringLiteral("rebuild"), QStringLiteral("Replay a bundle's provenance file and check the result matches"), &runRebuild},
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
+    Command{QStringLiteral("run"), QStringLiteral("Run the tpu-mlir pipeline of a project (docker or native)"), &runRun},
 };
 
 static void printUsage()

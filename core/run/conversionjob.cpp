@@ -170,6 +170,10 @@ void ConversionJob::startStep(int index)
     step.executedCommand = QStringList{wrapped->program} + wrapped->arguments;
     m_before = snapshot();
     m_progress = std::make_unique<StepProgress>(tool.program);
+    const ToolStage initial = toolName == QLatin1String("model_transform")   ? ToolStage::Transform
+                              : toolName == QLatin1String("run_calibration") ? ToolStage::Calibration
+                                                                             : ToolStage::Unknown;
+    m_parser = std::make_unique<LogParser>(initial);
     m_runner = std::make_unique<ProcessRunner>();
     m_runner->setDisplayName(toolName);
     m_runner->setTimeout(m_stepTimeoutMs);
@@ -178,7 +182,11 @@ void ConversionJob::startStep(int index)
     m_runner->setCancelInvocations(m_backend->terminateInvocations(tool, tag), m_backend->killInvocations(tool, tag));
     const QString stepId = step.id;
     connect(m_runner.get(), &ProcessRunner::lineReceived, this,
-            [this, stepId](OutputStream stream, const QString &line) {
+            [this, stepId](OutputStream stream, const QString &line, bool overwrite) {
+                for (const LogEvent &e : m_parser->feedLine(line, overwrite)) {
+                    if (e.kind == LogEvent::Kind::Version && m_record.toolVersion.isEmpty())
+                        m_record.toolVersion = e.version;
+                }
                 if (m_progress && m_current >= 0 && m_progress->feed(stream, line)) {
                     StepRecord &s = m_record.steps[m_current];
                     s.progress = m_progress->fraction();
@@ -201,6 +209,7 @@ void ConversionJob::onStepFinished()
     const ProcessOutcome outcome = m_runner->outcome();
     m_runner.release()->deleteLater();
     step.exitCode = outcome.exitCode;
+    step.stage.clear();
     const QString toolName = toolDisplayName(step.invocation.program);
     if (outcome.succeeded()) {
         step.state = StepState::Succeeded;
@@ -210,10 +219,21 @@ void ConversionJob::onStepFinished()
         step.state = outcome.kind == ProcessOutcome::Kind::Cancelled ? StepState::Cancelled : StepState::Failed;
         const Error error = m_backend->interpretFailure(outcome, toolName);
         step.errorMessage = error.message;
+        // Docker's own failures (daemon, image, …) mean the tool never ran: keep that sentence.
+        const bool backendFailure = error.message != describeOutcome(outcome, toolName).message;
         std::optional<Diagnostic> classified;
-        if (m_classifier && outcome.kind == ProcessOutcome::Kind::Exited)
+        const bool toolEnded = outcome.kind == ProcessOutcome::Kind::Exited || outcome.kind == ProcessOutcome::Kind::Crashed;
+        if (!backendFailure && toolEnded && m_classifier)
             classified = m_classifier(step, QDir(m_record.directory).filePath(step.logFile));
+        if (!classified && !backendFailure && toolEnded) {
+            for (const LogEvent &e : m_parser->finish(outcome.exitCode, outcome.kind == ProcessOutcome::Kind::Crashed)) {
+                if (e.kind == LogEvent::Kind::Diagnostic && e.diagnostic.code != QLatin1String("tool_failed"))
+                    classified = e.diagnostic;
+            }
+        }
         if (classified) {
+            if (classified->stage.isEmpty() || classified->stage == QLatin1String("unknown"))
+                classified->stage = step.id;
             step.diagnostics.append(*classified);
             step.errorMessage = classified->message;
         } else if (step.state == StepState::Failed) {

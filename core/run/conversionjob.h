@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/logs/logparser.h>
 #include <core/run/jobrecord.h>
 #include <core/run/steplog.h>
 #include <core/run/stepprogress.h>
@@ -24,15 +25,20 @@ class ToolchainBackend;
  * when all its dependencies succeeded and is skipped when one failed or was cancelled. Each
  * step goes through the backend, gets a timeout, streams its log to `logs/<step>-<attempt>.log`
  * and records exit code, timestamps, the command that ran and the files it wrote (with
- * SHA-256). job.json is rewritten after every transition. No threads: QProcess signals drive
- * it; only output hashing runs through QtConcurrent.
+ * SHA-256). The tpu-mlir LogParser reads every line: its version, and on failure its
+ * classification (similarity below tolerance, unsupported op, tpuc-opt crash, …) becomes the
+ * step's Diagnostic. job.json is rewritten after every transition. No threads: QProcess
+ * signals drive it; only output hashing runs through QtConcurrent.
  */
 class ConversionJob : public QObject
 {
     Q_OBJECT
 
 public:
-    /** Turns a failed step's log into a Diagnostic (the tpu-mlir log classifier); nullopt = unknown. */
+    /**
+     * Explains a failed step from its saved log; nullopt = no opinion. When set it is asked
+     * first; otherwise (or on nullopt) the built-in LogParser classification is used.
+     */
     using FailureClassifier = std::function<std::optional<Diagnostic>(const StepRecord &step, const QString &logPath)>;
 
     explicit ConversionJob(JobRecord record, QObject *parent = nullptr);
@@ -81,6 +87,7 @@ private:
     JobRecord m_record;
     std::shared_ptr<const ToolchainBackend> m_backend;
     ToolCapabilities m_caps;
+    std::unique_ptr<LogParser> m_parser; // tpu-mlir console parser of the running step
     FailureClassifier m_classifier;
     std::unique_ptr<ProcessRunner> m_runner;
     std::unique_ptr<StepProgress> m_progress;

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversionpipeline.h"
 
+#include <core/atomicfile.h>
+
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -94,6 +97,55 @@ Expected<JobRecord> ConversionPipeline::createJob(const QString &name, const QSt
         job.steps.append(step);
     }
     return job;
+}
+
+QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
+{
+    QList<PipelineStepSpec> steps;
+    for (const ConversionPlan::Step &s : plan.steps) {
+        switch (s.kind) {
+        case ConversionPlan::Step::Kind::Transform:
+            steps.append({QStringLiteral("transform"), QStringLiteral("Transform to MLIR"), s.invocation, {}});
+            break;
+        case ConversionPlan::Step::Kind::DeployBf16:
+            steps.append({QStringLiteral("deploy_bf16"), QStringLiteral("Deploy BF16"), s.invocation, {QStringLiteral("transform")}});
+            break;
+        case ConversionPlan::Step::Kind::Calibration:
+            steps.append({QStringLiteral("calibration"), QStringLiteral("Calibration"), s.invocation, {QStringLiteral("transform")}});
+            break;
+        case ConversionPlan::Step::Kind::DeployInt8:
+            steps.append({QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation,
+                          {QStringLiteral("transform"), QStringLiteral("calibration")}});
+            break;
+        }
+    }
+    return steps;
+}
+
+Expected<JobRecord> ConversionPipeline::createProjectJob(const Project &project, const QString &runsRoot,
+                                                         const ToolCapabilities &caps, bool compareAll)
+{
+    auto dir = makeJobDirectory(runsRoot, project.name);
+    if (!dir)
+        return Unexpected(dir.error());
+    Project inJob = project;
+    inJob.workspaceDir = *dir;
+    ConversionPlan::Options options;
+    options.capabilities = caps;
+    options.compareAll = compareAll;
+    options.projectDir = *dir; // nothing lives under a fresh job folder: every input stays absolute
+    const ConversionPlan plan = ConversionPlan::build(inJob, options);
+    for (const ConversionPlan::GeneratedFile &f : plan.files) {
+        auto written = writeFileAtomically(QDir(*dir).filePath(f.fileName), f.content.toUtf8());
+        if (!written)
+            return Unexpected(written.error());
+    }
+    return createJob(project.name, *dir, fromPlan(plan));
+}
+
+QString ConversionPipeline::runsRootFor(const QString &projectPath)
+{
+    return QFileInfo(projectPath).absoluteDir().filePath(QStringLiteral("runs"));
 }
 
 Expected<QString> ConversionPipeline::makeJobDirectory(const QString &root, const QString &name)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/project/conversionplan.h>
 #include <core/result.h>
 #include <core/run/jobrecord.h>
 
@@ -38,6 +39,23 @@ public:
     /** A queued job record for \a steps in \a jobDirectory (created if missing). */
     static Expected<JobRecord> createJob(const QString &name, const QString &jobDirectory,
                                          const QList<PipelineStepSpec> &steps);
+
+    /**
+     * The plan's steps as a pipeline: transform; deploy BF16 after the transform; calibration
+     * after the transform; deploy INT8 after transform and calibration.
+     */
+    static QList<PipelineStepSpec> fromPlan(const ConversionPlan &plan);
+
+    /**
+     * A queued job for \a project in a new folder under \a runsRoot: the plan is built with the
+     * job folder as its workspace and every input path absolute (docker mounts them at the same
+     * path), and the plan's generated files (quantize table) are written there first.
+     */
+    static Expected<JobRecord> createProjectJob(const Project &project, const QString &runsRoot,
+                                                const ToolCapabilities &caps, bool compareAll = false);
+
+    /** Where the runs of a project file live: `<project folder>/runs`. */
+    static QString runsRootFor(const QString &projectPath);
 
     /** A new unique folder `<root>/<yyyyMMdd-HHmmss>-<name>[-N]`, created on disk. */
     static Expected<QString> makeJobDirectory(const QString &root, const QString &name);

@@ -80,8 +80,7 @@ Expected<ToolInvocation> DockerRunBackend::wrap(const ToolInvocation &tool, cons
                                  .arg(m));
         }
     }
-    QStringList args{QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--pull"),
-                     QStringLiteral("never"), QStringLiteral("--name"), containerName(runTag)};
+    QStringList args{QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), containerName(runTag)};
     for (const QString &m : mounts)
         args << QStringLiteral("-v") << m + QLatin1Char(':') + m;
     const QString cwd = tool.workingDirectory.isEmpty() ? QDir::currentPath() : tool.workingDirectory;
@@ -100,8 +99,7 @@ Expected<ToolInvocation> DockerRunBackend::wrap(const ToolInvocation &tool, cons
 QList<ToolInvocation> DockerRunBackend::terminateInvocations(const ToolInvocation &, const QString &runTag) const
 {
     return {ToolInvocation{m_settings.dockerProgram,
-                           {QStringLiteral("kill"), QStringLiteral("--signal"), QStringLiteral("TERM"),
-                            containerName(runTag)},
+                           {QStringLiteral("kill"), QStringLiteral("--signal=TERM"), containerName(runTag)},
                            {},
                            {}}};
 }

@@ -7,11 +7,11 @@
 namespace Mcw::Core {
 
 /**
- * One container per step: `docker run --rm --pull never --name mcw-<tag> -v D:D … -w <job dir>
+ * One container per step: `docker run --rm --name mcw-<tag> -v D:D … -w <job dir>
  * -e PYTHONUNBUFFERED=1 --user UID:GID -e HOME=<job dir> IMAGE tool args…`. The job folder,
  * the configured workspace and the folders of absolute input paths are bind-mounted at the
  * same absolute path, so every path in the argv is valid inside. Cancel: the client forwards
- * SIGTERM (its group is signalled), `docker kill --signal TERM`, then `docker kill`.
+ * SIGTERM (its group is signalled), `docker kill --signal=TERM`, then `docker kill`.
  */
 class DockerRunBackend final : public ToolchainBackend
 {

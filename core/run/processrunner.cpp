@@ -107,9 +107,8 @@ bool ProcessRunner::start(const ToolInvocation &invocation)
     m_outcome = ProcessOutcome{};
     m_outcome.timeoutMs = m_timeoutMs;
     m_program = invocation.program;
-    m_out.pending.clear();
-    m_err.pending.clear();
-    m_out.lastWasCr = m_err.lastWasCr = false;
+    m_out.splitter = LineSplitter();
+    m_err.splitter = LineSplitter();
 
     if (!m_logPath.isEmpty()) {
         m_log.setFileName(m_logPath);
@@ -177,52 +176,24 @@ void ProcessRunner::readStream(OutputStream stream)
     StreamState &state = stream == OutputStream::Stdout ? m_out : m_err;
     if (state.raw.isOpen())
         state.raw.write(chunk);
-    splitLines(stream, chunk, false);
+    emitLines(stream, state.splitter.feed(chunk));
     if (m_log.isOpen())
         m_log.flush();
     if (state.raw.isOpen())
         state.raw.flush();
 }
 
-void ProcessRunner::splitLines(OutputStream stream, const QByteArray &chunk, bool flushTail)
+void ProcessRunner::emitLines(OutputStream stream, const QList<LineSplitter::Line> &lines)
 {
-    StreamState &state = stream == OutputStream::Stdout ? m_out : m_err;
-    qsizetype begin = 0;
-    for (qsizetype i = 0; i < chunk.size(); ++i) {
-        const char c = chunk.at(i);
-        if (c != '\n' && c != '\r')
+    for (const LineSplitter::Line &line : lines) {
+        // A tqdm redraw starts with '\r': the empty "line" before it carries nothing.
+        if (line.overwrite && line.text.isEmpty())
             continue;
-        state.pending.append(chunk.constData() + begin, i - begin);
-        begin = i + 1;
-        if (c == '\n') {
-            // "\r\n" ends one line, not two; a bare "\n" may end an empty line.
-            if (!(state.lastWasCr && state.pending.isEmpty()))
-                emitLine(stream, state.pending);
-            state.lastWasCr = false;
-        } else {
-            // tqdm starts each redraw with '\r': no empty lines for those.
-            if (!state.pending.isEmpty())
-                emitLine(stream, state.pending);
-            state.lastWasCr = true;
-        }
-        state.pending.clear();
+        if (m_log.isOpen())
+            m_log.write(formatStepLogLine(stream, line.text));
+        appendTail(stream == OutputStream::Stderr ? m_outcome.stderrTail : m_outcome.stdoutTail, line.text);
+        emit lineReceived(stream, line.text, line.overwrite);
     }
-    state.pending.append(chunk.constData() + begin, chunk.size() - begin);
-    if (!state.pending.isEmpty())
-        state.lastWasCr = false;
-    if (flushTail && !state.pending.isEmpty()) {
-        emitLine(stream, state.pending);
-        state.pending.clear();
-    }
-}
-
-void ProcessRunner::emitLine(OutputStream stream, const QByteArray &bytes)
-{
-    const QString line = QString::fromUtf8(bytes);
-    if (m_log.isOpen())
-        m_log.write(formatStepLogLine(stream, line));
-    appendTail(stream == OutputStream::Stderr ? m_outcome.stderrTail : m_outcome.stdoutTail, line);
-    emit lineReceived(stream, line);
 }
 
 void ProcessRunner::writeMeta(const QString &text)
@@ -301,8 +272,8 @@ void ProcessRunner::onProcessFinished(int exitCode, QProcess::ExitStatus status)
 {
     readStream(OutputStream::Stdout);
     readStream(OutputStream::Stderr);
-    splitLines(OutputStream::Stdout, {}, true);
-    splitLines(OutputStream::Stderr, {}, true);
+    emitLines(OutputStream::Stdout, m_out.splitter.flush());
+    emitLines(OutputStream::Stderr, m_err.splitter.flush());
     m_childExited = true;
     m_timeoutTimer.stop();
     if (m_stopping) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/logs/linesplitter.h>
 #include <core/run/processoutcome.h>
 #include <core/run/steplog.h>
 #include <core/run/toolinvocation.h>
@@ -65,20 +66,19 @@ public:
 
 signals:
     void started(qint64 pid);
-    void lineReceived(Mcw::Core::OutputStream stream, const QString &line);
+    /** \a overwrite: ended by a lone `\r` (a tqdm redraw the next line replaces). */
+    void lineReceived(Mcw::Core::OutputStream stream, const QString &line, bool overwrite);
     void finished();
 
 private:
     struct StreamState
     {
-        QByteArray pending; // incomplete last line
-        bool lastWasCr = false;
+        LineSplitter splitter;
         QFile raw;
     };
 
     void readStream(OutputStream stream);
-    void splitLines(OutputStream stream, const QByteArray &chunk, bool flushTail);
-    void emitLine(OutputStream stream, const QByteArray &line);
+    void emitLines(OutputStream stream, const QList<LineSplitter::Line> &lines);
     void stopGroup(ProcessOutcome::Kind why);
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
     void onErrorOccurred(QProcess::ProcessError error);

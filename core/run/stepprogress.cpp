@@ -17,6 +17,8 @@ StepProgress::StepProgress(const QString &tool)
         m_tool = Tool::Calibration;
     else if (name == QLatin1String("model_deploy"))
         m_tool = Tool::Deploy;
+    else if (name == QLatin1String("docker"))
+        m_tool = Tool::Docker;
 }
 
 void StepProgress::advance(double fraction, const QString &stage, double spanEnd)
@@ -35,6 +37,23 @@ bool StepProgress::feed(OutputStream stream, const QString &line)
     const QString stageBefore = m_stage;
     auto has = [&line](const char *needle) { return line.contains(QLatin1String(needle)); };
 
+    if (m_tool == Tool::Docker) {
+        static const QRegularExpression buildStep(QStringLiteral("^#\\d+ \\[(?:[\\w.-]+ )?(\\d+)/(\\d+)\\] (.*)$"));
+        const QRegularExpressionMatch m = buildStep.match(line);
+        if (m.hasMatch() && m.captured(2).toDouble() > 0) {
+            const double value = (m.captured(1).toDouble() - 1.0) / m.captured(2).toDouble();
+            if (value >= m_fraction) {
+                m_fraction = value;
+                m_stage = m.captured(3).left(60);
+            }
+        } else if (line.endsWith(QLatin1String(": Pulling fs layer"))) {
+            ++m_layers;
+            m_stage = QStringLiteral("pulling layers");
+        } else if (line.endsWith(QLatin1String(": Pull complete")) && m_layers > 0) {
+            m_fraction = qMax(m_fraction, double(++m_layersDone) / m_layers);
+        }
+        return m_fraction != before || m_stage != stageBefore;
+    }
     if (stream == OutputStream::Stderr) {
         // tqdm: "{desc}: {pct}%|{bar}| n/total [...]"; the description may itself contain ": ".
         static const QRegularExpression tqdm(QStringLiteral("^(.*?):?\\s*(\\d{1,3})%\\|.*\\|\\s*(\\d+)/(\\d+)"));

@@ -11,7 +11,9 @@ namespace Mcw::Core {
 /**
  * Progress of one tool step from its output lines: stage markers (`[Running]:`/`[CMD]:` lines
  * and file names, reference §1.2 and §3.3) move a stage-based bar, tqdm bars (`NN%|…| n/N`)
- * fill the span of the current stage (calibration phases, compares). Never goes backwards.
+ * fill the span of the current stage (calibration phases, compares). `docker pull` / `docker
+ * build --progress=plain` (provisioning jobs) count layers and `[k/n]` build steps. Never goes
+ * backwards.
  */
 class StepProgress
 {
@@ -26,7 +28,7 @@ public:
     QString stage() const { return m_stage; }
 
 private:
-    enum class Tool { Transform, Calibration, Deploy, Other };
+    enum class Tool { Transform, Calibration, Deploy, Docker, Other };
 
     void advance(double fraction, const QString &stage, double spanEnd);
 
@@ -36,6 +38,8 @@ private:
     double m_spanEnd = 0.0;   // where its tqdm bar ends
     QString m_stage;
     int m_compares = 0;
+    int m_layers = 0;       // docker pull: layers announced
+    int m_layersDone = 0;   // docker pull: layers complete
 };
 
 } // namespace Mcw::Core

@@ -11,15 +11,26 @@
 
 namespace Mcw::Core {
 
+const QSet<QString> *ToolCapabilities::flagsOf(const QString &tool) const
+{
+    const QString shortName = toolDisplayName(tool);
+    for (const QString &key : {tool, shortName, shortName + QStringLiteral(".py")}) {
+        const auto it = flags.constFind(key);
+        if (it != flags.cend())
+            return &*it;
+    }
+    return nullptr;
+}
+
 bool ToolCapabilities::knowsTool(const QString &tool) const
 {
-    return flags.contains(toolDisplayName(tool));
+    return flagsOf(tool) != nullptr;
 }
 
 bool ToolCapabilities::accepts(const QString &tool, const QString &flag) const
 {
-    const auto it = flags.constFind(toolDisplayName(tool));
-    return it == flags.cend() || it->contains(flag);
+    const QSet<QString> *accepted = flagsOf(tool);
+    return !accepted || accepted->contains(flag);
 }
 
 ToolInvocation ToolCapabilities::filtered(const ToolInvocation &invocation, QStringList *dropped) const

@@ -18,8 +18,12 @@ namespace Mcw::Core {
  */
 struct ToolCapabilities
 {
-    QString version;                       // "v1.15.1-20250208", empty = unknown
-    QHash<QString, QSet<QString>> flags;   // tool short name → {"--mlir", "--chip", ...}
+    QString version;                              // "v1.15.1-20250208", empty = unknown
+    /**
+     * Tool → accepted flags ({"--mlir", "--chip", ...}). The probe keys by short name
+     * ("model_deploy"); lookups also match "model_deploy.py" either way round.
+     */
+    QHash<QString, QSet<QString>> flags;
 
     bool isEmpty() const { return flags.isEmpty(); }
     bool knowsTool(const QString &tool) const;
@@ -40,6 +44,9 @@ struct ToolCapabilities
     static QSet<QString> parseHelpFlags(const QString &helpText);
 
     bool operator==(const ToolCapabilities &other) const = default;
+
+private:
+    const QSet<QString> *flagsOf(const QString &tool) const;
 };
 
 } // namespace Mcw::Core

@@ -44,7 +44,7 @@ struct BackendRun
 
     BackendRun(const Core::ToolchainBackend &backend, const ToolInvocation &tool, const QString &tag)
     {
-        QObject::connect(&runner, &ProcessRunner::lineReceived, &runner, [this](OutputStream s, const QString &l) {
+        QObject::connect(&runner, &ProcessRunner::lineReceived, &runner, [this](OutputStream s, const QString &l, bool) {
             (s == OutputStream::Stderr ? err : out).append(l);
         });
         QObject::connect(&runner, &ProcessRunner::finished, &runner, [this] { finished = true; });
@@ -101,8 +101,8 @@ TEST_F(DockerBackend, RunArgvMountsTheWorkspaceAtTheSamePath)
     // Both folders are mounted, shorter paths first (the order mountsFor() promises).
     QStringList mounts{m_jobDir, modelDir};
     std::sort(mounts.begin(), mounts.end(), [](const QString &a, const QString &b) { return a.size() < b.size(); });
-    QStringList expected{QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--pull"), QStringLiteral("never"),
-                         QStringLiteral("--name"), QStringLiteral("mcw-job1-transform-1")};
+    QStringList expected{QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"),
+                         QStringLiteral("mcw-job1-transform-1")};
     for (const QString &m : mounts)
         expected << QStringLiteral("-v") << m + QLatin1Char(':') + m;
     expected << QStringLiteral("-w") << m_jobDir << QStringLiteral("-e") << QStringLiteral("PYTHONUNBUFFERED=1")
@@ -112,8 +112,7 @@ TEST_F(DockerBackend, RunArgvMountsTheWorkspaceAtTheSamePath)
     EXPECT_EQ(wrapped->program, m_settings.dockerProgram);
     EXPECT_EQ(wrapped->arguments, expected);
     EXPECT_EQ(backend.terminateInvocations(tool, QStringLiteral("job1-transform-1")).first().arguments,
-              (QStringList{QStringLiteral("kill"), QStringLiteral("--signal"), QStringLiteral("TERM"),
-                           QStringLiteral("mcw-job1-transform-1")}));
+              (QStringList{QStringLiteral("kill"), QStringLiteral("--signal=TERM"), QStringLiteral("mcw-job1-transform-1")}));
 }
 
 TEST_F(DockerBackend, NestedFoldersAreMountedOnceAndColonsAreRefused)
@@ -160,7 +159,7 @@ TEST_F(DockerBackend, CancelDockerRunKillsTheContainerByName)
     EXPECT_FALSE(Tests::pidAlive(toolPid));
     ASSERT_TRUE(waitUntil([&] { return Tests::recordedDockerCalls(m_log).size() >= 2; }, 3000));
     EXPECT_TRUE(Tests::recordedDockerCalls(m_log).contains(
-        QStringList{QStringLiteral("kill"), QStringLiteral("--signal"), QStringLiteral("TERM"), QStringLiteral("mcw-cancel-run")}));
+        QStringList{QStringLiteral("kill"), QStringLiteral("--signal=TERM"), QStringLiteral("mcw-cancel-run")}));
 }
 
 TEST_F(DockerBackend, CancelDockerExecKillsTheGroupInsideTheContainer)
@@ -224,7 +223,8 @@ INSTANTIATE_TEST_SUITE_P(
                       DockerFailureCase{"no_image", false, "image 'maixcam-workbench/tpu-mlir:v3.4' is not available"},
                       DockerFailureCase{"no_tool", false, "tpu_mlir wheel is not installed"},
                       DockerFailureCase{"no_container", true, "container 'tpu' does not exist"},
-                      DockerFailureCase{"stopped", true, "docker start tpu"}));
+                      DockerFailureCase{"stopped", true, "docker start tpu"}),
+    [](const ::testing::TestParamInfo<DockerFailureCase> &info) { return std::string(info.param.state); });
 
 TEST_F(DockerBackend, MissingDockerProgramSaysDockerIsNotInstalled)
 {

@@ -153,7 +153,8 @@ INSTANTIATE_TEST_SUITE_P(
         ExitCase{{QStringLiteral("exit:127")}, ProcessOutcome::Kind::Exited, 127, "not found"},
         ExitCase{{QStringLiteral("crash:11")}, ProcessOutcome::Kind::Crashed, SIGSEGV, "segmentation fault"},
         ExitCase{{QStringLiteral("crash:9")}, ProcessOutcome::Kind::Crashed, SIGKILL, "ran out of memory"},
-        ExitCase{{QStringLiteral("crash:6")}, ProcessOutcome::Kind::Crashed, SIGABRT, "assertion"}));
+        ExitCase{{QStringLiteral("crash:6")}, ProcessOutcome::Kind::Crashed, SIGABRT, "assertion"}),
+    [](const ::testing::TestParamInfo<ExitCase> &info) { return "case" + std::to_string(info.index); });
 
 TEST(ProcessRunner, StderrTailBecomesTheDetails)
 {

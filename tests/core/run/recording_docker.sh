@@ -37,7 +37,7 @@ case $cmd in
     while [ $# -gt 0 ]; do
       case $1 in
         --rm) shift ;;
-        --pull|--name|-v|--user) shift 2 ;;
+        --name|-v|--user) shift 2 ;;
         -w) workdir=$2; shift 2 ;;
         -e) envs+=("$2"); shift 2 ;;
         *) break ;;

@@ -55,7 +55,8 @@ INSTANTIATE_TEST_SUITE_P(
                       VersionCase{"TPU-MLIR v1.16.beta.0-41-g5eba2a0e2-20250327", "v1.16.beta.0-41-g5eba2a0e2-20250327"},
                       VersionCase{"SOPHGO Toolchain v1.3.228-g19ca95e9-20230921", "v1.3.228-g19ca95e9-20230921"},
                       VersionCase{"2024/12/11 10:00:00 - INFO : TPU-MLIR UNKNOWN.UNKNOWN-20241211", "UNKNOWN.UNKNOWN-20241211"},
-                      VersionCase{"usage: model_deploy.py [-h]", ""}));
+                      VersionCase{"usage: model_deploy.py [-h]", ""}),
+    [](const ::testing::TestParamInfo<VersionCase> &info) { return "banner" + std::to_string(info.index); });
 
 TEST(ToolCapabilities, FilteredDropsUnknownFlagsAndTheirValues)
 {

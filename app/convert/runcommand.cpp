@@ -1,0 +1,270 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommand.h"
+#include "clioutput.h"
+
+#include <core/project/projectfile.h>
+#include <core/run/conversionpipeline.h>
+#include <core/run/jobpool.h>
+#include <core/run/processoutcome.h>
+#include <core/run/toolchainbackend.h>
+#include <core/run/toolchainprobe.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+namespace Mcw::Cli {
+
+static const char s_runUsage[]
+    = "Usage: maixcam-convert run PROJECT.yaml [--backend docker|native] [--image IMG]\n"
+      "                           [--container NAME] [--jobs N] [--tools DIR] [--timeout MINUTES]\n"
+      "                           [--runs DIR] [--compare-all] [--no-probe] [--verbose]\n"
+      "Runs the tpu-mlir pipeline of the project (transform, calibration, INT8 deploy, and BF16 when\n"
+      "the project asks for it) in a new folder under DIR (default: runs/ next to the project).\n"
+      "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";
+
+static volatile std::sig_atomic_t s_interrupted = 0;
+
+static void onInterrupt(int)
+{
+    s_interrupted = 1;
+}
+
+/** Progress on a terminal (one redrawn line) or plain lines for pipes and CI logs. */
+class ProgressPrinter
+{
+public:
+    explicit ProgressPrinter(bool terminal)
+        : m_terminal(terminal)
+    {}
+
+    void update(const Core::JobRecord &job)
+    {
+        for (int i = 0; i < job.steps.size(); ++i) {
+            const Core::StepRecord &s = job.steps.at(i);
+            const QString key = s.id + QLatin1Char('/') + QString::number(s.attempts);
+            const QString state = Core::stepStateName(s.state);
+            if (m_states.value(key) != state) {
+                m_states.insert(key, state);
+                if (s.state != Core::StepState::Pending)
+                    printStepLine(job, i);
+            } else if (s.state == Core::StepState::Running && !m_terminal && m_stages.value(key) != s.stage
+                       && !s.stage.isEmpty()) {
+                m_stages.insert(key, s.stage);
+                printOut(QStringLiteral("[%1/%2] %3: %4").arg(i + 1).arg(job.steps.size()).arg(s.title, s.stage));
+            }
+            if (s.state == Core::StepState::Running && m_terminal)
+                drawBar(job, i);
+        }
+    }
+
+    void finishLine()
+    {
+        if (m_terminal && m_barShown) {
+            std::fputc('\n', stdout);
+            std::fflush(stdout);
+            m_barShown = false;
+        }
+    }
+
+private:
+    void printStepLine(const Core::JobRecord &job, int i)
+    {
+        const Core::StepRecord &s = job.steps.at(i);
+        finishLine();
+        QString line = QStringLiteral("[%1/%2] %3: %4").arg(i + 1).arg(job.steps.size()).arg(s.title, Core::stepStateName(s.state));
+        if (s.state == Core::StepState::Succeeded || s.state == Core::StepState::Failed)
+            line += QStringLiteral(" after %1").arg(Core::formatDuration(s.elapsedMs()));
+        if (s.state == Core::StepState::Running)
+            line += QStringLiteral(": $ %1").arg(s.invocation.toUserOutput());
+        printOut(line);
+    }
+
+    void drawBar(const Core::JobRecord &job, int i)
+    {
+        const Core::StepRecord &s = job.steps.at(i);
+        constexpr int Width = 30;
+        const int filled = int(s.progress * Width + 0.5);
+        const QString bar = QString(filled, QLatin1Char('#')) + QString(Width - filled, QLatin1Char('-'));
+        const qint64 secs = s.elapsedMs() / 1000;
+        const QString text = QStringLiteral("\r[%1/%2] %3 [%4] %5% %6 %7:%8\x1b[K")
+                                 .arg(i + 1)
+                                 .arg(job.steps.size())
+                                 .arg(s.title, bar)
+                                 .arg(int(s.progress * 100), 3)
+                                 .arg(s.stage)
+                                 .arg(secs / 60, 2, 10, QLatin1Char('0'))
+                                 .arg(secs % 60, 2, 10, QLatin1Char('0'));
+        const QByteArray bytes = text.toUtf8();
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+        m_barShown = true;
+    }
+
+    QHash<QString, QString> m_states;
+    QHash<QString, QString> m_stages;
+    bool m_terminal = false;
+    bool m_barShown = false;
+};
+
+int runRun(const QStringList &arguments)
+{
+    QString projectPath;
+    QString runsRoot;
+    Core::ToolchainSettings settings;
+    bool probe = true;
+    bool compareAll = false;
+    bool verbose = false;
+    int jobs = 1;
+    auto bad = [](const QString &message) {
+        printErr(QStringLiteral("maixcam-convert run: ") + message);
+        return int(ExitBadInput);
+    };
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        const bool hasValue = i + 1 < arguments.size();
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            printOut(QString::fromUtf8(s_runUsage));
+            return ExitOk;
+        } else if (a == QLatin1String("--backend") && hasValue) {
+            auto backend = Core::ToolchainSettings::parseBackend(arguments[++i]);
+            if (!backend)
+                return bad(backend.error().message);
+            settings.backend = *backend;
+        } else if (a == QLatin1String("--image") && hasValue) {
+            settings.image = arguments[++i];
+        } else if (a == QLatin1String("--container") && hasValue) {
+            settings.container = arguments[++i];
+        } else if (a == QLatin1String("--tools") && hasValue) {
+            settings.toolDirectory = QFileInfo(arguments[++i]).absoluteFilePath();
+        } else if (a == QLatin1String("--runs") && hasValue) {
+            runsRoot = QFileInfo(arguments[++i]).absoluteFilePath();
+        } else if ((a == QLatin1String("--jobs") || a == QLatin1String("--timeout")) && hasValue) {
+            bool ok = false;
+            const int value = arguments[++i].toInt(&ok);
+            if (!ok || value < (a == QLatin1String("--jobs") ? 1 : 0))
+                return bad(QStringLiteral("%1 takes a whole number, not '%2'.").arg(a, arguments[i]));
+            (a == QLatin1String("--jobs") ? jobs : settings.stepTimeoutMinutes) = value;
+        } else if (a == QLatin1String("--no-probe")) {
+            probe = false;
+        } else if (a == QLatin1String("--compare-all")) {
+            compareAll = true;
+        } else if (a == QLatin1String("--verbose") || a == QLatin1String("-v")) {
+            verbose = true;
+        } else if (a.startsWith(QLatin1Char('-')) || !projectPath.isEmpty()) {
+            return bad(QStringLiteral("unexpected argument '%1'.\n%2").arg(a, QString::fromUtf8(s_runUsage)));
+        } else {
+            projectPath = a;
+        }
+    }
+    if (projectPath.isEmpty())
+        return bad(QStringLiteral("no project file given.\n") + QString::fromUtf8(s_runUsage));
+
+    auto loaded = Core::ProjectFile::load(projectPath);
+    if (!loaded) {
+        printErr(loaded.error().message);
+        return ExitBadInput;
+    }
+    for (const Core::Diagnostic &d : std::as_const(loaded->diagnostics))
+        printErr(QStringLiteral("%1: %2").arg(Core::severityName(d.severity), d.message));
+    if (Core::hasErrors(loaded->diagnostics))
+        return ExitBadInput;
+    if (runsRoot.isEmpty())
+        runsRoot = Core::ConversionPipeline::runsRootFor(projectPath);
+
+    Core::ToolCapabilities caps;
+    if (probe) {
+        Core::ToolchainProbe prober(settings);
+        prober.setWorkingDirectory(QDir::tempPath());
+        QEventLoop loop;
+        QObject::connect(&prober, &Core::ToolchainProbe::checkFinished, &prober,
+                         [verbose](const Core::ToolchainProbe::Check &c) {
+                             if (verbose)
+                                 printErr(QStringLiteral("%1: %2").arg(c.title, c.message));
+                         });
+        QObject::connect(&prober, &Core::ToolchainProbe::finished, &loop, &QEventLoop::quit);
+        prober.start();
+        loop.exec();
+        auto result = prober.result();
+        if (!result) {
+            printErr(result.error().message);
+            return ExitFailure;
+        }
+        caps = *result;
+    }
+
+    auto job = Core::ConversionPipeline::createProjectJob(loaded->project, runsRoot, caps, compareAll);
+    if (!job) {
+        printErr(job.error().message);
+        return ExitBadInput;
+    }
+    printOut(QStringLiteral("Running %1 with %2%3 in %4")
+                 .arg(loaded->project.name, settings.describe(),
+                      caps.version.isEmpty() ? QString() : QStringLiteral(" (tpu-mlir %1)").arg(caps.version),
+                      job->directory));
+
+    Core::JobPool pool;
+    pool.setBackend(Core::ToolchainBackend::create(settings));
+    pool.setCapabilities(caps);
+    pool.setMaxConcurrency(jobs);
+    pool.setStepTimeout(qint64(settings.stepTimeoutMinutes) * 60 * 1000);
+    ProgressPrinter printer(stdoutIsTerminal());
+    QEventLoop loop;
+    QObject::connect(&pool, &Core::JobPool::jobChanged, &pool,
+                     [&printer](Core::ConversionJob *j) { printer.update(j->record()); });
+    QObject::connect(&pool, &Core::JobPool::idle, &loop, &QEventLoop::quit);
+    QObject::connect(&pool, &Core::JobPool::jobAdded, &pool, [verbose, &printer](Core::ConversionJob *j) {
+        if (!verbose)
+            return;
+        QObject::connect(j, &Core::ConversionJob::outputLine, j,
+                         [&printer](const QString &step, Core::OutputStream, const QString &line) {
+                             printer.finishLine();
+                             printOut(step + QStringLiteral("| ") + line);
+                         });
+    });
+    // Ctrl-C cancels: the running step's whole process group (or container) is stopped.
+    s_interrupted = 0;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &pool, [&pool, &printer] {
+        if (s_interrupted == 1) {
+            s_interrupted = 2;
+            printer.finishLine();
+            printErr(QStringLiteral("Cancelling…"));
+            pool.cancelAll();
+        }
+    });
+    interruptPoll.start(100);
+    Core::ConversionJob *running = pool.submit(*job);
+    if (!pool.isIdle())
+        loop.exec();
+    std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
+    printer.finishLine();
+
+    const Core::JobRecord &r = running->record();
+    if (r.state == Core::JobState::Succeeded) {
+        printOut(QStringLiteral("Done: every step succeeded. Files and logs are in %1").arg(r.directory));
+        return ExitOk;
+    }
+    for (const Core::StepRecord &s : r.steps) {
+        if (s.state != Core::StepState::Failed && s.state != Core::StepState::Cancelled)
+            continue;
+        const Core::Diagnostic *d = s.diagnostics.isEmpty() ? nullptr : &s.diagnostics.first();
+        printErr(QStringLiteral("%1: %2").arg(s.title, d ? d->message : s.errorMessage));
+        if (d && !d->suggestion.isEmpty())
+            printErr(QStringLiteral("  Suggestion: %1").arg(d->suggestion));
+        if (!s.logFile.isEmpty())
+            printErr(QStringLiteral("  Log: %1").arg(QDir(r.directory).filePath(s.logFile)));
+    }
+    return ExitFailure;
+}
+
+} // namespace Mcw::Cli

@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Job orchestration benchmark (docs/benchmarks.md, "Job orchestration"):
+//  1. overhead per step: a pipeline of zero-delay fake_tool steps through JobPool (native
+//     backend, logs on disk, job.json, output hashing) against starting the same process bare;
+//  2. UI responsiveness: a step floods N lines into a LogView while a 10 ms QTimer probe measures
+//     how late the event loop serves it (the longest block of the UI thread).
+// Usage: jobs_bench [steps=40] [flood_lines=1000000]   (runs offscreen)
+#include <core/run/conversionpipeline.h>
+#include <core/run/jobpool.h>
+#include <core/run/toolchainbackend.h>
+#include <widgets/jobs/logview.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Mcw;
+
+static Core::ToolInvocation fakeTool(const QStringList &script)
+{
+    return Core::ToolInvocation{QStringLiteral(MCW_FAKE_TOOL), script, {}, {}};
+}
+
+static bool runJob(Core::JobPool &pool, const Core::JobRecord &record, Core::ConversionJob **out = nullptr)
+{
+    Core::ConversionJob *job = pool.submit(record);
+    if (out)
+        *out = job;
+    while (job->state() == Core::JobState::Queued || job->state() == Core::JobState::Running)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return job->state() == Core::JobState::Succeeded;
+}
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int steps = argc > 1 ? std::atoi(argv[1]) : 40;
+    const long floodLines = argc > 2 ? std::atol(argv[2]) : 1000000;
+    QTemporaryDir dir;
+    Core::ToolchainSettings settings;
+    settings.backend = Core::ToolchainSettings::Backend::Native;
+    Core::JobPool pool;
+    pool.setBackend(Core::ToolchainBackend::create(settings));
+
+    // 1. Bare process start + wait, the floor any runner pays.
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < steps; ++i) {
+        QProcess p;
+        p.start(QStringLiteral(MCW_FAKE_TOOL), {QStringLiteral("out:hello")});
+        p.waitForFinished();
+    }
+    const double bareMs = double(clock.nsecsElapsed()) / 1e6 / steps;
+
+    QList<Core::PipelineStepSpec> specs;
+    for (int i = 0; i < steps; ++i) {
+        specs.append({QStringLiteral("s%1").arg(i), QStringLiteral("Step %1").arg(i), fakeTool({QStringLiteral("out:hello")}),
+                      i == 0 ? QStringList() : QStringList{QStringLiteral("s%1").arg(i - 1)}});
+    }
+    auto record = Core::ConversionPipeline::createJob(QStringLiteral("bench"), dir.filePath(QStringLiteral("overhead")), specs);
+    clock.restart();
+    if (!record || !runJob(pool, *record)) {
+        std::fprintf(stderr, "overhead pipeline failed\n");
+        return 1;
+    }
+    const double pipelineMs = double(clock.nsecsElapsed()) / 1e6 / steps;
+    std::printf("steps: %d\nbare process per step: %.2f ms\npipeline per step: %.2f ms\n"
+                "orchestration overhead per step: %.2f ms (target < 50 ms)\n",
+                steps, bareMs, pipelineMs, pipelineMs - bareMs);
+
+    // 2. Event-loop latency while a step floods the log view.
+    Widgets::LogView view;
+    view.resize(900, 600);
+    view.show();
+    auto flood = Core::ConversionPipeline::createJob(
+        QStringLiteral("flood"), dir.filePath(QStringLiteral("flood")),
+        {{QStringLiteral("flood"), QStringLiteral("Flood"), fakeTool({QStringLiteral("flood:%1").arg(floodLines)}), {}}});
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(10);
+    QElapsedTimer sinceTick;
+    QList<qint64> lateness;
+    QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
+        if (sinceTick.isValid())
+            lateness.append(qMax<qint64>(0, sinceTick.nsecsElapsed() / 1000000 - 10));
+        sinceTick.restart();
+    });
+    long received = 0;
+    QObject::connect(&pool, &Core::JobPool::jobAdded, &pool, [&](Core::ConversionJob *job) {
+        QObject::connect(job, &Core::ConversionJob::outputLine, &view,
+                         [&](const QString &, Core::OutputStream s, const QString &line) {
+                             ++received;
+                             view.appendLine(s, line);
+                         });
+    });
+    probe.start();
+    clock.restart();
+    if (!flood || !runJob(pool, *flood)) {
+        std::fprintf(stderr, "flood job failed\n");
+        return 1;
+    }
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    probe.stop();
+    std::sort(lateness.begin(), lateness.end());
+    const qint64 worst = lateness.isEmpty() ? 0 : lateness.last();
+    const qint64 p99 = lateness.isEmpty() ? 0 : lateness.at(qsizetype(double(lateness.size() - 1) * 0.99));
+    std::printf("flood: %ld lines in %.2f s (%.0f lines/s through runner, parser, log file and view)\n"
+                "event-loop lateness: p99 %lld ms, worst %lld ms over %lld probes (target: worst < 50 ms)\n",
+                received, seconds, double(received) / seconds, static_cast<long long>(p99),
+                static_cast<long long>(worst), static_cast<long long>(lateness.size()));
+    return received == floodLines ? 0 : 1;
+}

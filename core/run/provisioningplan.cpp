@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "provisioningplan.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace Mcw::Core {
+
+QString ProvisioningPlan::defaultDockerfile()
+{
+    const QString appDir = QCoreApplication::applicationDirPath();
+    const QStringList candidates{
+        QDir(appDir).filePath(QStringLiteral("../share/maixcam-workbench/docker/Dockerfile")),
+        QStringLiteral(MCW_SOURCE_DIR "/packaging/docker/Dockerfile"),
+    };
+    for (const QString &c : candidates) {
+        if (QFileInfo::exists(c))
+            return QDir::cleanPath(c);
+    }
+    return QDir::cleanPath(candidates.first());
+}
+
+Expected<QList<PipelineStepSpec>> ProvisioningPlan::steps() const
+{
+    const QFileInfo wheel(wheelPath);
+    static const QRegularExpression wheelName(QStringLiteral("^tpu_mlir-[^/]+\\.whl$"));
+    if (wheelPath.isEmpty() || !wheel.isFile()) {
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("The tpu_mlir wheel '%1' does not exist; download "
+                                        "tpu_mlir-<version>-py3-none-any.whl from "
+                                        "https://github.com/sophgo/tpu-mlir/releases and choose it.")
+                             .arg(wheelPath));
+    }
+    if (!wheelName.match(wheel.fileName()).hasMatch()) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("'%1' is not a tpu_mlir wheel (expected tpu_mlir-<version>-py3-none-any.whl).")
+                             .arg(wheel.fileName()));
+    }
+    const QString file = dockerfile.isEmpty() ? defaultDockerfile() : dockerfile;
+    if (!QFileInfo(file).isFile()) {
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("The Dockerfile '%1' is missing; reinstall the workbench.").arg(file));
+    }
+    const ToolInvocation pull{dockerProgram, {QStringLiteral("pull"), baseImage}, {}, {}};
+    const ToolInvocation build{dockerProgram,
+                               {QStringLiteral("build"), QStringLiteral("--progress=plain"), QStringLiteral("-t"), imageTag,
+                                QStringLiteral("--build-arg"), QStringLiteral("BASE_IMAGE=") + baseImage,
+                                QStringLiteral("--build-arg"), QStringLiteral("TPU_MLIR_WHEEL=") + wheel.fileName(),
+                                QStringLiteral("-f"), QFileInfo(file).absoluteFilePath(), wheel.absolutePath()},
+                               {},
+                               {}};
+    return QList<PipelineStepSpec>{
+        {QStringLiteral("pull"), QStringLiteral("Pull %1").arg(baseImage), pull, {}},
+        {QStringLiteral("build"), QStringLiteral("Build %1").arg(imageTag), build, {QStringLiteral("pull")}},
+    };
+}
+
+} // namespace Mcw::Core

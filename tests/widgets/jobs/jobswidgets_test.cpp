@@ -1,0 +1,188 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <core/run/conversionpipeline.h>
+#include <core/run/jobpool.h>
+#include <core/run/toolchainbackend.h>
+#include <widgets/jobs/jobspanel.h>
+#include <widgets/jobs/jobsmodel.h>
+#include <widgets/jobs/logview.h>
+#include <widgets/jobs/toolchainsettingsform.h>
+#include <widgets/problems/problemsmodel.h>
+#include <widgets/problems/problemsview.h>
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeView>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw;
+
+namespace {
+
+Core::ToolInvocation fake(const QStringList &script)
+{
+    return Core::ToolInvocation{QStringLiteral(MCW_FAKE_TOOL), script, {}, {}};
+}
+
+std::shared_ptr<Core::ToolchainBackend> nativeBackend()
+{
+    Core::ToolchainSettings s;
+    s.backend = Core::ToolchainSettings::Backend::Native;
+    return Core::ToolchainBackend::create(s);
+}
+
+Core::JobRecord makeJob(const QString &root, const QString &name, const QStringList &calibration)
+{
+    auto dir = Core::ConversionPipeline::makeJobDirectory(root, name);
+    auto job = Core::ConversionPipeline::createJob(
+        name, *dir,
+        Core::ConversionPipeline::standardSteps(fake({QStringLiteral("out:transform done")}), fake(calibration),
+                                                fake({QStringLiteral("touch:m.cvimodel:x")})));
+    return *job;
+}
+
+bool finished(const Core::ConversionJob *job)
+{
+    return job->state() != Core::JobState::Running && job->state() != Core::JobState::Queued;
+}
+
+} // namespace
+
+TEST(JobsModel, TracksJobsAndStepsThroughARun)
+{
+    QTemporaryDir dir;
+    Core::JobPool pool;
+    pool.setBackend(nativeBackend());
+    Widgets::JobsModel model(&pool);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto *job = pool.submit(makeJob(dir.path(), QStringLiteral("m"),
+                                    {QStringLiteral("rawerr:\\rtune op: a:  50%|#####     | 1/2 [00:00<00:00]\\n"),
+                                     QStringLiteral("sleep:200")}));
+    ASSERT_EQ(model.rowCount(), 1);
+    const QModelIndex jobIndex = model.index(0, 0);
+    ASSERT_EQ(model.rowCount(jobIndex), 3);
+    EXPECT_EQ(model.index(1, 0, jobIndex).data(Widgets::JobsModel::StepIdRole).toString(), QStringLiteral("calibration"));
+    EXPECT_EQ(model.index(1, 0, jobIndex).data(Widgets::JobsModel::CommandRole).toString(),
+              Core::ToolInvocation(job->record().steps.at(1).invocation).toUserOutput());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return job->runningStep() == 1; }, 10000));
+    EXPECT_EQ(model.index(0, Widgets::JobsModel::StatusColumn).data().toString(), QStringLiteral("running"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished(job); }, 10000));
+    EXPECT_EQ(model.index(0, Widgets::JobsModel::StatusColumn).data().toString(), QStringLiteral("succeeded"));
+    EXPECT_EQ(model.index(0, 0).data(Widgets::JobsModel::ProgressRole).toInt(), 100);
+    EXPECT_EQ(model.index(2, Widgets::JobsModel::StatusColumn, jobIndex).data().toString(), QStringLiteral("succeeded"));
+    EXPECT_TRUE(model.index(2, 0, jobIndex).data(Widgets::JobsModel::LogFileRole).toString().endsWith(QStringLiteral("logs/deploy_int8-1.log")));
+}
+
+TEST(LogView, BatchesLinesAndKeepsOnlyTheCap)
+{
+    Widgets::LogView view;
+    view.setMaximumLines(1000);
+    for (int i = 0; i < 20000; ++i)
+        view.appendLine(i % 2 ? Core::OutputStream::Stderr : Core::OutputStream::Stdout, QStringLiteral("line %1").arg(i));
+    // Nothing is inserted until the batch timer fires.
+    EXPECT_EQ(view.pendingLineCount(), 20000);
+    EXPECT_TRUE(view.editor()->document()->isEmpty());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view.pendingLineCount() == 0; }, 2000));
+    const QTextDocument *doc = view.editor()->document();
+    EXPECT_EQ(doc->blockCount(), 1000);
+    EXPECT_EQ(doc->firstBlock().text(), QStringLiteral("line 19000"));
+    EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("line 19999"));
+    // stderr lines are red, stdout lines are not.
+    const QColor err = doc->lastBlock().begin().fragment().charFormat().foreground().color();
+    const QColor out = doc->lastBlock().previous().begin().fragment().charFormat().foreground().color();
+    EXPECT_EQ(err, QColor(0xc6, 0x28, 0x28));
+    EXPECT_NE(out, err);
+    EXPECT_TRUE(view.find(QStringLiteral("line 19500")));
+    EXPECT_EQ(view.editor()->textCursor().selectedText(), QStringLiteral("line 19500"));
+    EXPECT_FALSE(view.find(QStringLiteral("line 5")) && view.editor()->textCursor().block().text() == QStringLiteral("line 5"));
+}
+
+TEST(ProblemsModel, MergesDuplicatesWithACountAndJumpsToNodes)
+{
+    Widgets::ProblemsView view;
+    Widgets::ProblemsModel *model = view.problems();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Core::Diagnostic warning;
+    warning.severity = Core::Diagnostic::Severity::Warning;
+    warning.stage = QStringLiteral("preflight");
+    warning.message = QStringLiteral("Only 20 calibration images.");
+    Core::Diagnostic error;
+    error.stage = QStringLiteral("tpu_compare");
+    error.code = QStringLiteral("similarity_below_tolerance");
+    error.message = QStringLiteral("The INT8 model drifts at /model.5/conv/Conv.");
+    error.nodeId = QStringLiteral("/model.5/conv/Conv");
+    model->setDiagnostics({warning, error, warning, error, warning});
+    ASSERT_EQ(model->rowCount(), 2);
+    EXPECT_EQ(model->index(0, Widgets::ProblemsModel::SeverityColumn).data().toString(), QStringLiteral("error"));
+    EXPECT_EQ(model->count(0), 2);
+    EXPECT_EQ(model->count(1), 3);
+    EXPECT_EQ(model->index(1, Widgets::ProblemsModel::CountColumn).data().toInt(), 3);
+    EXPECT_EQ(model->errorCount(), 2);
+
+    QSignalSpy jumps(&view, &Widgets::ProblemsView::jumpToNode);
+    emit view.activated(model->index(0, Widgets::ProblemsModel::MessageColumn));
+    emit view.activated(model->index(1, Widgets::ProblemsModel::MessageColumn)); // no node: no jump
+    ASSERT_EQ(jumps.count(), 1);
+    EXPECT_EQ(jumps.first().first().toString(), QStringLiteral("/model.5/conv/Conv"));
+}
+
+TEST(ToolchainSettingsForm, RoundTripsThroughQSettings)
+{
+    QTemporaryDir dir;
+    Core::ToolchainSettings s;
+    s.backend = Core::ToolchainSettings::Backend::Docker;
+    s.image = QStringLiteral("me/tpu:1.15");
+    s.container = QStringLiteral("tpu dev");
+    s.maxConcurrency = 3;
+    s.stepTimeoutMinutes = 90;
+    Widgets::ToolchainSettingsForm form;
+    QSignalSpy changed(&form, &Widgets::ToolchainSettingsForm::changed);
+    form.setSettings(s);
+    EXPECT_EQ(changed.count(), 0) << "programmatic changes are not edits";
+    EXPECT_EQ(form.settings(), s);
+    QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    form.settings().save(store);
+    EXPECT_EQ(Core::ToolchainSettings::load(store), s);
+}
+
+TEST(JobsPanel, CancelStopsTheSelectedRunAndEnablesRetry)
+{
+    QTemporaryDir dir;
+    Core::JobPool pool;
+    pool.setBackend(nativeBackend());
+    pool.setKillGracePeriod(200);
+    Widgets::JobsPanel panel(&pool);
+    QSignalSpy problems(&panel, &Widgets::JobsPanel::diagnosticsChanged);
+    auto *job = pool.submit(makeJob(dir.path(), QStringLiteral("m"), {QStringLiteral("out:calibrating"), QStringLiteral("sleep:60000")}));
+    panel.select(job);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return job->runningStep() == 1; }, 10000));
+    EXPECT_TRUE(panel.cancelAction()->isEnabled());
+    // The live log of the running step shows up in the view.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return panel.logView()->editor()->toPlainText().contains(QStringLiteral("calibrating")); }, 5000));
+    panel.cancelAction()->trigger();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished(job); }, 10000));
+    EXPECT_EQ(job->state(), Core::JobState::Cancelled);
+    EXPECT_TRUE(panel.retryAction()->isEnabled());
+    EXPECT_FALSE(panel.cancelAction()->isEnabled());
+    EXPECT_GE(problems.count(), 1);
+
+    // Copy command of a step row.
+    const QModelIndex stepIndex = panel.model()->index(1, 0, panel.model()->index(0, 0));
+    panel.view()->setCurrentIndex(stepIndex);
+    panel.copyCommandAction()->trigger();
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), job->record().steps.at(1).invocation.toUserOutput());
+    QSignalSpy folder(&panel, &Widgets::JobsPanel::openFolderRequested);
+    panel.openFolderAction()->trigger();
+    ASSERT_EQ(folder.count(), 1);
+    EXPECT_EQ(folder.first().first().toString(), job->record().directory);
+}

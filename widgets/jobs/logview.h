@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/run/steplog.h>
+
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace Mcw::Widgets {
+
+/**
+ * A job step's console output: stderr in red, runner lines (command, exit) in grey, a find
+ * field. Lines arrive in bursts (calibration bars, `-vvvv` compares), so appendLine() only
+ * queues them and a 75 ms timer inserts each batch at once; the view keeps the last
+ * maximumLines() lines while the full log stays on disk.
+ */
+class LogView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int FlushIntervalMs = 75;
+
+    explicit LogView(QWidget *parent = nullptr);
+
+    void setMaximumLines(int lines);
+    int maximumLines() const { return m_maximumLines; }
+
+    void appendLine(Core::OutputStream stream, const QString &line);
+    /** Replaces the content (a log read from disk). */
+    void setLines(const QList<Core::StepLogLine> &lines);
+    void clear();
+    /** Selects the next (or previous) match of \a text; false when there is none. */
+    bool find(const QString &text, bool backwards = false);
+
+    int pendingLineCount() const { return int(m_pending.size()); }
+    QPlainTextEdit *editor() const { return m_editor; }
+
+private:
+    void flush();
+
+    QPlainTextEdit *m_editor = nullptr;
+    QLineEdit *m_search = nullptr;
+    QList<Core::StepLogLine> m_pending;
+    QTimer m_flushTimer;
+    int m_maximumLines = 5000;
+};
+
+} // namespace Mcw::Widgets

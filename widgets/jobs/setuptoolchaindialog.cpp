@@ -1,0 +1,184 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "setuptoolchaindialog.h"
+
+#include <core/run/jobpool.h>
+#include <core/run/provisioningplan.h>
+#include <core/run/toolchainbackend.h>
+#include <core/run/toolchainprobe.h>
+#include <widgets/jobs/logview.h>
+#include <widgets/jobs/toolchainsettingsform.h>
+
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace Mcw::Widgets {
+
+SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_form(new ToolchainSettingsForm(this))
+    , m_baseImage(new QLineEdit(QString::fromLatin1(Core::ProvisioningPlan::DefaultBaseImage), this))
+    , m_wheel(new QLineEdit(this))
+    , m_build(new QPushButton(tr("Pull and build image"), this))
+    , m_test(new QPushButton(tr("Test toolchain"), this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_log(new LogView(this))
+    , m_pool(new Core::JobPool(this))
+    , m_runsRoot(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/provisioning"))
+{
+    setWindowTitle(tr("Set up toolchain"));
+    QSettings settings;
+    m_form->setSettings(Core::ToolchainSettings::load(settings));
+    m_wheel->setPlaceholderText(tr("tpu_mlir-<version>-py3-none-any.whl"));
+    m_status->setWordWrap(true);
+    m_progress->setRange(0, 100);
+
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("tpu_mlir wheel"), {}, tr("Wheels (tpu_mlir-*.whl)"));
+        if (!file.isEmpty())
+            m_wheel->setText(file);
+    });
+    auto *wheelRow = new QHBoxLayout;
+    wheelRow->addWidget(m_wheel);
+    wheelRow->addWidget(browse);
+    auto *imageBox = new QGroupBox(tr("Build the toolchain image"), this);
+    auto *imageForm = new QFormLayout(imageBox);
+    imageForm->addRow(tr("Base image:"), m_baseImage);
+    imageForm->addRow(tr("tpu_mlir wheel:"), wheelRow);
+    imageForm->addRow(QString(), m_build);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_test, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        saveSettings();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_build, &QPushButton::clicked, this, &SetupToolchainDialog::startBuild);
+    connect(m_test, &QPushButton::clicked, this, &SetupToolchainDialog::startTest);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_form);
+    layout->addWidget(imageBox);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_log, 1);
+    layout->addWidget(buttons);
+
+    Core::ToolchainSettings native;
+    native.backend = Core::ToolchainSettings::Backend::Native;
+    m_pool->setBackend(Core::ToolchainBackend::create(native));
+    connect(m_pool, &Core::JobPool::jobChanged, this, [this](Core::ConversionJob *job) {
+        if (job != m_buildJob)
+            return;
+        m_progress->setValue(int(job->record().progress() * 100));
+        if (job->runningStep() >= 0) {
+            const Core::StepRecord &s = job->record().steps.at(job->runningStep());
+            m_status->setText(s.stage.isEmpty() ? s.title : tr("%1: %2").arg(s.title, s.stage));
+        }
+    });
+    connect(m_pool, &Core::JobPool::jobFinished, this, [this](Core::ConversionJob *job) {
+        if (job != m_buildJob)
+            return;
+        setBusy(false);
+        if (job->state() == Core::JobState::Succeeded) {
+            m_status->setText(tr("Image %1 is built; press Test toolchain.").arg(m_form->settings().image));
+            return;
+        }
+        for (const Core::StepRecord &s : job->record().steps) {
+            if (s.state == Core::StepState::Failed || s.state == Core::StepState::Cancelled) {
+                m_status->setText(tr("%1: %2").arg(s.title, s.errorMessage));
+                break;
+            }
+        }
+    });
+}
+
+SetupToolchainDialog::~SetupToolchainDialog()
+{
+    m_pool->cancelAll();
+}
+
+void SetupToolchainDialog::saveSettings()
+{
+    QSettings settings;
+    m_form->settings().save(settings);
+}
+
+void SetupToolchainDialog::setBusy(bool busy)
+{
+    m_build->setEnabled(!busy);
+    m_test->setEnabled(!busy);
+}
+
+void SetupToolchainDialog::startBuild()
+{
+    const Core::ToolchainSettings settings = m_form->settings();
+    Core::ProvisioningPlan plan;
+    plan.dockerProgram = settings.dockerProgram;
+    plan.baseImage = m_baseImage->text().trimmed();
+    plan.imageTag = settings.image;
+    plan.wheelPath = m_wheel->text().trimmed();
+    auto steps = plan.steps();
+    if (!steps) {
+        m_status->setText(steps.error().message);
+        return;
+    }
+    auto dir = Core::ConversionPipeline::makeJobDirectory(m_runsRoot, QStringLiteral("toolchain-image"));
+    if (!dir) {
+        m_status->setText(dir.error().message);
+        return;
+    }
+    auto job = Core::ConversionPipeline::createJob(tr("Toolchain image"), *dir, *steps);
+    if (!job) {
+        m_status->setText(job.error().message);
+        return;
+    }
+    m_log->clear();
+    m_progress->setValue(0);
+    setBusy(true);
+    m_buildJob = m_pool->submit(*job);
+    connect(m_buildJob, &Core::ConversionJob::outputLine, this,
+            [this](const QString &, Core::OutputStream stream, const QString &line) { m_log->appendLine(stream, line); });
+}
+
+void SetupToolchainDialog::startTest()
+{
+    m_log->clear();
+    m_status->setText(tr("Testing the toolchain…"));
+    setBusy(true);
+    const Core::ToolchainSettings settings = m_form->settings();
+    m_probe = std::make_unique<Core::ToolchainProbe>(settings);
+    connect(m_probe.get(), &Core::ToolchainProbe::checkFinished, this, [this](const Core::ToolchainProbe::Check &c) {
+        m_log->appendLine(c.ok ? Core::OutputStream::Stdout : Core::OutputStream::Stderr,
+                          tr("%1 %2: %3").arg(c.ok ? QStringLiteral("✓") : QStringLiteral("✗"), c.title, c.message));
+    });
+    connect(m_probe.get(), &Core::ToolchainProbe::finished, this, [this, settings] {
+        setBusy(false);
+        const auto result = m_probe->result();
+        if (!result) {
+            m_status->setText(result.error().message);
+            return;
+        }
+        m_status->setText(tr("The toolchain works (tpu-mlir %1).")
+                              .arg(result->version.isEmpty() ? tr("version unknown") : result->version));
+        QSettings store;
+        Core::ToolchainProbe::storeCapabilities(store, settings, *result);
+        emit capabilitiesProbed(*result);
+    });
+    m_probe->start();
+}
+
+} // namespace Mcw::Widgets

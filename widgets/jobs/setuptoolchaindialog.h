@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/run/toolcapabilities.h>
+#include <core/run/toolchainsettings.h>
+
+#include <QDialog>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace Mcw::Core {
+class ConversionJob;
+class JobPool;
+class ToolchainProbe;
+} // namespace Mcw::Core
+
+namespace Mcw::Widgets {
+
+class LogView;
+class ToolchainSettingsForm;
+
+/**
+ * "Set up toolchain…": the backend settings, building the pinned image (`docker pull` +
+ * `docker build` with the chosen tpu_mlir wheel, run as a job with progress and log) and
+ * "Test toolchain" (ToolchainProbe). Settings and probed capabilities persist in QSettings.
+ */
+class SetupToolchainDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SetupToolchainDialog(QWidget *parent = nullptr);
+    ~SetupToolchainDialog() override;
+
+    ToolchainSettingsForm *form() const { return m_form; }
+    QLineEdit *wheelEdit() const { return m_wheel; }
+    QPushButton *buildButton() const { return m_build; }
+    QPushButton *testButton() const { return m_test; }
+    LogView *logView() const { return m_log; }
+    QLabel *statusLabel() const { return m_status; }
+    /** Where provisioning jobs keep their folders (default: app data /provisioning). */
+    void setRunsRoot(const QString &root) { m_runsRoot = root; }
+    Core::ConversionJob *buildJob() const { return m_buildJob; }
+
+    /** Saves the form to QSettings (also done on accept). */
+    void saveSettings();
+
+signals:
+    void capabilitiesProbed(const Mcw::Core::ToolCapabilities &caps);
+
+private:
+    void startBuild();
+    void startTest();
+    void setBusy(bool busy);
+
+    ToolchainSettingsForm *m_form = nullptr;
+    QLineEdit *m_baseImage = nullptr;
+    QLineEdit *m_wheel = nullptr;
+    QPushButton *m_build = nullptr;
+    QPushButton *m_test = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    LogView *m_log = nullptr;
+    Core::JobPool *m_pool = nullptr;
+    Core::ConversionJob *m_buildJob = nullptr;
+    std::unique_ptr<Core::ToolchainProbe> m_probe;
+    QString m_runsRoot;
+};
+
+} // namespace Mcw::Widgets
