@@ -24,7 +24,15 @@ struct Command
 
 // One function per command, each in its own <name>command.cpp.
 int runInspect(const QStringList &arguments);
+int runInit(const QStringList &arguments);
+int runCheck(const QStringList &arguments);
+int runPlan(const QStringList &arguments);
+int runMud(const QStringList &arguments);
+int runCut(const QStringList &arguments);
 int runReport(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runImport(const QStringList &arguments);
+int runRebuild(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -5,6 +5,7 @@
 
 #include <core/onnx/modelsummary.h>
 #include <core/onnx/onnxloader.h>
+#include <core/opsupport/opsupport.h>
 
 #include <QJsonDocument>
 
@@ -42,7 +43,9 @@ int runInspect(const QStringList &arguments)
         printErr(graph.error().message);
         return ExitBadInput;
     }
-    const QJsonObject summary = Core::ModelSummary::toJson(*graph);
+    QJsonObject summary = Core::ModelSummary::toJson(*graph);
+    // Operator pre-flight (issue 9), documented in docs/cli.md under "Operator support".
+    summary.insert(QStringLiteral("op_support"), Core::opSupportJson(*graph));
     if (json)
         printOut(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Indented)).trimmed());
     else

@@ -11,7 +11,15 @@ using namespace Mcw::Cli;
 
 static const std::array s_commands = {
     Command{QStringLiteral("inspect"), QStringLiteral("Summarise an ONNX model and recommend cut tensors"), &runInspect},
+    Command{QStringLiteral("init"), QStringLiteral("Create a conversion project (YAML) for an ONNX model"), &runInit},
+    Command{QStringLiteral("check"), QStringLiteral("Pre-flight checks of a project (exit 1 on errors)"), &runCheck},
+    Command{QStringLiteral("plan"), QStringLiteral("Print the tpu-mlir commands of a project as a bash script"), &runPlan},
+    Command{QStringLiteral("mud"), QStringLiteral("Write the MaixCAM .mud model description of a project"), &runMud},
+    Command{QStringLiteral("cut"), QStringLiteral("Cut an ONNX model at chosen tensors"), &runCut},
     Command{QStringLiteral("report"), QStringLiteral("Explain a saved tpu-mlir console log: compare blocks and failure class"), &runReport},
+    Command{QStringLiteral("export"), QStringLiteral("Write the MaixCAM bundle (.mud + .cvimodel + provenance) of a converted project"), &runExport},
+    Command{QStringLiteral("import"), QStringLiteral("Open an existing bundle (.mud or .zip) and start a project from it"), &runImport},
+    Command{QStringLiteral("rebuild"), QStringLiteral("Replay a bundle's provenance file and check the result matches"), &runRebuild},
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
 };
 

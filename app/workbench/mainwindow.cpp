@@ -2,8 +2,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include <core/accuracy/jobaccuracy.h>
+#include <core/bundle/bundleexporter.h>
+#include <core/bundle/bundleimporter.h>
 #include <core/onnx/familydetector.h>
 #include <core/onnx/onnxloader.h>
+#include <core/opsupport/opsupportdiagnostics.h>
+#include <core/project/preflight.h>
+#include <core/project/projectfile.h>
+#include <core/project/projectinitializer.h>
+#include <core/run/conversionjob.h>
+#include <core/run/dockerexecbackend.h>
+#include <core/run/dockerrunbackend.h>
+#include <core/run/jobhistory.h>
+#include <core/run/jobpool.h>
+#include <core/run/nativebackend.h>
+#include <core/run/projectjobfactory.h>
+#include <core/run/stepfailureclassifier.h>
+#include <core/sha256.h>
+#include <widgets/accuracy/accuracywidget.h>
+#include <widgets/common/stepbar.h>
+#include <widgets/common/welcomepage.h>
+#include <widgets/document/projectdocument.h>
+#include <widgets/forms/labelseditor.h>
+#include <widgets/forms/preprocessform.h>
+#include <widgets/forms/quantizationform.h>
 #include <widgets/graphview/cutlistedit.h>
 #include <widgets/graphview/cutselection.h>
 #include <widgets/graphview/findpanel.h>
@@ -15,41 +38,83 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtConcurrent>
 
 namespace Mcw::App {
 
-static const auto s_recentKey = QStringLiteral("recentModels");
+static const auto s_recentModelsKey = QStringLiteral("recentModels");
+static const auto s_recentProjectsKey = QStringLiteral("recentProjects");
+static const auto s_stateKey = QStringLiteral("mainWindow/state");
+static const auto s_geometryKey = QStringLiteral("mainWindow/geometry");
 static constexpr int s_maxRecent = 10;
+
+/** The bundled sample, next to the executable in the build tree or under share/ when installed. */
+static QString samplePath()
+{
+    const QString bin = QCoreApplication::applicationDirPath();
+    for (const QString &candidate : {bin + QStringLiteral("/../samples/yolov8n.onnx"),
+                                     bin + QStringLiteral("/../share/maixcam-workbench/samples/yolov8n.onnx")}) {
+        if (QFileInfo::exists(candidate))
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+    return {};
+}
+
+static QWidget *scrollable(QWidget *widget)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(widget);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_summary(new Widgets::ModelSummaryWidget(this))
+    , m_document(new Widgets::ProjectDocument(this))
 {
     setWindowTitle(tr("MaixCAM Model Workbench"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/maixcam-workbench.svg")));
     setAcceptDrops(true);
-    resize(1280, 800);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    // Side columns run the full height; Problems and Accuracy sit under the graph only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resize(1440, 900);
 
-    auto *summaryDock = new QDockWidget(tr("Model"), this);
-    summaryDock->setObjectName(QStringLiteral("modelSummaryDock"));
-    summaryDock->setWidget(m_summary);
-    addDockWidget(Qt::LeftDockWidgetArea, summaryDock);
-
-    createGraphDocks();
+    m_cuts = new Widgets::CutSelection(m_document->undoStack(), this);
+    m_pool = new Core::JobPool(this);
+    m_pool->setFailureClassifier(&Core::classifyStepFailure);
+    {
+        QSettings settings;
+        setToolchainSettings(Core::ToolchainSettings::load(settings));
+    }
+    connect(m_pool, &Core::JobPool::jobFinished, this, &MainWindow::onJobFinished);
+    connect(&m_accuracyWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onAccuracyReady);
+    createDocks();
+    createActions();
 
     m_statusLabel = new QLabel(this);
     statusBar()->addWidget(m_statusLabel, 1);
@@ -59,88 +124,140 @@ MainWindow::MainWindow(QWidget *parent)
     m_busy->setVisible(false);
     statusBar()->addPermanentWidget(m_busy);
 
-    connect(&m_loadWatcher, &QFutureWatcher<Core::Expected<Core::Graph>>::finished, this,
-            &MainWindow::onLoadFinished);
-    createActions();
-    statusBar()->showMessage(tr("Ready"));
+    connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onLoadFinished);
+    connect(m_document, &Widgets::ProjectDocument::projectChanged, this, [this] {
+        if (m_cuts->cutTensors() != m_document->project().cutTensors)
+            m_cuts->applyCutTensors(m_document->project().cutTensors);
+        refreshProblems();
+    });
+    connect(m_document, &Widgets::ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Widgets::ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_cuts, &Widgets::CutSelection::changed, m_document, &Widgets::ProjectDocument::syncCutTensors);
+
+    m_defaultState = saveState();
+    QSettings settings;
+    restoreGeometry(settings.value(s_geometryKey).toByteArray());
+    restoreState(settings.value(s_stateKey).toByteArray());
+    rebuildRecentMenus();
+    refreshSteps();
+    statusBar()->showMessage(tr("Open an ONNX model or a project to start."));
 }
 
 MainWindow::~MainWindow()
 {
+    m_pool->cancelAll(); // no orphan tool processes or containers
     m_loadWatcher.waitForFinished();
+    m_accuracyWatcher.waitForFinished();
 }
 
-void MainWindow::createActions()
+void MainWindow::setToolchainSettings(const Core::ToolchainSettings &settings)
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *open = fileMenu->addAction(tr("&Open Model…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), {},
-                                                          tr("ONNX models (*.onnx);;All files (*)"));
-        if (!path.isEmpty())
-            openModel(path);
-    });
-    open->setShortcut(QKeySequence::Open);
-    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
-    rebuildRecentMenu();
-    fileMenu->addSeparator();
-    QAction *exportImage = fileMenu->addAction(tr("&Export Graph Image…"), this, &MainWindow::exportGraphImage);
-    exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_cuts->undoStack()->createUndoAction(this);
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_cuts->undoStack()->createRedoAction(this);
-    redo->setShortcut(QKeySequence::Redo);
-    editMenu->addActions({undo, redo});
-    editMenu->addSeparator();
-    QAction *find = editMenu->addAction(tr("&Find…"), this, [this] {
-        m_find->parentWidget()->show();
-        m_find->parentWidget()->raise();
-        m_find->activate();
-    });
-    find->setShortcut(QKeySequence::Find);
-
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addActions(m_graphView->viewActions());
-
-    QMenu *graphMenu = menuBar()->addMenu(tr("&Graph"));
-    m_presetCut = graphMenu->addAction(tr("Apply &Preset Cut"), this, &MainWindow::applyPresetCut);
-    m_presetCut->setEnabled(false);
-    m_presetCut->setToolTip(tr("Cut at the outputs MaixCAM expects for the detected model family"));
-    graphMenu->addAction(tr("&Clear Cut"), this, [this] { m_cuts->setCutTensors({}); });
-
-    QToolBar *toolBar = addToolBar(tr("Graph"));
-    toolBar->setObjectName(QStringLiteral("graphToolBar"));
-    toolBar->addActions(m_graphView->viewActions().mid(0, 3)); // zoom in/out, fit
-    toolBar->addSeparator();
-    toolBar->addAction(m_presetCut);
-    toolBar->addAction(exportImage);
+    m_toolchain = settings;
+    std::shared_ptr<const Core::ToolchainBackend> backend;
+    if (settings.backend == Core::ToolchainSettings::Backend::Native)
+        backend = std::make_shared<Core::NativeBackend>(settings);
+    else if (settings.usesDockerExec())
+        backend = std::make_shared<Core::DockerExecBackend>(settings);
+    else
+        backend = std::make_shared<Core::DockerRunBackend>(settings);
+    m_pool->setBackend(backend);
+    m_pool->setMaxConcurrency(settings.maxConcurrency);
+    m_pool->setStepTimeout(qint64(settings.stepTimeoutMinutes) * 60 * 1000);
+    if (m_stepBar)
+        refreshSteps();
 }
 
-void MainWindow::createGraphDocks()
+QString MainWindow::toolchainProblem() const
 {
-    m_graphView = new Widgets::GraphView(this);
-    setCentralWidget(m_graphView);
-    m_cuts = new Widgets::CutSelection(this);
+    if (m_toolchain.backend == Core::ToolchainSettings::Backend::Native) {
+        const QStringList dirs = m_toolchain.toolDirectory.isEmpty() ? QStringList{} : QStringList{m_toolchain.toolDirectory};
+        if (QStandardPaths::findExecutable(QStringLiteral("model_transform.py"), dirs).isEmpty()
+            && QStandardPaths::findExecutable(QStringLiteral("model_transform"), dirs).isEmpty())
+            return tr("tpu-mlir is not installed here: model_transform.py is not on PATH. Install the "
+                      "tpu_mlir wheel (Ubuntu 22.04, Python 3.10) or switch to the Docker backend.");
+        return {};
+    }
+    if (QStandardPaths::findExecutable(m_toolchain.dockerProgram).isEmpty())
+        return tr("Docker is not installed. Install it (sudo apt-get install docker.io), then build the "
+                  "toolchain image: docker build -t %1 -f packaging/docker/Dockerfile …")
+            .arg(m_toolchain.image);
+    return {};
+}
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *widget,
+                                 Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    m_central = new QStackedWidget(this);
+    m_welcome = new Widgets::WelcomePage(m_central);
+    m_graphView = new Widgets::GraphView(m_central);
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_graphView);
+    setCentralWidget(m_central);
+    m_welcome->setSampleAvailable(!samplePath().isEmpty());
+    m_welcome->setToolchainStatus(tr("Conversions need the tpu-mlir toolchain (Docker image); everything "
+                                     "up to the Convert step works without it."),
+                                  true);
+
+    m_stepBar = new Widgets::StepBar(this);
+    m_summary = new Widgets::ModelSummaryWidget(this);
     m_properties = new Widgets::PropertiesPanel(this);
     m_find = new Widgets::FindPanel(this);
     m_cutList = new Widgets::CutListEdit(m_cuts, this);
-    auto addDock = [this](const QString &title, const QString &name, QWidget *widget, Qt::DockWidgetArea area) {
-        auto *dock = new QDockWidget(title, this);
-        dock->setObjectName(name);
-        dock->setWidget(widget);
-        addDockWidget(area, dock);
-        return dock;
-    };
-    addDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties, Qt::RightDockWidgetArea);
-    addDock(tr("Find"), QStringLiteral("findDock"), m_find, Qt::RightDockWidgetArea);
-    addDock(tr("Cut Points"), QStringLiteral("cutDock"), m_cutList, Qt::LeftDockWidgetArea);
+    m_preprocess = new Widgets::PreprocessForm(m_document, this);
+    m_labels = new Widgets::LabelsEditor(m_document, this);
+    m_quantization = new Widgets::QuantizationForm(m_document, this);
+    m_accuracy = new Widgets::AccuracyWidget(this);
+    m_problemList = new QTreeWidget(this);
+    m_problemList->setHeaderLabels({tr("Problem"), tr("Where"), tr("Suggestion")});
+    m_problemList->setRootIsDecorated(false);
+    m_problemList->setAlternatingRowColors(true);
+    m_problemList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_problemList->setWordWrap(true);
+
+    auto *steps = addDock(tr("Steps"), QStringLiteral("stepsDock"), m_stepBar, Qt::LeftDockWidgetArea);
+    steps->setFeatures(QDockWidget::DockWidgetMovable);
+    auto *model = addDock(tr("Model"), QStringLiteral("modelSummaryDock"), m_summary, Qt::LeftDockWidgetArea);
+    auto *cuts = addDock(tr("Cut Points"), QStringLiteral("cutDock"), m_cutList, Qt::LeftDockWidgetArea);
+    auto *properties = addDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties, Qt::RightDockWidgetArea);
+    auto *find = addDock(tr("Find"), QStringLiteral("findDock"), m_find, Qt::RightDockWidgetArea);
+    auto *preprocess = addDock(tr("Preprocess"), QStringLiteral("preprocessDock"), scrollable(m_preprocess), Qt::RightDockWidgetArea);
+    auto *labels = addDock(tr("Labels"), QStringLiteral("labelsDock"), m_labels, Qt::RightDockWidgetArea);
+    auto *calibration = addDock(tr("Calibration"), QStringLiteral("calibrationDock"), scrollable(m_quantization), Qt::RightDockWidgetArea);
+    auto *problems = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemList, Qt::BottomDockWidgetArea);
+    auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(model, cuts);
+    tabifyDockWidget(properties, find);
+    tabifyDockWidget(properties, preprocess);
+    tabifyDockWidget(properties, labels);
+    tabifyDockWidget(properties, calibration);
+    tabifyDockWidget(problems, accuracy);
+    model->raise();
+    properties->raise();
+    problems->raise();
+    resizeDocks(QList<QDockWidget *>{steps, properties}, QList<int>{280, 420}, Qt::Horizontal);
+    resizeDocks(QList<QDockWidget *>{problems}, QList<int>{170}, Qt::Vertical);
+
+    m_stepDocks.insert(Core::WorkflowStep::Model, model);
+    m_stepDocks.insert(Core::WorkflowStep::Outputs, cuts);
+    m_stepDocks.insert(Core::WorkflowStep::PreprocessAndLabels, preprocess);
+    m_stepDocks.insert(Core::WorkflowStep::Calibration, calibration);
+    m_stepDocks.insert(Core::WorkflowStep::Convert, problems);
+    m_stepDocks.insert(Core::WorkflowStep::Accuracy, accuracy);
+    m_stepDocks.insert(Core::WorkflowStep::Export, problems);
 
     using Widgets::GraphView;
+    connect(m_stepBar, &Widgets::StepBar::stepActivated, this, &MainWindow::showStep);
     connect(m_graphView, &GraphView::nodeSelected, m_properties, &Widgets::PropertiesPanel::showNode);
+    connect(m_graphView, &GraphView::nodeSelected, this, [properties] { properties->raise(); });
     connect(m_graphView, &GraphView::tensorSelected, m_properties, &Widgets::PropertiesPanel::showTensor);
     connect(m_graphView, &GraphView::cutToggleRequested, m_cuts, &Widgets::CutSelection::toggleCutTensor);
     connect(m_properties, &Widgets::PropertiesPanel::nodeActivated, m_graphView, &GraphView::selectNode);
@@ -154,6 +271,307 @@ void MainWindow::createGraphDocks()
         else
             m_graphView->selectNode(hit.displayNode);
     });
+    connect(m_accuracy, &Widgets::AccuracyWidget::tensorActivated, this, [this](const QString &tensor) {
+        m_central->setCurrentWidget(m_graphView);
+        m_graphView->selectTensor(tensor);
+    });
+    connect(m_accuracy, &Widgets::AccuracyWidget::keepInBf16Requested, this, &MainWindow::keepInBf16);
+    connect(m_problemList, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString nodeId = item->data(0, Qt::UserRole).toString();
+        const QString tensor = item->data(0, Qt::UserRole + 1).toString();
+        m_central->setCurrentWidget(m_graphView);
+        if (!tensor.isEmpty() && m_graph.tensor(tensor)) {
+            m_graphView->selectTensor(tensor);
+        } else if (const int node = m_graph.nodeIndex(nodeId); node >= 0) {
+            const int display = m_graphView->viewGraph().displayNodeOfOnnxNode(node);
+            if (display >= 0)
+                m_graphView->selectNode(display);
+        }
+    });
+
+    connect(m_welcome, &Widgets::WelcomePage::openModelRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), {},
+                                                          tr("ONNX models (*.onnx);;All files (*)"));
+        if (!path.isEmpty())
+            openModel(path);
+    });
+    connect(m_welcome, &Widgets::WelcomePage::openProjectRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
+                                                          tr("Workbench projects (*.yaml *.yml)"));
+        if (!path.isEmpty())
+            openProject(path);
+    });
+    connect(m_welcome, &Widgets::WelcomePage::openSampleRequested, this, [this] { openModel(samplePath()); });
+    connect(m_welcome, &Widgets::WelcomePage::recentModelActivated, this, &MainWindow::openModel);
+    connect(m_welcome, &Widgets::WelcomePage::recentProjectActivated, this, &MainWindow::openProject);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *open = fileMenu->addAction(tr("&Open Model…"), this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), {},
+                                                          tr("ONNX models (*.onnx);;All files (*)"));
+        if (!path.isEmpty())
+            openModel(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    fileMenu->addAction(tr("Open &Project…"), this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
+                                                          tr("Workbench projects (*.yaml *.yml)"));
+        if (!path.isEmpty())
+            openProject(path);
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    fileMenu->addAction(tr("Open the &Sample Model"), this, [this] { openModel(samplePath()); })
+        ->setEnabled(!samplePath().isEmpty());
+    fileMenu->addAction(tr("&Import Bundle…"), this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import MaixCAM Bundle"), {},
+                                                          tr("MaixCAM bundles (*.mud *.zip)"));
+        if (!path.isEmpty())
+            importBundle(path);
+    });
+    m_recentModels = fileMenu->addMenu(tr("Recent &Models"));
+    m_recentProjects = fileMenu->addMenu(tr("Recent P&rojects"));
+    fileMenu->addSeparator();
+    m_save = fileMenu->addAction(tr("&Save Project"), this, &MainWindow::saveProject);
+    m_save->setShortcut(QKeySequence::Save);
+    fileMenu->addAction(tr("Save Project &As…"), this, [this] { saveProjectAs(); })
+        ->setShortcut(QKeySequence::SaveAs);
+    fileMenu->addSeparator();
+    QAction *exportImage = fileMenu->addAction(tr("&Export Graph Image…"), this, &MainWindow::exportGraphImage);
+    exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this);
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this);
+    redo->setShortcut(QKeySequence::Redo);
+    editMenu->addActions({undo, redo});
+    editMenu->addSeparator();
+    QAction *find = editMenu->addAction(tr("&Find…"), this, [this] {
+        m_find->parentWidget()->show();
+        m_find->parentWidget()->raise();
+        m_find->activate();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addActions(m_graphView->viewActions());
+    viewMenu->addSeparator();
+    QMenu *panels = viewMenu->addMenu(tr("&Panels"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        panels->addAction(dock->toggleViewAction());
+    viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+
+    QMenu *graphMenu = menuBar()->addMenu(tr("&Graph"));
+    m_presetCut = graphMenu->addAction(tr("Apply &Preset Cut"), this, &MainWindow::applyPresetCut);
+    m_presetCut->setEnabled(false);
+    m_presetCut->setToolTip(tr("Cut at the outputs MaixCAM expects for the detected model family"));
+    graphMenu->addAction(tr("&Clear Cut"), this, [this] { m_cuts->setCutTensors({}); });
+
+    QMenu *convertMenu = menuBar()->addMenu(tr("&Convert"));
+    m_run = convertMenu->addAction(tr("&Run Conversion"), this, [this] { runConversion(); });
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_pool->cancelAll(); });
+    m_cancel->setEnabled(false);
+    convertMenu->addSeparator();
+    m_exportBundle = convertMenu->addAction(tr("&Export Bundle…"), this, [this] {
+        const QString dir = QFileDialog::getSaveFileName(
+            this, tr("Export MaixCAM Bundle"),
+            QFileInfo(m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath())
+                .absoluteDir().filePath(m_document->project().name + QStringLiteral("_maixcam")),
+            tr("Folder (no extension);;Zip archive (*.zip)"));
+        if (dir.isEmpty())
+            return;
+        bool overwrite = false;
+        if (QFileInfo::exists(dir)) {
+            overwrite = QMessageBox::question(this, tr("Replace bundle?"),
+                                              tr("%1 already exists. Replace it?").arg(dir))
+                        == QMessageBox::Yes;
+            if (!overwrite)
+                return;
+        }
+        const auto files = exportBundle(dir, overwrite);
+        if (!files)
+            showError(tr("Cannot export"), files.error().message + QLatin1Char(' ') + files.error().details);
+        else
+            statusBar()->showMessage(tr("Exported %1 (%2)").arg(dir, files->join(QStringLiteral(", "))), 8000);
+    });
+    m_exportBundle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = helpMenu->addAction(tr("User &Guide"), this, [this] {
+        QMessageBox::information(this, tr("User Guide"),
+                                 tr("The user guide is docs/user-guide.md in the source tree, and "
+                                    "`maixcam-convert --help` lists the command-line tools."));
+    });
+    guide->setShortcut(QKeySequence::HelpContents);
+    helpMenu->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(this, tr("About MaixCAM Model Workbench"),
+                           tr("MaixCAM Model Workbench %1\nTurns ONNX models into MaixCAM bundles.")
+                               .arg(QStringLiteral(MCW_VERSION)));
+    });
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->addAction(open);
+    toolBar->addAction(m_save);
+    toolBar->addSeparator();
+    toolBar->addActions(m_graphView->viewActions().mid(0, 3)); // zoom in/out, fit
+    toolBar->addSeparator();
+    toolBar->addAction(m_presetCut);
+    toolBar->addAction(exportImage);
+    toolBar->addSeparator();
+    toolBar->addAction(m_run);
+    toolBar->addAction(m_cancel);
+    toolBar->addAction(m_exportBundle);
+}
+
+void MainWindow::showStep(Core::WorkflowStep step)
+{
+    m_stepBar->setCurrentStep(step);
+    if (!m_graph.isNull())
+        m_central->setCurrentWidget(m_graphView);
+    if (step == Core::WorkflowStep::Export && m_exportBundle->isEnabled() && isVisible()) {
+        m_exportBundle->trigger();
+        return;
+    }
+    QDockWidget *dock = m_stepDocks.value(step);
+    if (dock) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loadWatcher.isRunning();
+}
+
+void MainWindow::openModel(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    if (m_loadWatcher.isRunning()) {
+        statusBar()->showMessage(tr("Still loading %1…").arg(m_loadingPath), 3000);
+        return;
+    }
+    m_loadingPath = path;
+    m_busy->setVisible(true);
+    m_statusLabel->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    m_loadWatcher.setFuture(QtConcurrent::run([path] {
+        LoadResult result;
+        result.graph = Core::OnnxLoader::loadFile(path);
+        if (result.graph) {
+            const auto hash = Core::sha256OfFile(path);
+            result.sha256 = hash ? *hash : QString();
+        }
+        return result;
+    }));
+}
+
+void MainWindow::openProject(const QString &path)
+{
+    const auto loaded = Core::ProjectFile::load(path);
+    if (!loaded) {
+        showError(tr("Cannot open project"), loaded.error().message);
+        return;
+    }
+    m_pendingProjectPath = path;
+    m_document->reset(loaded->project, path);
+    addRecent(s_recentProjectsKey, path);
+    openModel(loaded->project.modelPath);
+}
+
+void MainWindow::onLoadFinished()
+{
+    m_busy->setVisible(false);
+    const LoadResult result = m_loadWatcher.result();
+    if (!result.graph) {
+        m_pendingProjectPath.clear();
+        m_statusLabel->setText(m_graph.isNull() ? QString() : m_graph.filePath());
+        emit modelLoadFailed(result.graph.error().message);
+        showError(tr("Cannot open model"), result.graph.error().message);
+        return;
+    }
+    m_graph = *result.graph;
+    if (m_pendingProjectPath.isEmpty())
+        m_bundleProblems.clear();
+    m_summary->setGraph(m_graph);
+    m_graphView->setGraph(m_graph);
+    m_properties->setGraph(m_graph, m_graphView->viewGraph());
+    m_find->setGraph(m_graph, m_graphView->viewGraph());
+    m_cutList->setGraph(m_graph);
+    m_labels->setGraph(m_graph);
+    m_presetCut->setEnabled(Core::detectFamily(m_graph).family != QLatin1String("unknown"));
+    m_central->setCurrentWidget(m_graphView);
+
+    if (m_pendingProjectPath.isEmpty()) {
+        startProjectFromModel();
+        if (!result.sha256.isEmpty()) {
+            Core::Project p = m_document->project();
+            p.modelSha256 = result.sha256;
+            m_document->reset(p, {}, true);
+        }
+    } else if (!m_document->project().modelSha256.isEmpty()
+               && m_document->project().modelSha256 != result.sha256) {
+        statusBar()->showMessage(tr("%1 changed since the project was saved; check the cut and run "
+                                    "the conversion again.")
+                                     .arg(QFileInfo(m_graph.filePath()).fileName()),
+                                 10000);
+    }
+    if (m_document->project().modelSha256.isEmpty() && !result.sha256.isEmpty()) {
+        Core::Project p = m_document->project();
+        p.modelSha256 = result.sha256;
+        m_document->reset(p, m_document->filePath(), m_document->isModified());
+    }
+    m_pendingProjectPath.clear();
+    m_cuts->reset(m_document->project().cutTensors);
+    m_graphView->setCutTensors(m_document->project().cutTensors);
+    m_statusLabel->setText(tr("%1 — %2 nodes").arg(m_graph.filePath()).arg(m_graph.nodes().size()));
+    addRecent(s_recentModelsKey, m_graph.filePath());
+    refreshProblems();
+    updateTitle();
+    emit modelLoaded(m_graph.filePath());
+}
+
+void MainWindow::startProjectFromModel()
+{
+    Core::ProjectInitializer::Options options;
+    const auto init = Core::ProjectInitializer::initialize(m_graph, m_graph.filePath(), options);
+    Core::Project project;
+    if (init) {
+        project = init->project;
+        // Derived at run time from where the project is saved (or the model, while unsaved).
+        project.workspaceDir.clear();
+        for (const QString &note : init->notes)
+            statusBar()->showMessage(note, 8000);
+    } else {
+        project.name = QFileInfo(m_graph.filePath()).completeBaseName();
+        project.modelPath = m_graph.filePath();
+        statusBar()->showMessage(init.error().message, 8000);
+    }
+    m_document->reset(project, {}, true);
+}
+
+void MainWindow::applyPresetCut()
+{
+    const Core::FamilyDetection detection = Core::detectFamily(m_graph);
+    if (detection.recommendedOutputs.isEmpty()) {
+        statusBar()->showMessage(detection.reason, 5000);
+        return;
+    }
+    m_cuts->setCutTensors(detection.recommendedOutputs);
+    statusBar()->showMessage(tr("%1: cut at %2").arg(detection.family, detection.recommendedOutputs.join(QStringLiteral(", "))), 5000);
 }
 
 void MainWindow::exportGraphImage()
@@ -171,99 +589,353 @@ void MainWindow::exportGraphImage()
     const Core::Expected<void> result = Widgets::GraphExporter::exportScene(*m_graphView->graphScene(), path);
     QApplication::restoreOverrideCursor();
     if (!result)
-        QMessageBox::warning(this, tr("Export failed"), result.error().message);
+        showError(tr("Export failed"), result.error().message);
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
-void MainWindow::applyPresetCut()
+void MainWindow::refreshProblems()
 {
-    const Core::FamilyDetection detection = Core::detectFamily(m_graph);
-    if (detection.recommendedOutputs.isEmpty()) {
-        statusBar()->showMessage(detection.reason, 5000);
+    m_problems.clear();
+    if (!m_graph.isNull()) {
+        m_problems = Core::Preflight::check(m_document->project(), m_graph);
+        m_problems += Core::opSupportDiagnostics(m_graph, m_document->project().cutTensors,
+                                                 Core::detectFamily(m_graph));
+    }
+    m_problems += m_jobProblems;
+    m_problems += m_bundleProblems;
+    m_problemList->clear();
+    for (const Core::Diagnostic &d : std::as_const(m_problems)) {
+        auto *item = new QTreeWidgetItem(m_problemList);
+        const QString where = !d.nodeId.isEmpty() ? d.nodeId : d.tensorName;
+        item->setText(0, d.message);
+        item->setText(1, where);
+        item->setText(2, d.suggestion);
+        item->setToolTip(0, d.message);
+        item->setToolTip(2, d.suggestion);
+        item->setData(0, Qt::UserRole, d.nodeId);
+        item->setData(0, Qt::UserRole + 1, d.tensorName);
+        const QStyle::StandardPixmap icon = d.severity == Core::Diagnostic::Severity::Error
+                                                ? QStyle::SP_MessageBoxCritical
+                                                : d.severity == Core::Diagnostic::Severity::Warning
+                                                      ? QStyle::SP_MessageBoxWarning
+                                                      : QStyle::SP_MessageBoxInformation;
+        item->setIcon(0, style()->standardIcon(icon));
+    }
+    refreshSteps();
+    emit problemsChanged();
+}
+
+void MainWindow::refreshSteps()
+{
+    const Core::Project &p = m_document->project();
+    Core::WorkflowFacts facts;
+    facts.modelLoaded = !m_graph.isNull();
+    facts.cutTensorCount = int(p.cutTensors.size());
+    facts.labelCount = int(p.labels.size());
+    facts.calibrationDatasetSet = !p.quantization.datasetDir.isEmpty();
+    facts.toolchainProblem = toolchainProblem();
+    facts.toolchainReady = facts.toolchainProblem.isEmpty();
+    facts.conversionRunning = m_running;
+    facts.conversionSucceeded = m_lastJob && m_lastJob->state == Core::JobState::Succeeded;
+    facts.conversionFailed = m_lastJob && m_lastJob->state == Core::JobState::Failed;
+    facts.accuracyAvailable = m_currentRun.has_value();
+    facts.accuracyBelowTolerance = m_currentRun && m_currentRun->firstFailing(Core::AccuracyStage::Tpu) >= 0;
+    facts.bundleExported = m_bundleExported;
+    facts.problems = m_problems;
+    if (m_run)
+        m_run->setEnabled(facts.modelLoaded && !m_running);
+    if (m_cancel)
+        m_cancel->setEnabled(m_running);
+    if (m_exportBundle)
+        m_exportBundle->setEnabled(facts.conversionSucceeded);
+    m_welcome->setToolchainStatus(facts.toolchainReady ? tr("Toolchain: %1").arg(m_toolchain.describe())
+                                                       : facts.toolchainProblem,
+                                  facts.toolchainReady);
+    m_stepBar->setStatuses(Core::computeWorkflowStatus(facts));
+}
+
+void MainWindow::updateTitle()
+{
+    const QString project = m_document->filePath().isEmpty()
+                                ? (m_graph.isNull() ? QString() : tr("Untitled project (%1)").arg(QFileInfo(m_graph.filePath()).fileName()))
+                                : QFileInfo(m_document->filePath()).fileName();
+    setWindowModified(m_document->isModified());
+    setWindowTitle(project.isEmpty() ? tr("MaixCAM Model Workbench")
+                                     : tr("%1[*] — MaixCAM Model Workbench").arg(project));
+}
+
+bool MainWindow::saveProject()
+{
+    if (m_document->filePath().isEmpty())
+        return saveProjectAs();
+    const auto saved = Core::ProjectFile::save(m_document->project(), m_document->filePath());
+    if (!saved) {
+        showError(tr("Cannot save project"), saved.error().message);
+        return false;
+    }
+    m_document->markSaved(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 4000);
+    return true;
+}
+
+bool MainWindow::saveProjectAs(const QString &path)
+{
+    QString target = path;
+    if (target.isEmpty()) {
+        const QString suggestion = QFileInfo(m_graph.filePath()).absoluteDir().filePath(
+            (m_document->project().name.isEmpty() ? QStringLiteral("project") : m_document->project().name)
+            + QStringLiteral(".yaml"));
+        target = QFileDialog::getSaveFileName(this, tr("Save Project"), suggestion,
+                                              tr("Workbench projects (*.yaml)"));
+    }
+    if (target.isEmpty())
+        return false;
+    const auto saved = Core::ProjectFile::save(m_document->project(), target);
+    if (!saved) {
+        showError(tr("Cannot save project"), saved.error().message);
+        return false;
+    }
+    m_document->markSaved(target);
+    addRecent(s_recentProjectsKey, target);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified() || m_graph.isNull() || qEnvironmentVariableIsSet("MCW_NO_DIALOGS"))
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("The project has unsaved changes. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return saveProject();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
         return;
     }
-    m_cuts->setCutTensors(detection.recommendedOutputs);
-    statusBar()->showMessage(tr("%1: cut at %2").arg(detection.family, detection.recommendedOutputs.join(QStringLiteral(", "))), 5000);
+    QSettings settings;
+    settings.setValue(s_geometryKey, saveGeometry());
+    settings.setValue(s_stateKey, saveState());
+    event->accept();
 }
 
-bool MainWindow::isLoading() const
+void MainWindow::resetLayout()
 {
-    return m_loadWatcher.isRunning();
+    restoreState(m_defaultState);
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        dock->show();
 }
 
-void MainWindow::openModel(const QString &path)
-{
-    if (m_loadWatcher.isRunning()) {
-        statusBar()->showMessage(tr("Still loading %1…").arg(m_loadingPath), 3000);
-        return;
-    }
-    m_loadingPath = path;
-    m_busy->setVisible(true);
-    m_statusLabel->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
-    m_loadWatcher.setFuture(QtConcurrent::run([path] { return Core::OnnxLoader::loadFile(path); }));
-}
-
-void MainWindow::onLoadFinished()
-{
-    m_busy->setVisible(false);
-    const Core::Expected<Core::Graph> result = m_loadWatcher.result();
-    if (!result) {
-        m_statusLabel->setText(m_graph.isNull() ? QString() : m_graph.filePath());
-        emit modelLoadFailed(result.error().message);
-        if (!qEnvironmentVariableIsSet("MCW_NO_DIALOGS"))
-            QMessageBox::warning(this, tr("Cannot open model"), result.error().message);
-        return;
-    }
-    m_graph = *result;
-    m_summary->setGraph(m_graph);
-    m_cuts->reset();
-    m_graphView->setGraph(m_graph);
-    m_properties->setGraph(m_graph, m_graphView->viewGraph());
-    m_find->setGraph(m_graph, m_graphView->viewGraph());
-    m_cutList->setGraph(m_graph);
-    m_presetCut->setEnabled(Core::detectFamily(m_graph).family != QLatin1String("unknown"));
-    setWindowTitle(tr("%1 — MaixCAM Model Workbench").arg(QFileInfo(m_graph.filePath()).fileName()));
-    m_statusLabel->setText(tr("%1 — %2 nodes").arg(m_graph.filePath()).arg(m_graph.nodes().size()));
-    addRecentModel(m_graph.filePath());
-    emit modelLoaded(m_graph.filePath());
-}
-
-void MainWindow::addRecentModel(const QString &path)
+void MainWindow::addRecent(const QString &key, const QString &path)
 {
     QSettings settings;
-    QStringList recent = settings.value(s_recentKey).toStringList();
+    QStringList recent = settings.value(key).toStringList();
     const QString absolute = QFileInfo(path).absoluteFilePath();
     recent.removeAll(absolute);
     recent.prepend(absolute);
     while (recent.size() > s_maxRecent)
         recent.removeLast();
-    settings.setValue(s_recentKey, recent);
-    rebuildRecentMenu();
+    settings.setValue(key, recent);
+    rebuildRecentMenus();
 }
 
-void MainWindow::rebuildRecentMenu()
+void MainWindow::rebuildRecentMenus()
 {
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(s_recentKey).toStringList();
-    for (const QString &path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openModel(path); })
-            ->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    QSettings settings;
+    const QStringList models = settings.value(s_recentModelsKey).toStringList();
+    const QStringList projects = settings.value(s_recentProjectsKey).toStringList();
+    m_recentModels->clear();
+    for (const QString &path : models)
+        m_recentModels->addAction(QFileInfo(path).fileName(), this, [this, path] { openModel(path); })->setToolTip(path);
+    m_recentModels->setEnabled(!models.isEmpty());
+    m_recentProjects->clear();
+    for (const QString &path : projects)
+        m_recentProjects->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })->setToolTip(path);
+    m_recentProjects->setEnabled(!projects.isEmpty());
+    m_welcome->setRecentModels(models);
+    m_welcome->setRecentProjects(projects);
+}
+
+bool MainWindow::importBundle(const QString &path, const QString &modelPath)
+{
+    QString extractDir;
+    if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        extractDir = QFileInfo(path).absoluteDir().filePath(QFileInfo(path).completeBaseName());
+    const auto bundle = Core::BundleImporter::open(path, extractDir);
+    if (!bundle) {
+        showError(tr("Cannot import bundle"), bundle.error().message);
+        return false;
+    }
+    Core::Project project = bundle->project;
+    project.workspaceDir.clear();
+    if (!modelPath.isEmpty())
+        project.modelPath = modelPath;
+    QStringList lines{tr("Model type: %1 %2").arg(project.modelType, project.task),
+                      tr("Input: %1, %2 labels").arg(project.preprocess.pixelFormat).arg(project.labels.size())};
+    for (const Core::Diagnostic &d : bundle->problems)
+        lines.append(QStringLiteral("• ") + d.message);
+    if (project.modelPath.isEmpty() || !QFileInfo::exists(project.modelPath)) {
+        if (qEnvironmentVariableIsSet("MCW_NO_DIALOGS")) {
+            showError(tr("Cannot import bundle"),
+                      tr("%1: the ONNX model the bundle was made from is needed to start a project.").arg(path));
+            return false;
+        }
+        QMessageBox::information(this, tr("Bundle %1").arg(QFileInfo(path).fileName()),
+                                 lines.join(QLatin1Char('\n')) + tr("\n\nChoose the ONNX model it was made from."));
+        project.modelPath = QFileDialog::getOpenFileName(this, tr("ONNX Model of the Bundle"), bundle->folder,
+                                                         tr("ONNX models (*.onnx)"));
+        if (project.modelPath.isEmpty())
+            return false;
+    }
+    m_bundleProblems = bundle->problems;
+    m_pendingProjectPath = path;
+    m_document->reset(project, {}, true);
+    openModel(project.modelPath);
+    return true;
+}
+
+bool MainWindow::runConversion()
+{
+    if (m_graph.isNull() || m_running)
+        return false;
+    const QList<Core::Diagnostic> preflight = Core::Preflight::check(m_document->project(), m_graph);
+    if (Core::hasErrors(preflight)) {
+        showStep(Core::WorkflowStep::Convert);
+        showError(tr("Cannot convert yet"), tr("Fix the errors in the Problems list first."));
+        return false;
+    }
+    if (const QString problem = toolchainProblem(); !problem.isEmpty()) {
+        showError(tr("Toolchain missing"), problem);
+        return false;
+    }
+    Core::Project project = m_document->project();
+    if (project.workspaceDir.isEmpty()) {
+        const QString base = m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath();
+        project.workspaceDir = Core::ProjectFile::defaultWorkspaceDir(base);
+    }
+    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, {});
+    if (!job) {
+        showError(tr("Cannot start the conversion"), job.error().message);
+        return false;
+    }
+    m_jobProblems.clear();
+    m_running = true;
+    m_bundleExported = false;
+    m_pool->submit(*job);
+    statusBar()->showMessage(tr("Converting %1 in %2…").arg(project.name, job->directory));
+    refreshProblems();
+    return true;
+}
+
+void MainWindow::onJobFinished(Core::ConversionJob *job)
+{
+    m_running = !m_pool->isIdle();
+    m_lastJob = job->record();
+    m_jobProblems.clear();
+    for (const Core::StepRecord &step : m_lastJob->steps)
+        m_jobProblems += step.diagnostics;
+    const bool ok = m_lastJob->state == Core::JobState::Succeeded;
+    statusBar()->showMessage(ok ? tr("Conversion finished: %1").arg(m_lastJob->directory)
+                                : tr("Conversion %1; see the Problems list.").arg(Core::jobStateName(m_lastJob->state)),
+                             10000);
+    refreshProblems();
+    emit conversionFinished(ok);
+    if (!ok)
+        return;
+    QSet<QString> onnxNames;
+    for (const Core::Tensor &t : m_graph.tensors())
+        onnxNames.insert(t.name);
+    const Core::JobRecord record = *m_lastJob;
+    const Core::Project project = m_document->project();
+    m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
+        return Core::accuracyRunFromJob(record, project, false, onnxNames);
+    }));
+}
+
+void MainWindow::onAccuracyReady()
+{
+    const auto run = m_accuracyWatcher.result();
+    if (!run) {
+        statusBar()->showMessage(run.error().message, 8000);
+        return;
+    }
+    if (m_currentRun)
+        m_previousRun = m_currentRun;
+    m_currentRun = *run;
+    m_accuracy->setRun(*m_currentRun);
+    if (m_previousRun)
+        m_accuracy->setComparisonRun(*m_previousRun);
+    m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
+    refreshSteps();
+    emit accuracyUpdated();
+}
+
+void MainWindow::keepInBf16(const QStringList &opNames)
+{
+    if (opNames.isEmpty())
+        return;
+    Core::Project p = m_document->project();
+    for (const QString &op : opNames) {
+        bool present = false;
+        for (const auto &entry : std::as_const(p.quantization.quantizeTable))
+            present = present || entry.first == op;
+        if (!present)
+            p.quantization.quantizeTable.append({op, QStringLiteral("BF16")});
+    }
+    m_document->edit(p, tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    runConversion();
+}
+
+Core::Expected<QStringList> MainWindow::exportBundle(const QString &destination, bool overwrite)
+{
+    if (!m_lastJob)
+        return Core::makeError(tr("Run a conversion first; there is no model to export."));
+    Core::BundleExporter::Request request;
+    request.project = m_document->project();
+    request.projectPath = m_document->filePath();
+    request.graph = m_graph;
+    request.job = *m_lastJob;
+    const auto files = Core::BundleExporter::exportBundle(request, destination, overwrite);
+    if (files) {
+        m_bundleExported = true;
+        refreshSteps();
+    }
+    return files;
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    if (!qEnvironmentVariableIsSet("MCW_NO_DIALOGS"))
+        QMessageBox::warning(this, title, message);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().toLocalFile().endsWith(QLatin1String(".onnx"), Qt::CaseInsensitive))
+    if (urls.size() != 1)
+        return;
+    const QString file = urls.first().toLocalFile();
+    if (file.endsWith(QLatin1String(".onnx"), Qt::CaseInsensitive) || file.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty())
-        openModel(urls.first().toLocalFile());
+    if (urls.isEmpty())
+        return;
+    const QString file = urls.first().toLocalFile();
+    if (file.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive))
+        openProject(file);
+    else
+        openModel(file);
 }
 
 } // namespace Mcw::App

@@ -2,28 +2,54 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/accuracy/accuracyrun.h>
+#include <core/logs/diagnostic.h>
+#include <core/run/jobrecord.h>
+#include <core/run/toolchainsettings.h>
 #include <core/onnx/graph.h>
 #include <core/result.h>
+#include <core/workflow/workflowstatus.h>
 
 #include <QFutureWatcher>
 #include <QMainWindow>
 
+#include <optional>
+
+class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QStackedWidget;
+class QTreeWidget;
+
+namespace Mcw::Core {
+class ConversionJob;
+class JobPool;
+} // namespace Mcw::Core
 
 namespace Mcw::Widgets {
+class AccuracyWidget;
 class CutListEdit;
 class CutSelection;
 class FindPanel;
 class GraphView;
+class LabelsEditor;
 class ModelSummaryWidget;
+class PreprocessForm;
+class ProjectDocument;
 class PropertiesPanel;
-}
+class QuantizationForm;
+class StepBar;
+class WelcomePage;
+} // namespace Mcw::Widgets
 
 namespace Mcw::App {
 
-/** The workbench's main window: menus, docks and the wiring between core and widgets. */
+/**
+ * The workbench's main window: one guided flow (step bar) over the graph, the project forms,
+ * the problems, jobs and accuracy docks. It only wires core and widgets together.
+ */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,41 +58,118 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /** Starts loading \a path off the UI thread; the current model stays until it succeeds. */
+    /** Loads \a path off the UI thread; on success a new project is started from it. */
     void openModel(const QString &path);
+    /** Loads a project file and its model; the current state stays when either fails. */
+    void openProject(const QString &path);
+    /** Opens an existing bundle (.mud or .zip), shows its settings and starts a project from it. */
+    bool importBundle(const QString &path, const QString &modelPath = {});
+    bool saveProject();
+    bool saveProjectAs(const QString &path = {});
+
     Core::Graph currentGraph() const { return m_graph; }
+    bool isLoading() const;
+    Widgets::ProjectDocument *document() const { return m_document; }
     Widgets::GraphView *graphView() const { return m_graphView; }
     Widgets::CutSelection *cutSelection() const { return m_cuts; }
-    bool isLoading() const;
+    Widgets::StepBar *stepBar() const { return m_stepBar; }
+    /** Problems shown in the Problems list (pre-flight, operator support, jobs). */
+    QList<Core::Diagnostic> problems() const { return m_problems; }
+    /** Shows the panel that belongs to \a step. */
+    void showStep(Core::WorkflowStep step);
+
+    /** Starts transform → calibration → deploy for the current project (pre-flight must pass). */
+    bool runConversion();
+    /** Marks \a opNames to stay in BF16 (quantize table) and converts again. */
+    void keepInBf16(const QStringList &opNames);
+    /** Writes the bundle of the newest successful run to \a destination (folder or .zip). */
+    Core::Expected<QStringList> exportBundle(const QString &destination, bool overwrite);
+    /** Backend used for conversions (QSettings by default; tests point it at the doubles). */
+    void setToolchainSettings(const Core::ToolchainSettings &settings);
+    Core::JobPool *jobPool() const { return m_pool; }
+    /** The newest finished run of this session, if any. */
+    std::optional<Core::JobRecord> lastJob() const { return m_lastJob; }
+    bool hasAccuracy() const { return m_currentRun.has_value(); }
 
 signals:
     void modelLoaded(const QString &path);
     void modelLoadFailed(const QString &message);
+    void problemsChanged();
+    void conversionFinished(bool succeeded);
+    void accuracyUpdated();
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    struct LoadResult
+    {
+        Core::Expected<Core::Graph> graph = Core::makeError(QString());
+        QString sha256;
+    };
+
+    void createDocks();
     void createActions();
-    void createGraphDocks();
-    void exportGraphImage();
-    void applyPresetCut();
+    QDockWidget *addDock(const QString &title, const QString &name, QWidget *widget,
+                         Qt::DockWidgetArea area);
     void onLoadFinished();
-    void addRecentModel(const QString &path);
-    void rebuildRecentMenu();
+    void startProjectFromModel();
+    void applyPresetCut();
+    void exportGraphImage();
+    void refreshProblems();
+    void refreshSteps();
+    void updateTitle();
+    bool maybeSave();
+    void addRecent(const QString &key, const QString &path);
+    void rebuildRecentMenus();
+    void resetLayout();
+    void showError(const QString &title, const QString &message);
+    void onJobFinished(Core::ConversionJob *job);
+    void onAccuracyReady();
+    QString toolchainProblem() const;
 
     Core::Graph m_graph;
     QString m_loadingPath;
-    QFutureWatcher<Core::Expected<Core::Graph>> m_loadWatcher;
-    Widgets::ModelSummaryWidget *m_summary = nullptr;
-    Widgets::GraphView *m_graphView = nullptr;
+    QString m_pendingProjectPath; // a project whose model is being loaded
+    QFutureWatcher<LoadResult> m_loadWatcher;
+    QList<Core::Diagnostic> m_problems;
+    QList<Core::Diagnostic> m_jobProblems; // from the last run's failure classification
+    QList<Core::Diagnostic> m_bundleProblems; // what the strict reader found in an imported bundle
+    Core::JobPool *m_pool = nullptr;
+    Core::ToolchainSettings m_toolchain;
+    bool m_running = false;
+    bool m_bundleExported = false;
+    std::optional<Core::JobRecord> m_lastJob;
+    std::optional<Core::AccuracyRun> m_currentRun;
+    std::optional<Core::AccuracyRun> m_previousRun;
+    QFutureWatcher<Core::Expected<Core::AccuracyRun>> m_accuracyWatcher;
+    QByteArray m_defaultState; // dock layout before any saved state was restored
+
+    Widgets::ProjectDocument *m_document = nullptr;
     Widgets::CutSelection *m_cuts = nullptr;
+    QStackedWidget *m_central = nullptr;
+    Widgets::WelcomePage *m_welcome = nullptr;
+    Widgets::GraphView *m_graphView = nullptr;
+    Widgets::StepBar *m_stepBar = nullptr;
+    Widgets::ModelSummaryWidget *m_summary = nullptr;
     Widgets::PropertiesPanel *m_properties = nullptr;
     Widgets::FindPanel *m_find = nullptr;
     Widgets::CutListEdit *m_cutList = nullptr;
+    Widgets::PreprocessForm *m_preprocess = nullptr;
+    Widgets::LabelsEditor *m_labels = nullptr;
+    Widgets::QuantizationForm *m_quantization = nullptr;
+    Widgets::AccuracyWidget *m_accuracy = nullptr;
+    QTreeWidget *m_problemList = nullptr;
+    QHash<Core::WorkflowStep, QDockWidget *> m_stepDocks;
     QAction *m_presetCut = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    QAction *m_save = nullptr;
+    QAction *m_run = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_exportBundle = nullptr;
+    QMenu *m_recentModels = nullptr;
+    QMenu *m_recentProjects = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_statusLabel = nullptr;
 };

@@ -296,6 +296,18 @@ double NpyArray::valueAt(qint64 cIndex, Interpretation how) const
     return storedValue(storageIndexOf(cIndex), how);
 }
 
+const float *NpyArray::float32Data() const
+{
+    const bool cOrder = !m_fortranOrder || m_shape.size() < 2;
+    const char *p = m_bytes.constData() + m_offset;
+    // The .npy header pads data to 64 bytes, so the pointer is float-aligned in practice.
+    if (!cOrder || m_dtype != DType::Float32 || m_bigEndian
+        || reinterpret_cast<quintptr>(p) % alignof(float) != 0) {
+        return nullptr;
+    }
+    return reinterpret_cast<const float *>(p);
+}
+
 std::vector<float> NpyArray::toFloat(Interpretation how) const
 {
     const qint64 n = elementCount();

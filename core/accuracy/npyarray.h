@@ -46,6 +46,12 @@ public:
     /** The element bytes exactly as stored (storage order and byte order of the file). */
     QByteArray rawData() const { return m_bytes.mid(m_offset, elementCount() * itemSize()); }
 
+    /**
+     * The elements as float32 in C order without a copy when they are stored that way
+     * (little-endian float32, C order), else nullptr. Valid while this array lives.
+     */
+    const float *float32Data() const;
+
     /** Every element in C order as float (bf16 decoded when \a how says so). */
     std::vector<float> toFloat(Interpretation how = Interpretation::Native) const;
     /** Element \a cIndex (C order) as double; slow, for tests and tooltips. */

@@ -85,13 +85,25 @@ Expected<NpzComparison> NpzComparison::compareFiles(const QString &targetPath,
     // One task per tensor: each reads its two arrays with its own zip handles.
     const QList<Item> items = QtConcurrent::blockingMapped<QList<Item>>(
         names, [&t, &r, &options](const QString &name) -> Item {
-            auto a = t.array(name);
+            // Per-thread buffers: tensors are read one after another on each worker.
+            thread_local QByteArray targetBuffer;
+            thread_local QByteArray referenceBuffer;
+            auto a = t.array(name, &targetBuffer);
             if (!a)
                 return a.error();
-            auto b = r.array(name);
+            auto b = r.array(name, &referenceBuffer);
             if (!b)
                 return b.error();
-            return TensorCompare::compare(name, *a, *b, options);
+            TensorComparison result = TensorCompare::compare(name, *a, *b, options);
+            a = NpyArray();
+            b = NpyArray();
+            // Do not keep a huge tensor's buffer alive in an idle pool thread.
+            static constexpr qsizetype keepAtMost = qsizetype(64) << 20;
+            if (targetBuffer.capacity() > keepAtMost)
+                targetBuffer = QByteArray();
+            if (referenceBuffer.capacity() > keepAtMost)
+                referenceBuffer = QByteArray();
+            return result;
         });
     NpzComparison out;
     out.targetPath = targetPath;

@@ -96,7 +96,7 @@ qsizetype NpzFile::indexOf(const QString &name) const
     return -1;
 }
 
-Expected<NpyArray> NpzFile::array(const QString &name) const
+Expected<NpyArray> NpzFile::array(const QString &name, QByteArray *scratch) const
 {
     const qsizetype i = indexOf(name);
     if (i < 0) {
@@ -107,13 +107,18 @@ Expected<NpyArray> NpzFile::array(const QString &name) const
     auto zip = openZip(m_path);
     if (!zip)
         return Unexpected(zip.error());
-    zip_file_t *f = zip_fopen_index(zip->get(), zip_uint64_t(e.zipIndex), 0);
+    // Stored entries are read raw: the bytes are the .npy itself and libzip then skips its CRC
+    // pass, which costs as much as the metrics for large files.
+    const zip_flags_t flags = e.deflated ? 0 : ZIP_FL_COMPRESSED;
+    zip_file_t *f = zip_fopen_index(zip->get(), zip_uint64_t(e.zipIndex), flags);
     if (!f) {
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("%1: the entry '%2' cannot be read (%3).")
                              .arg(m_path, name, QString::fromUtf8(zip_strerror(zip->get()))));
     }
-    QByteArray bytes(e.size, Qt::Uninitialized);
+    QByteArray local;
+    QByteArray &bytes = scratch ? *scratch : local;
+    bytes.resize(e.size); // keeps the capacity of a reused scratch buffer
     qint64 done = 0;
     while (done < e.size) {
         const zip_int64_t n = zip_fread(f, bytes.data() + done, zip_uint64_t(e.size - done));

@@ -38,8 +38,12 @@ public:
     QList<Entry> entries() const { return m_entries; }
     bool contains(const QString &name) const { return indexOf(name) >= 0; }
 
-    /** Reads and parses one array; errors name the file and the entry. */
-    Expected<NpyArray> array(const QString &name) const;
+    /**
+     * Reads and parses one array; errors name the file and the entry. With \a scratch, the
+     * bytes are read into that buffer (reused when nothing else holds it), which spares large
+     * comparisons the page faults of a fresh allocation per tensor.
+     */
+    Expected<NpyArray> array(const QString &name, QByteArray *scratch = nullptr) const;
 
 private:
     qsizetype indexOf(const QString &name) const;

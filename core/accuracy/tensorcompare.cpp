@@ -205,6 +205,17 @@ TensorComparison TensorCompare::compare(const QString &name,
     out.targetShape = target.shape();
     out.referenceShape = reference.shape();
 
+    // The common case (float32 on both sides, same size) is compared in place, without copies.
+    const float *tDirect = target.float32Data();
+    const float *rDirect = reference.float32Data();
+    if (tDirect && rDirect && target.elementCount() == reference.elementCount()) {
+        TensorComparison result = compareValues(name, tDirect, rDirect,
+                                                std::size_t(target.elementCount()), false, options);
+        result.targetShape = out.targetShape;
+        result.referenceShape = out.referenceShape;
+        result.dtype = QStringLiteral("float32");
+        return result;
+    }
     std::vector<float> t = target.toFloat(howT);
     std::vector<float> r = reference.toFloat(howR);
     if (t.size() != r.size()) {

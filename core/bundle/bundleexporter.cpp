@@ -124,9 +124,8 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
     provenance.workbenchVersion = QStringLiteral(MCW_VERSION);
     provenance.modelFile = QFileInfo(project.modelPath).fileName();
     provenance.modelSha256 = project.modelSha256;
-    provenance.projectYaml = ProjectFile::serialize(project, request.projectPath.isEmpty()
-                                                                 ? QDir(request.job.directory).filePath(QStringLiteral("project.yaml"))
-                                                                 : request.projectPath);
+    // Anchored at "/" so every path in it stays absolute and the file can be replayed anywhere.
+    provenance.projectYaml = ProjectFile::serialize(project, QString::fromLatin1(Provenance::ProjectAnchor));
     provenance.calibrationImages = Provenance::calibrationManifest(project.quantization.datasetDir);
     provenance.toolVersion = request.job.toolVersion;
     provenance.backend = request.job.backend;
@@ -147,7 +146,11 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
 Expected<QStringList> BundleExporter::exportBundle(const Request &request, const QString &destination,
                                                    bool overwrite)
 {
-    const Prepared prepared = prepare(request);
+    return write(prepare(request), destination, overwrite);
+}
+
+Expected<QStringList> BundleExporter::write(const Prepared &prepared, const QString &destination, bool overwrite)
+{
     for (const Diagnostic &d : prepared.problems) {
         if (d.severity == Diagnostic::Severity::Error)
             return makeError(Error::Code::InvalidInput, d.message, d.suggestion);

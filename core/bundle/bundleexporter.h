@@ -51,6 +51,9 @@ public:
      */
     static Expected<QStringList> exportBundle(const Request &request, const QString &destination,
                                               bool overwrite);
+
+    /** Writes what prepare() assembled (refuses when it found errors). */
+    static Expected<QStringList> write(const Prepared &prepared, const QString &destination, bool overwrite);
 };
 
 } // namespace Mcw::Core

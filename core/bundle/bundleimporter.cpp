@@ -120,7 +120,7 @@ Expected<BundleImporter::Bundle> BundleImporter::open(const QString &path, const
         const auto provenance = bytes ? Provenance::fromYaml(*bytes, provenancePath)
                                       : Expected<Provenance>(Unexpected(bytes.error()));
         if (provenance) {
-            const auto loaded = ProjectFile::parse(provenance->projectYaml, provenancePath);
+            const auto loaded = ProjectFile::parse(provenance->projectYaml, QString::fromLatin1(Provenance::ProjectAnchor));
             if (loaded) {
                 bundle.hasProvenance = true;
                 bundle.provenance = *provenance;

@@ -24,6 +24,8 @@ namespace Mcw::Core {
 struct Provenance
 {
     static constexpr int SchemaVersion = 1;
+    /** projectYaml is written as if the project file were this path (all paths absolute). */
+    static constexpr auto ProjectAnchor = "/project.yaml";
 
     struct FileHash
     {

@@ -8,12 +8,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <google/protobuf/io/coded_stream.h>
 
 #include <climits>
 #include <optional>
 #include <queue>
+#include <string_view>
+#include <unordered_map>
 
 namespace Mcw::Core {
 
@@ -95,13 +98,13 @@ static bool topologicalSort(const Graph::Data &data, QList<int> &order, int &cyc
     QList<int> indegree(n, 0);
     QList<QList<int>> successors(n);
     for (const Node &node : data.nodes) {
-        QSet<int> producers;
+        QVarLengthArray<int, 8> producers; // nodes have few inputs: a linear scan beats a set
         for (const QString &input : node.inputs) {
             if (input.isEmpty())
                 continue;
             const int producer = data.tensors.at(data.tensorByName.value(input)).producer;
             if (producer >= 0 && !producers.contains(producer)) {
-                producers.insert(producer);
+                producers.append(producer);
                 successors[producer].append(node.index);
                 ++indegree[node.index];
             }
@@ -151,6 +154,13 @@ static Expected<std::shared_ptr<Graph::Data>> buildGraph(const onnx::ModelProto 
     for (const auto &entry : model->metadata_props())
         data->modelMetadata.append(MetadataEntry{qs(entry.key()), qs(entry.value())});
     const onnx::GraphProto &graph = model->graph();
+    qsizetype tensorEstimate = graph.initializer_size() + graph.input_size();
+    for (const auto &nodeProto : graph.node())
+        tensorEstimate += nodeProto.output_size();
+    data->tensors.reserve(tensorEstimate);
+    data->tensorByName.reserve(tensorEstimate);
+    data->nodes.reserve(graph.node_size());
+    data->nodeById.reserve(graph.node_size() * 2);
 
     auto ensureTensor = [&](const QString &name) -> Tensor & {
         auto it = data->tensorByName.constFind(name);
@@ -205,10 +215,11 @@ static Expected<std::shared_ptr<Graph::Data>> buildGraph(const onnx::ModelProto 
     for (const auto &info : graph.value_info())
         applyValueInfo(info);
 
-    QHash<QString, int> nameCount;
+    std::unordered_map<std::string_view, int> nameCount;
+    nameCount.reserve(size_t(graph.node_size()));
     for (const auto &nodeProto : graph.node()) {
         if (!nodeProto.name().empty())
-            ++nameCount[qs(nodeProto.name())];
+            ++nameCount[nodeProto.name()];
     }
 
     for (int i = 0; i < graph.node_size(); ++i) {
@@ -218,13 +229,16 @@ static Expected<std::shared_ptr<Graph::Data>> buildGraph(const onnx::ModelProto 
         node.name = qs(proto.name());
         node.opType = qs(proto.op_type());
         node.domain = qs(proto.domain());
-        node.id = (!node.name.isEmpty() && nameCount.value(node.name) == 1)
+        node.id = (!node.name.isEmpty() && nameCount[proto.name()] == 1)
                       ? node.name
                       : QStringLiteral("%1_%2").arg(node.opType).arg(i);
+        node.attributes.reserve(proto.attribute_size());
         for (const auto &attr : proto.attribute())
             node.attributes.append(convertAttribute(attr));
+        node.inputs.reserve(proto.input_size());
         for (const std::string &input : proto.input())
             node.inputs.append(qs(input));
+        node.outputs.reserve(proto.output_size());
         for (const std::string &output : proto.output()) {
             const QString name = qs(output);
             node.outputs.append(name);
@@ -254,7 +268,7 @@ static Expected<std::shared_ptr<Graph::Data>> buildGraph(const onnx::ModelProto 
         data->nodeById.insert(node.id, i);
         if (!node.name.isEmpty() && !data->nodeById.contains(node.name))
             data->nodeById.insert(node.name, i);
-        data->nodes.append(node);
+        data->nodes.append(std::move(node));
     }
 
     // Consumers, and inputs that nobody defines.

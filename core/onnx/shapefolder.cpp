@@ -12,6 +12,7 @@
 #include <optional>
 #include <queue>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -194,7 +195,9 @@ namespace {
 class Folder
 {
 public:
-    std::unordered_map<std::string, Value> known;
+    mutable std::unordered_map<std::string, Value> known;
+    /** Initializers not decoded yet. */
+    mutable std::unordered_map<std::string, const TP *> initializers;
     std::unordered_map<std::string, std::vector<int64_t>> staticShapes;
 
     std::optional<std::vector<Value>> fold(const onnx::NodeProto &node) const
@@ -246,8 +249,18 @@ private:
     {
         if (index >= node.input_size() || node.input(index).empty())
             return nullptr;
-        const auto it = known.find(node.input(index));
-        return it == known.end() ? nullptr : &it->second;
+        const std::string &name = node.input(index);
+        if (const auto it = known.find(name); it != known.end())
+            return &it->second;
+        // Initializers are decoded only when a foldable node asks (weights rarely are asked).
+        const auto init = initializers.find(name);
+        if (init == initializers.end())
+            return nullptr;
+        auto value = valueFromTensor(*init->second);
+        initializers.erase(init);
+        if (!value)
+            return nullptr;
+        return &known.emplace(name, std::move(*value)).first->second;
     }
 
     // An optional int list that may come from an attribute (older opsets) or an input (newer).
@@ -710,6 +723,39 @@ static std::vector<int> dependencyOrder(const onnx::GraphProto &graph)
     return order;
 }
 
+static bool isFoldableOp(const std::string &op)
+{
+    static const std::unordered_set<std::string> ops = {
+        "Shape", "Size", "Cast", "Identity", "Slice", "Concat", "Gather", "Unsqueeze",
+        "Squeeze", "Split", "ConstantOfShape", "Add", "Sub", "Mul", "Div"};
+    return ops.count(op) > 0;
+}
+
+// Folding can only start at Shape/Size or at a foldable node reading constants; most static
+// models (and big ones) have neither, and then one inference is all there is to do.
+static bool worthFolding(const onnx::GraphProto &graph)
+{
+    std::unordered_set<std::string_view> constants;
+    for (const auto &init : graph.initializer())
+        constants.insert(init.name());
+    for (const auto &node : graph.node()) {
+        if (node.op_type() == "Constant" && node.output_size() == 1)
+            constants.insert(node.output(0));
+    }
+    for (const auto &node : graph.node()) {
+        if (node.op_type() == "Shape" || node.op_type() == "Size")
+            return true;
+        if (!isFoldableOp(node.op_type()) || node.input_size() == 0)
+            continue;
+        bool allConstant = true;
+        for (const std::string &input : node.input())
+            allConstant = allConstant && (input.empty() || constants.count(input) > 0);
+        if (allConstant)
+            return true;
+    }
+    return false;
+}
+
 ShapeFolder::Result ShapeFolder::inferShapes(onnx::ModelProto &model)
 {
     Result result;
@@ -717,6 +763,8 @@ ShapeFolder::Result ShapeFolder::inferShapes(onnx::ModelProto &model)
     result.inferenceRounds = 1;
 
     onnx::GraphProto &graph = *model.mutable_graph();
+    if (!worthFolding(graph))
+        return result;
     const std::vector<int> order = dependencyOrder(graph);
     if (order.empty())
         return result;
@@ -725,23 +773,28 @@ ShapeFolder::Result ShapeFolder::inferShapes(onnx::ModelProto &model)
     std::unordered_set<std::string> initializerNames;
     for (const auto &init : graph.initializer()) {
         initializerNames.insert(init.name());
-        if (auto v = valueFromTensor(init))
-            folder.known.emplace(init.name(), std::move(*v));
+        folder.initializers.emplace(init.name(), &init);
     }
     // Node outputs whose value was folded, in folding order (Constant outputs excluded: ONNX
     // inference already reads Constant values itself).
     std::vector<std::string> folded;
 
+    bool readsShapes = false;
+    for (const auto &node : graph.node())
+        readsShapes = readsShapes || node.op_type() == "Shape" || node.op_type() == "Size";
+
     for (int round = 0; round < s_maxRounds; ++round) {
         folder.staticShapes.clear();
-        for (const auto &info : graph.input())
-            collectStaticShape(info, folder.staticShapes);
-        for (const auto &info : graph.value_info())
-            collectStaticShape(info, folder.staticShapes);
-        for (const auto &info : graph.output())
-            collectStaticShape(info, folder.staticShapes);
-        for (const auto &init : graph.initializer())
-            folder.staticShapes[init.name()].assign(init.dims().begin(), init.dims().end());
+        if (readsShapes) {
+            for (const auto &info : graph.input())
+                collectStaticShape(info, folder.staticShapes);
+            for (const auto &info : graph.value_info())
+                collectStaticShape(info, folder.staticShapes);
+            for (const auto &info : graph.output())
+                collectStaticShape(info, folder.staticShapes);
+            for (const auto &init : graph.initializer())
+                folder.staticShapes[init.name()].assign(init.dims().begin(), init.dims().end());
+        }
 
         bool feedsUnfolded = false;
         const size_t before = folded.size();

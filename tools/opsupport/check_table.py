@@ -12,6 +12,7 @@ reference's Sources table and the frontend/pattern-list revisions of the referen
 Exit code 0 when everything agrees, 1 with one line per mismatch otherwise.
 """
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -66,8 +67,9 @@ def main():
     parser.add_argument("--reference", default=DEFAULT_REFERENCE)
     parser.add_argument("--table", default=DEFAULT_TABLE)
     args = parser.parse_args()
-    with open(args.reference, encoding="utf-8") as f:
-        md = f.read()
+    with open(args.reference, "rb") as f:
+        raw = f.read()
+    md = raw.decode("utf-8")
     with open(args.table, encoding="utf-8") as f:
         table = json.load(f)
 
@@ -137,6 +139,10 @@ def main():
             if c["kind"] not in kinds:
                 problems.append(f"{o['op']}: condition kind {c['kind']} is not declared")
 
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != table["generatedFrom"].get("referenceSha256"):
+        print(f"note: the reference changed since the table was written (sha256 {digest}); "
+              "update generatedFrom.referenceSha256 once the rows agree")
     for p in problems:
         print(p)
     print(f"{len(accepted_md)} accepted and {len(rejected)} rejected op types in the reference; "

@@ -292,6 +292,9 @@ void AccuracyChartView::setXRange(double lo, double hi)
     const double width = std::min(hi - lo, fullHi - fullLo);
     lo = std::clamp(lo, fullLo, fullHi - width);
     m_axisX->setRange(lo, lo + width);
+    // Antialiased polylines cost several times more; past ~1,500 visible layers the lines are
+    // denser than the pixels anyway, so panning stays fluid without it.
+    setRenderHint(QPainter::Antialiasing, width < 1500);
     m_axisX->setTickInterval(std::max(1.0, niceStep(width / 12)));
 }
 

@@ -3,6 +3,7 @@
 #include "accuracywidget.h"
 
 #include <core/accuracy/metricsexport.h>
+#include <core/accuracy/runcomparison.h>
 #include <core/atomicfile.h>
 #include <widgets/accuracy/accuracychartview.h>
 #include <widgets/accuracy/layermetricsfiltermodel.h>
@@ -94,6 +95,9 @@ AccuracyWidget::AccuracyWidget(QWidget *parent)
     toolbar->addWidget(m_filterEdit);
     m_failingOnly = new QCheckBox(tr("Failing only"), this);
     toolbar->addWidget(m_failingOnly);
+    m_messageLabel = new QLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    toolbar->addWidget(m_messageLabel);
 
     auto *deltaPane = new QWidget(this);
     auto *deltaLayout = new QVBoxLayout(deltaPane);
@@ -359,8 +363,7 @@ void AccuracyWidget::askAndExport(const QString &filter, const QString &suffix,
     if (!path.endsWith(suffix, Qt::CaseInsensitive))
         path += suffix;
     const auto result = (this->*exporter)(path);
-    if (!result)
-        m_divergenceLabel->setText(result.error().message);
+    m_messageLabel->setText(result ? tr("Exported %1").arg(path) : result.error().message);
 }
 
 } // namespace Mcw::Widgets

@@ -96,6 +96,7 @@ private:
     RunDeltaModel *m_deltaModel = nullptr;
     QTableView *m_deltaTable = nullptr;
     QLabel *m_divergenceLabel = nullptr;
+    QLabel *m_messageLabel = nullptr; // export failures, in one sentence
     QComboBox *m_stageBox = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QCheckBox *m_failingOnly = nullptr;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <core/accuracy/accuracyrun.h>
+#include <core/accuracy/runcomparison.h>
 
 #include <QAbstractTableModel>
 

@@ -81,6 +81,14 @@ void ProjectDocument::setCutTensors(const QStringList &tensors, const QString &t
     edit(edited, text);
 }
 
+void ProjectDocument::syncCutTensors(const QStringList &tensors)
+{
+    if (tensors == m_project.cutTensors)
+        return;
+    m_project.cutTensors = tensors;
+    emit projectChanged();
+}
+
 void ProjectDocument::apply(const Core::Project &project)
 {
     m_project = project;

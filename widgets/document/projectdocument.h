@@ -39,6 +39,11 @@ public:
 
     /** Convenience for the cut points the graph view toggles. */
     void setCutTensors(const QStringList &tensors, const QString &text);
+    /**
+     * Takes the cut list from a CutSelection whose own commands sit on this document's undo
+     * stack, so no second undo step is pushed.
+     */
+    void syncCutTensors(const QStringList &tensors);
 
 signals:
     /** The project value changed (edit, undo, redo or reset). */

@@ -13,6 +13,11 @@ CutSelection::CutSelection(QObject *parent)
     , m_undoStack(new QUndoStack(this))
 {}
 
+CutSelection::CutSelection(QUndoStack *sharedStack, QObject *parent)
+    : QObject(parent)
+    , m_undoStack(sharedStack)
+{}
+
 CutSelection::~CutSelection() = default;
 
 void CutSelection::setCutTensors(const QStringList &cutTensors)

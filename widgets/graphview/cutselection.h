@@ -10,8 +10,8 @@ class QUndoStack;
 namespace Mcw::Widgets {
 
 /**
- * The cut tensors of the open model, edited only through undoable commands on its QUndoStack.
- * The project document will own the list later; until then the graph view's host owns this.
+ * The cut tensors of the open model, edited only through undoable commands on a QUndoStack:
+ * its own, or the project document's so that one Ctrl+Z history covers cuts and form edits.
  */
 class CutSelection : public QObject
 {
@@ -19,6 +19,8 @@ class CutSelection : public QObject
 
 public:
     explicit CutSelection(QObject *parent = nullptr);
+    /** Pushes its commands onto \a sharedStack (the project document's), which it does not own. */
+    CutSelection(QUndoStack *sharedStack, QObject *parent);
     ~CutSelection() override;
 
     QStringList cutTensors() const { return m_cutTensors; }

@@ -50,6 +50,7 @@ EdgeItem::EdgeItem(int edgeIndex, const QString &tensor, const Core::LayoutResul
         const QSizeF size(metrics.horizontalAdvance(m_label) + 4, metrics.height());
         m_labelRect = QRectF(edgePath.labelPosition - QPointF(size.width() / 2, size.height() / 2), size);
     }
+    m_segment = QLineF(points.first(), points.last());
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).united(m_labelRect).adjusted(-3, -3, 3, 3);
 }
 
@@ -104,7 +105,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         // Overview: a cosmetic straight segment is an order of magnitude cheaper than a curve.
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(color, 0));
-        painter->drawLine(m_path.pointAtPercent(0), m_arrow.isEmpty() ? m_path.currentPosition() : m_arrow.first());
+        painter->drawLine(m_segment);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing, true);

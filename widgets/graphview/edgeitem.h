@@ -29,6 +29,8 @@ public:
     int edgeIndex() const { return m_index; }
     QString tensor() const { return m_tensor; }
     QPainterPath path() const { return m_path; }
+    /** Start to arrow tip as one straight segment, for the overview. */
+    QLineF overviewSegment() const { return m_segment; }
 
     void setMarked(bool selected);
     bool isMarked() const { return m_selected; }
@@ -45,6 +47,7 @@ private:
     QString m_label;
     QRectF m_labelRect;
     QRectF m_bounds;
+    QLineF m_segment;
     const GraphStyle *m_style;
     bool m_selected = false;
     bool m_greyed = false;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graphminimap.h"
 
+#include <widgets/graphview/graphscene.h>
+
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QMouseEvent>
@@ -34,11 +36,27 @@ void GraphMinimap::refresh()
     m_thumbnail = QImage(size, QImage::Format_ARGB32_Premultiplied);
     m_thumbnail.fill(scene->backgroundBrush().color());
     QPainter painter(&m_thumbnail);
+    // The batched overview draws a thumbnail of a huge graph in milliseconds.
+    auto *graphScene = qobject_cast<GraphScene *>(scene);
+    const bool overview = graphScene && graphScene->isOverviewMode();
+    if (graphScene)
+        graphScene->setOverviewMode(true);
     scene->render(&painter, QRectF(QPointF(0, 0), size), m_sceneRect);
+    if (graphScene)
+        graphScene->setOverviewMode(overview);
     painter.end();
     resize(size + QSize(4, 4));
     reposition();
-    show();
+    syncVisibility();
+}
+
+void GraphMinimap::syncVisibility()
+{
+    const QWidget *parent = parentWidget();
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    const bool useful = !m_thumbnail.isNull() && parent && parent->width() > 2 * width()
+                        && parent->height() > height() + 40 && !visible.contains(m_sceneRect);
+    setVisible(useful);
     update();
 }
 

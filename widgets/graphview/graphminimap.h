@@ -24,6 +24,8 @@ public:
     void refresh();
     /** Places the widget in the bottom-right corner of its parent. */
     void reposition();
+    /** Shown only when part of the graph is off-screen and the view has room for it. */
+    void syncVisibility();
 
 protected:
     void paintEvent(QPaintEvent *event) override;

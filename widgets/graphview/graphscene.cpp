@@ -4,6 +4,7 @@
 
 #include <widgets/graphview/edgeitem.h>
 #include <widgets/graphview/nodeitem.h>
+#include <widgets/graphview/overviewitem.h>
 
 #include <core/onnx/graphcut.h>
 
@@ -38,14 +39,23 @@ GraphScene::GraphScene(const Core::Graph &graph, const Core::ViewGraph &view,
         addItem(item);
         m_edges.append(item);
     }
-    setSceneRect(graphRect());
+    const QRectF rect = graphRect();
+    m_overviewItem = new OverviewItem(this);
+    m_overviewItem->setBounds(rect);
+    m_overviewItem->setVisible(false);
+    addItem(m_overviewItem);
+    setSceneRect(rect);
 }
 
 GraphScene::~GraphScene() = default;
 
 QRectF GraphScene::graphRect() const
 {
-    QRectF rect = itemsBoundingRect();
+    QRectF rect;
+    for (const NodeItem *node : m_nodes)
+        rect |= node->boundingRect();
+    for (const EdgeItem *edge : m_edges)
+        rect |= edge->boundingRect();
     constexpr double margin = 24.0;
     return rect.adjusted(-margin, -margin, margin, margin);
 }
@@ -93,6 +103,8 @@ void GraphScene::setCutTensors(const QStringList &cutTensors)
         edge->setCut(cutSet.contains(e.tensor));
         edge->setGreyed(greyed[e.from] || greyed[e.to]);
     }
+    if (m_overview)
+        m_overviewItem->update();
 }
 
 void GraphScene::selectNode(int displayIndex)
@@ -103,6 +115,8 @@ void GraphScene::selectNode(int displayIndex)
     m_selectedNode = displayIndex >= 0 && displayIndex < m_nodes.size() ? displayIndex : -1;
     if (m_selectedNode >= 0)
         m_nodes[m_selectedNode]->setMarked(true);
+    if (m_overview)
+        m_overviewItem->update();
 }
 
 void GraphScene::selectTensor(const QString &tensor)
@@ -118,6 +132,8 @@ void GraphScene::selectTensor(const QString &tensor)
     }
     for (int e : m_view.edgesOfTensor(tensor))
         m_edges[e]->setMarked(true);
+    if (m_overview)
+        m_overviewItem->update();
 }
 
 void GraphScene::setHighlightedNode(int displayIndex)
@@ -127,6 +143,33 @@ void GraphScene::setHighlightedNode(int displayIndex)
     m_highlightedNode = displayIndex >= 0 && displayIndex < m_nodes.size() ? displayIndex : -1;
     if (m_highlightedNode >= 0)
         m_nodes[m_highlightedNode]->setHighlighted(true);
+    if (m_overview)
+        m_overviewItem->update();
+}
+
+} // namespace Mcw::Widgets
+
+namespace Mcw::Widgets {
+
+void GraphScene::setOverviewMode(bool overview)
+{
+    if (overview == m_overview)
+        return;
+    m_overview = overview;
+    for (NodeItem *node : std::as_const(m_nodes))
+        node->setVisible(!overview);
+    for (EdgeItem *edge : std::as_const(m_edges))
+        edge->setVisible(!overview);
+    m_overviewItem->setVisible(overview);
+}
+
+int GraphScene::nodeAt(const QPointF &scenePos) const
+{
+    for (const NodeItem *node : m_nodes) {
+        if (node->box().contains(scenePos))
+            return node->displayIndex();
+    }
+    return -1;
 }
 
 } // namespace Mcw::Widgets

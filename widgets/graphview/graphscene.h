@@ -14,6 +14,7 @@ namespace Mcw::Widgets {
 
 class EdgeItem;
 class NodeItem;
+class OverviewItem;
 
 /**
  * The items of one laid-out graph: a NodeItem per display node and an EdgeItem per edge.
@@ -48,6 +49,15 @@ public:
     QString selectedTensor() const { return m_selectedTensor; }
     void setHighlightedNode(int displayIndex);
 
+    /**
+     * Overview mode (low zoom): node and edge items are hidden and one OverviewItem draws the
+     * graph in batches. Hidden items still carry their state; hit tests use nodeAt().
+     */
+    void setOverviewMode(bool overview);
+    bool isOverviewMode() const { return m_overview; }
+    /** Display node whose box contains \a scenePos, -1 if none (works in both modes). */
+    int nodeAt(const QPointF &scenePos) const;
+
 private:
     Core::Graph m_graph;
     Core::ViewGraph m_view;
@@ -58,6 +68,8 @@ private:
     int m_selectedNode = -1;
     QString m_selectedTensor;
     int m_highlightedNode = -1;
+    OverviewItem *m_overviewItem = nullptr;
+    bool m_overview = false;
 };
 
 } // namespace Mcw::Widgets

@@ -32,7 +32,7 @@ namespace Mcw::Widgets {
 using Core::LayoutInput;
 using Core::LayoutResult;
 
-static constexpr double s_minZoomFloor = 0.01;
+static constexpr double s_minZoomFloor = 0.0005; // a 10k-node chain must still fit
 static constexpr double s_maxZoom = 4.0;
 static constexpr int s_cacheCapacity = 8;
 static std::atomic_int s_layoutRuns{0};
@@ -294,7 +294,7 @@ void GraphView::onLayoutFinished()
     m_scene->setCutTensors(m_cut);
     setScene(m_scene);
     delete old;
-    fitToWindow();
+    showInitialView();
     m_minimap->refresh();
     if (m_pendingSelection >= 0)
         selectNode(m_pendingSelection);
@@ -385,7 +385,9 @@ void GraphView::setZoom(double factor)
     const double low = std::max(s_minZoomFloor, std::min(fitScale(), 1.0) * 0.5);
     factor = std::clamp(factor, low, s_maxZoom);
     setTransform(QTransform::fromScale(factor, factor));
-    m_minimap->update();
+    if (m_scene)
+        m_scene->setOverviewMode(factor < NodeItem::lodThreshold);
+    m_minimap->syncVisibility();
     emit zoomChanged(factor);
 }
 
@@ -418,6 +420,22 @@ void GraphView::fitToWindow()
         return;
     setZoom(std::min(fitScale(), 1.0));
     centerOn(m_scene->sceneRect().center());
+}
+
+void GraphView::showInitialView()
+{
+    // Like Netron: a graph that only fits as a speck opens readable at its inputs instead.
+    if (fitScale() >= 0.5) {
+        fitToWindow();
+        return;
+    }
+    setZoom(std::min(1.0, std::max(0.8, viewport()->width() / m_scene->sceneRect().width())));
+    const QRectF rect = m_scene->sceneRect();
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    if (m_options.direction == LayoutInput::Direction::TopToBottom)
+        centerOn(rect.center().x(), rect.top() + visible.height() / 2);
+    else
+        centerOn(rect.left() + visible.width() / 2, rect.center().y());
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)
@@ -522,7 +540,11 @@ void GraphView::handleClick(const QPoint &viewportPos, Qt::KeyboardModifiers mod
 {
     if (!m_scene)
         return;
-    const QList<QGraphicsItem *> hits = items(viewportPos);
+    QList<QGraphicsItem *> hits = items(viewportPos);
+    if (m_scene->isOverviewMode()) {
+        const int index = m_scene->nodeAt(mapToScene(viewportPos));
+        hits = index >= 0 ? QList<QGraphicsItem *>{m_scene->nodeItem(index)} : QList<QGraphicsItem *>();
+    }
     for (QGraphicsItem *item : hits) {
         if (item->type() == NodeItem::Type) {
             const int index = static_cast<NodeItem *>(item)->displayIndex();
@@ -565,7 +587,12 @@ void GraphView::contextMenuEvent(QContextMenuEvent *event)
     const QPoint globalPos = event ? event->globalPos() : viewport()->mapToGlobal(m_pressPos);
     QStringList tensors;
     QString title;
-    for (QGraphicsItem *item : items(pos)) {
+    QList<QGraphicsItem *> hits = items(pos);
+    if (m_scene->isOverviewMode()) {
+        const int index = m_scene->nodeAt(mapToScene(pos));
+        hits = index >= 0 ? QList<QGraphicsItem *>{m_scene->nodeItem(index)} : QList<QGraphicsItem *>();
+    }
+    for (QGraphicsItem *item : std::as_const(hits)) {
         if (item->type() == NodeItem::Type) {
             const int index = static_cast<NodeItem *>(item)->displayIndex();
             tensors = cuttableOutputs(index);
@@ -598,6 +625,7 @@ void GraphView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     m_minimap->reposition();
+    m_minimap->syncVisibility();
     if (m_overlay->isVisible())
         showOverlay(true);
 }
@@ -605,7 +633,7 @@ void GraphView::resizeEvent(QResizeEvent *event)
 void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    m_minimap->update();
+    m_minimap->syncVisibility();
 }
 
 } // namespace Mcw::Widgets

@@ -65,6 +65,8 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToWindow();
+    /** Fit when the graph is small, else 100 % at the inputs (Netron's opening view). */
+    void showInitialView();
 
     /** View actions with Netron's shortcuts (zoom, fit, attributes/weights/names/direction). */
     QList<QAction *> viewActions() const { return m_actions; }

@@ -28,6 +28,7 @@ public:
     int displayIndex() const { return m_index; }
     QRectF box() const { return m_rect; }
     QString title() const { return m_title; }
+    Core::OpCategory category() const { return m_category; }
     QString toolTipText() const;
 
     void setMarked(bool selected);

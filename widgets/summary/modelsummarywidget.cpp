@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelsummarywidget.h"
 
+#include <core/onnx/modelsummary.h>
+
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -36,6 +39,30 @@ void ModelSummaryWidget::setGraph(const Core::Graph &graph)
     m_tree->clear();
     if (graph.isNull())
         return;
+    // The same facts `maixcam-convert inspect` prints (core ModelSummary).
+    const QJsonObject summary = Core::ModelSummary::toJson(graph);
+    auto *family = new QTreeWidgetItem(m_tree, {tr("Family")});
+    const QString task = summary.value(QStringLiteral("task")).toString();
+    addRow(family, tr("Family"), summary.value(QStringLiteral("family")).toString());
+    addRow(family, tr("Task"), task.isEmpty() ? tr("unknown") : task);
+    const int classes = summary.value(QStringLiteral("class_count")).toInt();
+    addRow(family, tr("Classes"), classes > 0 ? QString::number(classes) : tr("unknown"));
+    auto addCut = [&](const QString &title, const QString &key) {
+        const QJsonArray names = summary.value(key).toArray();
+        if (names.isEmpty())
+            return;
+        auto *cut = addRow(family, title, QString::number(names.size()));
+        for (const QJsonValue &name : names) {
+            const Core::Tensor *t = graph.tensor(name.toString());
+            addRow(cut, name.toString(),
+                   t ? QStringLiteral("%1 [%2]").arg(Core::dataTypeName(t->type), t->shape.toString())
+                     : QString());
+        }
+    };
+    addCut(tr("Recommended cut"), QStringLiteral("recommended_outputs"));
+    addCut(tr("Alternative cut"), QStringLiteral("alternative_outputs"));
+    addRow(family, tr("Why"), summary.value(QStringLiteral("family_reason")).toString());
+
     auto *model = new QTreeWidgetItem(m_tree, {tr("Model")});
     addRow(model, tr("File"), graph.filePath());
     addRow(model, tr("IR version"), QString::number(graph.irVersion()));

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <core/accuracy/accuracyrun.h>
+#include <core/accuracy/runcomparison.h>
 #include <core/accuracy/metricsexport.h>
 
 #include <QJsonArray>

@@ -34,7 +34,8 @@ TEST(OpSupportEntry, InspectJsonUsesTheRecommendedCutOfAKnownFamily)
     const QList<Diagnostic> diags = opSupportDiagnostics(*graph, QStringList());
     ASSERT_TRUE(hasErrors(diags));
     for (const Diagnostic &d : diags) {
-        if (d.severity == Diagnostic::Severity::Error)
+        if (d.severity == Diagnostic::Severity::Error) {
             EXPECT_TRUE(d.suggestion.contains(QStringLiteral("recommended yolo26 cut")));
+        }
     }
 }

@@ -12,6 +12,7 @@
 //   argv:FILE cwd:FILE     write the argument list (NUL separated) / the cwd into FILE
 //   env:NAME               prints "env NAME=value"
 //   touch:FILE:TEXT        writes TEXT into FILE
+//   failonce:FILE          exit 1 when FILE does not exist yet (and create it); else go on
 // Anything else (e.g. real tool flags when called through a wrapper) is ignored.
 #include <csignal>
 #include <cstdio>
@@ -106,6 +107,13 @@ int main(int argc, char **argv)
             const char *v = std::getenv(value.c_str());
             std::printf("env %s=%s\n", value.c_str(), v ? v : "(unset)");
             std::fflush(stdout);
+        } else if (verb == "failonce") {
+            std::ifstream probe(value);
+            if (!probe.good()) {
+                std::ofstream(value) << "failed once";
+                std::fprintf(stderr, "RuntimeError: first attempt fails\n");
+                return 1;
+            }
         } else if (verb == "touch") {
             const auto sep = value.find(':');
             std::ofstream file(value.substr(0, sep), std::ios::binary);

@@ -130,6 +130,34 @@ TEST_F(GraphViewTest, LevelOfDetailDropsTextWhenZoomedOut)
     EXPECT_FALSE(conv->paintedText());
 }
 
+TEST_F(GraphViewTest, LowZoomSwitchesToTheBatchedOverview)
+{
+    ShownView shown("small.onnx");
+    shown.view.resize(160, 160); // the zoom floor is half the fit-to-window scale
+    shown.view.setZoom(1.0);
+    EXPECT_FALSE(shown.scene()->isOverviewMode());
+    EXPECT_TRUE(shown.scene()->nodeItem(0)->isVisible());
+    shown.view.setZoom(Widgets::NodeItem::lodThreshold * 0.9);
+    EXPECT_TRUE(shown.scene()->isOverviewMode());
+    EXPECT_FALSE(shown.scene()->nodeItem(0)->isVisible());
+
+    // Clicks still hit nodes while their items are hidden.
+    const int relu = nodeNamed(shown.view.viewGraph(), QStringLiteral("/model.0/act/Relu"));
+    const QPointF centre = shown.scene()->nodeItem(relu)->box().center();
+    shown.view.centerOn(centre);
+    QSignalSpy selected(&shown.view, &GraphView::nodeSelected);
+    QTest::mouseClick(shown.view.viewport(), Qt::LeftButton, {}, shown.view.mapFromScene(centre));
+    ASSERT_EQ(selected.count(), 1);
+    EXPECT_EQ(selected.first().first().toInt(), relu);
+
+    // The overview paints the boxes: the selected node's pixel is the selection colour.
+    const QImage frame = shown.view.viewport()->grab().toImage();
+    const QPoint p = shown.view.mapFromScene(centre);
+    EXPECT_EQ(frame.pixelColor(p).rgb(), shown.scene()->style().selection().rgb());
+    shown.view.setZoom(1.0);
+    EXPECT_FALSE(shown.scene()->isOverviewMode());
+}
+
 TEST_F(GraphViewTest, CutGreysExactlyTheNonAncestors)
 {
     ShownView shown("branchy.onnx");

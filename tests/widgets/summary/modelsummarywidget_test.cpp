@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <core/onnx/onnxloader.h>
+#include <tests/support/testpaths.h>
 #include <widgets/summary/modelsummarywidget.h>
 
 #include <QTreeWidget>
@@ -7,6 +9,7 @@
 #include <gtest/gtest.h>
 
 using namespace Mcw;
+namespace Tests = Mcw::Tests;
 
 TEST(ModelSummaryWidget, EmptyGraphShowsNothing)
 {
@@ -15,4 +18,36 @@ TEST(ModelSummaryWidget, EmptyGraphShowsNothing)
     auto *tree = widget.findChild<QTreeWidget *>();
     ASSERT_NE(tree, nullptr);
     EXPECT_EQ(tree->topLevelItemCount(), 0);
+}
+
+static QTreeWidgetItem *findChildItem(QTreeWidgetItem *parent, const QString &key)
+{
+    for (int i = 0; i < parent->childCount(); ++i) {
+        if (parent->child(i)->text(0) == key)
+            return parent->child(i);
+    }
+    return nullptr;
+}
+
+TEST(ModelSummaryWidget, ShowsFamilyTaskAndRecommendedCut)
+{
+    const auto graph = Core::OnnxLoader::loadFile(Tests::generatedModel(QStringLiteral("yolov8n")));
+    ASSERT_TRUE(graph) << graph.error().message.toStdString();
+    Widgets::ModelSummaryWidget widget;
+    widget.setGraph(*graph);
+    auto *tree = widget.findChild<QTreeWidget *>();
+    ASSERT_NE(tree, nullptr);
+    QTreeWidgetItem *family = tree->topLevelItem(0);
+    ASSERT_NE(family, nullptr);
+    EXPECT_EQ(family->text(0), QStringLiteral("Family"));
+    ASSERT_NE(findChildItem(family, QStringLiteral("Family")), nullptr);
+    EXPECT_EQ(findChildItem(family, QStringLiteral("Family"))->text(1), QStringLiteral("yolov8"));
+    EXPECT_EQ(findChildItem(family, QStringLiteral("Task"))->text(1), QStringLiteral("detect"));
+    QTreeWidgetItem *cut = findChildItem(family, QStringLiteral("Recommended cut"));
+    ASSERT_NE(cut, nullptr);
+    ASSERT_EQ(cut->childCount(), 2);
+    EXPECT_EQ(cut->child(0)->text(0), QStringLiteral("/model.22/dfl/conv/Conv_output_0"));
+    EXPECT_EQ(cut->child(1)->text(0), QStringLiteral("/model.22/Sigmoid_output_0"));
+    // The tensor's own shape is shown next to it (yolov8n at 640x640: 8400 anchors).
+    EXPECT_EQ(cut->child(0)->text(1), QStringLiteral("float32 [1,1,4,8400]"));
 }

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/logs/diagnostic.h>
+#include <core/project/projectfile.h>
+
+#include <optional>
+
+#include <QList>
+#include <QStringList>
+
+namespace Mcw::Cli {
+
+/**
+ * Prints diagnostics one per line as `error: …` / `warning: …` with indented hints and
+ * details, then a count line. Returns the number of errors.
+ */
+int printDiagnostics(const QList<Core::Diagnostic> &diagnostics, bool summary = true);
+
+/** Loads a project file; on failure prints the one-sentence error and returns nullopt. */
+std::optional<Core::ProjectFile::Loaded> loadProject(const QString &path);
+
+/** Splits "a,b,c" into trimmed, non-empty parts. */
+QStringList splitList(const QString &text);
+
+} // namespace Mcw::Cli

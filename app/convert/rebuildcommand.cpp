@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommand.h"
+#include "clioutput.h"
+
+#include <core/atomicfile.h>
+#include <core/bundle/provenance.h>
+#include <core/project/conversionplan.h>
+#include <core/project/projectfile.h>
+#include <core/run/conversionjob.h>
+#include <core/run/dockerrunbackend.h>
+#include <core/run/jobpool.h>
+#include <core/run/nativebackend.h>
+#include <core/run/projectjobfactory.h>
+#include <core/run/stepfailureclassifier.h>
+#include <core/sha256.h>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+
+namespace Mcw::Cli {
+
+int runRebuild(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Replay the conversion recorded in a bundle's provenance file."));
+    parser.addPositionalArgument(QStringLiteral("provenance"), QStringLiteral("NAME.provenance.yaml"));
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("The ONNX model, when it moved."), QStringLiteral("MODEL.onnx"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("Folder for the run (default: a "
+                                                                                   "'rebuild' folder next to the provenance file)."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("docker (default) or native."), QStringLiteral("NAME"));
+    const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Docker image with tpu-mlir."), QStringLiteral("IMAGE"));
+    const QCommandLineOption tools(QStringLiteral("tools"), QStringLiteral("Native backend: folder with the tpu-mlir tools."), QStringLiteral("DIR"));
+    parser.addOptions({model, workspace, backend, image, tools});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("rebuild")} + arguments) || parser.positionalArguments().size() != 1) {
+        printErr(QStringLiteral("Usage: maixcam-convert rebuild NAME.provenance.yaml [--model MODEL.onnx] "
+                                "[--backend docker|native] [--image IMG] [--tools DIR] [--workspace DIR]"));
+        return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitBadInput;
+    }
+    const QString path = parser.positionalArguments().first();
+    const auto bytes = Core::readWholeFile(path, 64 << 20);
+    if (!bytes) {
+        printErr(bytes.error().message);
+        return ExitBadInput;
+    }
+    const auto provenance = Core::Provenance::fromYaml(*bytes, path);
+    if (!provenance) {
+        printErr(provenance.error().message);
+        return ExitBadInput;
+    }
+    const auto loaded = Core::ProjectFile::parse(provenance->projectYaml, QString::fromLatin1(Core::Provenance::ProjectAnchor));
+    if (!loaded) {
+        printErr(QStringLiteral("%1: the recorded project cannot be read (%2).").arg(path, loaded.error().message));
+        return ExitBadInput;
+    }
+    Core::Project project = loaded->project;
+    if (parser.isSet(model))
+        project.modelPath = QFileInfo(parser.value(model)).absoluteFilePath();
+    const auto modelHash = Core::sha256OfFile(project.modelPath);
+    if (!modelHash) {
+        printErr(QStringLiteral("%1: the ONNX model %2 is not available; pass --model.").arg(path, project.modelPath));
+        return ExitBadInput;
+    }
+    if (*modelHash != provenance->modelSha256) {
+        printErr(QStringLiteral("%1 is not the model the bundle was made from (SHA-256 differs).").arg(project.modelPath));
+        return ExitFailure;
+    }
+    int changedImages = 0;
+    const QList<Core::Provenance::FileHash> now = Core::Provenance::calibrationManifest(project.quantization.datasetDir);
+    if (now != provenance->calibrationImages) {
+        changedImages = 1;
+        printErr(QStringLiteral("warning: the calibration images in %1 differ from the recorded ones; the model may differ.")
+                     .arg(project.quantization.datasetDir));
+    }
+
+    Core::ToolchainSettings settings;
+    if (parser.isSet(backend)) {
+        const auto kind = Core::ToolchainSettings::parseBackend(parser.value(backend));
+        if (!kind) {
+            printErr(kind.error().message);
+            return ExitBadInput;
+        }
+        settings.backend = *kind;
+    }
+    if (parser.isSet(image))
+        settings.image = parser.value(image);
+    settings.toolDirectory = parser.value(tools);
+    project.workspaceDir = parser.isSet(workspace) ? QFileInfo(parser.value(workspace)).absoluteFilePath()
+                                                   : QFileInfo(path).absoluteDir().filePath(QStringLiteral("rebuild"));
+    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, {});
+    if (!job) {
+        printErr(job.error().message);
+        return ExitFailure;
+    }
+    Core::JobPool pool;
+    if (settings.backend == Core::ToolchainSettings::Backend::Native)
+        pool.setBackend(std::make_shared<Core::NativeBackend>(settings));
+    else
+        pool.setBackend(std::make_shared<Core::DockerRunBackend>(settings));
+    pool.setFailureClassifier(&Core::classifyStepFailure);
+    QEventLoop loop;
+    QObject::connect(&pool, &Core::JobPool::idle, &loop, &QEventLoop::quit);
+    QObject::connect(&pool, &Core::JobPool::jobChanged, &loop, [](Core::ConversionJob *changed) {
+        for (const Core::StepRecord &s : changed->record().steps) {
+            if (s.state == Core::StepState::Running)
+                printErr(QStringLiteral("%1 %2%").arg(s.id).arg(int(s.progress * 100)));
+        }
+    });
+    pool.submit(*job);
+    loop.exec();
+    const auto finished = Core::JobRecord::load(job->directory);
+    if (!finished || finished->state != Core::JobState::Succeeded) {
+        for (const Core::StepRecord &s : finished ? finished->steps : QList<Core::StepRecord>{}) {
+            for (const Core::Diagnostic &d : s.diagnostics)
+                printErr(QStringLiteral("error: %1").arg(d.message));
+        }
+        printErr(QStringLiteral("The rebuild failed; see %1.").arg(job->directory));
+        return ExitFailure;
+    }
+    const bool bf16 = provenance->quantization == QLatin1String("BF16");
+    const QString built = QDir(job->directory).filePath(bf16 ? Core::ConversionPlan::bf16ModelFile(project.name)
+                                                             : Core::ConversionPlan::int8ModelFile(project.name));
+    const auto builtHash = Core::sha256OfFile(built);
+    if (builtHash && *builtHash == provenance->cvimodelSha256) {
+        printOut(QStringLiteral("Rebuilt %1: identical to the bundle's %2 (SHA-256 %3).")
+                     .arg(built, provenance->cvimodelFile, provenance->cvimodelSha256));
+        return ExitOk;
+    }
+    printOut(QStringLiteral("Rebuilt %1: it differs from the bundle's %2%3.")
+                 .arg(built, provenance->cvimodelFile,
+                      changedImages ? QStringLiteral(" (the calibration images changed)") : QString()));
+    return ExitFailure;
+}
+
+} // namespace Mcw::Cli

@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobaccuracy.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace Mcw::Core {
+
+QString deployFilePrefix(const Project &project, bool bf16)
+{
+    return QStringLiteral("%1_%2_%3").arg(project.name, project.quantization.processor,
+                                          bf16 ? QStringLiteral("bf16") : QStringLiteral("int8_sym"));
+}
+
+Expected<AccuracyRun> accuracyRunFromJob(const JobRecord &job, const Project &project, bool bf16,
+                                         const QSet<QString> &onnxTensorNames)
+{
+    const QDir dir(job.directory);
+    const QString prefix = deployFilePrefix(project, bf16);
+    const QString top = dir.filePath(project.name + QStringLiteral("_top_outputs.npz"));
+    const QString ref = dir.filePath(project.name + QStringLiteral("_ref_outputs.npz"));
+    const QString tpu = dir.filePath(prefix + QStringLiteral("_tpu_outputs.npz"));
+    const QString model = dir.filePath(prefix + QStringLiteral("_model_outputs.npz"));
+
+    const Quantization &q = project.quantization;
+    struct StageFiles
+    {
+        AccuracyStage stage;
+        QString target;
+        QString reference;
+        Tolerance tolerance;
+    };
+    const double finalEuclid = q.quantizeTable.isEmpty() ? 0.90 : 0.85;
+    const QList<StageFiles> stages = {
+        {AccuracyStage::Transform, top, ref, Tolerance{q.transformCos, q.transformEuclid}},
+        {AccuracyStage::Tpu, tpu, top, Tolerance{q.deployCos, q.deployEuclid}},
+        {AccuracyStage::Final, model, tpu, Tolerance{0.99, finalEuclid}},
+    };
+
+    AccuracyRun run;
+    run.label = QStringLiteral("%1 %2").arg(bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8"), job.id);
+    for (const StageFiles &s : stages) {
+        if (!QFileInfo::exists(s.target) || !QFileInfo::exists(s.reference))
+            continue; // the tools delete results without --debug; chart what is there
+        CompareOptions options;
+        options.tolerance = s.tolerance;
+        const auto comparison = NpzComparison::compareFiles(s.target, s.reference, options);
+        if (!comparison)
+            return Unexpected(comparison.error());
+        run.tolerances.insert(s.stage, s.tolerance);
+        run.setStage(s.stage, *comparison, onnxTensorNames);
+    }
+    if (run.layers.isEmpty()) {
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("The run %1 kept no comparison results (.npz); deploy with "
+                                        "--compare_all --debug to chart every layer.")
+                             .arg(job.id));
+    }
+    return run;
+}
+
+} // namespace Mcw::Core

@@ -1,0 +1,189 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the built `maixcam-convert import` on the seed page's MUD files and on hostile bundles.
+#include <core/project/projectfile.h>
+#include <core/run/projectjobfactory.h>
+#include <core/sha256.h>
+
+#include <tests/support/testpaths.h>
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw::Core;
+namespace Tests = Mcw::Tests;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun convert(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), arguments);
+    CliRun run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST(ImportCli, SeedPageYolov5sMudStartsAProject)
+{
+    QTemporaryDir dir;
+    // The page's MUD names yolov5s.cvimodel; put one next to it as a real bundle would.
+    write(dir.filePath(QStringLiteral("bundle/yolov5s.mud")), read(Tests::dataPath(QStringLiteral("mud/yolov5s.mud"))));
+    write(dir.filePath(QStringLiteral("bundle/yolov5s.cvimodel")), "model");
+    const QString project = dir.filePath(QStringLiteral("p/yolov5s.yaml"));
+    const CliRun run = convert({QStringLiteral("import"), dir.filePath(QStringLiteral("bundle/yolov5s.mud")),
+                                QStringLiteral("-o"), project, QStringLiteral("--model"),
+                                Tests::generatedModel(QStringLiteral("yolov5s"))});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("model_type  yolov5")));
+    const auto loaded = ProjectFile::load(project);
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->project.modelType, QStringLiteral("yolov5"));
+    EXPECT_EQ(loaded->project.labels.size(), 80);
+    EXPECT_EQ(loaded->project.anchors.size(), 18);
+    EXPECT_DOUBLE_EQ(loaded->project.preprocess.scale.value(0), 0.00392156862745098);
+}
+
+TEST(ImportCli, SeedPageYolov8nMudIsValid)
+{
+    QTemporaryDir dir;
+    write(dir.filePath(QStringLiteral("yolov8n.mud")), read(Tests::dataPath(QStringLiteral("mud/yolov8n.mud"))));
+    write(dir.filePath(QStringLiteral("yolov8n.cvimodel")), "model");
+    const CliRun run = convert({QStringLiteral("import"), dir.filePath(QStringLiteral("yolov8n.mud"))});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("labels      80")));
+}
+
+struct HostileMud
+{
+    const char *name;
+    QByteArray mud;
+    const char *expected; // a fragment of the one-sentence explanation
+};
+
+class ImportHostileMud : public ::testing::TestWithParam<HostileMud>
+{};
+
+TEST_P(ImportHostileMud, IsRefusedWithAReason)
+{
+    QTemporaryDir dir;
+    write(dir.filePath(QStringLiteral("b/m.mud")), GetParam().mud);
+    write(dir.filePath(QStringLiteral("b/m.cvimodel")), "model");
+    write(dir.filePath(QStringLiteral("outside.cvimodel")), "model");
+    const CliRun run = convert({QStringLiteral("import"), dir.filePath(QStringLiteral("b/m.mud"))});
+    EXPECT_NE(run.exitCode, 0);
+    const QString all = run.out + run.err;
+    EXPECT_TRUE(all.contains(QString::fromUtf8(GetParam().expected), Qt::CaseInsensitive))
+        << GetParam().name << "\n" << all.toStdString();
+}
+
+static const QByteArray s_extra = "\n[extra]\nmodel_type = classifier\ninput_type = rgb\nmean = 0, 0, 0\n"
+                                  "scale = 1, 1, 1\nlabels = a, b\n";
+
+INSTANTIATE_TEST_SUITE_P(
+    Bundles, ImportHostileMud,
+    ::testing::Values(
+        HostileMud{"traversal", "[basic]\ntype = cvimodel\nmodel = ../outside.cvimodel\n" + s_extra, "leaves the bundle folder"},
+        HostileMud{"absolute", "[basic]\ntype = cvimodel\nmodel = /etc/passwd\n" + s_extra, "absolute path"},
+        HostileMud{"bom", "\xEF\xBB\xBF[basic]\ntype = cvimodel\nmodel = m.cvimodel\n" + s_extra, "BOM"},
+        HostileMud{"semicolon", "; made by hand\n[basic]\ntype = cvimodel\nmodel = m.cvimodel\n" + s_extra, ";"},
+        HostileMud{"duplicate", "[basic]\ntype = cvimodel\nmodel = m.cvimodel\n" + s_extra + "[basic]\ntype = cvimodel\n",
+                   "appears twice"}),
+    [](const ::testing::TestParamInfo<HostileMud> &info) { return std::string(info.param.name); });
+
+TEST(ImportCli, ZipSlipArchiveIsRefusedAndNothingIsWritten)
+{
+    QTemporaryDir dir;
+    const QString zip = dir.filePath(QStringLiteral("evil.zip"));
+    const int status = QProcess::execute(QStringLiteral("python3"),
+                                         {QStringLiteral(MCW_TEST_SOURCE_DIR_BUNDLE "/make_hostile_zip.py"),
+                                          QStringLiteral("traversal"), zip});
+    ASSERT_EQ(status, 0);
+    const CliRun run = convert({QStringLiteral("import"), zip});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("leaves the target folder"))) << run.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("evil"))));
+    EXPECT_FALSE(QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("../evil.txt"))));
+}
+
+TEST(ExportCli, AKilledExportLeavesNoPartialBundle)
+{
+    QTemporaryDir dir;
+    const QString model = Tests::generatedModel(QStringLiteral("classifier"));
+    const QString projectPath = dir.filePath(QStringLiteral("c.yaml"));
+    ASSERT_EQ(convert({QStringLiteral("init"), model, QStringLiteral("-o"), projectPath,
+                       QStringLiteral("--labels"), QStringLiteral("a,b,c,d,e,f,g,h,i,j")})
+                  .exitCode,
+              0);
+    const auto loaded = ProjectFile::load(projectPath);
+    ASSERT_TRUE(loaded);
+    auto job = ProjectJobFactory::createJob(loaded->project, loaded->project.workspaceDir, {});
+    ASSERT_TRUE(job);
+    // A large model makes the copy slow enough to kill the exporter in the middle of it.
+    const QString cvimodel = QDir(job->directory).filePath(QStringLiteral("classifier_int8.cvimodel"));
+    {
+        QFile f(cvimodel);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        const QByteArray block(1 << 20, 'x');
+        for (int i = 0; i < 160; ++i)
+            f.write(block);
+    }
+    StepRecord &deploy = job->steps[job->stepIndex(QStringLiteral("deploy_int8"))];
+    deploy.state = StepState::Succeeded;
+    deploy.outputs.append(OutputFile{QStringLiteral("classifier_int8.cvimodel"), 160 << 20, *sha256OfFile(cvimodel)});
+    ASSERT_TRUE(job->save());
+
+    const QString bundle = dir.filePath(QStringLiteral("out/bundle"));
+    QProcess exporter;
+    exporter.start(Tests::binDir() + QStringLiteral("/maixcam-convert"),
+                   {QStringLiteral("export"), projectPath, QStringLiteral("-o"), bundle});
+    ASSERT_TRUE(exporter.waitForStarted());
+    // Kill it as soon as the hidden staging folder exists, i.e. while files are being written.
+    const bool staging = QTest::qWaitFor([&] {
+        return !QDir(dir.filePath(QStringLiteral("out"))).entryList({QStringLiteral(".bundle.partial-*")}, QDir::Dirs | QDir::Hidden).isEmpty()
+               || exporter.state() == QProcess::NotRunning;
+    }, 60000);
+    ASSERT_TRUE(staging);
+    exporter.kill();
+    exporter.waitForFinished();
+    EXPECT_FALSE(QFileInfo::exists(bundle)) << "an interrupted export must not leave the bundle folder";
+
+    // The next export succeeds and removes the leftovers.
+    const CliRun again = convert({QStringLiteral("export"), projectPath, QStringLiteral("-o"), bundle});
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+              QStringList{QStringLiteral("bundle")});
+    EXPECT_EQ(QFileInfo(bundle + QStringLiteral("/classifier.cvimodel")).size(), qint64(160) << 20);
+}

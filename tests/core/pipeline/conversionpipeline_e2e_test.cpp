@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The conversion as a user runs it, on the faithful tpu-mlir doubles (tests/fakes): a project from
+// the generated YOLOv8n with real photos, a job from ProjectJobFactory run by the JobPool on the
+// native backend, the per-layer accuracy read from the kept .npz files, and the exported bundle.
+#include <core/accuracy/jobaccuracy.h>
+#include <core/bundle/bundleexporter.h>
+#include <core/bundle/provenance.h>
+#include <core/imaging/imagefolder.h>
+#include <core/mud/mudreader.h>
+#include <core/onnx/onnxloader.h>
+#include <core/project/projectinitializer.h>
+#include <core/run/conversionjob.h>
+#include <core/run/jobpool.h>
+#include <core/run/nativebackend.h>
+#include <core/run/projectjobfactory.h>
+#include <core/sha256.h>
+
+#include <tests/support/testpaths.h>
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw::Core;
+namespace Tests = Mcw::Tests;
+
+namespace {
+
+struct Conversion
+{
+    QTemporaryDir dir;
+    Graph graph;
+    Project project;
+
+    Conversion()
+    {
+        const QString model = Tests::generatedModel(QStringLiteral("yolov8n"));
+        graph = *OnnxLoader::loadFile(model);
+        ProjectInitializer::Options options;
+        options.datasetDir = Tests::photoDir();
+        options.testImage = Tests::photoDir() + QStringLiteral("/astronaut.png");
+        options.projectPath = dir.filePath(QStringLiteral("yolov8n.yaml"));
+        project = ProjectInitializer::initialize(graph, model, options)->project;
+        project.modelSha256 = *sha256OfFile(model);
+        project.quantization.inputNum = 5;
+        project.workspaceDir = dir.filePath(QStringLiteral("workspace"));
+    }
+
+    /** Runs the project's job to the end on the doubles; returns the finished record. */
+    JobRecord run(const QString &scenario = QStringLiteral("ok"))
+    {
+        qputenv("FAKE_TPU_SCENARIO", scenario.toUtf8());
+        qputenv("FAKE_TPU_SPEED", "0");
+        const auto job = ProjectJobFactory::createJob(project, project.workspaceDir, {});
+        EXPECT_TRUE(job) << (job ? "" : job.error().message.toStdString());
+        ToolchainSettings settings;
+        settings.backend = ToolchainSettings::Backend::Native;
+        settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+        JobPool pool;
+        pool.setBackend(std::make_shared<NativeBackend>(settings));
+        QEventLoop loop;
+        QObject::connect(&pool, &JobPool::idle, &loop, &QEventLoop::quit);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        pool.submit(*job);
+        loop.exec();
+        qunsetenv("FAKE_TPU_SCENARIO");
+        return *JobRecord::load(job->directory);
+    }
+};
+
+} // namespace
+
+TEST(ConversionE2E, RunThenChartThenExport)
+{
+    Conversion c;
+    const JobRecord job = c.run();
+    ASSERT_EQ(job.state, JobState::Succeeded) << jobStateName(job.state).toStdString();
+    for (const StepRecord &step : job.steps)
+        EXPECT_EQ(step.state, StepState::Succeeded) << step.id.toStdString();
+
+    // Per-layer accuracy of the INT8 deploy from the kept npz files (--compare_all --debug).
+    const auto accuracy = accuracyRunFromJob(job, c.project, false);
+    ASSERT_TRUE(accuracy) << accuracy.error().message.toStdString();
+    EXPECT_FALSE(accuracy->layersOf(AccuracyStage::Tpu).isEmpty());
+
+    // Export by the book: the MUD names the renamed cvimodel, labels match, provenance is there.
+    BundleExporter::Request request;
+    request.project = c.project;
+    request.graph = c.graph;
+    request.job = job;
+    const QString bundle = c.dir.filePath(QStringLiteral("bundle"));
+    const auto files = BundleExporter::exportBundle(request, bundle, false);
+    ASSERT_TRUE(files) << files.error().message.toStdString();
+    const auto mud = MudReader::readFile(bundle + QStringLiteral("/yolov8n.mud"));
+    ASSERT_TRUE(mud);
+    EXPECT_TRUE(mud->deviceParses);
+    EXPECT_EQ(mud->document.value(QStringLiteral("extra"), QStringLiteral("model_type")), QStringLiteral("yolov8"));
+    EXPECT_EQ(mud->labels.size(), 80);
+    EXPECT_EQ(*sha256OfFile(bundle + QStringLiteral("/yolov8n.cvimodel")),
+              *sha256OfFile(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))));
+    QFile prov(bundle + QStringLiteral("/yolov8n.provenance.yaml"));
+    ASSERT_TRUE(prov.open(QIODevice::ReadOnly));
+    const auto provenance = Provenance::fromYaml(prov.readAll(), prov.fileName());
+    ASSERT_TRUE(provenance);
+    EXPECT_EQ(provenance->calibrationImages.size(), scanCalibrationFolder(Tests::photoDir())->images.size());
+    ASSERT_EQ(provenance->steps.size(), job.steps.size());
+    EXPECT_EQ(provenance->steps.first().command, job.steps.first().executedCommand);
+}
+
+TEST(ConversionE2E, RebuildFromProvenanceMatches)
+{
+    Conversion c;
+    const JobRecord job = c.run();
+    ASSERT_EQ(job.state, JobState::Succeeded);
+    BundleExporter::Request request;
+    request.project = c.project;
+    request.graph = c.graph;
+    request.job = job;
+    const QString bundle = c.dir.filePath(QStringLiteral("bundle"));
+    ASSERT_TRUE(BundleExporter::exportBundle(request, bundle, false));
+
+    QProcess rebuild;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKE_TPU_SPEED"), QStringLiteral("0"));
+    rebuild.setProcessEnvironment(env);
+    rebuild.start(Tests::binDir() + QStringLiteral("/maixcam-convert"),
+                  {QStringLiteral("rebuild"), bundle + QStringLiteral("/yolov8n.provenance.yaml"),
+                   QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                   QStringLiteral(MCW_FAKES_DIR), QStringLiteral("--workspace"), c.dir.filePath(QStringLiteral("rebuild"))});
+    ASSERT_TRUE(rebuild.waitForFinished(120000));
+    const QString out = QString::fromUtf8(rebuild.readAllStandardOutput());
+    EXPECT_EQ(rebuild.exitCode(), 0) << out.toStdString() << rebuild.readAllStandardError().constData();
+    EXPECT_TRUE(out.contains(QStringLiteral("identical to the bundle's yolov8n.cvimodel"))) << out.toStdString();
+}
+
+TEST(ConversionE2E, FailedCalibrationLeavesNothingToExport)
+{
+    Conversion c;
+    const JobRecord job = c.run(QStringLiteral("missing_cali_table"));
+    EXPECT_EQ(job.state, JobState::Failed);
+    BundleExporter::Request request;
+    request.project = c.project;
+    request.job = job;
+    const BundleExporter::Prepared prepared = BundleExporter::prepare(request);
+    ASSERT_TRUE(hasErrors(prepared.problems));
+    EXPECT_EQ(prepared.problems.first().code, QStringLiteral("export_no_model"));
+}

@@ -1,0 +1,7 @@
+﻿[basic]
+; c
+type=cvimodel
+[extra]
+mean = 1/255,
+labels = a,,b,
+[extra]

@@ -1,0 +1,249 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <app/workbench/mainwindow.h>
+
+#include <core/project/projectfile.h>
+#include <tests/support/testpaths.h>
+#include <core/run/toolchainsettings.h>
+#include <widgets/common/stepbar.h>
+#include <widgets/document/projectdocument.h>
+#include <widgets/graphview/cutselection.h>
+#include <widgets/graphview/graphview.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw;
+
+/** Saves a screenshot when MCW_SCREENSHOT_DIR is set (MCW_SCREENSHOT_WIDTH scales it down). */
+static void screenshot(QWidget *widget, const QString &name)
+{
+    if (!qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR"))
+        return;
+    QImage image = widget->grab().toImage();
+    const int width = qEnvironmentVariableIntValue("MCW_SCREENSHOT_WIDTH");
+    if (width > 0 && image.width() > width)
+        image = image.scaledToWidth(width, Qt::SmoothTransformation);
+    image.save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+}
+
+static bool waitForLayout(App::MainWindow &window)
+{
+    return QTest::qWaitFor([&] { return !window.isLoading(); }, 20000)
+           && QTest::qWaitFor([&] { return window.graphView()->graphScene() != nullptr; }, 20000);
+}
+
+TEST(MainWindow, OpeningAModelStartsAProjectWithThePresetCut)
+{
+    App::MainWindow window;
+    window.show();
+    screenshot(&window, QStringLiteral("01-welcome.png"));
+    QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+    window.openModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+    ASSERT_TRUE(loaded.wait(20000));
+    ASSERT_TRUE(waitForLayout(window));
+    const Core::Project &p = window.document()->project();
+    EXPECT_EQ(p.name, QStringLiteral("yolov8n"));
+    EXPECT_EQ(p.modelType, QStringLiteral("yolov8"));
+    EXPECT_EQ(p.cutTensors, (QStringList{QStringLiteral("/model.22/dfl/conv/Conv_output_0"),
+                                         QStringLiteral("/model.22/Sigmoid_output_0")}));
+    EXPECT_EQ(p.labels.size(), 80);
+    EXPECT_FALSE(p.modelSha256.isEmpty());
+    EXPECT_TRUE(window.isWindowModified());
+    QTest::qWait(200);
+    screenshot(&window, QStringLiteral("02-model.png"));
+}
+
+TEST(MainWindow, CutEditsAndFormEditsShareOneUndoHistory)
+{
+    App::MainWindow window;
+    QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+    window.openModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+    ASSERT_TRUE(loaded.wait(20000));
+    const QStringList preset = window.document()->project().cutTensors;
+    Core::Project edited = window.document()->project();
+    edited.labels = {QStringLiteral("only")};
+    window.document()->edit(edited, QStringLiteral("labels"));
+    // Problems follow the project: one label for an 80-class model is an error.
+    bool labelProblem = false;
+    for (const Core::Diagnostic &d : window.problems())
+        labelProblem = labelProblem || d.code == QStringLiteral("label_count");
+    EXPECT_TRUE(labelProblem);
+    window.cutSelection()->toggleCutTensor(QStringLiteral("/model.22/Concat_1_output_0"));
+    EXPECT_EQ(window.document()->project().cutTensors.size(), 3);
+    window.document()->undoStack()->undo();
+    EXPECT_EQ(window.document()->project().cutTensors, preset);
+    EXPECT_EQ(window.cutSelection()->cutTensors(), preset);
+    window.document()->undoStack()->undo();
+    EXPECT_EQ(window.document()->project().labels.size(), 80);
+}
+
+TEST(MainWindow, SavedProjectReopensWithItsSettings)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.yaml"));
+    {
+        App::MainWindow window;
+        QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+        window.openModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+        ASSERT_TRUE(loaded.wait(20000));
+        Core::Project edited = window.document()->project();
+        edited.preprocess.padValue = 114;
+        window.document()->edit(edited, QStringLiteral("pad"));
+        ASSERT_TRUE(window.saveProjectAs(path));
+        EXPECT_FALSE(window.isWindowModified());
+    }
+    App::MainWindow window;
+    QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+    window.openProject(path);
+    ASSERT_TRUE(loaded.wait(20000));
+    EXPECT_EQ(window.document()->project().preprocess.padValue, 114);
+    EXPECT_EQ(window.document()->filePath(), path);
+    EXPECT_EQ(window.cutSelection()->cutTensors().size(), 2);
+}
+
+TEST(MainWindow, ABrokenModelKeepsTheCurrentOne)
+{
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(QStringLiteral("broken.onnx"));
+    QFile f(broken);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("garbage");
+    f.close();
+    App::MainWindow window;
+    QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+    window.openModel(Tests::generatedModel(QStringLiteral("classifier")));
+    ASSERT_TRUE(loaded.wait(20000));
+    QSignalSpy failed(&window, &App::MainWindow::modelLoadFailed);
+    window.openModel(broken);
+    ASSERT_TRUE(failed.wait(20000));
+    EXPECT_TRUE(failed.at(0).at(0).toString().startsWith(broken));
+    EXPECT_EQ(window.currentGraph().filePath(), Tests::generatedModel(QStringLiteral("classifier")));
+}
+
+// --- The whole journey, offscreen, on the tpu-mlir doubles (issue 8) ----------------------------
+
+namespace {
+
+/** Main window on the bundled-sample-shaped YOLOv8n, pointed at the test doubles. */
+struct Journey
+{
+    QTemporaryDir dir;
+    App::MainWindow window;
+
+    Journey()
+    {
+        Core::ToolchainSettings settings;
+        settings.backend = Core::ToolchainSettings::Backend::Native;
+        settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+        window.setToolchainSettings(settings);
+        qputenv("FAKE_TPU_SPEED", "0");
+        window.resize(1440, 900);
+        window.show();
+    }
+
+    bool open()
+    {
+        QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+        window.openModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+        return loaded.wait(20000) && waitForLayout(window);
+    }
+
+    void configure()
+    {
+        Core::Project p = window.document()->project();
+        p.quantization.datasetDir = Tests::photoDir();
+        p.quantization.inputNum = 5;
+        p.testImage = Tests::photoDir() + QStringLiteral("/astronaut.png");
+        window.document()->edit(p, QStringLiteral("calibration"));
+        ASSERT_TRUE(window.saveProjectAs(dir.filePath(QStringLiteral("yolov8n.yaml"))));
+    }
+
+    bool convert()
+    {
+        QSignalSpy finished(&window, &App::MainWindow::conversionFinished);
+        if (!window.runConversion())
+            return false;
+        return finished.wait(120000) && finished.at(0).at(0).toBool();
+    }
+};
+
+} // namespace
+
+TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
+{
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    screenshot(&j.window, QStringLiteral("03-configured.png"));
+    EXPECT_FALSE(Core::hasErrors(j.window.problems()));
+
+    QSignalSpy accuracy(&j.window, &App::MainWindow::accuracyUpdated);
+    ASSERT_TRUE(j.convert());
+    ASSERT_TRUE(accuracy.wait(30000));
+    EXPECT_TRUE(j.window.hasAccuracy());
+    screenshot(&j.window, QStringLiteral("04-accuracy.png"));
+
+    // Keep one layer in BF16: the quantize table lands in the project and a new run starts.
+    const QString layer = QStringLiteral("/model.0/conv/Conv_output_0_Conv");
+    QSignalSpy rerun(&j.window, &App::MainWindow::conversionFinished);
+    j.window.keepInBf16({layer});
+    ASSERT_EQ(j.window.document()->project().quantization.quantizeTable.size(), 1);
+    ASSERT_TRUE(rerun.wait(120000));
+    ASSERT_TRUE(rerun.at(0).at(0).toBool());
+    ASSERT_TRUE(accuracy.wait(30000));
+    QFile qtable(QDir(j.window.lastJob()->directory).filePath(QStringLiteral("yolov8n_qtable")));
+    ASSERT_TRUE(qtable.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(qtable.readAll().contains(layer.toUtf8() + " BF16"));
+    screenshot(&j.window, QStringLiteral("05-rerun.png"));
+
+    const QString bundle = j.dir.filePath(QStringLiteral("bundle"));
+    const auto files = j.window.exportBundle(bundle, false);
+    ASSERT_TRUE(files) << files.error().message.toStdString();
+    EXPECT_EQ(QDir(bundle).entryList(QDir::Files, QDir::Name),
+              (QStringList{QStringLiteral("yolov8n.cvimodel"), QStringLiteral("yolov8n.mud"),
+                           QStringLiteral("yolov8n.provenance.yaml")}));
+    QFile mud(bundle + QStringLiteral("/yolov8n.mud"));
+    ASSERT_TRUE(mud.open(QIODevice::ReadOnly));
+    const QByteArray text = mud.readAll();
+    EXPECT_TRUE(text.startsWith("[basic]\ntype = cvimodel\nmodel = yolov8n.cvimodel\n")) << text.constData();
+    EXPECT_TRUE(text.contains("model_type = yolov8\n"));
+    EXPECT_TRUE(text.contains("scale = 0.00392156862745098, 0.00392156862745098, 0.00392156862745098\n"));
+    EXPECT_TRUE(text.contains("labels = person, bicycle, car,"));
+    screenshot(&j.window, QStringLiteral("06-exported.png"));
+
+    // The bundle opens again as a project with every setting (from its provenance file).
+    App::MainWindow reopened;
+    QSignalSpy loaded(&reopened, &App::MainWindow::modelLoaded);
+    ASSERT_TRUE(reopened.importBundle(bundle + QStringLiteral("/yolov8n.mud")));
+    ASSERT_TRUE(loaded.wait(20000));
+    const Core::Project &imported = reopened.document()->project();
+    EXPECT_EQ(imported.cutTensors, j.window.document()->project().cutTensors);
+    EXPECT_EQ(imported.quantization.quantizeTable, j.window.document()->project().quantization.quantizeTable);
+    EXPECT_EQ(imported.labels.size(), 80);
+    EXPECT_EQ(imported.modelSha256, j.window.document()->project().modelSha256);
+}
+
+TEST(Journey, MissingCalibrationTableIsNamedInOneSentence)
+{
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    qputenv("FAKE_TPU_SCENARIO", "missing_cali_table");
+    const bool ok = j.convert();
+    qunsetenv("FAKE_TPU_SCENARIO");
+    EXPECT_FALSE(ok);
+    QStringList sentences;
+    for (const Core::Diagnostic &d : j.window.problems()) {
+        if (d.code == QStringLiteral("missing_calibration_table"))
+            sentences.append(d.message);
+    }
+    ASSERT_EQ(sentences.size(), 1);
+    EXPECT_TRUE(sentences.first().endsWith(QLatin1Char('.')));
+    EXPECT_EQ(sentences.first().count(QStringLiteral(". ")), 0) << sentences.first().toStdString();
+    screenshot(&j.window, QStringLiteral("07-failed-calibration.png"));
+}
