@@ -31,20 +31,21 @@ QList<LogEvent> LogParser::feed(Stream stream, QByteArrayView chunk)
     LineSplitter &splitter = stream == Stream::Stdout ? m_stdout : m_stderr;
     const QList<LineSplitter::Line> lines = splitter.feed(chunk);
     for (const LineSplitter::Line &l : lines)
-        handleLine(l.text, l.overwrite, events);
+        handleLine(l.text, events);
     return events;
 }
 
-QList<LogEvent> LogParser::feedLine(const QString &line, bool overwrite)
+QList<LogEvent> LogParser::feedLine(const QString &line)
 {
     QList<LogEvent> events;
-    handleLine(line, overwrite, events);
+    handleLine(line, events);
     return events;
 }
 
-void LogParser::handleLine(const QString &line, bool overwrite, QList<LogEvent> &events)
+void LogParser::handleLine(const QString &line, QList<LogEvent> &events)
 {
-    Q_UNUSED(overwrite)
+    // A tqdm redraw (line ended by a lone \r) is parsed like any other line: each one is a
+    // complete progress state.
     ++m_lines;
     if (line.isEmpty())
         return;
@@ -69,8 +70,16 @@ void LogParser::handleLine(const QString &line, bool overwrite, QList<LogEvent> 
     }
 
     if (line.startsWith(QLatin1StringView("[Running]:"))) {
-        if (auto cmd = parseCompareCommand(line))
-            m_compare.announce(cmd->target, cmd->reference, cmd->tolerance);
+        if (auto cmd = parseCompareCommand(line)) {
+            // With block-buffered stdout the announcement can follow its own block (reference
+            // appendix); then it belongs to that block, not to the next one.
+            CompareBlock *last = m_compares.isEmpty() ? nullptr : &m_compares.last();
+            if (last && !m_compare.inBlock() && last->tolerance.isEmpty() && last->target == cmd->target
+                && last->reference == cmd->reference)
+                last->tolerance = cmd->tolerance;
+            else
+                m_compare.announce(cmd->target, cmd->reference, cmd->tolerance);
+        }
     }
 
     if (auto s = m_stages.feedLine(line)) {
@@ -133,9 +142,9 @@ QList<LogEvent> LogParser::finish(std::optional<int> exitCode, bool crashed)
         return events;
     m_finished = true;
     for (const LineSplitter::Line &l : m_stdout.flush())
-        handleLine(l.text, l.overwrite, events);
+        handleLine(l.text, events);
     for (const LineSplitter::Line &l : m_stderr.flush())
-        handleLine(l.text, l.overwrite, events);
+        handleLine(l.text, events);
     if (auto open = m_compare.finish()) {
         // Re-queue through takeBlocks so the stage fallback applies.
         CompareBlock b = std::move(*open);

@@ -45,7 +45,7 @@ public:
 
     QList<LogEvent> feed(Stream stream, QByteArrayView chunk);
     /** One complete line (without its line end), e.g. from a file read line by line. */
-    QList<LogEvent> feedLine(const QString &line, bool overwrite = false);
+    QList<LogEvent> feedLine(const QString &line);
     /**
      * End of output: flushes partial lines and an unfinished compare block, then classifies the
      * failure. \a exitCode: the process status if known; \a crashed: ended by a signal.
@@ -62,7 +62,7 @@ public:
     qint64 lineCount() const { return m_lines; }
 
 private:
-    void handleLine(const QString &line, bool overwrite, QList<LogEvent> &events);
+    void handleLine(const QString &line, QList<LogEvent> &events);
     void takeBlocks(QList<LogEvent> &events);
 
     LineSplitter m_stdout;

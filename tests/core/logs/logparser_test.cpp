@@ -183,6 +183,22 @@ TEST(LogParser, CompareBlocksCarryTheirStage)
                                         ToolStage::Codegen, ToolStage::FinalCompare}));
 }
 
+TEST(LogParser, LateRunningLineBelongsToItsOwnBlock)
+{
+    // FAKE_TPU_BUFFERED: each "[Running]: npz_tool.py compare" line follows the block it announces.
+    const QByteArray log = readLog(QStringLiteral("fake-deploy-int8-buffered.log"));
+    ASSERT_LT(log.indexOf("npz compare PASSED."), log.indexOf("[Running]: npz_tool.py compare"));
+    LogParser parser;
+    QList<LogEvent> events;
+    parse(parser, events, log, 4096);
+    ASSERT_EQ(parser.compares().size(), 2);
+    EXPECT_EQ(parser.compares()[0].tolerance, QStringLiteral("0.9,0.6"));
+    EXPECT_EQ(parser.compares()[0].stage, CompareStage::TpuMlir);
+    EXPECT_EQ(parser.compares()[1].tolerance, QStringLiteral("0.99,0.90"));
+    EXPECT_EQ(parser.compares()[1].stage, CompareStage::Final);
+    EXPECT_FALSE(parser.failure());
+}
+
 TEST(LogParser, ProgressFromStderrBars)
 {
     const QByteArray log = readLog(QStringLiteral("fake-calibration-ok.log"));

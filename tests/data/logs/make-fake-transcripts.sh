@@ -34,5 +34,6 @@ run fake-deploy-missing-cali-table model_deploy $D --quantize INT8 --calibration
 FAKE_TPU_SCENARIO=tpuc_crash run fake-deploy-tpuc-crash model_deploy $D --quantize INT8 --calibration_table yolo_cali_table --model yolo_int8.cvimodel
 FAKE_TPU_SCENARIO=unsupported_on_target run fake-deploy-unsupported-on-target model_deploy $D --quantize BF16 --model yolo_bf16.cvimodel
 FAKE_TPU_SCENARIO=model_stage_fail run fake-deploy-model-stage-fail model_deploy $D --quantize INT8 --calibration_table yolo_cali_table --model yolo_int8.cvimodel
+FAKE_TPU_BUFFERED=1 run fake-deploy-int8-buffered model_deploy $D --quantize INT8 --calibration_table yolo_cali_table --tolerance 0.9,0.6 --model yolo_int8.cvimodel
 FAKE_TPU_WRAPPED=1 run fake-deploy-usage-error model_deploy $D --quantize INT8 --chip k230 --model yolo_int8.cvimodel
 exit 0
