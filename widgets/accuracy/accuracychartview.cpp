@@ -221,22 +221,18 @@ void AccuracyChartView::rebuild()
                 firstFail = i;
         }
     }
-    m_cosine->replace(cos);
-    m_euclidean->replace(euc);
-    m_sqnr->replace(sqnr);
-    m_failing->replace(failing);
-    const double x0 = -0.5, x1 = std::max(0.5, n - 0.5);
-    m_cosineTolerance->replace({QPointF(x0, m_tolerance.cosine), QPointF(x1, m_tolerance.cosine)});
-    m_euclideanTolerance->replace(
-        {QPointF(x0, m_tolerance.euclidean), QPointF(x1, m_tolerance.euclidean)});
-
+    m_cosPoints = cos;
+    m_eucPoints = euc;
+    m_sqnrPoints = sqnr;
+    m_failPoints = failing;
     QList<QPointF> otherCos, otherEuc;
     for (int i = 0; i < int(m_comparison.size()); ++i) {
         otherCos.append(QPointF(i, plotY(m_comparison.at(i).cosine)));
         otherEuc.append(QPointF(i, plotY(m_comparison.at(i).euclidean)));
     }
-    m_otherCosine->replace(otherCos);
-    m_otherEuclidean->replace(otherEuc);
+    m_otherCosPoints = otherCos;
+    m_otherEucPoints = otherEuc;
+    m_sliceFirst = m_sliceLast = -1;
     m_otherCosine->setVisible(!otherCos.isEmpty());
     m_otherEuclidean->setVisible(!otherEuc.isEmpty());
 
@@ -292,10 +288,44 @@ void AccuracyChartView::setXRange(double lo, double hi)
     const double width = std::min(hi - lo, fullHi - fullLo);
     lo = std::clamp(lo, fullLo, fullHi - width);
     m_axisX->setRange(lo, lo + width);
+    updateSlice(lo, lo + width);
+    // Dashed lines are dashed along their whole length, on screen or not: keep them visible-only.
+    m_cosineTolerance->replace({QPointF(lo, m_tolerance.cosine), QPointF(lo + width, m_tolerance.cosine)});
+    m_euclideanTolerance->replace(
+        {QPointF(lo, m_tolerance.euclidean), QPointF(lo + width, m_tolerance.euclidean)});
     // Antialiased polylines cost several times more; past ~1,500 visible layers the lines are
     // denser than the pixels anyway, so panning stays fluid without it.
     setRenderHint(QPainter::Antialiasing, width < 1500);
     m_axisX->setTickInterval(std::max(1.0, niceStep(width / 12)));
+}
+
+static QList<QPointF> slice(const QList<QPointF> &points, int first, int last)
+{
+    // Points are sorted by x (= layer index); failing points are a sparse subset.
+    const auto lo = std::lower_bound(points.cbegin(), points.cend(), first,
+                                     [](const QPointF &p, int x) { return p.x() < x; });
+    const auto hi = std::upper_bound(lo, points.cend(), last,
+                                     [](int x, const QPointF &p) { return x < p.x(); });
+    return QList<QPointF>(lo, hi);
+}
+
+void AccuracyChartView::updateSlice(double lo, double hi)
+{
+    const int n = int(m_layers.size());
+    const int first = std::max(0, int(std::floor(lo)) - 1);
+    const int last = std::min(n - 1, int(std::ceil(hi)) + 1);
+    if (m_sliceFirst >= 0 && first >= m_sliceFirst && last <= m_sliceLast)
+        return; // still inside the loaded slice
+    // Load one extra window on each side so most pan steps need no new slice.
+    const int margin = std::max(8, (last - first) / 2);
+    m_sliceFirst = std::max(0, first - margin);
+    m_sliceLast = std::min(n - 1, last + margin);
+    m_cosine->replace(slice(m_cosPoints, m_sliceFirst, m_sliceLast));
+    m_euclidean->replace(slice(m_eucPoints, m_sliceFirst, m_sliceLast));
+    m_sqnr->replace(slice(m_sqnrPoints, m_sliceFirst, m_sliceLast));
+    m_failing->replace(slice(m_failPoints, m_sliceFirst, m_sliceLast));
+    m_otherCosine->replace(slice(m_otherCosPoints, m_sliceFirst, m_sliceLast));
+    m_otherEuclidean->replace(slice(m_otherEucPoints, m_sliceFirst, m_sliceLast));
 }
 
 void AccuracyChartView::resetZoom()

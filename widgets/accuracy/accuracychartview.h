@@ -79,6 +79,7 @@ private:
     double plotY(double value) const;
     double plotSqnr(double value) const;
     void setXRange(double lo, double hi);
+    void updateSlice(double lo, double hi);
 
     QList<Core::LayerMetrics> m_layers;
     QList<Core::LayerMetrics> m_comparison;
@@ -99,6 +100,13 @@ private:
     QScatterSeries *m_selection = nullptr;
     QLineSeries *m_otherCosine = nullptr;
     QLineSeries *m_otherEuclidean = nullptr;
+
+    // Full point lists; the series hold only the slice around the visible range, so panning a
+    // zoomed-in chart of thousands of layers redraws only what is near the screen.
+    QList<QPointF> m_cosPoints, m_eucPoints, m_sqnrPoints, m_failPoints;
+    QList<QPointF> m_otherCosPoints, m_otherEucPoints;
+    int m_sliceFirst = -1;
+    int m_sliceLast = -1;
 
     double m_yMin = 0.0;
     double m_sqnrMin = 0.0;
