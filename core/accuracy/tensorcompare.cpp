@@ -191,7 +191,8 @@ TensorComparison TensorCompare::compare(const QString &name,
     using D = NpyArray::DType;
     using I = NpyArray::Interpretation;
     // tpu-mlir keeps bf16 as uint16; decode it when the other side is float or when asked.
-    const bool namedBf16 = options.bf16Names.contains(name);
+    const bool namedBf16 = options.bf16Names.contains(name)
+                           || name.contains(QLatin1String("bf16"), Qt::CaseInsensitive);
     const auto interpretation = [&](const NpyArray &self, const NpyArray &other) {
         if (self.dtype() != D::UInt16)
             return I::Native;

@@ -7,7 +7,7 @@
 #include <QBuffer>
 #include <QChart>
 #include <QCursor>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLegendMarker>
@@ -132,7 +132,6 @@ AccuracyChartView::AccuracyChartView(QWidget *parent)
                          static_cast<QXYSeries *>(m_otherCosine),
                          static_cast<QXYSeries *>(m_otherEuclidean)}) {
         connect(s, &QXYSeries::hovered, this, &AccuracyChartView::onHovered);
-        connect(s, &QXYSeries::clicked, this, &AccuracyChartView::onClicked);
     }
     rebuild();
 }
@@ -404,13 +403,6 @@ void AccuracyChartView::onHovered(const QPointF &point, bool state)
     QToolTip::showText(QCursor::pos(), text, this);
 }
 
-void AccuracyChartView::onClicked(const QPointF &point)
-{
-    const int row = rowAt(point.x());
-    if (row >= 0)
-        emit layerClicked(row, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
-}
-
 void AccuracyChartView::wheelEvent(QWheelEvent *event)
 {
     const double anchor = chart()->mapToValue(event->position(), m_cosine).x();
@@ -458,6 +450,12 @@ void AccuracyChartView::mousePressEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    if (event->button() == Qt::LeftButton) {
+        m_pressPending = true;
+        m_pressPos = event->pos();
+        event->accept();
+        return;
+    }
     QChartView::mousePressEvent(event);
 }
 
@@ -470,6 +468,15 @@ void AccuracyChartView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    if (m_pressPending
+        && (event->pos() - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+        // A drag after all: hand QChartView the press so it starts its rubber band there.
+        m_pressPending = false;
+        QMouseEvent press(QEvent::MouseButtonPress, QPointF(m_pressPos),
+                          QPointF(mapToGlobal(m_pressPos)), Qt::LeftButton, Qt::LeftButton,
+                          event->modifiers());
+        QChartView::mousePressEvent(&press);
+    }
     QChartView::mouseMoveEvent(event);
 }
 
@@ -478,6 +485,17 @@ void AccuracyChartView::mouseReleaseEvent(QMouseEvent *event)
     if (m_panning) {
         m_panning = false;
         unsetCursor();
+        event->accept();
+        return;
+    }
+    if (m_pressPending && event->button() == Qt::LeftButton) {
+        m_pressPending = false;
+        const QPointF chartPos = chart()->mapFromScene(mapToScene(event->pos()));
+        if (chart()->plotArea().contains(chartPos)) {
+            const int row = rowAt(chart()->mapToValue(chartPos, m_cosine).x());
+            if (row >= 0)
+                emit layerClicked(row, event->modifiers() & Qt::ControlModifier);
+        }
         event->accept();
         return;
     }
@@ -491,6 +509,7 @@ void AccuracyChartView::mouseReleaseEvent(QMouseEvent *event)
     // The rubber band zooms both axes; only the layer axis is meant to change.
     m_axisY->setRange(m_yMin, 1.0 + (1.0 - m_yMin) * 0.03);
     m_axisSqnr->setRange(m_sqnrMin, m_sqnrMax);
+    setXRange(visibleMin(), visibleMax());
 }
 
 QByteArray AccuracyChartView::toSvg(const QSize &size) const

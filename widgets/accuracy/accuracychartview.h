@@ -21,7 +21,7 @@ namespace Mcw::Widgets {
  * points; SQNR (dB) on the right axis. Values outside the axis (e.g. a euclidean of −1e9, ±inf
  * or NaN) are drawn at the axis edge; the tooltip shows the real value.
  *
- * Hover shows tensor, op type and metrics. Click selects a layer (Ctrl+click adds) and emits
+ * Hover shows tensor, op type and metrics. A click selects the nearest layer (Ctrl+click adds) and emits
  * layerClicked(). Zoom: rubber band (x), mouse wheel, +/−; pan: middle-button drag or Shift+drag,
  * ←/→; Home (or 0) shows all layers.
  */
@@ -74,7 +74,6 @@ private:
     void rebuild();
     void updateSelectionSeries();
     void onHovered(const QPointF &point, bool state);
-    void onClicked(const QPointF &point);
     int rowAt(double x) const;
     double plotY(double value) const;
     double plotSqnr(double value) const;
@@ -113,6 +112,9 @@ private:
     double m_sqnrMax = 60.0;
     bool m_panning = false;
     QPoint m_panStart;
+    // A left press becomes a rubber band only once the mouse moves; otherwise it is a click.
+    bool m_pressPending = false;
+    QPoint m_pressPos;
 };
 
 } // namespace Mcw::Widgets

@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <gtest/gtest.h>
@@ -258,4 +259,67 @@ TEST_F(AccuracyWidgetTest, ExportsPngSvgCsvAndNetronAttachment)
     QFile j(json);
     ASSERT_TRUE(j.open(QIODevice::ReadOnly));
     EXPECT_TRUE(j.readAll().contains("netron:attachment"));
+}
+
+TEST_F(AccuracyWidgetTest, HoverShowsTensorOpAndValuesAndClickSelects)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1200, 800);
+    widget.setRun(*s_int8);
+    widget.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
+    Widgets::AccuracyChartView *view = widget.chartView();
+    QXYSeries *cosine = nullptr;
+    for (QAbstractSeries *s : view->chart()->series()) {
+        if (s->objectName() == QLatin1String("cosineSeries"))
+            cosine = qobject_cast<QXYSeries *>(s);
+    }
+    ASSERT_NE(cosine, nullptr);
+    const Core::LayerMetrics &m = s_int8->layers.at(7);
+    emit cosine->hovered(QPointF(7.2, m.cosine), true);
+    const QString tip = QToolTip::text();
+    EXPECT_TRUE(tip.contains(m.tensorName)) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(m.opType));
+    EXPECT_TRUE(tip.contains(Widgets::LayerMetricsModel::formatMetric(m.cosine)));
+
+    // A real click on the point of layer 60 selects it in the table and names its ONNX tensor.
+    QSignalSpy activated(&widget, &Widgets::AccuracyWidget::tensorActivated);
+    const QPointF scenePos = view->chart()->mapToPosition(cosine->at(60), cosine);
+    const QPoint pos = view->mapFromScene(view->chart()->mapToScene(scenePos));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
+    ASSERT_EQ(activated.count(), 1);
+    EXPECT_EQ(activated.first().at(0).toString(), s_int8->layers.at(60).onnxTensorName);
+    EXPECT_EQ(widget.selectedLayers().size(), 1);
+    EXPECT_EQ(widget.selectedLayers().first().index, 60);
+}
+
+TEST_F(AccuracyWidgetTest, RubberBandZoomsTheLayerAxisOnly)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1200, 800);
+    widget.setRun(*s_int8);
+    widget.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
+    Widgets::AccuracyChartView *view = widget.chartView();
+    QXYSeries *cosine = nullptr;
+    for (QAbstractSeries *s : view->chart()->series()) {
+        if (s->objectName() == QLatin1String("cosineSeries"))
+            cosine = qobject_cast<QXYSeries *>(s);
+    }
+    ASSERT_NE(cosine, nullptr);
+    const auto toView = [&](double x) {
+        const QPointF p = view->chart()->mapToPosition(QPointF(x, 0.95), cosine);
+        return view->mapFromScene(view->chart()->mapToScene(p));
+    };
+    auto *similarity = view->findChild<QValueAxis *>(QStringLiteral("similarityAxis"));
+    ASSERT_NE(similarity, nullptr);
+    const double yMinBefore = similarity->min();
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, toView(20));
+    QTest::mouseMove(view->viewport(), toView(30));
+    QTest::mouseMove(view->viewport(), toView(40));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, toView(40));
+    EXPECT_NEAR(view->visibleMin(), 20, 1.0);
+    EXPECT_NEAR(view->visibleMax(), 40, 1.0);
+    if (similarity)
+        EXPECT_DOUBLE_EQ(similarity->min(), yMinBefore);
 }
