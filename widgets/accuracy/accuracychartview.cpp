@@ -4,10 +4,10 @@
 
 #include <widgets/accuracy/layermetricsmodel.h>
 
+#include <QApplication>
 #include <QBuffer>
 #include <QChart>
 #include <QCursor>
-#include <QApplication>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLegendMarker>
@@ -97,10 +97,22 @@ AccuracyChartView::AccuracyChartView(QWidget *parent)
     };
     // Drawing order: SQNR behind, tolerances, metrics, markers on top.
     addLine(&m_sqnr, "sqnrSeries", linePen(s_sqnrColor, 1.0), m_axisSqnr);
-    addLine(&m_cosineTolerance, "cosineToleranceSeries", linePen(s_cosineColor, 1.2, Qt::DashDotLine), m_axisY);
-    addLine(&m_euclideanTolerance, "euclideanToleranceSeries", linePen(s_euclideanColor, 1.2, Qt::DashDotLine), m_axisY);
-    addLine(&m_otherCosine, "comparisonCosineSeries", linePen(s_cosineColor.darker(150), 2.0, Qt::DashLine), m_axisY);
-    addLine(&m_otherEuclidean, "comparisonEuclideanSeries", linePen(s_euclideanColor.darker(150), 2.0, Qt::DashLine), m_axisY);
+    addLine(&m_cosineTolerance,
+            "cosineToleranceSeries",
+            linePen(s_cosineColor, 1.2, Qt::DashDotLine),
+            m_axisY);
+    addLine(&m_euclideanTolerance,
+            "euclideanToleranceSeries",
+            linePen(s_euclideanColor, 1.2, Qt::DashDotLine),
+            m_axisY);
+    addLine(&m_otherCosine,
+            "comparisonCosineSeries",
+            linePen(s_cosineColor.darker(150), 2.0, Qt::DashLine),
+            m_axisY);
+    addLine(&m_otherEuclidean,
+            "comparisonEuclideanSeries",
+            linePen(s_euclideanColor.darker(150), 2.0, Qt::DashLine),
+            m_axisY);
     addLine(&m_euclidean, "euclideanSeries", linePen(s_euclideanColor, 1.8), m_axisY);
     addLine(&m_cosine, "cosineSeries", linePen(s_cosineColor, 1.8), m_axisY);
 
@@ -127,8 +139,10 @@ AccuracyChartView::AccuracyChartView(QWidget *parent)
     if (auto markers = chart->legend()->markers(m_selection); !markers.isEmpty())
         markers.first()->setVisible(false);
 
-    for (QXYSeries *s : {static_cast<QXYSeries *>(m_cosine), static_cast<QXYSeries *>(m_euclidean),
-                         static_cast<QXYSeries *>(m_sqnr), static_cast<QXYSeries *>(m_failing),
+    for (QXYSeries *s : {static_cast<QXYSeries *>(m_cosine),
+                         static_cast<QXYSeries *>(m_euclidean),
+                         static_cast<QXYSeries *>(m_sqnr),
+                         static_cast<QXYSeries *>(m_failing),
                          static_cast<QXYSeries *>(m_otherCosine),
                          static_cast<QXYSeries *>(m_otherEuclidean)}) {
         connect(s, &QXYSeries::hovered, this, &AccuracyChartView::onHovered);
@@ -289,7 +303,8 @@ void AccuracyChartView::setXRange(double lo, double hi)
     m_axisX->setRange(lo, lo + width);
     updateSlice(lo, lo + width);
     // Dashed lines are dashed along their whole length, on screen or not: keep them visible-only.
-    m_cosineTolerance->replace({QPointF(lo, m_tolerance.cosine), QPointF(lo + width, m_tolerance.cosine)});
+    m_cosineTolerance->replace(
+        {QPointF(lo, m_tolerance.cosine), QPointF(lo + width, m_tolerance.cosine)});
     m_euclideanTolerance->replace(
         {QPointF(lo, m_tolerance.euclidean), QPointF(lo + width, m_tolerance.euclidean)});
     // Antialiased polylines cost several times more; past ~1,500 visible layers the lines are
@@ -301,10 +316,10 @@ void AccuracyChartView::setXRange(double lo, double hi)
 static QList<QPointF> slice(const QList<QPointF> &points, int first, int last)
 {
     // Points are sorted by x (= layer index); failing points are a sparse subset.
-    const auto lo = std::lower_bound(points.cbegin(), points.cend(), first,
-                                     [](const QPointF &p, int x) { return p.x() < x; });
-    const auto hi = std::upper_bound(lo, points.cend(), last,
-                                     [](int x, const QPointF &p) { return x < p.x(); });
+    const auto lo = std::lower_bound(
+        points.cbegin(), points.cend(), first, [](const QPointF &p, int x) { return p.x() < x; });
+    const auto hi = std::upper_bound(
+        lo, points.cend(), last, [](int x, const QPointF &p) { return x < p.x(); });
     return QList<QPointF>(lo, hi);
 }
 
@@ -441,8 +456,9 @@ void AccuracyChartView::keyPressEvent(QKeyEvent *event)
 
 void AccuracyChartView::mousePressEvent(QMouseEvent *event)
 {
-    const bool pan = event->button() == Qt::MiddleButton
-                     || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    const bool pan
+        = event->button() == Qt::MiddleButton
+          || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
     if (pan) {
         m_panning = true;
         m_panStart = event->pos();
@@ -462,7 +478,8 @@ void AccuracyChartView::mousePressEvent(QMouseEvent *event)
 void AccuracyChartView::mouseMoveEvent(QMouseEvent *event)
 {
     if (m_panning) {
-        const double perPixel = (visibleMax() - visibleMin()) / std::max(1.0, chart()->plotArea().width());
+        const double perPixel
+            = (visibleMax() - visibleMin()) / std::max(1.0, chart()->plotArea().width());
         panBy(-(event->pos().x() - m_panStart.x()) * perPixel);
         m_panStart = event->pos();
         event->accept();
@@ -472,8 +489,11 @@ void AccuracyChartView::mouseMoveEvent(QMouseEvent *event)
         && (event->pos() - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
         // A drag after all: hand QChartView the press so it starts its rubber band there.
         m_pressPending = false;
-        QMouseEvent press(QEvent::MouseButtonPress, QPointF(m_pressPos),
-                          QPointF(mapToGlobal(m_pressPos)), Qt::LeftButton, Qt::LeftButton,
+        QMouseEvent press(QEvent::MouseButtonPress,
+                          QPointF(m_pressPos),
+                          QPointF(mapToGlobal(m_pressPos)),
+                          Qt::LeftButton,
+                          Qt::LeftButton,
                           event->modifiers());
         QChartView::mousePressEvent(&press);
     }
@@ -524,8 +544,8 @@ QByteArray AccuracyChartView::toSvg(const QSize &size) const
     generator.setTitle(chart()->title());
     QPainter painter(&generator);
     // Render through the scene so the SVG keeps vectors rather than one bitmap.
-    const_cast<AccuracyChartView *>(this)->scene()->render(&painter, QRectF(QPointF(0, 0), s),
-                                                           sceneRect());
+    const_cast<AccuracyChartView *>(this)->scene()->render(
+        &painter, QRectF(QPointF(0, 0), s), sceneRect());
     painter.end();
     return buffer.data();
 }

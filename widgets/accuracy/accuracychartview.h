@@ -17,13 +17,13 @@ namespace Mcw::Widgets {
 
 /**
  * Per-layer similarity chart: layers in network order on x; cosine and euclidean similarity on
- * the left axis with the two tolerances as horizontal dash-dotted lines; a second run is dashed; failing layers as red
- * points; SQNR (dB) on the right axis. Values outside the axis (e.g. a euclidean of −1e9, ±inf
- * or NaN) are drawn at the axis edge; the tooltip shows the real value.
+ * the left axis with the two tolerances as horizontal dash-dotted lines; a second run is dashed;
+ * failing layers as red points; SQNR (dB) on the right axis. Values outside the axis (e.g. a
+ * euclidean of −1e9, ±inf or NaN) are drawn at the axis edge; the tooltip shows the real value.
  *
- * Hover shows tensor, op type and metrics. A click selects the nearest layer (Ctrl+click adds) and emits
- * layerClicked(). Zoom: rubber band (x), mouse wheel, +/−; pan: middle-button drag or Shift+drag,
- * ←/→; Home (or 0) shows all layers.
+ * Hover shows tensor, op type and metrics. A click selects the nearest layer (Ctrl+click adds) and
+ * emits layerClicked(). Zoom: rubber band (x), mouse wheel, +/−; pan: middle-button drag or
+ * Shift+drag, ←/→; Home (or 0) shows all layers.
  */
 class AccuracyChartView : public QChartView
 {

@@ -38,7 +38,8 @@ TEST(NpzComparison, MatchesNumpyReferenceForEveryTensor)
     const QString dir = Tests::npzCasesDir(&error);
     ASSERT_TRUE(error.isEmpty()) << error.toStdString();
     const QJsonObject expected = Tests::npzCasesExpected();
-    for (const QString &targetFile : {QStringLiteral("target.npz"), QStringLiteral("target_deflated.npz")}) {
+    for (const QString &targetFile :
+         {QStringLiteral("target.npz"), QStringLiteral("target_deflated.npz")}) {
         SCOPED_TRACE(targetFile.toStdString());
         auto result = NpzComparison::compareFiles(dir + QLatin1Char('/') + targetFile,
                                                   dir + QStringLiteral("/reference.npz"));

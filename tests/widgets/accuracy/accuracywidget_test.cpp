@@ -39,7 +39,9 @@ protected:
         s_dir = new QTemporaryDir();
         QProcess python;
         python.start(QStringLiteral(MCW_PYTHON),
-                     {QStringLiteral(MCW_NPZ_CASES_SCRIPT), s_dir->path(), QStringLiteral("--yolo"),
+                     {QStringLiteral(MCW_NPZ_CASES_SCRIPT),
+                      s_dir->path(),
+                      QStringLiteral("--yolo"),
                       QString::number(s_layerCount)});
         python.waitForFinished(120000);
         ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
@@ -58,7 +60,8 @@ protected:
         options.tolerance = Core::Tolerance{0.99, 0.90};
         auto c = Core::NpzComparison::compareFiles(
             s_dir->filePath(QStringLiteral("yolo_target%1.npz").arg(suffix)),
-            s_dir->filePath(QStringLiteral("yolo_reference%1.npz").arg(suffix)), options);
+            s_dir->filePath(QStringLiteral("yolo_reference%1.npz").arg(suffix)),
+            options);
         EXPECT_TRUE(c.has_value());
         Core::AccuracyRun run;
         run.label = label;
@@ -111,7 +114,8 @@ TEST_F(AccuracyWidgetTest, ChartHoldsToleranceSeriesAndOnePointPerLayer)
     if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
         widget.show();
         QTest::qWait(50);
-        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-int8.png"));
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR")
+                           + QStringLiteral("/accuracy-int8.png"));
     }
 }
 
@@ -149,7 +153,8 @@ TEST_F(AccuracyWidgetTest, KeepInBf16EmitsSelectedOpNames)
     widget.keepInBf16Action()->trigger();
     ASSERT_EQ(keep.count(), 1);
     const QStringList names = keep.first().at(0).toStringList();
-    EXPECT_EQ(names, (QStringList{s_int8->layers.at(5).tensorName, s_int8->layers.at(9).tensorName}));
+    EXPECT_EQ(names,
+              (QStringList{s_int8->layers.at(5).tensorName, s_int8->layers.at(9).tensorName}));
     const Core::QuantizeTable table = Core::quantizeTableForLayers(widget.selectedLayers());
     EXPECT_EQ(table.entries().size(), 2);
     EXPECT_EQ(table.entries().first().opName, s_int8->layers.at(5).tensorName);
@@ -162,11 +167,13 @@ TEST_F(AccuracyWidgetTest, TableSelectionEmitsTensorActivated)
     QSignalSpy activated(&widget, &Widgets::AccuracyWidget::tensorActivated);
     auto *table = widget.findChild<QTableView *>(QStringLiteral("layerTable"));
     ASSERT_NE(table, nullptr);
-    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(table->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
     // Sort by cosine: the worst layer is on top; choosing it names that layer.
     table->sortByColumn(Widgets::LayerMetricsModel::CosineColumn, Qt::AscendingOrder);
     table->selectionModel()->setCurrentIndex(table->model()->index(0, 0),
-                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                                             QItemSelectionModel::ClearAndSelect
+                                                 | QItemSelectionModel::Rows);
     ASSERT_EQ(activated.count(), 1);
     double worst = 2;
     QString worstName;
@@ -198,11 +205,13 @@ TEST_F(AccuracyWidgetTest, ComparisonOverlayDeltaTableAndDivergence)
     const auto rc = Core::RunComparison::compare(*s_int8, *s_bf16, Core::AccuracyStage::Tpu, 0.01);
     ASSERT_GE(rc.firstDivergence, 0);
     EXPECT_TRUE(widget.divergenceText().contains(rc.deltas.at(rc.firstDivergence).tensorName));
-    EXPECT_EQ(widget.findChild<QLabel *>(QStringLiteral("divergenceLabel"))->text(), widget.divergenceText());
+    EXPECT_EQ(widget.findChild<QLabel *>(QStringLiteral("divergenceLabel"))->text(),
+              widget.divergenceText());
     if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
         widget.show();
         QTest::qWait(50);
-        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-compare.png"));
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR")
+                           + QStringLiteral("/accuracy-compare.png"));
     }
     widget.clearComparison();
     EXPECT_FALSE(other->isVisible());
