@@ -12,7 +12,8 @@
 namespace Mcw::Cli {
 
 static const char s_compareUsage[]
-    = "Usage: maixcam-convert compare TARGET.npz REFERENCE.npz [--tolerance COS,EUC] [--csv OUT.csv]\n"
+    = "Usage: maixcam-convert compare TARGET.npz REFERENCE.npz [--tolerance COS,EUC] [--csv "
+      "OUT.csv]\n"
       "                               [--excepts NAME,NAME] [--stage transform|tpu|final]\n"
       "Compares every tensor present in both files (in the reference's order) the way tpu-mlir's\n"
       "npz_tool.py compare does, without its 1-in-N sub-sampling. Exit code 1 when a tensor fails.";
@@ -48,7 +49,8 @@ int runCompare(const QStringList &arguments)
             }
         } else if (a == QLatin1String("--csv") && hasValue) {
             csvPath = arguments[++i];
-        } else if ((a == QLatin1String("--excepts") || a == QLatin1String("--except")) && hasValue) {
+        } else if ((a == QLatin1String("--excepts") || a == QLatin1String("--except"))
+                   && hasValue) {
             const QString list = arguments[++i];
             if (list != QLatin1String("-"))
                 excepts = list.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -113,17 +115,18 @@ int runCompare(const QStringList &arguments)
     }
     double c, e, s;
     result->minSimilarity(&c, &e, &s);
-    printOut(QStringLiteral("\n%1 compared\n%2 passed\n  %3 equal, %4 close, %5 similar\n%6 failed\n"
-                            "  %7 not equal, %8 not similar, %9 not matching")
-                 .arg(result->tensors.size())
-                 .arg(result->passedCount())
-                 .arg(result->equalCount())
-                 .arg(result->closeCount())
-                 .arg(result->similarCount())
-                 .arg(result->failedCount())
-                 .arg(result->notEqualCount())
-                 .arg(result->notSimilarCount())
-                 .arg(result->notMatchCount()));
+    printOut(
+        QStringLiteral("\n%1 compared\n%2 passed\n  %3 equal, %4 close, %5 similar\n%6 failed\n"
+                       "  %7 not equal, %8 not similar, %9 not matching")
+            .arg(result->tensors.size())
+            .arg(result->passedCount())
+            .arg(result->equalCount())
+            .arg(result->closeCount())
+            .arg(result->similarCount())
+            .arg(result->failedCount())
+            .arg(result->notEqualCount())
+            .arg(result->notSimilarCount())
+            .arg(result->notMatchCount()));
     printOut(QStringLiteral("min_similarity = (%1, %2, %3)").arg(metric(c), metric(e), metric(s)));
     const int firstFailing = run.firstFailing(stage);
     if (firstFailing >= 0) {

@@ -27,7 +27,8 @@ using namespace Mcw;
 
 static QString benchDir()
 {
-    const QString dir = qEnvironmentVariable("MCW_BENCH_DIR", QStringLiteral("/tmp/mcw-accuracy-bench"));
+    const QString dir
+        = qEnvironmentVariable("MCW_BENCH_DIR", QStringLiteral("/tmp/mcw-accuracy-bench"));
     QDir().mkpath(dir);
     return dir;
 }
@@ -41,9 +42,12 @@ static bool ensureNpzFiles()
     }
     std::fprintf(stderr, "writing 2 × 200 MB npz files into %s …\n", qPrintable(dir));
     QProcess python;
-    python.start(QStringLiteral(MCW_PYTHON), {QStringLiteral(MCW_NPZ_CASES_SCRIPT), dir,
-                                              QStringLiteral("--bench"), QStringLiteral("300"),
-                                              QStringLiteral("200")});
+    python.start(QStringLiteral(MCW_PYTHON),
+                 {QStringLiteral(MCW_NPZ_CASES_SCRIPT),
+                  dir,
+                  QStringLiteral("--bench"),
+                  QStringLiteral("300"),
+                  QStringLiteral("200")});
     return python.waitForFinished(600000) && python.exitCode() == 0;
 }
 
@@ -56,8 +60,9 @@ static void BM_CompareNpz(benchmark::State &state)
     const QString dir = benchDir();
     qint64 tensors = 0;
     for (auto _ : state) {
-        auto result = Core::NpzComparison::compareFiles(dir + QStringLiteral("/bench_target.npz"),
-                                                        dir + QStringLiteral("/bench_reference.npz"));
+        auto result
+            = Core::NpzComparison::compareFiles(dir + QStringLiteral("/bench_target.npz"),
+                                                dir + QStringLiteral("/bench_reference.npz"));
         if (!result) {
             state.SkipWithError(qPrintable(result.error().message));
             return;
@@ -130,8 +135,8 @@ static void BM_ChartFullRedraw(benchmark::State &state)
 {
     Widgets::AccuracyChartView view;
     view.resize(1280, 720);
-    view.setLayers(syntheticLayers(int(state.range(0))), Core::Tolerance{0.99, 0.90},
-                   QStringLiteral("bench"));
+    view.setLayers(
+        syntheticLayers(int(state.range(0))), Core::Tolerance{0.99, 0.90}, QStringLiteral("bench"));
     view.show();
     QCoreApplication::processEvents();
     qint64 frames = 0;
@@ -145,7 +150,11 @@ static void BM_ChartFullRedraw(benchmark::State &state)
     }
     state.counters["fps"] = frames / (timer.nsecsElapsed() / 1e9);
 }
-BENCHMARK(BM_ChartFullRedraw)->Arg(5000)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_ChartFullRedraw)
+    ->Arg(5000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0)
+    ->UseRealTime();
 #endif
 
 int main(int argc, char **argv)

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accuracyrun.h"
 
-
 namespace Mcw::Core {
 
 void AccuracyRun::setStage(AccuracyStage stage,
@@ -17,7 +16,8 @@ void AccuracyRun::setStage(AccuracyStage stage,
         ++insertAt;
     QList<LayerMetrics> added;
     for (qsizetype i = 0; i < comparison.tensors.size(); ++i)
-        added.append(LayerMetrics::fromComparison(comparison.tensors[i], stage, int(i), onnxTensorNames));
+        added.append(
+            LayerMetrics::fromComparison(comparison.tensors[i], stage, int(i), onnxTensorNames));
     layers.insert(insertAt, added.size(), LayerMetrics());
     for (qsizetype i = 0; i < added.size(); ++i)
         layers[insertAt + i] = added[i];

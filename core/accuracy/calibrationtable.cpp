@@ -13,8 +13,8 @@ enum class Section { Main, Int4, AsymOps, Int4Ops, WeightScale, WeightScaleFp8, 
 Expected<CalibrationTable> CalibrationTable::parse(const QByteArray &bytes, const QString &source)
 {
     // Same shape as tpu-mlir's importer: name and three plain numbers (no inf/nan).
-    static const QRegularExpression dataRe(QStringLiteral(
-        "^(\\S+)\\s+([-0-9.eE+]+)\\s+([-0-9.eE+]+)\\s+([-0-9.eE+]+)\\s*$"));
+    static const QRegularExpression dataRe(
+        QStringLiteral("^(\\S+)\\s+([-0-9.eE+]+)\\s+([-0-9.eE+]+)\\s+([-0-9.eE+]+)\\s*$"));
     static const QRegularExpression headerRe(QStringLiteral("^#\\s*([^:]+?)\\s*:\\s*(.*)$"));
     static const QRegularExpression versionRe(
         QStringLiteral("^(\\S+)(?:\\s+cali version\\s+(\\S+))?"));
@@ -94,7 +94,8 @@ Expected<CalibrationTable> CalibrationTable::parse(const QByteArray &bytes, cons
                 ++table.ignoredLines;
                 continue;
             }
-            (section == Section::WeightScale ? table.weightScales : table.fp8WeightScales).append(ws);
+            (section == Section::WeightScale ? table.weightScales : table.fp8WeightScales)
+                .append(ws);
             continue;
         }
         default:

@@ -49,14 +49,14 @@ public:
     int tuneNumber = -1;
     bool fp8Table = false; // the main table is an fp8 one (`#tpu-mlir-fp8 caliration table`)
 
-    QList<Threshold> thresholds;     // the main INT8 section, in file order
-    QList<Threshold> int4Thresholds; // #int4_th
-    QList<Threshold> fp8Thresholds;  // a later fp8 / mqbench-fp8 section
-    QStringList asymmetricOps;       // #asym_op
-    QStringList int4Ops;             // #int4_op
-    QList<WeightScale> weightScales; // #weight_scale
+    QList<Threshold> thresholds;        // the main INT8 section, in file order
+    QList<Threshold> int4Thresholds;    // #int4_th
+    QList<Threshold> fp8Thresholds;     // a later fp8 / mqbench-fp8 section
+    QStringList asymmetricOps;          // #asym_op
+    QStringList int4Ops;                // #int4_op
+    QList<WeightScale> weightScales;    // #weight_scale
     QList<WeightScale> fp8WeightScales; // #weight_scale_fp8
-    int ignoredLines = 0;            // non-comment lines the importer would also ignore
+    int ignoredLines = 0;               // non-comment lines the importer would also ignore
 
     /** The main-section entry for \a tensorName, or nullptr. */
     const Threshold *find(const QString &tensorName) const;

@@ -59,8 +59,8 @@ static QJsonValue jsonNumber(double v)
     return number(v); // JSON has no inf/nan
 }
 
-static QJsonObject item(const QString &target, const QString &name, const QJsonValue &value,
-                        const QString &type)
+static QJsonObject
+item(const QString &target, const QString &name, const QJsonValue &value, const QString &type)
 {
     QJsonObject o;
     o.insert(QStringLiteral("kind"), QStringLiteral("value"));
@@ -82,14 +82,21 @@ QByteArray MetricsExport::toNetronAttachment(const QList<LayerMetrics> &layers)
             continue;
         const QString stage = accuracyStageName(m.stage);
         const QString t = m.onnxTensorName;
-        metadata.append(item(t, QStringLiteral("tpu-mlir tensor (%1)").arg(stage), m.tensorName, {}));
-        metadata.append(item(t, QStringLiteral("status (%1)").arg(stage),
-                             compareStatusToken(m.status), {}));
-        metrics.append(item(t, QStringLiteral("cosine (%1)").arg(stage), jsonNumber(m.cosine),
+        metadata.append(
+            item(t, QStringLiteral("tpu-mlir tensor (%1)").arg(stage), m.tensorName, {}));
+        metadata.append(
+            item(t, QStringLiteral("status (%1)").arg(stage), compareStatusToken(m.status), {}));
+        metrics.append(item(t,
+                            QStringLiteral("cosine (%1)").arg(stage),
+                            jsonNumber(m.cosine),
                             QStringLiteral("float64")));
-        metrics.append(item(t, QStringLiteral("euclidean (%1)").arg(stage),
-                            jsonNumber(m.euclidean), QStringLiteral("float64")));
-        metrics.append(item(t, QStringLiteral("sqnr dB (%1)").arg(stage), jsonNumber(m.sqnr),
+        metrics.append(item(t,
+                            QStringLiteral("euclidean (%1)").arg(stage),
+                            jsonNumber(m.euclidean),
+                            QStringLiteral("float64")));
+        metrics.append(item(t,
+                            QStringLiteral("sqnr dB (%1)").arg(stage),
+                            jsonNumber(m.sqnr),
                             QStringLiteral("float64")));
     }
     QJsonObject root;

@@ -76,12 +76,14 @@ Expected<NpyArray> NpyArray::parse(const QByteArray &bytes, const QString &sourc
         QStringLiteral("['\"]descr['\"]\\s*:\\s*['\"]([<>|=])([a-zA-Z?])(\\d*)['\"]"));
     static const QRegularExpression fortranRe(
         QStringLiteral("['\"]fortran_order['\"]\\s*:\\s*(True|False)"));
-    static const QRegularExpression shapeRe(QStringLiteral("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)"));
+    static const QRegularExpression shapeRe(
+        QStringLiteral("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)"));
     const auto descr = descrRe.match(header);
     const auto fortran = fortranRe.match(header);
     const auto shapeMatch = shapeRe.match(header);
     if (!descr.hasMatch() || !fortran.hasMatch() || !shapeMatch.hasMatch())
-        return npyError(source, QStringLiteral("the .npy header is not a valid array description."));
+        return npyError(source,
+                        QStringLiteral("the .npy header is not a valid array description."));
 
     NpyArray array;
     array.m_descr = descr.captured(1) + descr.captured(2) + descr.captured(3);
@@ -227,8 +229,7 @@ float NpyArray::halfToFloat(quint16 bits)
     return sign ? -value : value;
 }
 
-template<typename T>
-static T readStored(const char *p, bool bigEndian)
+template<typename T> static T readStored(const char *p, bool bigEndian)
 {
     return bigEndian ? qFromBigEndian<T>(p) : qFromLittleEndian<T>(p);
 }

@@ -74,7 +74,7 @@ private:
     QList<qint64> m_shape;
     bool m_fortranOrder = false;
     bool m_bigEndian = false;
-    QByteArray m_bytes; // the whole .npy file, shared (implicitly) rather than copied
+    QByteArray m_bytes;  // the whole .npy file, shared (implicitly) rather than copied
     qint64 m_offset = 0; // where the element data starts in m_bytes
 };
 

@@ -28,9 +28,9 @@ static Expected<ZipHandle> openZip(const QString &path)
         zip_error_init_with_code(&error, errorCode);
         const QString reason = QString::fromUtf8(zip_error_strerror(&error));
         zip_error_fini(&error);
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("%1: cannot be opened as an .npz archive (%2).")
-                             .arg(path, reason));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("%1: cannot be opened as an .npz archive (%2).").arg(path, reason));
     }
     return ZipHandle(z);
 }
@@ -63,8 +63,9 @@ Expected<NpzFile> NpzFile::open(const QString &path)
         e.size = (st.valid & ZIP_STAT_SIZE) ? qint64(st.size) : 0;
         e.compressedSize = (st.valid & ZIP_STAT_COMP_SIZE) ? qint64(st.comp_size) : 0;
         e.deflated = (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE;
-        const bool tooBig = e.size > maxEntryBytes
-                            || (e.deflated && e.size > s_maxDeflateRatio * (e.compressedSize + 1024));
+        const bool tooBig
+            = e.size > maxEntryBytes
+              || (e.deflated && e.size > s_maxDeflateRatio * (e.compressedSize + 1024));
         if (tooBig) {
             return makeError(Error::Code::InvalidInput,
                              QStringLiteral("%1: the entry '%2' claims %3 bytes, which is absurd "

@@ -21,9 +21,9 @@ class NpzFile
 public:
     struct Entry
     {
-        QString name;            // without ".npy"
+        QString name; // without ".npy"
         qint64 zipIndex = -1;
-        qint64 size = 0;         // uncompressed bytes of the .npy
+        qint64 size = 0; // uncompressed bytes of the .npy
         qint64 compressedSize = 0;
         bool deflated = false;
     };

@@ -136,15 +136,14 @@ TensorComparison TensorCompare::compareValues(const QString &name,
             return out;
         }
     }
-    const bool similar = out.cosine > options.tolerance.cosine
-                         && out.euclidean > options.tolerance.euclidean;
+    const bool similar
+        = out.cosine > options.tolerance.cosine && out.euclidean > options.tolerance.euclidean;
     out.status = similar ? CompareStatus::Similar : CompareStatus::NotSimilar;
     return out;
 }
 
 // Casts like numpy's astype to an integer type: truncation toward zero, wrapping on overflow.
-template<typename I>
-static void castInPlace(std::vector<float> &v)
+template<typename I> static void castInPlace(std::vector<float> &v)
 {
     for (float &x : v) {
         if (!std::isfinite(x)) {
@@ -155,9 +154,8 @@ static void castInPlace(std::vector<float> &v)
     }
 }
 
-static std::vector<float> cropTo(const std::vector<float> &values,
-                                 const QList<qint64> &from,
-                                 const QList<qint64> &to)
+static std::vector<float>
+cropTo(const std::vector<float> &values, const QList<qint64> &from, const QList<qint64> &to)
 {
     qint64 count = 1;
     for (qint64 d : to)
@@ -191,7 +189,8 @@ TensorComparison TensorCompare::compare(const QString &name,
     using D = NpyArray::DType;
     using I = NpyArray::Interpretation;
     // tpu-mlir keeps bf16 as uint16; decode it when the other side is float or when asked.
-    const bool namedBf16 = options.bf16Names.contains(name);
+    const bool namedBf16 = options.bf16Names.contains(name)
+                           || name.contains(QLatin1String("bf16"), Qt::CaseInsensitive);
     const auto interpretation = [&](const NpyArray &self, const NpyArray &other) {
         if (self.dtype() != D::UInt16)
             return I::Native;
@@ -209,8 +208,8 @@ TensorComparison TensorCompare::compare(const QString &name,
     const float *tDirect = target.float32Data();
     const float *rDirect = reference.float32Data();
     if (tDirect && rDirect && target.elementCount() == reference.elementCount()) {
-        TensorComparison result = compareValues(name, tDirect, rDirect,
-                                                std::size_t(target.elementCount()), false, options);
+        TensorComparison result = compareValues(
+            name, tDirect, rDirect, std::size_t(target.elementCount()), false, options);
         result.targetShape = out.targetShape;
         result.referenceShape = out.referenceShape;
         result.dtype = QStringLiteral("float32");
@@ -234,9 +233,8 @@ TensorComparison TensorCompare::compare(const QString &name,
         }
     }
     const bool decodedBf16 = howT == I::Bf16 || howR == I::Bf16;
-    const auto isA = [&](D d) {
-        return !decodedBf16 && (target.dtype() == d || reference.dtype() == d);
-    };
+    const auto isA
+        = [&](D d) { return !decodedBf16 && (target.dtype() == d || reference.dtype() == d); };
     bool int8Values = false;
     QString dtype = QStringLiteral("float32");
     if (target.dtype() == reference.dtype() && !decodedBf16) {
@@ -252,7 +250,8 @@ TensorComparison TensorCompare::compare(const QString &name,
         castInPlace<qint32>(r);
         dtype = QStringLiteral("int32");
     }
-    TensorComparison result = compareValues(name, t.data(), r.data(), t.size(), int8Values, options);
+    TensorComparison result
+        = compareValues(name, t.data(), r.data(), t.size(), int8Values, options);
     result.targetShape = out.targetShape;
     result.referenceShape = out.referenceShape;
     result.dtype = dtype;

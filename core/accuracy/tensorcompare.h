@@ -52,7 +52,8 @@ struct CompareOptions
 {
     Tolerance tolerance;
     bool int8TensorClose = true; // tpu-mlir's --int8_tensor_close: differing int8 → NOT_EQUAL
-    QStringList bf16Names;       // uint16 tensors to decode as bf16 (besides uint16 vs float)
+    // uint16 tensors to decode as bf16, besides uint16 against float and names containing "bf16"
+    QStringList bf16Names;
 };
 
 /**

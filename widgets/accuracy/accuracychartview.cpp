@@ -4,10 +4,10 @@
 
 #include <widgets/accuracy/layermetricsmodel.h>
 
+#include <QApplication>
 #include <QBuffer>
 #include <QChart>
 #include <QCursor>
-#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLegendMarker>
@@ -97,10 +97,22 @@ AccuracyChartView::AccuracyChartView(QWidget *parent)
     };
     // Drawing order: SQNR behind, tolerances, metrics, markers on top.
     addLine(&m_sqnr, "sqnrSeries", linePen(s_sqnrColor, 1.0), m_axisSqnr);
-    addLine(&m_cosineTolerance, "cosineToleranceSeries", linePen(s_cosineColor, 1.2, Qt::DashDotLine), m_axisY);
-    addLine(&m_euclideanTolerance, "euclideanToleranceSeries", linePen(s_euclideanColor, 1.2, Qt::DashDotLine), m_axisY);
-    addLine(&m_otherCosine, "comparisonCosineSeries", linePen(s_cosineColor.darker(150), 2.0, Qt::DashLine), m_axisY);
-    addLine(&m_otherEuclidean, "comparisonEuclideanSeries", linePen(s_euclideanColor.darker(150), 2.0, Qt::DashLine), m_axisY);
+    addLine(&m_cosineTolerance,
+            "cosineToleranceSeries",
+            linePen(s_cosineColor, 1.2, Qt::DashDotLine),
+            m_axisY);
+    addLine(&m_euclideanTolerance,
+            "euclideanToleranceSeries",
+            linePen(s_euclideanColor, 1.2, Qt::DashDotLine),
+            m_axisY);
+    addLine(&m_otherCosine,
+            "comparisonCosineSeries",
+            linePen(s_cosineColor.darker(150), 2.0, Qt::DashLine),
+            m_axisY);
+    addLine(&m_otherEuclidean,
+            "comparisonEuclideanSeries",
+            linePen(s_euclideanColor.darker(150), 2.0, Qt::DashLine),
+            m_axisY);
     addLine(&m_euclidean, "euclideanSeries", linePen(s_euclideanColor, 1.8), m_axisY);
     addLine(&m_cosine, "cosineSeries", linePen(s_cosineColor, 1.8), m_axisY);
 
@@ -127,12 +139,13 @@ AccuracyChartView::AccuracyChartView(QWidget *parent)
     if (auto markers = chart->legend()->markers(m_selection); !markers.isEmpty())
         markers.first()->setVisible(false);
 
-    for (QXYSeries *s : {static_cast<QXYSeries *>(m_cosine), static_cast<QXYSeries *>(m_euclidean),
-                         static_cast<QXYSeries *>(m_sqnr), static_cast<QXYSeries *>(m_failing),
+    for (QXYSeries *s : {static_cast<QXYSeries *>(m_cosine),
+                         static_cast<QXYSeries *>(m_euclidean),
+                         static_cast<QXYSeries *>(m_sqnr),
+                         static_cast<QXYSeries *>(m_failing),
                          static_cast<QXYSeries *>(m_otherCosine),
                          static_cast<QXYSeries *>(m_otherEuclidean)}) {
         connect(s, &QXYSeries::hovered, this, &AccuracyChartView::onHovered);
-        connect(s, &QXYSeries::clicked, this, &AccuracyChartView::onClicked);
     }
     rebuild();
 }
@@ -221,22 +234,18 @@ void AccuracyChartView::rebuild()
                 firstFail = i;
         }
     }
-    m_cosine->replace(cos);
-    m_euclidean->replace(euc);
-    m_sqnr->replace(sqnr);
-    m_failing->replace(failing);
-    const double x0 = -0.5, x1 = std::max(0.5, n - 0.5);
-    m_cosineTolerance->replace({QPointF(x0, m_tolerance.cosine), QPointF(x1, m_tolerance.cosine)});
-    m_euclideanTolerance->replace(
-        {QPointF(x0, m_tolerance.euclidean), QPointF(x1, m_tolerance.euclidean)});
-
+    m_cosPoints = cos;
+    m_eucPoints = euc;
+    m_sqnrPoints = sqnr;
+    m_failPoints = failing;
     QList<QPointF> otherCos, otherEuc;
     for (int i = 0; i < int(m_comparison.size()); ++i) {
         otherCos.append(QPointF(i, plotY(m_comparison.at(i).cosine)));
         otherEuc.append(QPointF(i, plotY(m_comparison.at(i).euclidean)));
     }
-    m_otherCosine->replace(otherCos);
-    m_otherEuclidean->replace(otherEuc);
+    m_otherCosPoints = otherCos;
+    m_otherEucPoints = otherEuc;
+    m_sliceFirst = m_sliceLast = -1;
     m_otherCosine->setVisible(!otherCos.isEmpty());
     m_otherEuclidean->setVisible(!otherEuc.isEmpty());
 
@@ -292,10 +301,45 @@ void AccuracyChartView::setXRange(double lo, double hi)
     const double width = std::min(hi - lo, fullHi - fullLo);
     lo = std::clamp(lo, fullLo, fullHi - width);
     m_axisX->setRange(lo, lo + width);
+    updateSlice(lo, lo + width);
+    // Dashed lines are dashed along their whole length, on screen or not: keep them visible-only.
+    m_cosineTolerance->replace(
+        {QPointF(lo, m_tolerance.cosine), QPointF(lo + width, m_tolerance.cosine)});
+    m_euclideanTolerance->replace(
+        {QPointF(lo, m_tolerance.euclidean), QPointF(lo + width, m_tolerance.euclidean)});
     // Antialiased polylines cost several times more; past ~1,500 visible layers the lines are
     // denser than the pixels anyway, so panning stays fluid without it.
     setRenderHint(QPainter::Antialiasing, width < 1500);
     m_axisX->setTickInterval(std::max(1.0, niceStep(width / 12)));
+}
+
+static QList<QPointF> slice(const QList<QPointF> &points, int first, int last)
+{
+    // Points are sorted by x (= layer index); failing points are a sparse subset.
+    const auto lo = std::lower_bound(
+        points.cbegin(), points.cend(), first, [](const QPointF &p, int x) { return p.x() < x; });
+    const auto hi = std::upper_bound(
+        lo, points.cend(), last, [](int x, const QPointF &p) { return x < p.x(); });
+    return QList<QPointF>(lo, hi);
+}
+
+void AccuracyChartView::updateSlice(double lo, double hi)
+{
+    const int n = int(m_layers.size());
+    const int first = std::max(0, int(std::floor(lo)) - 1);
+    const int last = std::min(n - 1, int(std::ceil(hi)) + 1);
+    if (m_sliceFirst >= 0 && first >= m_sliceFirst && last <= m_sliceLast)
+        return; // still inside the loaded slice
+    // Load one extra window on each side so most pan steps need no new slice.
+    const int margin = std::max(8, (last - first) / 2);
+    m_sliceFirst = std::max(0, first - margin);
+    m_sliceLast = std::min(n - 1, last + margin);
+    m_cosine->replace(slice(m_cosPoints, m_sliceFirst, m_sliceLast));
+    m_euclidean->replace(slice(m_eucPoints, m_sliceFirst, m_sliceLast));
+    m_sqnr->replace(slice(m_sqnrPoints, m_sliceFirst, m_sliceLast));
+    m_failing->replace(slice(m_failPoints, m_sliceFirst, m_sliceLast));
+    m_otherCosine->replace(slice(m_otherCosPoints, m_sliceFirst, m_sliceLast));
+    m_otherEuclidean->replace(slice(m_otherEucPoints, m_sliceFirst, m_sliceLast));
 }
 
 void AccuracyChartView::resetZoom()
@@ -374,13 +418,6 @@ void AccuracyChartView::onHovered(const QPointF &point, bool state)
     QToolTip::showText(QCursor::pos(), text, this);
 }
 
-void AccuracyChartView::onClicked(const QPointF &point)
-{
-    const int row = rowAt(point.x());
-    if (row >= 0)
-        emit layerClicked(row, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
-}
-
 void AccuracyChartView::wheelEvent(QWheelEvent *event)
 {
     const double anchor = chart()->mapToValue(event->position(), m_cosine).x();
@@ -419,12 +456,19 @@ void AccuracyChartView::keyPressEvent(QKeyEvent *event)
 
 void AccuracyChartView::mousePressEvent(QMouseEvent *event)
 {
-    const bool pan = event->button() == Qt::MiddleButton
-                     || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    const bool pan
+        = event->button() == Qt::MiddleButton
+          || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
     if (pan) {
         m_panning = true;
         m_panStart = event->pos();
         setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton) {
+        m_pressPending = true;
+        m_pressPos = event->pos();
         event->accept();
         return;
     }
@@ -434,11 +478,24 @@ void AccuracyChartView::mousePressEvent(QMouseEvent *event)
 void AccuracyChartView::mouseMoveEvent(QMouseEvent *event)
 {
     if (m_panning) {
-        const double perPixel = (visibleMax() - visibleMin()) / std::max(1.0, chart()->plotArea().width());
+        const double perPixel
+            = (visibleMax() - visibleMin()) / std::max(1.0, chart()->plotArea().width());
         panBy(-(event->pos().x() - m_panStart.x()) * perPixel);
         m_panStart = event->pos();
         event->accept();
         return;
+    }
+    if (m_pressPending
+        && (event->pos() - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+        // A drag after all: hand QChartView the press so it starts its rubber band there.
+        m_pressPending = false;
+        QMouseEvent press(QEvent::MouseButtonPress,
+                          QPointF(m_pressPos),
+                          QPointF(mapToGlobal(m_pressPos)),
+                          Qt::LeftButton,
+                          Qt::LeftButton,
+                          event->modifiers());
+        QChartView::mousePressEvent(&press);
     }
     QChartView::mouseMoveEvent(event);
 }
@@ -448,6 +505,17 @@ void AccuracyChartView::mouseReleaseEvent(QMouseEvent *event)
     if (m_panning) {
         m_panning = false;
         unsetCursor();
+        event->accept();
+        return;
+    }
+    if (m_pressPending && event->button() == Qt::LeftButton) {
+        m_pressPending = false;
+        const QPointF chartPos = chart()->mapFromScene(mapToScene(event->pos()));
+        if (chart()->plotArea().contains(chartPos)) {
+            const int row = rowAt(chart()->mapToValue(chartPos, m_cosine).x());
+            if (row >= 0)
+                emit layerClicked(row, event->modifiers() & Qt::ControlModifier);
+        }
         event->accept();
         return;
     }
@@ -461,6 +529,7 @@ void AccuracyChartView::mouseReleaseEvent(QMouseEvent *event)
     // The rubber band zooms both axes; only the layer axis is meant to change.
     m_axisY->setRange(m_yMin, 1.0 + (1.0 - m_yMin) * 0.03);
     m_axisSqnr->setRange(m_sqnrMin, m_sqnrMax);
+    setXRange(visibleMin(), visibleMax());
 }
 
 QByteArray AccuracyChartView::toSvg(const QSize &size) const
@@ -475,8 +544,8 @@ QByteArray AccuracyChartView::toSvg(const QSize &size) const
     generator.setTitle(chart()->title());
     QPainter painter(&generator);
     // Render through the scene so the SVG keeps vectors rather than one bitmap.
-    const_cast<AccuracyChartView *>(this)->scene()->render(&painter, QRectF(QPointF(0, 0), s),
-                                                           sceneRect());
+    const_cast<AccuracyChartView *>(this)->scene()->render(
+        &painter, QRectF(QPointF(0, 0), s), sceneRect());
     painter.end();
     return buffer.data();
 }

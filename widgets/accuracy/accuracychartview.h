@@ -17,13 +17,13 @@ namespace Mcw::Widgets {
 
 /**
  * Per-layer similarity chart: layers in network order on x; cosine and euclidean similarity on
- * the left axis with the two tolerances as horizontal dash-dotted lines; a second run is dashed; failing layers as red
- * points; SQNR (dB) on the right axis. Values outside the axis (e.g. a euclidean of −1e9, ±inf
- * or NaN) are drawn at the axis edge; the tooltip shows the real value.
+ * the left axis with the two tolerances as horizontal dash-dotted lines; a second run is dashed;
+ * failing layers as red points; SQNR (dB) on the right axis. Values outside the axis (e.g. a
+ * euclidean of −1e9, ±inf or NaN) are drawn at the axis edge; the tooltip shows the real value.
  *
- * Hover shows tensor, op type and metrics. Click selects a layer (Ctrl+click adds) and emits
- * layerClicked(). Zoom: rubber band (x), mouse wheel, +/−; pan: middle-button drag or Shift+drag,
- * ←/→; Home (or 0) shows all layers.
+ * Hover shows tensor, op type and metrics. A click selects the nearest layer (Ctrl+click adds) and
+ * emits layerClicked(). Zoom: rubber band (x), mouse wheel, +/−; pan: middle-button drag or
+ * Shift+drag, ←/→; Home (or 0) shows all layers.
  */
 class AccuracyChartView : public QChartView
 {
@@ -74,11 +74,11 @@ private:
     void rebuild();
     void updateSelectionSeries();
     void onHovered(const QPointF &point, bool state);
-    void onClicked(const QPointF &point);
     int rowAt(double x) const;
     double plotY(double value) const;
     double plotSqnr(double value) const;
     void setXRange(double lo, double hi);
+    void updateSlice(double lo, double hi);
 
     QList<Core::LayerMetrics> m_layers;
     QList<Core::LayerMetrics> m_comparison;
@@ -100,11 +100,21 @@ private:
     QLineSeries *m_otherCosine = nullptr;
     QLineSeries *m_otherEuclidean = nullptr;
 
+    // Full point lists; the series hold only the slice around the visible range, so panning a
+    // zoomed-in chart of thousands of layers redraws only what is near the screen.
+    QList<QPointF> m_cosPoints, m_eucPoints, m_sqnrPoints, m_failPoints;
+    QList<QPointF> m_otherCosPoints, m_otherEucPoints;
+    int m_sliceFirst = -1;
+    int m_sliceLast = -1;
+
     double m_yMin = 0.0;
     double m_sqnrMin = 0.0;
     double m_sqnrMax = 60.0;
     bool m_panning = false;
     QPoint m_panStart;
+    // A left press becomes a rubber band only once the mouse moves; otherwise it is a click.
+    bool m_pressPending = false;
+    QPoint m_pressPos;
 };
 
 } // namespace Mcw::Widgets

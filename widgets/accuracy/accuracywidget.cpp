@@ -138,9 +138,13 @@ AccuracyWidget::AccuracyWidget(QWidget *parent)
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &LayerMetricsFilterModel::setText);
     connect(m_failingOnly, &QCheckBox::toggled, m_filter, &LayerMetricsFilterModel::setFailingOnly);
     connect(m_chart, &AccuracyChartView::layerClicked, this, &AccuracyWidget::onChartClicked);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(m_table->selectionModel(),
+            &QItemSelectionModel::selectionChanged,
+            this,
             &AccuracyWidget::syncChartSelection);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_table->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
             &AccuracyWidget::onTableCurrentChanged);
     connect(m_deltaTable, &QTableView::activated, this, [this, deltaProxy](const QModelIndex &i) {
         const QString onnx = deltaProxy->data(i, RunDeltaModel::OnnxTensorRole).toString();
@@ -162,7 +166,8 @@ AccuracyWidget::AccuracyWidget(QWidget *parent)
         askAndExport(tr("CSV (*.csv)"), QStringLiteral(".csv"), &AccuracyWidget::exportCsv);
     });
     connect(netron, &QAction::triggered, this, [this] {
-        askAndExport(tr("Netron attachment (*.json)"), QStringLiteral(".json"),
+        askAndExport(tr("Netron attachment (*.json)"),
+                     QStringLiteral(".json"),
                      &AccuracyWidget::exportNetronAttachment);
     });
     refresh();
@@ -173,7 +178,8 @@ void AccuracyWidget::setRun(const Core::AccuracyRun &run)
     m_run = run;
     const QList<Core::AccuracyStage> stages = run.stages();
     if (!stages.isEmpty() && !stages.contains(m_stage))
-        m_stage = stages.contains(Core::AccuracyStage::Tpu) ? Core::AccuracyStage::Tpu : stages.first();
+        m_stage
+            = stages.contains(Core::AccuracyStage::Tpu) ? Core::AccuracyStage::Tpu : stages.first();
     refresh();
 }
 
@@ -233,8 +239,8 @@ void AccuracyWidget::refresh()
         aligned.append(o);
     }
     m_chart->setComparisonLayers(aligned, m_other->label);
-    const Core::RunComparison rc = Core::RunComparison::compare(m_run, *m_other, m_stage,
-                                                                m_divergenceThreshold);
+    const Core::RunComparison rc
+        = Core::RunComparison::compare(m_run, *m_other, m_stage, m_divergenceThreshold);
     m_deltaModel->setComparison(rc, m_run.label, m_other->label);
     m_divergenceLabel->setText(divergenceText());
     pane->show();
@@ -253,7 +259,9 @@ QString AccuracyWidget::divergenceText() const
     const Core::RunComparison::Delta &d = rc.deltas.at(rc.firstDivergence);
     return tr("First divergence (|Δ| > %1): %2 (%3): cosine %4 → %5")
         .arg(m_divergenceThreshold)
-        .arg(d.tensorName, d.opType, LayerMetricsModel::formatMetric(d.baseCosine),
+        .arg(d.tensorName,
+             d.opType,
+             LayerMetricsModel::formatMetric(d.baseCosine),
              LayerMetricsModel::formatMetric(d.otherCosine));
 }
 
@@ -352,8 +360,10 @@ Core::Expected<void> AccuracyWidget::exportSvg(const QString &path) const
     return Core::writeFileAtomically(path, m_chart->toSvg());
 }
 
-void AccuracyWidget::askAndExport(const QString &filter, const QString &suffix,
-                                  Core::Expected<void> (AccuracyWidget::*exporter)(const QString &) const)
+void AccuracyWidget::askAndExport(const QString &filter,
+                                  const QString &suffix,
+                                  Core::Expected<void> (AccuracyWidget::*exporter)(const QString &)
+                                      const)
 {
     if (qEnvironmentVariableIsSet("MCW_NO_DIALOGS"))
         return;

@@ -80,7 +80,8 @@ private:
     void syncChartSelection();
     void onChartClicked(int row, bool extend);
     void onTableCurrentChanged();
-    void askAndExport(const QString &filter, const QString &suffix,
+    void askAndExport(const QString &filter,
+                      const QString &suffix,
                       Core::Expected<void> (AccuracyWidget::*exporter)(const QString &) const);
 
     Core::AccuracyRun m_run;

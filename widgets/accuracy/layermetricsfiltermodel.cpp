@@ -37,7 +37,8 @@ bool LayerMetricsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     if (m_text.isEmpty())
         return true;
     const QString tensor = row.data(LayerMetricsModel::TensorRole).toString();
-    const QString op = m->index(sourceRow, LayerMetricsModel::OpTypeColumn, sourceParent).data().toString();
+    const QString op
+        = m->index(sourceRow, LayerMetricsModel::OpTypeColumn, sourceParent).data().toString();
     return tensor.contains(m_text, Qt::CaseInsensitive) || op.contains(m_text, Qt::CaseInsensitive);
 }
 

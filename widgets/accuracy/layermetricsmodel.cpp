@@ -11,7 +11,8 @@ namespace Mcw::Widgets {
 
 LayerMetricsModel::LayerMetricsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+}
 
 void LayerMetricsModel::setLayers(const QList<Core::LayerMetrics> &layers)
 {

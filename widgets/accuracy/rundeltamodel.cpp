@@ -12,7 +12,8 @@ namespace Mcw::Widgets {
 
 RunDeltaModel::RunDeltaModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+}
 
 void RunDeltaModel::setComparison(const Core::RunComparison &comparison,
                                   const QString &baseLabel,

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <core/accuracy/runcomparison.h>
 #include <core/accuracy/metricsexport.h>
+#include <core/accuracy/runcomparison.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,12 +56,14 @@ TEST(AccuracyRun, KeepsStagesInPipelineOrderAndFindsFirstFailure)
 {
     AccuracyRun run;
     run.label = QStringLiteral("INT8 KL 100 img");
-    run.setStage(AccuracyStage::Final,
-                 comparison({tensor(QStringLiteral("out_Concat"), 0.999, 0.99, CompareStatus::Similar)}));
-    run.setStage(AccuracyStage::Tpu,
-                 comparison({tensor(QStringLiteral("a_Conv"), 0.99, 0.9, CompareStatus::Similar),
-                             tensor(QStringLiteral("b_Mul"), 0.5, 0.2, CompareStatus::NotSimilar),
-                             tensor(QStringLiteral("c_Add"), 0.4, 0.1, CompareStatus::NotSimilar)}));
+    run.setStage(
+        AccuracyStage::Final,
+        comparison({tensor(QStringLiteral("out_Concat"), 0.999, 0.99, CompareStatus::Similar)}));
+    run.setStage(
+        AccuracyStage::Tpu,
+        comparison({tensor(QStringLiteral("a_Conv"), 0.99, 0.9, CompareStatus::Similar),
+                    tensor(QStringLiteral("b_Mul"), 0.5, 0.2, CompareStatus::NotSimilar),
+                    tensor(QStringLiteral("c_Add"), 0.4, 0.1, CompareStatus::NotSimilar)}));
     ASSERT_EQ(run.layers.size(), 4);
     EXPECT_EQ(run.stages(), (QList<AccuracyStage>{AccuracyStage::Tpu, AccuracyStage::Final}));
     EXPECT_EQ(run.firstFailing(AccuracyStage::Tpu), 1);
@@ -82,16 +84,18 @@ TEST(AccuracyRun, KeepsStagesInPipelineOrderAndFindsFirstFailure)
 TEST(RunComparison, DeltasAndFirstDivergence)
 {
     AccuracyRun int8;
-    int8.setStage(AccuracyStage::Tpu,
-                  comparison({tensor(QStringLiteral("a_Conv"), 0.999, 0.95, CompareStatus::Similar),
-                              tensor(QStringLiteral("b_Mul"), 0.995, 0.90, CompareStatus::Similar),
-                              tensor(QStringLiteral("c_Add"), 0.80, 0.50, CompareStatus::NotSimilar),
-                              tensor(QStringLiteral("d_Add"), 0.70, 0.40, CompareStatus::NotSimilar)}));
+    int8.setStage(
+        AccuracyStage::Tpu,
+        comparison({tensor(QStringLiteral("a_Conv"), 0.999, 0.95, CompareStatus::Similar),
+                    tensor(QStringLiteral("b_Mul"), 0.995, 0.90, CompareStatus::Similar),
+                    tensor(QStringLiteral("c_Add"), 0.80, 0.50, CompareStatus::NotSimilar),
+                    tensor(QStringLiteral("d_Add"), 0.70, 0.40, CompareStatus::NotSimilar)}));
     AccuracyRun bf16;
-    bf16.setStage(AccuracyStage::Tpu,
-                  comparison({tensor(QStringLiteral("a_Conv"), 0.9995, 0.96, CompareStatus::Similar),
-                              tensor(QStringLiteral("b_Mul"), 0.999, 0.95, CompareStatus::Similar),
-                              tensor(QStringLiteral("c_Add"), 0.99, 0.93, CompareStatus::Similar)}));
+    bf16.setStage(
+        AccuracyStage::Tpu,
+        comparison({tensor(QStringLiteral("a_Conv"), 0.9995, 0.96, CompareStatus::Similar),
+                    tensor(QStringLiteral("b_Mul"), 0.999, 0.95, CompareStatus::Similar),
+                    tensor(QStringLiteral("c_Add"), 0.99, 0.93, CompareStatus::Similar)}));
     const RunComparison rc = RunComparison::compare(int8, bf16, AccuracyStage::Tpu, 0.02);
     ASSERT_EQ(rc.deltas.size(), 3); // d_Add is missing from the second run
     EXPECT_NEAR(rc.deltas[1].euclideanDelta(), 0.05, 1e-12);
@@ -102,21 +106,28 @@ TEST(RunComparison, DeltasAndFirstDivergence)
 TEST(MetricsExport, CsvHasOneRowPerLayerAndQuotesCommas)
 {
     AccuracyRun run;
-    NpzComparison c = comparison({tensor(QStringLiteral("a,b_Conv"), 0.5, 0.25, CompareStatus::NotSimilar)});
+    NpzComparison c
+        = comparison({tensor(QStringLiteral("a,b_Conv"), 0.5, 0.25, CompareStatus::NotSimilar)});
     c.tensors.first().sqnr = std::numeric_limits<double>::infinity();
     run.setStage(AccuracyStage::Tpu, c);
-    const QStringList lines = QString::fromUtf8(MetricsExport::toCsv(run.layers)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines = QString::fromUtf8(MetricsExport::toCsv(run.layers))
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 2);
-    EXPECT_EQ(lines[1], QStringLiteral("0,tpu,\"a,b_Conv\",\"a,b\",Conv,NOT_SIMLIAR,false,0.5,0.25,inf"));
+    EXPECT_EQ(lines[1],
+              QStringLiteral("0,tpu,\"a,b_Conv\",\"a,b\",Conv,NOT_SIMLIAR,false,0.5,0.25,inf"));
 }
 
 TEST(MetricsExport, NetronAttachmentFollowsNetronsSchema)
 {
     AccuracyRun run;
-    run.setStage(AccuracyStage::Tpu,
-                 comparison({tensor(QStringLiteral("/m/Conv_output_0_Conv"), 0.5, 0.25, CompareStatus::NotSimilar)}));
-    const QJsonObject root = QJsonDocument::fromJson(MetricsExport::toNetronAttachment(run.layers)).object();
-    EXPECT_EQ(root.value(QStringLiteral("signature")).toString(), QStringLiteral("netron:attachment"));
+    run.setStage(
+        AccuracyStage::Tpu,
+        comparison({tensor(
+            QStringLiteral("/m/Conv_output_0_Conv"), 0.5, 0.25, CompareStatus::NotSimilar)}));
+    const QJsonObject root
+        = QJsonDocument::fromJson(MetricsExport::toNetronAttachment(run.layers)).object();
+    EXPECT_EQ(root.value(QStringLiteral("signature")).toString(),
+              QStringLiteral("netron:attachment"));
     const QJsonArray metrics = root.value(QStringLiteral("metrics")).toArray();
     ASSERT_EQ(metrics.size(), 3);
     for (const QJsonValue &v : metrics) {
@@ -127,7 +138,8 @@ TEST(MetricsExport, NetronAttachmentFollowsNetronsSchema)
         EXPECT_TRUE(o.contains(QStringLiteral("name")));
         EXPECT_TRUE(o.contains(QStringLiteral("value")));
     }
-    EXPECT_EQ(metrics[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("cosine (tpu)"));
+    EXPECT_EQ(metrics[0].toObject().value(QStringLiteral("name")).toString(),
+              QStringLiteral("cosine (tpu)"));
     EXPECT_DOUBLE_EQ(metrics[0].toObject().value(QStringLiteral("value")).toDouble(), 0.5);
     EXPECT_FALSE(root.value(QStringLiteral("metadata")).toArray().isEmpty());
 }

@@ -66,7 +66,8 @@ TEST(CalibrationTable, ReadsOptionalSections)
     auto t = CalibrationTable::read(data("cali_sections.txt"));
     ASSERT_TRUE(t.has_value());
     EXPECT_EQ(t->thresholds.size(), 2);
-    EXPECT_EQ(t->asymmetricOps, (QStringList{QStringLiteral("conv1_Conv"), QStringLiteral("relu1_Relu")}));
+    EXPECT_EQ(t->asymmetricOps,
+              (QStringList{QStringLiteral("conv1_Conv"), QStringLiteral("relu1_Relu")}));
     EXPECT_EQ(t->int4Ops, QStringList{QStringLiteral("conv2_Conv")});
     ASSERT_EQ(t->weightScales.size(), 1);
     EXPECT_EQ(t->weightScales.first().scales, (QList<double>{0.01, 0.02, 0.03}));

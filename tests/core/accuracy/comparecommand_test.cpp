@@ -29,9 +29,13 @@ TEST(CompareCommand, PrintsEveryTensorAndFailsOnFailingTensors)
     QTemporaryDir tmp;
     const QString csv = tmp.filePath(QStringLiteral("m.csv"));
     QString out, err;
-    const int rc = runConvert({QStringLiteral("compare"), dir + QStringLiteral("/target.npz"),
-                               dir + QStringLiteral("/reference.npz"), QStringLiteral("--csv"), csv},
-                              &out, &err);
+    const int rc = runConvert({QStringLiteral("compare"),
+                               dir + QStringLiteral("/target.npz"),
+                               dir + QStringLiteral("/reference.npz"),
+                               QStringLiteral("--csv"),
+                               csv},
+                              &out,
+                              &err);
     EXPECT_EQ(rc, 1) << err.toStdString();
     EXPECT_TRUE(out.contains(QStringLiteral("/model.0/act/Mul_output_0_Mul")));
     EXPECT_TRUE(out.contains(QStringLiteral("NOT_SIMLIAR")));
@@ -46,10 +50,13 @@ TEST(CompareCommand, IdenticalFilesPass)
 {
     const QString dir = Tests::npzCasesDir(nullptr);
     QString out, err;
-    const int rc = runConvert({QStringLiteral("compare"), dir + QStringLiteral("/reference.npz"),
-                               dir + QStringLiteral("/reference.npz"), QStringLiteral("--tolerance"),
+    const int rc = runConvert({QStringLiteral("compare"),
+                               dir + QStringLiteral("/reference.npz"),
+                               dir + QStringLiteral("/reference.npz"),
+                               QStringLiteral("--tolerance"),
                                QStringLiteral("0.5,0.5")},
-                              &out, &err);
+                              &out,
+                              &err);
     EXPECT_EQ(rc, 0) << out.toStdString();
     EXPECT_TRUE(out.contains(QStringLiteral("npz compare PASSED.")));
 }
@@ -58,15 +65,22 @@ TEST(CompareCommand, BadInputIsOneSentenceAndExitTwo)
 {
     const QString dir = Tests::npzCasesDir(nullptr);
     QString out, err;
-    EXPECT_EQ(runConvert({QStringLiteral("compare"), dir + QStringLiteral("/absurd.npz"),
+    EXPECT_EQ(runConvert({QStringLiteral("compare"),
+                          dir + QStringLiteral("/absurd.npz"),
                           dir + QStringLiteral("/reference.npz")},
-                         &out, &err),
+                         &out,
+                         &err),
               2);
     EXPECT_TRUE(err.startsWith(dir + QStringLiteral("/absurd.npz: ")));
     EXPECT_EQ(err.trimmed().count(QLatin1Char('\n')), 0);
-    EXPECT_EQ(runConvert({QStringLiteral("compare"), QStringLiteral("only-one.npz")}, &out, &err), 2);
-    EXPECT_EQ(runConvert({QStringLiteral("compare"), QStringLiteral("a.npz"), QStringLiteral("b.npz"),
-                          QStringLiteral("--tolerance"), QStringLiteral("x")},
-                         &out, &err),
+    EXPECT_EQ(runConvert({QStringLiteral("compare"), QStringLiteral("only-one.npz")}, &out, &err),
+              2);
+    EXPECT_EQ(runConvert({QStringLiteral("compare"),
+                          QStringLiteral("a.npz"),
+                          QStringLiteral("b.npz"),
+                          QStringLiteral("--tolerance"),
+                          QStringLiteral("x")},
+                         &out,
+                         &err),
               2);
 }

@@ -150,7 +150,7 @@ def unit_cases(outdir):
         ("/model.11/i64_Shape", (x * 1000).astype(np.int64), (x * 1003).astype(np.int64)),
         ("/model.12/bool_Greater", x > 0, x > 0),
         ("/model.13/bf16_Conv", bf16_bits(noisy(x, 0.01)), x),
-        ("/model.14/bf16both_Conv", bf16_bits(noisy(x, 0.01)), bf16_bits(x)),
+        ("/model.14/u16both_Conv", bf16_bits(noisy(x, 0.01)), bf16_bits(x)),
         ("/model.15/reshaped_Reshape", noisy(x, 0.05).reshape(1, 8, 256), x),
         ("/model.16/cropped_Slice", noisy(x, 0.05)[:, :, :12, :12].copy(), x),
         ("/model.17/mismatch_Concat", noisy(x, 0.05)[:, :4].reshape(1, 4, 256), x),

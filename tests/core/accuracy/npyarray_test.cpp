@@ -43,8 +43,9 @@ TEST(NpyArray, ParsesEveryDtypeVersionByteOrderAndStorageOrder)
         EXPECT_EQ(NpyArray::dtypeName(array->dtype()), e.value(QStringLiteral("dtype")).toString());
         EXPECT_EQ(array->isFortranOrder(), e.value(QStringLiteral("fortran")).toBool());
         EXPECT_EQ(array->isBigEndian(), e.value(QStringLiteral("big_endian")).toBool());
-        const auto how = e.value(QStringLiteral("bf16")).toBool() ? NpyArray::Interpretation::Bf16
-                                                                 : NpyArray::Interpretation::Native;
+        const auto how = e.value(QStringLiteral("bf16")).toBool()
+                             ? NpyArray::Interpretation::Bf16
+                             : NpyArray::Interpretation::Native;
         const QJsonArray values = e.value(QStringLiteral("values")).toArray();
         ASSERT_EQ(array->elementCount(), values.size());
         const std::vector<float> floats = array->toFloat(how);
@@ -101,7 +102,8 @@ TEST(NpzFile, ListsNamesWithoutSuffixInArchiveOrder)
     QStringList targetOrder;
     for (const QJsonValue &v : expected.value(QStringLiteral("target_order")).toArray())
         targetOrder.append(v.toString());
-    for (const QString &file : {QStringLiteral("target.npz"), QStringLiteral("target_deflated.npz")}) {
+    for (const QString &file :
+         {QStringLiteral("target.npz"), QStringLiteral("target_deflated.npz")}) {
         auto npz = Core::NpzFile::open(dir + QLatin1Char('/') + file);
         ASSERT_TRUE(npz.has_value()) << npz.error().message.toStdString();
         EXPECT_EQ(npz->names(), targetOrder);

@@ -38,7 +38,8 @@ TEST(NpzComparison, MatchesNumpyReferenceForEveryTensor)
     const QString dir = Tests::npzCasesDir(&error);
     ASSERT_TRUE(error.isEmpty()) << error.toStdString();
     const QJsonObject expected = Tests::npzCasesExpected();
-    for (const QString &targetFile : {QStringLiteral("target.npz"), QStringLiteral("target_deflated.npz")}) {
+    for (const QString &targetFile :
+         {QStringLiteral("target.npz"), QStringLiteral("target_deflated.npz")}) {
         SCOPED_TRACE(targetFile.toStdString());
         auto result = NpzComparison::compareFiles(dir + QLatin1Char('/') + targetFile,
                                                   dir + QStringLiteral("/reference.npz"));
@@ -130,4 +131,39 @@ TEST(Tolerance, ParsesCommaPairAndIgnoresExtras)
     EXPECT_DOUBLE_EQ(t.euclidean, 0.6);
     EXPECT_FALSE(Tolerance::parse(QStringLiteral("0.9"), &t));
     EXPECT_FALSE(Tolerance::parse(QStringLiteral("a,b"), &t));
+}
+
+static NpyArray uint16Array(const QList<quint16> &values)
+{
+    QByteArray bytes("\x93NUMPY\x01\x00", 8);
+    QByteArray dict = "{'descr': '<u2', 'fortran_order': False, 'shape': (";
+    dict += QByteArray::number(values.size()) + ",), }";
+    while ((10 + dict.size() + 1) % 64 != 0)
+        dict += ' ';
+    dict += '\n';
+    bytes.append(char(dict.size() & 0xff)).append(char(dict.size() >> 8)).append(dict);
+    for (quint16 v : values)
+        bytes.append(char(v & 0xff)).append(char(v >> 8));
+    return *NpyArray::parse(bytes, QStringLiteral("u16"));
+}
+
+TEST(TensorCompare, Uint16IsBf16WhenTheCallerOrTheNameSaysSo)
+{
+    // 0x3f80 = 1.0 and 0x4000 = 2.0 as bf16; 16256 and 16384 as plain integers.
+    const NpyArray a = uint16Array({0x3f80, 0x4000, 0x3f80});
+    const NpyArray b = uint16Array({0x3f80, 0x4000, 0x4000});
+    // Plain uint16: values 16256/16384 → cosine of those integers.
+    const auto plain = TensorCompare::compare(QStringLiteral("x"), a, b);
+    const double p = (16256.0 * 16256 + 16384.0 * 16384 + 16256.0 * 16384)
+                     / std::sqrt((2 * 16256.0 * 16256 + 16384.0 * 16384)
+                                 * (16256.0 * 16256 + 2 * 16384.0 * 16384));
+    EXPECT_NEAR(plain.cosine, p, 1e-12);
+    // As bf16: (1,2,1)·(1,2,2) / (|(1,2,1)| |(1,2,2)|) = 7 / (sqrt 6 · 3).
+    const double expected = 7.0 / (std::sqrt(6.0) * 3.0);
+    CompareOptions named;
+    named.bf16Names = {QStringLiteral("x")};
+    EXPECT_NEAR(TensorCompare::compare(QStringLiteral("x"), a, b, named).cosine, expected, 1e-12);
+    EXPECT_NEAR(TensorCompare::compare(QStringLiteral("out_bf16"), a, b).cosine, expected, 1e-12);
+    EXPECT_DOUBLE_EQ(a.valueAt(1, NpyArray::Interpretation::Bf16), 2.0);
+    EXPECT_DOUBLE_EQ(a.valueAt(1), 16384.0);
 }

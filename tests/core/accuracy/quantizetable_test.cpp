@@ -35,7 +35,8 @@ TEST(QuantizeTable, ReadsPublishedTables)
 
 TEST(QuantizeTable, RejectsUnknownModesNamingFileAndLine)
 {
-    auto bad = QuantizeTable::parse("# op_name   quantize_mode\nconv1 FP64\n", QStringLiteral("q.txt"));
+    auto bad
+        = QuantizeTable::parse("# op_name   quantize_mode\nconv1 FP64\n", QStringLiteral("q.txt"));
     ASSERT_FALSE(bad.has_value());
     EXPECT_TRUE(bad.error().message.startsWith(QStringLiteral("q.txt: line 2")));
 }

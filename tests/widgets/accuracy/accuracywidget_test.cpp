@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <gtest/gtest.h>
@@ -38,7 +39,9 @@ protected:
         s_dir = new QTemporaryDir();
         QProcess python;
         python.start(QStringLiteral(MCW_PYTHON),
-                     {QStringLiteral(MCW_NPZ_CASES_SCRIPT), s_dir->path(), QStringLiteral("--yolo"),
+                     {QStringLiteral(MCW_NPZ_CASES_SCRIPT),
+                      s_dir->path(),
+                      QStringLiteral("--yolo"),
                       QString::number(s_layerCount)});
         python.waitForFinished(120000);
         ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
@@ -57,7 +60,8 @@ protected:
         options.tolerance = Core::Tolerance{0.99, 0.90};
         auto c = Core::NpzComparison::compareFiles(
             s_dir->filePath(QStringLiteral("yolo_target%1.npz").arg(suffix)),
-            s_dir->filePath(QStringLiteral("yolo_reference%1.npz").arg(suffix)), options);
+            s_dir->filePath(QStringLiteral("yolo_reference%1.npz").arg(suffix)),
+            options);
         EXPECT_TRUE(c.has_value());
         Core::AccuracyRun run;
         run.label = label;
@@ -110,7 +114,8 @@ TEST_F(AccuracyWidgetTest, ChartHoldsToleranceSeriesAndOnePointPerLayer)
     if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
         widget.show();
         QTest::qWait(50);
-        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-int8.png"));
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR")
+                           + QStringLiteral("/accuracy-int8.png"));
     }
 }
 
@@ -148,7 +153,8 @@ TEST_F(AccuracyWidgetTest, KeepInBf16EmitsSelectedOpNames)
     widget.keepInBf16Action()->trigger();
     ASSERT_EQ(keep.count(), 1);
     const QStringList names = keep.first().at(0).toStringList();
-    EXPECT_EQ(names, (QStringList{s_int8->layers.at(5).tensorName, s_int8->layers.at(9).tensorName}));
+    EXPECT_EQ(names,
+              (QStringList{s_int8->layers.at(5).tensorName, s_int8->layers.at(9).tensorName}));
     const Core::QuantizeTable table = Core::quantizeTableForLayers(widget.selectedLayers());
     EXPECT_EQ(table.entries().size(), 2);
     EXPECT_EQ(table.entries().first().opName, s_int8->layers.at(5).tensorName);
@@ -161,11 +167,13 @@ TEST_F(AccuracyWidgetTest, TableSelectionEmitsTensorActivated)
     QSignalSpy activated(&widget, &Widgets::AccuracyWidget::tensorActivated);
     auto *table = widget.findChild<QTableView *>(QStringLiteral("layerTable"));
     ASSERT_NE(table, nullptr);
-    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(table->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
     // Sort by cosine: the worst layer is on top; choosing it names that layer.
     table->sortByColumn(Widgets::LayerMetricsModel::CosineColumn, Qt::AscendingOrder);
     table->selectionModel()->setCurrentIndex(table->model()->index(0, 0),
-                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                                             QItemSelectionModel::ClearAndSelect
+                                                 | QItemSelectionModel::Rows);
     ASSERT_EQ(activated.count(), 1);
     double worst = 2;
     QString worstName;
@@ -197,11 +205,13 @@ TEST_F(AccuracyWidgetTest, ComparisonOverlayDeltaTableAndDivergence)
     const auto rc = Core::RunComparison::compare(*s_int8, *s_bf16, Core::AccuracyStage::Tpu, 0.01);
     ASSERT_GE(rc.firstDivergence, 0);
     EXPECT_TRUE(widget.divergenceText().contains(rc.deltas.at(rc.firstDivergence).tensorName));
-    EXPECT_EQ(widget.findChild<QLabel *>(QStringLiteral("divergenceLabel"))->text(), widget.divergenceText());
+    EXPECT_EQ(widget.findChild<QLabel *>(QStringLiteral("divergenceLabel"))->text(),
+              widget.divergenceText());
     if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
         widget.show();
         QTest::qWait(50);
-        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-compare.png"));
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR")
+                           + QStringLiteral("/accuracy-compare.png"));
     }
     widget.clearComparison();
     EXPECT_FALSE(other->isVisible());
@@ -258,4 +268,70 @@ TEST_F(AccuracyWidgetTest, ExportsPngSvgCsvAndNetronAttachment)
     QFile j(json);
     ASSERT_TRUE(j.open(QIODevice::ReadOnly));
     EXPECT_TRUE(j.readAll().contains("netron:attachment"));
+}
+
+TEST_F(AccuracyWidgetTest, HoverShowsTensorOpAndValuesAndClickSelects)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1200, 800);
+    widget.setRun(*s_int8);
+    widget.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
+    Widgets::AccuracyChartView *view = widget.chartView();
+    QXYSeries *cosine = nullptr;
+    for (QAbstractSeries *s : view->chart()->series()) {
+        if (s->objectName() == QLatin1String("cosineSeries"))
+            cosine = qobject_cast<QXYSeries *>(s);
+    }
+    ASSERT_NE(cosine, nullptr);
+    const Core::LayerMetrics &m = s_int8->layers.at(7);
+    emit cosine->hovered(QPointF(7.2, m.cosine), true);
+    const QString tip = QToolTip::text();
+    EXPECT_TRUE(tip.contains(m.tensorName)) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(m.opType));
+    EXPECT_TRUE(tip.contains(Widgets::LayerMetricsModel::formatMetric(m.cosine)));
+
+    // A real click on the point of layer 60 selects it in the table and names its ONNX tensor.
+    QSignalSpy activated(&widget, &Widgets::AccuracyWidget::tensorActivated);
+    const QPointF scenePos = view->chart()->mapToPosition(cosine->at(60), cosine);
+    const QPoint pos = view->mapFromScene(view->chart()->mapToScene(scenePos));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
+    ASSERT_EQ(activated.count(), 1);
+    EXPECT_EQ(activated.first().at(0).toString(), s_int8->layers.at(60).onnxTensorName);
+    EXPECT_EQ(widget.selectedLayers().size(), 1);
+    EXPECT_EQ(widget.selectedLayers().first().index, 60);
+}
+
+TEST_F(AccuracyWidgetTest, RubberBandZoomsTheLayerAxisOnly)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1200, 800);
+    widget.setRun(*s_int8);
+    widget.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
+    Widgets::AccuracyChartView *view = widget.chartView();
+    QXYSeries *cosine = nullptr;
+    for (QAbstractSeries *s : view->chart()->series()) {
+        if (s->objectName() == QLatin1String("cosineSeries"))
+            cosine = qobject_cast<QXYSeries *>(s);
+    }
+    ASSERT_NE(cosine, nullptr);
+    const auto toView = [&](double x) {
+        const QPointF p = view->chart()->mapToPosition(QPointF(x, 0.95), cosine);
+        return view->mapFromScene(view->chart()->mapToScene(p));
+    };
+    QValueAxis *similarity = nullptr;
+    for (QAbstractAxis *axis : view->chart()->axes(Qt::Vertical)) {
+        if (axis->objectName() == QLatin1String("similarityAxis"))
+            similarity = qobject_cast<QValueAxis *>(axis);
+    }
+    ASSERT_NE(similarity, nullptr);
+    const double yMinBefore = similarity->min();
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, toView(20));
+    QTest::mouseMove(view->viewport(), toView(30));
+    QTest::mouseMove(view->viewport(), toView(40));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, toView(40));
+    EXPECT_NEAR(view->visibleMin(), 20, 1.0);
+    EXPECT_NEAR(view->visibleMax(), 40, 1.0);
+    EXPECT_DOUBLE_EQ(similarity->min(), yMinBefore);
 }

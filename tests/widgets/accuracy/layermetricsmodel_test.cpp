@@ -43,9 +43,12 @@ TEST(LayerMetricsModel, PassesModelTesterAndShowsMetrics)
     model.setLayers(sampleLayers());
     ASSERT_EQ(model.rowCount(), 5);
     EXPECT_EQ(model.columnCount(), LayerMetricsModel::ColumnCount);
-    EXPECT_EQ(model.index(2, LayerMetricsModel::OpTypeColumn).data().toString(), QStringLiteral("Mul"));
-    EXPECT_EQ(model.index(2, LayerMetricsModel::StatusColumn).data().toString(), QStringLiteral("NOT_SIMLIAR"));
-    EXPECT_EQ(model.index(2, LayerMetricsModel::CosineColumn).data().toString(), QStringLiteral("0.700000"));
+    EXPECT_EQ(model.index(2, LayerMetricsModel::OpTypeColumn).data().toString(),
+              QStringLiteral("Mul"));
+    EXPECT_EQ(model.index(2, LayerMetricsModel::StatusColumn).data().toString(),
+              QStringLiteral("NOT_SIMLIAR"));
+    EXPECT_EQ(model.index(2, LayerMetricsModel::CosineColumn).data().toString(),
+              QStringLiteral("0.700000"));
     EXPECT_EQ(model.index(2, 0).data(LayerMetricsModel::OnnxTensorRole).toString(),
               QStringLiteral("/model.0/act/Mul_output_0"));
     EXPECT_FALSE(model.index(2, 0).data(LayerMetricsModel::PassedRole).toBool());
@@ -66,8 +69,12 @@ TEST(LayerMetricsFilterModel, SortsNumericallyAndFilters)
     QStringList order;
     for (int r = 0; r < filter.rowCount(); ++r)
         order.append(filter.index(r, LayerMetricsModel::IndexColumn).data().toString());
-    EXPECT_EQ(order, (QStringList{QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("4"),
-                                  QStringLiteral("1"), QStringLiteral("0")}));
+    EXPECT_EQ(order,
+              (QStringList{QStringLiteral("3"),
+                           QStringLiteral("2"),
+                           QStringLiteral("4"),
+                           QStringLiteral("1"),
+                           QStringLiteral("0")}));
     filter.setText(QStringLiteral("mul"));
     EXPECT_EQ(filter.rowCount(), 2);
     filter.setFailingOnly(true);
