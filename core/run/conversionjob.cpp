@@ -182,8 +182,8 @@ void ConversionJob::startStep(int index)
     m_runner->setCancelInvocations(m_backend->terminateInvocations(tool, tag), m_backend->killInvocations(tool, tag));
     const QString stepId = step.id;
     connect(m_runner.get(), &ProcessRunner::lineReceived, this,
-            [this, stepId](OutputStream stream, const QString &line, bool overwrite) {
-                for (const LogEvent &e : m_parser->feedLine(line, overwrite)) {
+            [this, stepId](OutputStream stream, const QString &line, bool /*overwrite*/) {
+                for (const LogEvent &e : m_parser->feedLine(line)) {
                     if (e.kind == LogEvent::Kind::Version && m_record.toolVersion.isEmpty())
                         m_record.toolVersion = e.version;
                 }
