@@ -28,6 +28,10 @@
 #include <widgets/forms/preprocessform.h>
 #include <widgets/forms/quantizationform.h>
 #include <widgets/graphview/cutlistedit.h>
+#include <widgets/jobs/jobspanel.h>
+#include <widgets/jobs/setuptoolchaindialog.h>
+#include <widgets/problems/problemsmodel.h>
+#include <widgets/problems/problemsview.h>
 #include <widgets/graphview/cutselection.h>
 #include <widgets/graphview/findpanel.h>
 #include <widgets/graphview/graphexporter.h>
@@ -46,7 +50,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -58,7 +61,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QTreeWidget>
+#include <QDesktopServices>
+#include <QUrl>
 #include <QUndoStack>
 #include <QtConcurrent>
 
@@ -216,12 +220,8 @@ void MainWindow::createDocks()
     m_labels = new Widgets::LabelsEditor(m_document, this);
     m_quantization = new Widgets::QuantizationForm(m_document, this);
     m_accuracy = new Widgets::AccuracyWidget(this);
-    m_problemList = new QTreeWidget(this);
-    m_problemList->setHeaderLabels({tr("Problem"), tr("Where"), tr("Suggestion")});
-    m_problemList->setRootIsDecorated(false);
-    m_problemList->setAlternatingRowColors(true);
-    m_problemList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_problemList->setWordWrap(true);
+    m_problemList = new Widgets::ProblemsView(this);
+    m_jobs = new Widgets::JobsPanel(m_pool, this);
 
     auto *steps = addDock(tr("Steps"), QStringLiteral("stepsDock"), m_stepBar, Qt::LeftDockWidgetArea);
     steps->setFeatures(QDockWidget::DockWidgetMovable);
@@ -233,12 +233,14 @@ void MainWindow::createDocks()
     auto *labels = addDock(tr("Labels"), QStringLiteral("labelsDock"), m_labels, Qt::RightDockWidgetArea);
     auto *calibration = addDock(tr("Calibration"), QStringLiteral("calibrationDock"), scrollable(m_quantization), Qt::RightDockWidgetArea);
     auto *problems = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemList, Qt::BottomDockWidgetArea);
+    auto *jobs = addDock(tr("Jobs"), QStringLiteral("jobsDock"), m_jobs, Qt::BottomDockWidgetArea);
     auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
     tabifyDockWidget(model, cuts);
     tabifyDockWidget(properties, find);
     tabifyDockWidget(properties, preprocess);
     tabifyDockWidget(properties, labels);
     tabifyDockWidget(properties, calibration);
+    tabifyDockWidget(problems, jobs);
     tabifyDockWidget(problems, accuracy);
     model->raise();
     properties->raise();
@@ -250,7 +252,7 @@ void MainWindow::createDocks()
     m_stepDocks.insert(Core::WorkflowStep::Outputs, cuts);
     m_stepDocks.insert(Core::WorkflowStep::PreprocessAndLabels, preprocess);
     m_stepDocks.insert(Core::WorkflowStep::Calibration, calibration);
-    m_stepDocks.insert(Core::WorkflowStep::Convert, problems);
+    m_stepDocks.insert(Core::WorkflowStep::Convert, jobs);
     m_stepDocks.insert(Core::WorkflowStep::Accuracy, accuracy);
     m_stepDocks.insert(Core::WorkflowStep::Export, problems);
 
@@ -276,18 +278,16 @@ void MainWindow::createDocks()
         m_graphView->selectTensor(tensor);
     });
     connect(m_accuracy, &Widgets::AccuracyWidget::keepInBf16Requested, this, &MainWindow::keepInBf16);
-    connect(m_problemList, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const QString nodeId = item->data(0, Qt::UserRole).toString();
-        const QString tensor = item->data(0, Qt::UserRole + 1).toString();
+    connect(m_problemList, &Widgets::ProblemsView::jumpToNode, this, [this](const QString &nodeId) {
+        const int node = m_graph.nodeIndex(nodeId);
+        const int display = node < 0 ? -1 : m_graphView->viewGraph().displayNodeOfOnnxNode(node);
+        if (display < 0)
+            return;
         m_central->setCurrentWidget(m_graphView);
-        if (!tensor.isEmpty() && m_graph.tensor(tensor)) {
-            m_graphView->selectTensor(tensor);
-        } else if (const int node = m_graph.nodeIndex(nodeId); node >= 0) {
-            const int display = m_graphView->viewGraph().displayNodeOfOnnxNode(node);
-            if (display >= 0)
-                m_graphView->selectNode(display);
-        }
+        m_graphView->selectNode(display);
     });
+    connect(m_jobs, &Widgets::JobsPanel::openFolderRequested, this,
+            [](const QString &path) { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
 
     connect(m_welcome, &Widgets::WelcomePage::openModelRequested, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), {},
@@ -383,6 +383,13 @@ void MainWindow::createActions()
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_pool->cancelAll(); });
     m_cancel->setEnabled(false);
+    convertMenu->addAction(tr("&Set Up Toolchain…"), this, [this] {
+        Widgets::SetupToolchainDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) {
+            QSettings settings;
+            setToolchainSettings(Core::ToolchainSettings::load(settings));
+        }
+    });
     convertMenu->addSeparator();
     m_exportBundle = convertMenu->addAction(tr("&Export Bundle…"), this, [this] {
         const QString dir = QFileDialog::getSaveFileName(
@@ -604,24 +611,7 @@ void MainWindow::refreshProblems()
     }
     m_problems += m_jobProblems;
     m_problems += m_bundleProblems;
-    m_problemList->clear();
-    for (const Core::Diagnostic &d : std::as_const(m_problems)) {
-        auto *item = new QTreeWidgetItem(m_problemList);
-        const QString where = !d.nodeId.isEmpty() ? d.nodeId : d.tensorName;
-        item->setText(0, d.message);
-        item->setText(1, where);
-        item->setText(2, d.suggestion);
-        item->setToolTip(0, d.message);
-        item->setToolTip(2, d.suggestion);
-        item->setData(0, Qt::UserRole, d.nodeId);
-        item->setData(0, Qt::UserRole + 1, d.tensorName);
-        const QStyle::StandardPixmap icon = d.severity == Core::Diagnostic::Severity::Error
-                                                ? QStyle::SP_MessageBoxCritical
-                                                : d.severity == Core::Diagnostic::Severity::Warning
-                                                      ? QStyle::SP_MessageBoxWarning
-                                                      : QStyle::SP_MessageBoxInformation;
-        item->setIcon(0, style()->standardIcon(icon));
-    }
+    m_problemList->problems()->setDiagnostics(m_problems);
     refreshSteps();
     emit problemsChanged();
 }
@@ -827,7 +817,8 @@ bool MainWindow::runConversion()
     m_jobProblems.clear();
     m_running = true;
     m_bundleExported = false;
-    m_pool->submit(*job);
+    m_jobs->select(m_pool->submit(*job));
+    m_stepDocks.value(Core::WorkflowStep::Convert)->raise();
     statusBar()->showMessage(tr("Converting %1 in %2…").arg(project.name, job->directory));
     refreshProblems();
     return true;

@@ -21,7 +21,6 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
-class QTreeWidget;
 
 namespace Mcw::Core {
 class ConversionJob;
@@ -37,6 +36,8 @@ class GraphView;
 class LabelsEditor;
 class ModelSummaryWidget;
 class PreprocessForm;
+class JobsPanel;
+class ProblemsView;
 class ProjectDocument;
 class PropertiesPanel;
 class QuantizationForm;
@@ -161,7 +162,8 @@ private:
     Widgets::LabelsEditor *m_labels = nullptr;
     Widgets::QuantizationForm *m_quantization = nullptr;
     Widgets::AccuracyWidget *m_accuracy = nullptr;
-    QTreeWidget *m_problemList = nullptr;
+    Widgets::ProblemsView *m_problemList = nullptr;
+    Widgets::JobsPanel *m_jobs = nullptr;
     QHash<Core::WorkflowStep, QDockWidget *> m_stepDocks;
     QAction *m_presetCut = nullptr;
     QAction *m_save = nullptr;
