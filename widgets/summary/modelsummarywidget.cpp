@@ -19,7 +19,11 @@ ModelSummaryWidget::ModelSummaryWidget(QWidget *parent)
 {
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Property"), tr("Value")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // A narrow dock must still show values: keys get a fixed share, values take the rest.
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("Recommended cut")) + 40);
+    m_tree->setTextElideMode(Qt::ElideMiddle);
     m_tree->setAlternatingRowColors(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
