@@ -224,7 +224,7 @@ INSTANTIATE_TEST_SUITE_P(
                       DockerFailureCase{"no_tool", false, "tpu_mlir wheel is not installed"},
                       DockerFailureCase{"no_container", true, "container 'tpu' does not exist"},
                       DockerFailureCase{"stopped", true, "docker start tpu"}),
-    [](const ::testing::TestParamInfo<DockerFailureCase> &info) { return std::string(info.param.state); });
+    [](const ::testing::TestParamInfo<DockerFailureCase> &p) { return std::string(p.param.state); });
 
 TEST_F(DockerBackend, MissingDockerProgramSaysDockerIsNotInstalled)
 {

@@ -148,7 +148,7 @@ INSTANTIATE_TEST_SUITE_P(
         FailureCase{"tpuc_crash", "model_deploy", "deploy_bf16", "tpuc_opt_crash", ""},
         FailureCase{"missing_cali_table", "model_deploy", "deploy_int8", "missing_calibration_table", ""},
         FailureCase{"oom", "run_calibration", "calibration", "killed", ""}),
-    [](const ::testing::TestParamInfo<FailureCase> &info) { return std::string(info.param.code); });
+    [](const ::testing::TestParamInfo<FailureCase> &p) { return std::string(p.param.code); });
 
 TEST_F(Doubles, CancelDuringCalibrationLeavesNoProcessOfTheGroup)
 {

@@ -154,7 +154,7 @@ INSTANTIATE_TEST_SUITE_P(
         ExitCase{{QStringLiteral("crash:11")}, ProcessOutcome::Kind::Crashed, SIGSEGV, "segmentation fault"},
         ExitCase{{QStringLiteral("crash:9")}, ProcessOutcome::Kind::Crashed, SIGKILL, "ran out of memory"},
         ExitCase{{QStringLiteral("crash:6")}, ProcessOutcome::Kind::Crashed, SIGABRT, "assertion"}),
-    [](const ::testing::TestParamInfo<ExitCase> &info) { return "case" + std::to_string(info.index); });
+    [](const ::testing::TestParamInfo<ExitCase> &p) { return "case" + std::to_string(p.index); });
 
 TEST(ProcessRunner, StderrTailBecomesTheDetails)
 {

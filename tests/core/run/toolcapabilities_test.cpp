@@ -56,7 +56,7 @@ INSTANTIATE_TEST_SUITE_P(
                       VersionCase{"SOPHGO Toolchain v1.3.228-g19ca95e9-20230921", "v1.3.228-g19ca95e9-20230921"},
                       VersionCase{"2024/12/11 10:00:00 - INFO : TPU-MLIR UNKNOWN.UNKNOWN-20241211", "UNKNOWN.UNKNOWN-20241211"},
                       VersionCase{"usage: model_deploy.py [-h]", ""}),
-    [](const ::testing::TestParamInfo<VersionCase> &info) { return "banner" + std::to_string(info.index); });
+    [](const ::testing::TestParamInfo<VersionCase> &p) { return "banner" + std::to_string(p.index); });
 
 TEST(ToolCapabilities, FilteredDropsUnknownFlagsAndTheirValues)
 {
