@@ -14,6 +14,8 @@
 
 namespace Mcw::Core {
 
+static constexpr qint64 SyncHashLimit = 1 << 20;
+
 ConversionJob::ConversionJob(JobRecord record, QObject *parent)
     : QObject(parent)
     , m_record(std::move(record))
@@ -273,26 +275,39 @@ void ConversionJob::completeStep(int index)
     }
     changedFiles.sort();
     m_before.clear();
-    m_hashing = true;
     const QString dir = m_record.directory;
-    auto *watcher = new QFutureWatcher<QList<OutputFile>>(this);
-    connect(watcher, &QFutureWatcher<QList<OutputFile>>::finished, this, [this, watcher, index] {
-        m_record.steps[index].outputs = watcher->result();
-        watcher->deleteLater();
-        m_hashing = false;
-        m_current = -1;
-        save();
-        emit changed();
-        runNext();
-    });
-    watcher->setFuture(QtConcurrent::run([dir, changedFiles] {
+    auto hashAll = [dir, changedFiles] {
         QList<OutputFile> outputs;
         for (const QString &rel : changedFiles) {
             const QString path = QDir(dir).filePath(rel);
             outputs.append(OutputFile{rel, QFileInfo(path).size(), sha256OfFile(path).value_or(QString())});
         }
         return outputs;
-    }));
+    };
+    auto done = [this, index](const QList<OutputFile> &outputs) {
+        m_record.steps[index].outputs = outputs;
+        m_hashing = false;
+        m_current = -1;
+        save();
+        emit changed();
+        runNext();
+    };
+    qint64 bytes = 0;
+    for (const QString &rel : std::as_const(changedFiles))
+        bytes += QFileInfo(QDir(dir).filePath(rel)).size();
+    m_hashing = true;
+    // Small outputs (calibration tables, logs of failed steps) are hashed in place: a thread
+    // hop would cost more than the hash. Weights and models go to the thread pool.
+    if (bytes < SyncHashLimit) {
+        done(hashAll());
+        return;
+    }
+    auto *watcher = new QFutureWatcher<QList<OutputFile>>(this);
+    connect(watcher, &QFutureWatcher<QList<OutputFile>>::finished, this, [watcher, done] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(hashAll));
 }
 
 void ConversionJob::finishJob()
