@@ -3,7 +3,9 @@
 #include "protobuilder.h"
 
 #include <core/onnx/onnxloader.h>
+#include <tests/support/testpaths.h>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -361,4 +363,24 @@ TEST(OnnxLoader, InconsistentConvRanksDoNotCrashShapeInference)
     const auto second = OnnxLoader::loadBytes(c.bytes(), QStringLiteral("pads.onnx"));
     ASSERT_TRUE(second);
     EXPECT_FALSE(second->tensor(QStringLiteral("y"))->shape.isStatic());
+}
+
+TEST(OnnxLoader, FuzzCorpusAndRegressionsNeverCrash)
+{
+    // tests/fuzz/corpus/onnxloader holds the seeds and the inputs that once crashed libonnx 1.12
+    // (regression_*: Conv with inconsistent ranks, Mul data propagation). Each must give a Graph
+    // or a one-sentence error.
+    const QDir corpus(Mcw::Tests::sourceDir() + QStringLiteral("/fuzz/corpus/onnxloader"));
+    const QStringList files = corpus.entryList(QDir::Files);
+    ASSERT_GE(files.size(), 8);
+    EXPECT_TRUE(files.contains(QStringLiteral("regression_mul_datapropagation")));
+    for (const QString &name : files) {
+        QFile file(corpus.filePath(name));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const auto result = OnnxLoader::loadBytes(file.readAll(), name);
+        if (!result) {
+            EXPECT_TRUE(result.error().message.startsWith(name + QStringLiteral(": ")))
+                << result.error().message.toStdString();
+        }
+    }
 }
