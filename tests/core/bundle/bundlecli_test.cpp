@@ -5,6 +5,7 @@
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
+#include <tests/support/clirunner.h>
 #include <tests/support/testpaths.h>
 
 #include <QDir>
@@ -19,26 +20,6 @@ using namespace Mcw::Core;
 namespace Tests = Mcw::Tests;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun convert(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), arguments);
-    CliRun run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 void write(const QString &path, const QByteArray &bytes)
 {
@@ -63,7 +44,7 @@ TEST(ImportCli, SeedPageYolov5sMudStartsAProject)
     write(dir.filePath(QStringLiteral("bundle/yolov5s.mud")), read(Tests::dataPath(QStringLiteral("mud/yolov5s.mud"))));
     write(dir.filePath(QStringLiteral("bundle/yolov5s.cvimodel")), "model");
     const QString project = dir.filePath(QStringLiteral("p/yolov5s.yaml"));
-    const CliRun run = convert({QStringLiteral("import"), dir.filePath(QStringLiteral("bundle/yolov5s.mud")),
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), dir.filePath(QStringLiteral("bundle/yolov5s.mud")),
                                 QStringLiteral("-o"), project, QStringLiteral("--model"),
                                 Tests::generatedModel(QStringLiteral("yolov5s"))});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
@@ -81,7 +62,7 @@ TEST(ImportCli, SeedPageYolov8nMudIsValid)
     QTemporaryDir dir;
     write(dir.filePath(QStringLiteral("yolov8n.mud")), read(Tests::dataPath(QStringLiteral("mud/yolov8n.mud"))));
     write(dir.filePath(QStringLiteral("yolov8n.cvimodel")), "model");
-    const CliRun run = convert({QStringLiteral("import"), dir.filePath(QStringLiteral("yolov8n.mud"))});
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), dir.filePath(QStringLiteral("yolov8n.mud"))});
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral("labels      80")));
 }
@@ -102,7 +83,7 @@ TEST_P(ImportHostileMud, IsRefusedWithAReason)
     write(dir.filePath(QStringLiteral("b/m.mud")), GetParam().mud);
     write(dir.filePath(QStringLiteral("b/m.cvimodel")), "model");
     write(dir.filePath(QStringLiteral("outside.cvimodel")), "model");
-    const CliRun run = convert({QStringLiteral("import"), dir.filePath(QStringLiteral("b/m.mud"))});
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), dir.filePath(QStringLiteral("b/m.mud"))});
     EXPECT_NE(run.exitCode, 0);
     const QString all = run.out + run.err;
     EXPECT_TRUE(all.contains(QString::fromUtf8(GetParam().expected), Qt::CaseInsensitive))
@@ -131,7 +112,7 @@ TEST(ImportCli, ZipSlipArchiveIsRefusedAndNothingIsWritten)
                                          {QStringLiteral(MCW_TEST_SOURCE_DIR_BUNDLE "/make_hostile_zip.py"),
                                           QStringLiteral("traversal"), zip});
     ASSERT_EQ(status, 0);
-    const CliRun run = convert({QStringLiteral("import"), zip});
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), zip});
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.err.contains(QStringLiteral("leaves the target folder"))) << run.err.toStdString();
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("evil"))));
@@ -143,7 +124,7 @@ TEST(ExportCli, AKilledExportLeavesNoPartialBundle)
     QTemporaryDir dir;
     const QString model = Tests::generatedModel(QStringLiteral("classifier"));
     const QString projectPath = dir.filePath(QStringLiteral("c.yaml"));
-    ASSERT_EQ(convert({QStringLiteral("init"), model, QStringLiteral("-o"), projectPath,
+    ASSERT_EQ(Tests::runConvert({QStringLiteral("init"), model, QStringLiteral("-o"), projectPath,
                        QStringLiteral("--labels"), QStringLiteral("a,b,c,d,e,f,g,h,i,j")})
                   .exitCode,
               0);
@@ -181,7 +162,7 @@ TEST(ExportCli, AKilledExportLeavesNoPartialBundle)
     EXPECT_FALSE(QFileInfo::exists(bundle)) << "an interrupted export must not leave the bundle folder";
 
     // The next export succeeds and removes the leftovers.
-    const CliRun again = convert({QStringLiteral("export"), projectPath, QStringLiteral("-o"), bundle});
+    const Tests::CliRun again = Tests::runConvert({QStringLiteral("export"), projectPath, QStringLiteral("-o"), bundle});
     ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
     EXPECT_EQ(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
               QStringList{QStringLiteral("bundle")});

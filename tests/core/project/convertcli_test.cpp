@@ -6,6 +6,7 @@
 #include <core/project/cocolabels.h>
 #include <core/project/projectfile.h>
 
+#include <tests/support/clirunner.h>
 #include <tests/support/testpaths.h>
 
 #include <QDir>
@@ -19,26 +20,6 @@ using namespace Mcw::Core;
 namespace Tests = Mcw::Tests;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun convert(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), arguments);
-    CliRun run;
-    if (!process.waitForFinished(120000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 /** A project folder with a test image and a few calibration images. */
 struct Workspace
@@ -62,7 +43,7 @@ TEST(ConvertCli, Yolov8nFromModelToMud)
 {
     Workspace ws;
     const QString project = ws.path("yolov8n.yaml");
-    CliRun run = convert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), project,
+    Tests::CliRun run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), project,
                           QStringLiteral("--test-input"), ws.path("dog.jpg"), QStringLiteral("--dataset"), ws.path("images"),
                           QStringLiteral("--input-num"), QStringLiteral("3")});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
@@ -76,18 +57,18 @@ TEST(ConvertCli, Yolov8nFromModelToMud)
     EXPECT_EQ(p.quantization.inputNum, 3);
     EXPECT_EQ(p.modelSha256.size(), 64);
 
-    run = convert({QStringLiteral("check"), project});
+    run = Tests::runConvert({QStringLiteral("check"), project});
     EXPECT_EQ(run.exitCode, 0) << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral("0 error(s)")));
 
-    run = convert({QStringLiteral("plan"), project});
+    run = Tests::runConvert({QStringLiteral("plan"), project});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     EXPECT_TRUE(run.out.startsWith(QStringLiteral("#!/bin/bash\n")));
     EXPECT_TRUE(run.out.contains(QStringLiteral("--output_names /model.22/dfl/conv/Conv_output_0,/model.22/Sigmoid_output_0")));
     EXPECT_TRUE(run.out.contains(QStringLiteral("--dataset ../images")));
 
     const QString mud = ws.path("yolov8n.mud");
-    run = convert({QStringLiteral("mud"), project, QStringLiteral("-o"), mud});
+    run = Tests::runConvert({QStringLiteral("mud"), project, QStringLiteral("-o"), mud});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
     const auto read = MudReader::readFile(mud);
     ASSERT_TRUE(read);
@@ -98,7 +79,7 @@ TEST(ConvertCli, Yolov8nFromModelToMud)
     Project changed = p;
     changed.labels.append(QStringLiteral("extra"));
     ASSERT_TRUE(ProjectFile::save(changed, project));
-    run = convert({QStringLiteral("check"), project});
+    run = Tests::runConvert({QStringLiteral("check"), project});
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.out.contains(QStringLiteral("81 labels but the output shapes imply 80 classes"))) << run.out.toStdString();
 }
@@ -107,11 +88,11 @@ TEST(ConvertCli, Yolov5sMudMatchesSipeedPage)
 {
     Workspace ws;
     const QString project = ws.path("p.yaml");
-    CliRun run = convert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov5s")), QStringLiteral("-o"), project,
+    Tests::CliRun run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov5s")), QStringLiteral("-o"), project,
                           QStringLiteral("--labels"), QStringLiteral("coco80")});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QString mud = ws.path("yolov5s.mud");
-    run = convert({QStringLiteral("mud"), project, QStringLiteral("-o"), mud});
+    run = Tests::runConvert({QStringLiteral("mud"), project, QStringLiteral("-o"), mud});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
     QFile ours(mud);
     QFile page(Tests::dataPath(QStringLiteral("mud/yolov5s.mud")));
@@ -125,7 +106,7 @@ TEST(ConvertCli, CutWritesACheckedSubgraph)
     Workspace ws;
     const QString out = ws.path("cut.onnx");
     const QStringList outputs{QStringLiteral("/model.22/dfl/conv/Conv_output_0"), QStringLiteral("/model.22/Sigmoid_output_0")};
-    const CliRun run = convert({QStringLiteral("cut"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("--outputs"),
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("cut"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("--outputs"),
                                 outputs.join(QLatin1Char(',')), QStringLiteral("-o"), out});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const auto cut = OnnxLoader::loadFile(out);
@@ -137,17 +118,17 @@ TEST(ConvertCli, CutWritesACheckedSubgraph)
 TEST(ConvertCli, BadInputExitsWithTwoAndOneSentence)
 {
     Workspace ws;
-    CliRun run = convert({QStringLiteral("check"), ws.path("missing.yaml")});
+    Tests::CliRun run = Tests::runConvert({QStringLiteral("check"), ws.path("missing.yaml")});
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.err.contains(ws.path("missing.yaml")));
-    run = convert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), ws.path("p.yaml"),
+    run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), ws.path("p.yaml"),
                    QStringLiteral("--preset"), QStringLiteral("yolov9")});
     EXPECT_EQ(run.exitCode, 2);
-    run = convert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), ws.path("p.yaml"),
+    run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), ws.path("p.yaml"),
                    QStringLiteral("--scale"), QStringLiteral("1/255")});
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.err.contains(QStringLiteral("1/255")));
-    run = convert({QStringLiteral("cut"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("--outputs"),
+    run = Tests::runConvert({QStringLiteral("cut"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("--outputs"),
                    QStringLiteral("nope"), QStringLiteral("-o"), ws.path("c.onnx")});
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.err.contains(QStringLiteral("nope")));
@@ -155,7 +136,7 @@ TEST(ConvertCli, BadInputExitsWithTwoAndOneSentence)
     ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
     broken.write("schema: 1\nquantization:\n  modes: [F16]\n");
     broken.close();
-    run = convert({QStringLiteral("plan"), ws.path("broken.yaml")});
+    run = Tests::runConvert({QStringLiteral("plan"), ws.path("broken.yaml")});
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.out.contains(QStringLiteral("broken.yaml:3:")));
 }
