@@ -86,6 +86,15 @@ void LogView::flush()
     // Lines the cap would evict right away are never inserted.
     if (m_pending.size() > m_maximumLines)
         m_pending.remove(0, m_pending.size() - m_maximumLines);
+    // At most MaxLinesPerFlush per event-loop turn keeps the UI responsive under a flood;
+    // the rest follows on the next turn.
+    QList<Core::StepLogLine> batch;
+    if (m_pending.size() > MaxLinesPerFlush) {
+        batch = m_pending.mid(0, MaxLinesPerFlush);
+        m_pending.remove(0, MaxLinesPerFlush);
+    } else {
+        batch.swap(m_pending);
+    }
     QScrollBar *bar = m_editor->verticalScrollBar();
     const bool follow = bar->value() == bar->maximum();
     QTextCursor cursor(m_editor->document());
@@ -93,28 +102,30 @@ void LogView::flush()
     cursor.beginEditBlock();
     const bool empty = m_editor->document()->isEmpty();
     qsizetype i = 0;
-    while (i < m_pending.size()) {
+    while (i < batch.size()) {
         // One insert per run of lines from the same stream.
-        const Core::OutputStream stream = m_pending.at(i).stream;
+        const Core::OutputStream stream = batch.at(i).stream;
         QString text;
         qsizetype j = i;
-        for (; j < m_pending.size() && m_pending.at(j).stream == stream; ++j) {
+        for (; j < batch.size() && batch.at(j).stream == stream; ++j) {
             if (j > 0 || !empty)
                 text += QChar::ParagraphSeparator;
-            text += m_pending.at(j).text;
+            text += batch.at(j).text;
         }
         cursor.insertText(text, formatFor(stream, palette()));
         i = j;
     }
     cursor.endEditBlock();
-    m_pending.clear();
     if (follow)
         bar->setValue(bar->maximum());
+    if (!m_pending.isEmpty())
+        QTimer::singleShot(0, this, &LogView::flush);
 }
 
 bool LogView::find(const QString &text, bool backwards)
 {
-    flush();
+    while (!m_pending.isEmpty())
+        flush();
     if (text.isEmpty())
         return false;
     const QTextDocument::FindFlags flags = backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();

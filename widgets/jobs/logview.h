@@ -16,7 +16,8 @@ namespace Mcw::Widgets {
 /**
  * A job step's console output: stderr in red, runner lines (command, exit) in grey, a find
  * field. Lines arrive in bursts (calibration bars, `-vvvv` compares), so appendLine() only
- * queues them and a 75 ms timer inserts each batch at once; the view keeps the last
+ * queues them and a 75 ms timer inserts them (at most 500 per event-loop turn, so a flood never
+ * freezes the UI); the view keeps the last
  * maximumLines() lines while the full log stays on disk.
  */
 class LogView : public QWidget
@@ -25,6 +26,7 @@ class LogView : public QWidget
 
 public:
     static constexpr int FlushIntervalMs = 75;
+    static constexpr int MaxLinesPerFlush = 500;
 
     explicit LogView(QWidget *parent = nullptr);
 
