@@ -12,7 +12,6 @@
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
 #include <core/run/projectjobfactory.h>
-#include <core/run/stepfailureclassifier.h>
 #include <core/sha256.h>
 
 #include <QCommandLineParser>
@@ -101,7 +100,6 @@ int runRebuild(const QStringList &arguments)
         pool.setBackend(std::make_shared<Core::NativeBackend>(settings));
     else
         pool.setBackend(std::make_shared<Core::DockerRunBackend>(settings));
-    pool.setFailureClassifier(&Core::classifyStepFailure);
     QEventLoop loop;
     QObject::connect(&pool, &Core::JobPool::idle, &loop, &QEventLoop::quit);
     QObject::connect(&pool, &Core::JobPool::jobChanged, &loop, [](Core::ConversionJob *changed) {

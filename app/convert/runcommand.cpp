@@ -5,6 +5,7 @@
 
 #include <core/project/projectfile.h>
 #include <core/run/conversionpipeline.h>
+#include <core/run/projectjobfactory.h>
 #include <core/run/jobpool.h>
 #include <core/run/processoutcome.h>
 #include <core/run/toolchainbackend.h>
@@ -176,7 +177,7 @@ int runRun(const QStringList &arguments)
     if (Core::hasErrors(loaded->diagnostics))
         return ExitBadInput;
     if (runsRoot.isEmpty())
-        runsRoot = Core::ConversionPipeline::runsRootFor(projectPath);
+        runsRoot = loaded->project.workspaceDir; // the project's workspace, where export looks
 
     Core::ToolCapabilities caps;
     if (probe) {
@@ -199,7 +200,10 @@ int runRun(const QStringList &arguments)
         caps = *result;
     }
 
-    auto job = Core::ConversionPipeline::createProjectJob(loaded->project, runsRoot, caps, compareAll);
+    Core::ProjectJobFactory::Options jobOptions;
+    jobOptions.capabilities = caps;
+    jobOptions.compareAll = compareAll;
+    auto job = Core::ProjectJobFactory::createJob(loaded->project, runsRoot, jobOptions);
     if (!job) {
         printErr(job.error().message);
         return ExitBadInput;

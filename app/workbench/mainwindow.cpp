@@ -18,7 +18,6 @@
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
 #include <core/run/projectjobfactory.h>
-#include <core/run/stepfailureclassifier.h>
 #include <core/sha256.h>
 #include <widgets/accuracy/accuracywidget.h>
 #include <widgets/common/stepbar.h>
@@ -110,7 +109,6 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_cuts = new Widgets::CutSelection(m_document->undoStack(), this);
     m_pool = new Core::JobPool(this);
-    m_pool->setFailureClassifier(&Core::classifyStepFailure);
     {
         QSettings settings;
         setToolchainSettings(Core::ToolchainSettings::load(settings));

@@ -122,32 +122,6 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
     return steps;
 }
 
-Expected<JobRecord> ConversionPipeline::createProjectJob(const Project &project, const QString &runsRoot,
-                                                         const ToolCapabilities &caps, bool compareAll)
-{
-    auto dir = makeJobDirectory(runsRoot, project.name);
-    if (!dir)
-        return Unexpected(dir.error());
-    Project inJob = project;
-    inJob.workspaceDir = *dir;
-    ConversionPlan::Options options;
-    options.capabilities = caps;
-    options.compareAll = compareAll;
-    options.projectDir = *dir; // nothing lives under a fresh job folder: every input stays absolute
-    const ConversionPlan plan = ConversionPlan::build(inJob, options);
-    for (const ConversionPlan::GeneratedFile &f : plan.files) {
-        auto written = writeFileAtomically(QDir(*dir).filePath(f.fileName), f.content.toUtf8());
-        if (!written)
-            return Unexpected(written.error());
-    }
-    return createJob(project.name, *dir, fromPlan(plan));
-}
-
-QString ConversionPipeline::runsRootFor(const QString &projectPath)
-{
-    return QFileInfo(projectPath).absoluteDir().filePath(QStringLiteral("runs"));
-}
-
 Expected<QString> ConversionPipeline::makeJobDirectory(const QString &root, const QString &name)
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));

@@ -46,17 +46,6 @@ public:
      */
     static QList<PipelineStepSpec> fromPlan(const ConversionPlan &plan);
 
-    /**
-     * A queued job for \a project in a new folder under \a runsRoot: the plan is built with the
-     * job folder as its workspace and every input path absolute (docker mounts them at the same
-     * path), and the plan's generated files (quantize table) are written there first.
-     */
-    static Expected<JobRecord> createProjectJob(const Project &project, const QString &runsRoot,
-                                                const ToolCapabilities &caps, bool compareAll = false);
-
-    /** Where the runs of a project file live: `<project folder>/runs`. */
-    static QString runsRootFor(const QString &projectPath);
-
     /** A new unique folder `<root>/<yyyyMMdd-HHmmss>-<name>[-N]`, created on disk. */
     static Expected<QString> makeJobDirectory(const QString &root, const QString &name);
 };

@@ -70,23 +70,8 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
             return Unexpected(written.error());
     }
 
-    std::optional<ToolInvocation> transform, calibration, int8, bf16;
-    for (const ConversionPlan::Step &step : plan.steps) {
-        switch (step.kind) {
-        case ConversionPlan::Step::Kind::Transform: transform = step.invocation; break;
-        case ConversionPlan::Step::Kind::Calibration: calibration = step.invocation; break;
-        case ConversionPlan::Step::Kind::DeployInt8: int8 = step.invocation; break;
-        case ConversionPlan::Step::Kind::DeployBf16: bf16 = step.invocation; break;
-        }
-    }
-    QList<PipelineStepSpec> steps;
-    if (transform && calibration && int8) {
-        steps = ConversionPipeline::standardSteps(*transform, *calibration, *int8, bf16);
-    } else if (transform && bf16) {
-        steps = {{QStringLiteral("transform"), QStringLiteral("Transform to MLIR"), *transform, {}},
-                 {QStringLiteral("deploy_bf16"), QStringLiteral("Deploy BF16"), *bf16,
-                  {QStringLiteral("transform")}}};
-    } else {
+    const QList<PipelineStepSpec> steps = ConversionPipeline::fromPlan(plan);
+    if (steps.isEmpty()) {
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("The project asks for neither INT8 nor BF16; nothing to build."));
     }

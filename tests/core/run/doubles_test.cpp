@@ -5,6 +5,7 @@
 #include "runtestsupport.h"
 
 #include <core/run/conversionpipeline.h>
+#include <core/run/projectjobfactory.h>
 #include <core/run/jobpool.h>
 #include <core/run/processrunner.h>
 #include <core/run/toolchainbackend.h>
@@ -61,7 +62,7 @@ protected:
     Core::ConversionJob *run()
     {
         m_pool.setBackend(Core::ToolchainBackend::create(m_settings));
-        auto job = Core::ConversionPipeline::createProjectJob(m_project, m_runs, {});
+        auto job = Core::ProjectJobFactory::createJob(m_project, m_runs, {});
         EXPECT_TRUE(job.has_value()) << (job ? "" : job.error().message.toStdString());
         Core::ConversionJob *submitted = m_pool.submit(*job);
         EXPECT_TRUE(waitUntil([submitted] { return submitted->state() != JobState::Running && submitted->state() != JobState::Queued; }, 60000));
@@ -155,7 +156,7 @@ TEST_F(Doubles, CancelDuringCalibrationLeavesNoProcessOfTheGroup)
     qputenv("FAKE_TPU_SCENARIO", "hang");
     qputenv("FAKE_TPU_SCENARIO_TOOL", "run_calibration");
     m_pool.setBackend(Core::ToolchainBackend::create(m_settings));
-    auto record = Core::ConversionPipeline::createProjectJob(m_project, m_runs, {});
+    auto record = Core::ProjectJobFactory::createJob(m_project, m_runs, {});
     ASSERT_TRUE(record.has_value());
     Core::ConversionJob *job = m_pool.submit(*record);
     bool sawBar = false;
@@ -196,7 +197,7 @@ TEST_F(Doubles, FakeDockerCancelKillsTheContainer)
     m_settings.backend = Core::ToolchainSettings::Backend::Docker;
     m_settings.dockerProgram = QStringLiteral(MCW_FAKES_DIR "/docker");
     m_pool.setBackend(Core::ToolchainBackend::create(m_settings));
-    auto record = Core::ConversionPipeline::createProjectJob(m_project, m_runs, {});
+    auto record = Core::ProjectJobFactory::createJob(m_project, m_runs, {});
     ASSERT_TRUE(record.has_value());
     Core::ConversionJob *job = m_pool.submit(*record);
     // The double records a running container as <name>.<pid>.pid in its state folder.
