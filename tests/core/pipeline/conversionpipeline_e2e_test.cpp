@@ -16,6 +16,7 @@
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
+#include <tests/support/clirunner.h>
 #include <tests/support/testpaths.h>
 
 #include <QDir>
@@ -150,4 +151,29 @@ TEST(ConversionE2E, FailedCalibrationLeavesNothingToExport)
     const BundleExporter::Prepared prepared = BundleExporter::prepare(request);
     ASSERT_TRUE(hasErrors(prepared.problems));
     EXPECT_EQ(prepared.problems.first().code, QStringLiteral("export_no_model"));
+}
+
+TEST(ConversionE2E, HeadlessInitRunExport)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    auto run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")),
+                                  QStringLiteral("-o"), project, QStringLiteral("--dataset"), Tests::photoDir(),
+                                  QStringLiteral("--input-num"), QStringLiteral("5"), QStringLiteral("--test-input"),
+                                  Tests::photoDir() + QStringLiteral("/astronaut.png")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    qputenv("FAKE_TPU_SPEED", "0");
+    run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
+                             QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR)});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    run = Tests::runConvert({QStringLiteral("export"), project, QStringLiteral("-o"), dir.filePath(QStringLiteral("bundle.zip"))});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const auto entries = ZipArchive::entries(dir.filePath(QStringLiteral("bundle.zip")));
+    ASSERT_TRUE(entries);
+    QStringList names;
+    for (const ZipArchive::Entry &e : *entries)
+        names.append(e.name);
+    names.sort();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("yolov8n.cvimodel"), QStringLiteral("yolov8n.mud"),
+                                  QStringLiteral("yolov8n.provenance.yaml")}));
 }
