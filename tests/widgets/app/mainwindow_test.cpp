@@ -5,12 +5,18 @@
 #include <core/project/projectfile.h>
 #include <tests/support/testpaths.h>
 #include <core/run/toolchainsettings.h>
+#include <widgets/accuracy/accuracywidget.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/document/projectdocument.h>
 #include <widgets/graphview/cutselection.h>
 #include <widgets/graphview/graphview.h>
 
+#include <QAction>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -153,21 +159,65 @@ struct Journey
         return loaded.wait(20000) && waitForLayout(window);
     }
 
+    /** Fills the forms as a user would: buttons, line edits and spin boxes of the real panels. */
     void configure()
     {
-        Core::Project p = window.document()->project();
-        p.quantization.datasetDir = Tests::photoDir();
-        p.quantization.inputNum = 5;
-        p.testImage = Tests::photoDir() + QStringLiteral("/astronaut.png");
-        window.document()->edit(p, QStringLiteral("calibration"));
+        QAction *preset = action(QStringLiteral("Apply &Preset Cut"));
+        ASSERT_NE(preset, nullptr);
+        window.cutSelection()->setCutTensors({});
+        preset->trigger();
+        ASSERT_EQ(window.document()->project().cutTensors.size(), 2);
+
+        QPushButton *fromModel = button(QStringLiteral("From model"));
+        ASSERT_NE(fromModel, nullptr);
+        QTest::mouseClick(fromModel, Qt::LeftButton);
+        ASSERT_EQ(window.document()->project().labels.size(), 80);
+
+        auto *dataset = window.findChild<QLineEdit *>(QStringLiteral("datasetFolder"));
+        ASSERT_NE(dataset, nullptr);
+        dataset->setFocus();
+        dataset->setText(Tests::photoDir());
+        QTest::keyClick(dataset, Qt::Key_Return);
+        ASSERT_EQ(window.document()->project().quantization.datasetDir, Tests::photoDir());
+        auto *count = dataset->parentWidget()->findChild<QSpinBox *>();
+        ASSERT_NE(count, nullptr);
+        count->setValue(5);
+
+        auto *testImage = window.findChild<QLineEdit *>(QStringLiteral("testImage"));
+        ASSERT_NE(testImage, nullptr);
+        testImage->setFocus();
+        testImage->setText(Tests::photoDir() + QStringLiteral("/astronaut.png"));
+        QTest::keyClick(testImage, Qt::Key_Return);
+        ASSERT_FALSE(window.document()->project().testImage.isEmpty());
         ASSERT_TRUE(window.saveProjectAs(dir.filePath(QStringLiteral("yolov8n.yaml"))));
     }
 
+    QAction *action(const QString &text) const
+    {
+        for (QAction *a : window.findChildren<QAction *>()) {
+            if (a->text() == text)
+                return a;
+        }
+        return nullptr;
+    }
+
+    QPushButton *button(const QString &text) const
+    {
+        for (QPushButton *b : window.findChildren<QPushButton *>()) {
+            if (b->text() == text)
+                return b;
+        }
+        return nullptr;
+    }
+
+    /** Convert → Run Conversion, then wait for the job to end. */
     bool convert()
     {
         QSignalSpy finished(&window, &App::MainWindow::conversionFinished);
-        if (!window.runConversion())
+        QAction *run = action(QStringLiteral("&Run Conversion"));
+        if (!run || !run->isEnabled())
             return false;
+        run->trigger();
         return finished.wait(120000) && finished.at(0).at(0).toBool();
     }
 };
@@ -188,10 +238,25 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     EXPECT_TRUE(j.window.hasAccuracy());
     screenshot(&j.window, QStringLiteral("04-accuracy.png"));
 
-    // Keep one layer in BF16: the quantize table lands in the project and a new run starts.
+    // Select a layer in the accuracy table and press "Keep in BF16": the quantize table lands in
+    // the project and a new run starts.
     const QString layer = QStringLiteral("/model.0/conv/Conv_output_0_Conv");
+    auto *table = j.window.findChild<QTableView *>(QStringLiteral("layerTable"));
+    ASSERT_NE(table, nullptr);
+    int row = -1;
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        for (int c = 0; c < table->model()->columnCount() && row < 0; ++c) {
+            if (table->model()->index(r, c).data().toString() == layer)
+                row = r;
+        }
+    }
+    ASSERT_GE(row, 0);
+    table->selectRow(row);
+    auto *accuracyWidget = j.window.findChild<Widgets::AccuracyWidget *>();
+    ASSERT_NE(accuracyWidget, nullptr);
+    ASSERT_TRUE(accuracyWidget->keepInBf16Action()->isEnabled());
     QSignalSpy rerun(&j.window, &App::MainWindow::conversionFinished);
-    j.window.keepInBf16({layer});
+    accuracyWidget->keepInBf16Action()->trigger();
     ASSERT_EQ(j.window.document()->project().quantization.quantizeTable.size(), 1);
     ASSERT_TRUE(rerun.wait(120000));
     ASSERT_TRUE(rerun.at(0).at(0).toBool());
