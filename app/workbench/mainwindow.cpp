@@ -7,6 +7,7 @@
 #include <core/bundle/bundleimporter.h>
 #include <core/onnx/familydetector.h>
 #include <core/onnx/onnxloader.h>
+#include <core/opsupport/opsupportanalyzer.h>
 #include <core/opsupport/opsupportdiagnostics.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
@@ -42,6 +43,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -263,6 +265,7 @@ void MainWindow::createDocks()
     connect(m_properties, &Widgets::PropertiesPanel::nodeActivated, m_graphView, &GraphView::selectNode);
     connect(m_properties, &Widgets::PropertiesPanel::tensorActivated, m_graphView, &GraphView::selectTensor);
     connect(m_cuts, &Widgets::CutSelection::changed, m_graphView, &GraphView::setCutTensors);
+    connect(m_cuts, &Widgets::CutSelection::changed, this, &MainWindow::refreshOpSupport);
     connect(m_find, &Widgets::FindPanel::hitHighlighted, m_graphView,
             [this](const Core::FindHit &hit) { m_graphView->highlightNode(hit.displayNode); });
     connect(m_find, &Widgets::FindPanel::hitActivated, m_graphView, [this](const Core::FindHit &hit) {
@@ -436,6 +439,22 @@ void MainWindow::createActions()
     toolBar->addAction(m_presetCut);
     toolBar->addAction(exportImage);
     toolBar->addSeparator();
+    // Mirrors the view's exclusive "Colour by" actions (also in the View menu).
+    m_colourBy = new QComboBox(toolBar);
+    m_colourBy->setObjectName(QStringLiteral("colourBy"));
+    m_colourBy->setToolTip(tr("Colour the graph's nodes by a per-node metric"));
+    m_colourBy->addItem(tr("Colour by: none"), int(Widgets::GraphView::ColourBy::None));
+    m_colourBy->addItem(tr("Colour by: operator support"), int(Widgets::GraphView::ColourBy::OpSupport));
+    m_colourBy->addItem(tr("Colour by: cosine similarity"), int(Widgets::GraphView::ColourBy::Cosine));
+    toolBar->addWidget(m_colourBy);
+    connect(m_colourBy, &QComboBox::activated, this, [this](int index) {
+        m_graphView->setColourBy(Widgets::GraphView::ColourBy(m_colourBy->itemData(index).toInt()));
+        // Modes without data fall back to none; show what the view actually does.
+        m_colourBy->setCurrentIndex(m_colourBy->findData(int(m_graphView->colourBy())));
+    });
+    connect(m_graphView, &Widgets::GraphView::colourByChanged, m_colourBy,
+            [this](Widgets::GraphView::ColourBy mode) { m_colourBy->setCurrentIndex(m_colourBy->findData(int(mode))); });
+    toolBar->addSeparator();
     toolBar->addAction(m_run);
     toolBar->addAction(m_cancel);
     toolBar->addAction(m_exportBundle);
@@ -542,6 +561,7 @@ void MainWindow::onLoadFinished()
     m_pendingProjectPath.clear();
     m_cuts->reset(m_document->project().cutTensors);
     m_graphView->setCutTensors(m_document->project().cutTensors);
+    refreshOpSupport();
     m_statusLabel->setText(tr("%1 — %2 nodes").arg(m_graph.filePath()).arg(m_graph.nodes().size()));
     addRecent(s_recentModelsKey, m_graph.filePath());
     refreshProblems();
@@ -860,9 +880,21 @@ void MainWindow::onAccuracyReady()
     m_accuracy->setRun(*m_currentRun);
     if (m_previousRun)
         m_accuracy->setComparisonRun(*m_previousRun);
+    m_graphView->setAccuracyRun(*m_currentRun);
+    m_properties->setAccuracyRun(*m_currentRun);
     m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
     refreshSteps();
     emit accuracyUpdated();
+}
+
+void MainWindow::refreshOpSupport()
+{
+    if (m_graph.isNull())
+        return;
+    // Table look-ups per node: microseconds even for large graphs, fine on the UI thread.
+    const Core::OpSupportReport report = Core::OpSupportAnalyzer().analyze(m_graph, m_cuts->cutTensors());
+    m_graphView->setOpSupportReport(report);
+    m_properties->setOpSupportReport(report);
 }
 
 void MainWindow::keepInBf16(const QStringList &opNames)

@@ -16,6 +16,7 @@
 #include <optional>
 
 class QAction;
+class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -120,6 +121,8 @@ private:
     void applyPresetCut();
     void exportGraphImage();
     void refreshProblems();
+    /** Analyses operator support for the current cut and hands it to the view and properties. */
+    void refreshOpSupport();
     void refreshSteps();
     void updateTitle();
     bool maybeSave();
@@ -144,6 +147,7 @@ private:
     bool m_bundleExported = false;
     std::optional<Core::JobRecord> m_lastJob;
     std::optional<Core::AccuracyRun> m_currentRun;
+    QComboBox *m_colourBy = nullptr;
     std::optional<Core::AccuracyRun> m_previousRun;
     QFutureWatcher<Core::Expected<Core::AccuracyRun>> m_accuracyWatcher;
     QByteArray m_defaultState; // dock layout before any saved state was restored

@@ -161,3 +161,14 @@ int GraphScene::nodeAt(const QPointF &scenePos) const
 }
 
 } // namespace Mcw::Widgets
+
+namespace Mcw::Widgets {
+
+void GraphScene::setNodeTints(const QHash<int, QColor> &tints)
+{
+    for (NodeItem *node : std::as_const(m_nodes))
+        node->setTint(tints.value(node->displayIndex()));
+    m_overviewItem->update();
+}
+
+} // namespace Mcw::Widgets

@@ -8,7 +8,9 @@
 #include <core/layout/viewgraph.h>
 #include <core/onnx/graph.h>
 
+#include <QColor>
 #include <QGraphicsScene>
+#include <QHash>
 
 namespace Mcw::Widgets {
 
@@ -48,6 +50,8 @@ public:
     int selectedNode() const { return m_selectedNode; }
     QString selectedTensor() const { return m_selectedTensor; }
     void setHighlightedNode(int displayIndex);
+    /** Tints the listed display nodes (both scenes); every other node loses its tint. */
+    void setNodeTints(const QHash<int, QColor> &tints);
 
     /**
      * The same graph as one batched OverviewItem, for low zoom: a view shows this scene instead

@@ -6,8 +6,10 @@
 #include <widgets/graphview/graphminimap.h>
 #include <widgets/graphview/graphscene.h>
 #include <widgets/graphview/nodeitem.h>
+#include <widgets/graphview/nodetintlegendwidget.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCryptographicHash>
 #include <QGesture>
 #include <QGestureEvent>
@@ -116,6 +118,8 @@ GraphView::GraphView(QWidget *parent)
     });
 
     m_minimap = new GraphMinimap(this, viewport());
+    m_legend = new NodeTintLegendWidget(viewport());
+    m_legend->hide();
     connect(&m_watcher, &QFutureWatcher<LayoutResult>::finished, this, &GraphView::onLayoutFinished);
 
     loadSettings();
@@ -178,6 +182,21 @@ void GraphView::createActions()
     horizontal->setObjectName(QStringLiteral("horizontalLayout"));
     horizontal->setCheckable(true);
     horizontal->setChecked(m_options.direction == LayoutInput::Direction::LeftToRight);
+
+    // Exclusive but optional: unchecking the checked mode means "colour by nothing".
+    auto *colourGroup = new QActionGroup(this);
+    colourGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    m_colourBySupport = add(tr("Colour by &Operator Support"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                            [this](bool checked) { setColourBy(checked ? ColourBy::OpSupport : ColourBy::None); });
+    m_colourBySupport->setObjectName(QStringLiteral("colourByOpSupport"));
+    m_colourByCosine = add(tr("Colour by &Cosine Similarity"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+                           [this](bool checked) { setColourBy(checked ? ColourBy::Cosine : ColourBy::None); });
+    m_colourByCosine->setObjectName(QStringLiteral("colourByCosine"));
+    for (QAction *action : {m_colourBySupport, m_colourByCosine}) {
+        action->setCheckable(true);
+        action->setEnabled(false);
+        colourGroup->addAction(action);
+    }
     addActions(m_actions);
 }
 
@@ -208,6 +227,13 @@ void GraphView::setGraph(const Core::Graph &graph)
     m_graph = graph;
     m_view = Core::ViewGraph::build(graph);
     m_pendingSelection = -1;
+    m_report = {};
+    m_hasReport = false;
+    m_run = {};
+    m_hasRun = false;
+    m_colourBySupport->setEnabled(false);
+    m_colourByCosine->setEnabled(false);
+    refreshTints();
     startLayout();
 }
 
@@ -297,6 +323,7 @@ void GraphView::onLayoutFinished()
     GraphScene *old = m_scene;
     m_scene = new GraphScene(m_graph, m_view, result, m_options, m_style, this);
     m_scene->setCutTensors(m_cut);
+    m_scene->setNodeTints(m_tints);
     setScene(m_scene);
     delete old;
     showInitialView();
@@ -304,6 +331,86 @@ void GraphView::onLayoutFinished()
     if (m_pendingSelection >= 0)
         selectNode(m_pendingSelection);
     emit layoutFinished();
+}
+
+void GraphView::setNodeTints(const QHash<int, QColor> &tints, const NodeTintLegend &legend)
+{
+    m_tints = tints;
+    if (m_scene)
+        m_scene->setNodeTints(m_tints);
+    m_legend->setLegend(legend);
+    m_legend->setVisible(!legend.isEmpty());
+    placeLegend();
+    m_minimap->refresh();
+}
+
+void GraphView::clearNodeTints()
+{
+    setNodeTints({}, {});
+}
+
+void GraphView::placeLegend()
+{
+    m_legend->resize(m_legend->sizeHint());
+    m_legend->move(8, 8);
+    m_legend->raise();
+}
+
+void GraphView::setColourBy(ColourBy mode)
+{
+    if ((mode == ColourBy::OpSupport && !m_hasReport) || (mode == ColourBy::Cosine && !m_hasRun))
+        mode = ColourBy::None;
+    {
+        QSignalBlocker a(m_colourBySupport);
+        QSignalBlocker b(m_colourByCosine);
+        m_colourBySupport->setChecked(mode == ColourBy::OpSupport);
+        m_colourByCosine->setChecked(mode == ColourBy::Cosine);
+    }
+    if (mode == m_colourBy)
+        return;
+    m_colourBy = mode;
+    refreshTints();
+    emit colourByChanged(mode);
+}
+
+void GraphView::setOpSupportReport(const Core::OpSupportReport &report)
+{
+    m_report = report;
+    m_hasReport = true;
+    m_colourBySupport->setEnabled(true);
+    if (m_colourBy == ColourBy::OpSupport)
+        refreshTints();
+}
+
+void GraphView::setAccuracyRun(const Core::AccuracyRun &run)
+{
+    m_run = run;
+    m_hasRun = true;
+    m_colourByCosine->setEnabled(true);
+    if (m_colourBy == ColourBy::Cosine)
+        refreshTints();
+}
+
+void GraphView::clearAccuracyRun()
+{
+    m_run = {};
+    m_hasRun = false;
+    m_colourByCosine->setEnabled(false);
+    if (m_colourBy == ColourBy::Cosine)
+        setColourBy(ColourBy::None);
+}
+
+void GraphView::refreshTints()
+{
+    if (m_colourBy == ColourBy::OpSupport && m_hasReport) {
+        const NodeTints tints = opSupportTints(m_view, m_report);
+        setNodeTints(tints.colors, tints.legend);
+    } else if (m_colourBy == ColourBy::Cosine && m_hasRun) {
+        const NodeTints tints = cosineTints(m_graph, m_view, m_run);
+        setNodeTints(tints.colors, tints.legend);
+    } else {
+        clearNodeTints();
+    }
 }
 
 void GraphView::showOverlay(bool visible)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <widgets/graphview/graphstyle.h>
+#include <widgets/graphview/nodetints.h>
 
 #include <core/layout/graphlayout.h>
 #include <core/layout/viewgraph.h>
@@ -15,6 +16,7 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -24,6 +26,7 @@ namespace Mcw::Widgets {
 
 class GraphMinimap;
 class GraphScene;
+class NodeTintLegendWidget;
 
 /**
  * The Netron-like graph view: lays the model out off the UI thread (progress, Cancel, cache per
@@ -70,6 +73,24 @@ public:
     /** Fit when the graph is small, else 100 % at the inputs (Netron's opening view). */
     void showInitialView();
 
+    /**
+     * Colours display nodes by a metric (body wash + thick frame, full colour in the overview) and
+     * shows \a legend in the top-left corner; nodes missing from \a tints keep their look.
+     */
+    void setNodeTints(const QHash<int, QColor> &tints, const NodeTintLegend &legend);
+    void clearNodeTints();
+    QHash<int, QColor> nodeTints() const { return m_tints; }
+    NodeTintLegendWidget *tintLegend() const { return m_legend; }
+
+    /** What the "Colour by" actions tint the nodes with. */
+    enum class ColourBy { None, OpSupport, Cosine };
+    ColourBy colourBy() const { return m_colourBy; }
+    void setColourBy(ColourBy mode);
+    /** Data for the colour modes; they belong to the current graph (setGraph() drops them). */
+    void setOpSupportReport(const Core::OpSupportReport &report);
+    void setAccuracyRun(const Core::AccuracyRun &run);
+    void clearAccuracyRun();
+
     /** View actions with Netron's shortcuts (zoom, fit, attributes/weights/names/direction). */
     QList<QAction *> viewActions() const { return m_actions; }
 
@@ -83,6 +104,7 @@ signals:
     void tensorSelected(const QString &tensor);
     void cutToggleRequested(const QString &tensor);
     void zoomChanged(double factor);
+    void colourByChanged(Mcw::Widgets::GraphView::ColourBy mode);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -96,6 +118,8 @@ protected:
 
 private:
     void createActions();
+    void refreshTints();
+    void placeLegend();
     void loadSettings();
     void saveSettings() const;
     void startLayout();
@@ -127,6 +151,16 @@ private:
     QTimer *m_overlayTimer = nullptr;
     GraphMinimap *m_minimap = nullptr;
     QList<QAction *> m_actions;
+    QAction *m_colourBySupport = nullptr;
+    QAction *m_colourByCosine = nullptr;
+
+    ColourBy m_colourBy = ColourBy::None;
+    Core::OpSupportReport m_report;
+    bool m_hasReport = false;
+    Core::AccuracyRun m_run;
+    bool m_hasRun = false;
+    QHash<int, QColor> m_tints;
+    NodeTintLegendWidget *m_legend = nullptr;
 
     QPoint m_pressPos;
     QPoint m_lastPos;

@@ -68,6 +68,14 @@ void NodeItem::setCutMarker(bool cut)
     }
 }
 
+void NodeItem::setTint(const QColor &tint)
+{
+    if (m_tint != tint) {
+        m_tint = tint;
+        update();
+    }
+}
+
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
     Q_UNUSED(widget)
@@ -81,7 +89,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         // Overview: one filled box per node, no antialiasing, no text.
         m_paintedText = false;
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->fillRect(m_rect, outline.isValid() ? outline : header);
+        painter->fillRect(m_rect, outline.isValid() ? outline : m_tint.isValid() ? m_tint : header);
         return;
     }
     m_paintedText = true;
@@ -98,7 +106,15 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF headerRect(m_rect.left(), m_rect.top(), m_rect.width(), headerHeight);
 
     painter->setPen(Qt::NoPen);
-    painter->setBrush(m_greyed ? m_style->greyFill() : m_style->nodeFill());
+    QColor body = m_greyed ? m_style->greyFill() : m_style->nodeFill();
+    if (m_tint.isValid()) {
+        // A light wash of the tint keeps the body text readable; the frame carries the full colour.
+        const double a = m_style->isDark() ? 0.35 : 0.30;
+        body = QColor::fromRgbF(body.redF() * (1 - a) + m_tint.redF() * a,
+                                body.greenF() * (1 - a) + m_tint.greenF() * a,
+                                body.blueF() * (1 - a) + m_tint.blueF() * a);
+    }
+    painter->setBrush(body);
     painter->drawPath(shape);
     QPainterPath headerPath;
     headerPath.addRect(headerRect);
@@ -106,7 +122,10 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawPath(shape.intersected(headerPath));
 
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(m_greyed ? m_style->greyFill().darker(115) : m_style->nodeBorder(), 1));
+    if (m_tint.isValid())
+        painter->setPen(QPen(m_tint, 3.5));
+    else
+        painter->setPen(QPen(m_greyed ? m_style->greyFill().darker(115) : m_style->nodeBorder(), 1));
     painter->drawPath(shape);
     if (outline.isValid()) {
         painter->setPen(QPen(outline, m_selected ? 3 : 2.5));

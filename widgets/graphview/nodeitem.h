@@ -4,6 +4,7 @@
 
 #include <widgets/graphview/graphstyle.h>
 
+#include <QColor>
 #include <QGraphicsItem>
 
 namespace Mcw::Widgets {
@@ -39,6 +40,9 @@ public:
     bool isGreyed() const { return m_greyed; }
     void setCutMarker(bool cut);
     bool hasCutMarker() const { return m_cut; }
+    /** Metric colour (support class, cosine) of the body and frame; invalid = none. */
+    void setTint(const QColor &tint);
+    QColor tint() const { return m_tint; }
     /** Text drawn in the last paint() call; lets tests check the level-of-detail switch. */
     bool paintedText() const { return m_paintedText; }
 
@@ -55,6 +59,7 @@ private:
     bool m_highlighted = false;
     bool m_greyed = false;
     bool m_cut = false;
+    QColor m_tint;
     bool m_paintedText = false;
 };
 

@@ -86,6 +86,7 @@ void OverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         const QColor color = node->isMarked() ? style.selection()
                              : node->isHighlighted() ? style.highlight()
                              : node->hasCutMarker() ? style.cut()
+                             : node->tint().isValid() ? node->tint()
                              : node->isGreyed() ? style.greyFill() : style.headerColor(node->category());
         if (plain && !deviceRect.isEmpty()) {
             const QRectF device = transform.mapRect(box);

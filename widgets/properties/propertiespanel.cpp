@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "propertiespanel.h"
 
+#include <widgets/graphview/nodetints.h>
+
 #include <QHeaderView>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -56,7 +58,35 @@ void PropertiesPanel::setGraph(const Core::Graph &graph, const Core::ViewGraph &
 {
     m_graph = graph;
     m_view = view;
+    m_report = {};
+    m_hasReport = false;
+    m_run = {};
+    m_hasRun = false;
     clear();
+}
+
+void PropertiesPanel::setOpSupportReport(const Core::OpSupportReport &report)
+{
+    m_report = report;
+    m_hasReport = true;
+    if (m_node >= 0)
+        showNode(m_node);
+}
+
+void PropertiesPanel::setAccuracyRun(const Core::AccuracyRun &run)
+{
+    m_run = run;
+    m_hasRun = true;
+    if (m_node >= 0)
+        showNode(m_node);
+}
+
+void PropertiesPanel::clearAccuracyRun()
+{
+    m_run = {};
+    m_hasRun = false;
+    if (m_node >= 0)
+        showNode(m_node);
 }
 
 void PropertiesPanel::clear()
@@ -139,6 +169,31 @@ void PropertiesPanel::showNode(int displayIndex)
     addRow(general, tr("type"), onnx.opType);
     addRow(general, tr("domain"), onnx.domain.isEmpty() ? QStringLiteral("ai.onnx") : onnx.domain);
     addRow(general, tr("category"), Core::opCategoryName(node.category));
+    if (const Core::NodeSupport *support = m_hasReport ? m_report.node(node.onnxNode) : nullptr) {
+        QTreeWidgetItem *verdict = section(tr("Operator support"));
+        const QColor color = opSupportColor(m_report.supportClass(node.onnxNode));
+        QTreeWidgetItem *row = addRow(verdict, tr("verdict"), Core::opVerdictName(support->verdict));
+        row->setData(1, Qt::DecorationRole, color);
+        addRow(verdict, tr("reason"), support->reason);
+    }
+    if (m_hasRun) {
+        const Core::AccuracyStage stage = heatMapStage(m_run);
+        const double tolerance = m_run.tolerances.value(stage).cosine;
+        QTreeWidgetItem *accuracy = nullptr;
+        for (const Core::LayerMetrics &layer : m_run.layersOf(stage)) {
+            if (!onnx.outputs.contains(layer.onnxTensorName))
+                continue;
+            if (!accuracy)
+                accuracy = section(tr("Accuracy (%1, %2)").arg(Core::accuracyStageName(stage), m_run.label));
+            addRow(accuracy, tr("tensor"), layer.onnxTensorName);
+            QTreeWidgetItem *cosine = addRow(accuracy, tr("cosine"), QString::number(layer.cosine, 'f', 6));
+            cosine->setData(1, Qt::DecorationRole, cosineColor(layer.cosine, tolerance - 0.1, tolerance));
+            cosine->setToolTip(1, tr("Tolerance %1").arg(tolerance, 0, 'f', 3));
+            addRow(accuracy, tr("euclidean"), QString::number(layer.euclidean, 'f', 6));
+            addRow(accuracy, tr("SQNR"), QString::number(layer.sqnr, 'f', 2) + QStringLiteral(" dB"));
+            addRow(accuracy, tr("status"), Core::compareStatusToken(layer.status));
+        }
+    }
     if (!onnx.attributes.isEmpty()) {
         QTreeWidgetItem *attributes = section(tr("Attributes"));
         for (const Core::Attribute &attribute : onnx.attributes)

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/accuracy/accuracyrun.h>
 #include <core/layout/viewgraph.h>
 #include <core/onnx/graph.h>
+#include <core/opsupport/opsupportreport.h>
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -30,7 +32,13 @@ public:
     explicit PropertiesPanel(QWidget *parent = nullptr);
     ~PropertiesPanel() override;
 
+    /** Drops the support report and the accuracy run (they belong to the previous graph). */
     void setGraph(const Core::Graph &graph, const Core::ViewGraph &view);
+    /** Adds an "Operator support" section (verdict and reason) to every op node shown. */
+    void setOpSupportReport(const Core::OpSupportReport &report);
+    /** Adds an "Accuracy" section (the node's output tensor metrics) to every op node shown. */
+    void setAccuracyRun(const Core::AccuracyRun &run);
+    void clearAccuracyRun();
     void showNode(int displayIndex);
     void showTensor(const QString &tensor);
     void clear();
@@ -62,6 +70,10 @@ private:
 
     Core::Graph m_graph;
     Core::ViewGraph m_view;
+    Core::OpSupportReport m_report;
+    bool m_hasReport = false;
+    Core::AccuracyRun m_run;
+    bool m_hasRun = false;
     int m_node = -1;
     QStringList m_weights; // initializer inputs of the shown node
     QTreeWidget *m_tree;

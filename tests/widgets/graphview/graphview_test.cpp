@@ -9,9 +9,12 @@
 #include <widgets/graphview/graphscene.h>
 #include <widgets/graphview/graphview.h>
 #include <widgets/graphview/nodeitem.h>
+#include <widgets/graphview/nodetintlegendwidget.h>
+#include <widgets/graphview/nodetints.h>
 #include <widgets/properties/propertiespanel.h>
 
 #include <core/onnx/onnxloader.h>
+#include <core/opsupport/opsupportanalyzer.h>
 
 #include "../../support/testpaths.h"
 
@@ -542,4 +545,235 @@ TEST_F(GraphViewTest, Screenshot)
     view.setZoom(1.0);
     view.centerOn(view.graphScene()->sceneRect().center());
     view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-100.png"));
+}
+
+static int firstOnnxNodeOfType(const Core::Graph &graph, const QString &opType)
+{
+    for (int i = 0; i < graph.nodes().size(); ++i) {
+        if (graph.nodes().at(i).opType == opType)
+            return i;
+    }
+    return -1;
+}
+
+static QColor legendColor(Core::OpSupportClass supportClass)
+{
+    for (const Core::OpSupportLegendEntry &entry : Core::opSupportLegend()) {
+        if (entry.supportClass == supportClass)
+            return QColor(entry.color);
+    }
+    return QColor();
+}
+
+static QImage renderScene(QGraphicsScene *scene, const QRectF &source, double scale)
+{
+    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    scene->render(&painter, QRectF(QPointF(0, 0), source.size() * scale), source);
+    return image;
+}
+
+TEST_F(GraphViewTest, ColourByOperatorSupportTintsByClassAndTogglesOff)
+{
+    GraphView view;
+    view.resize(1200, 800);
+    view.show();
+    QSignalSpy done(&view, &GraphView::layoutFinished);
+    const Core::Graph graph = loadModel(Tests::generatedModel(QStringLiteral("yolo26n")));
+    view.setGraph(graph);
+    ASSERT_TRUE(done.wait(30000));
+
+    QAction *toggle = viewAction(view, "colourByOpSupport");
+    ASSERT_NE(toggle, nullptr);
+    EXPECT_TRUE(toggle->isCheckable());
+    EXPECT_FALSE(toggle->isEnabled()); // no report yet
+    EXPECT_EQ(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+
+    // Whole graph: yolo26n's TopK stops the conversion, its first Conv runs on the NPU.
+    const Core::OpSupportReport report = Core::OpSupportAnalyzer().analyze(graph, {});
+    const int topK = firstOnnxNodeOfType(graph, QStringLiteral("TopK"));
+    const int conv = firstOnnxNodeOfType(graph, QStringLiteral("Conv"));
+    ASSERT_GE(topK, 0);
+    ASSERT_GE(conv, 0);
+    ASSERT_EQ(report.supportClass(topK), Core::OpSupportClass::Unsupported);
+    ASSERT_EQ(report.supportClass(conv), Core::OpSupportClass::Supported);
+    const int topKDisplay = view.viewGraph().displayNodeOfOnnxNode(topK);
+    const int convDisplay = view.viewGraph().displayNodeOfOnnxNode(conv);
+    Widgets::NodeItem *topKItem = view.graphScene()->nodeItem(topKDisplay);
+    ASSERT_NE(topKItem, nullptr);
+
+    const QRectF area = topKItem->box().adjusted(-20, -20, 20, 20);
+    const QImage before = renderScene(view.graphScene(), area, 1.0);
+    const QColor header = view.graphScene()->style().headerColor(topKItem->category());
+
+    view.setOpSupportReport(report);
+    EXPECT_TRUE(toggle->isEnabled());
+    toggle->trigger();
+    EXPECT_EQ(view.colourBy(), GraphView::ColourBy::OpSupport);
+    const QColor unsupported = legendColor(Core::OpSupportClass::Unsupported);
+    EXPECT_EQ(topKItem->tint(), unsupported);
+    EXPECT_EQ(view.graphScene()->nodeItem(convDisplay)->tint(), legendColor(Core::OpSupportClass::Supported));
+    // Graph inputs/outputs have no verdict and keep their look.
+    for (int i = 0; i < view.viewGraph().nodes().size(); ++i) {
+        if (view.viewGraph().nodes().at(i).kind != Core::ViewGraph::Node::Kind::Op) {
+            EXPECT_FALSE(view.graphScene()->nodeItem(i)->tint().isValid()) << i;
+        }
+    }
+
+    // Detailed scene: the frame is drawn in the class colour, the header keeps its category colour.
+    const QImage tinted = renderScene(view.graphScene(), area, 1.0);
+    const QRectF box = topKItem->box().translated(-area.topLeft());
+    const QColor frame = tinted.pixelColor(QPoint(int(box.left()), int(box.center().y()) + 6));
+    EXPECT_NEAR(frame.red(), unsupported.red(), 40);
+    EXPECT_NEAR(frame.green(), unsupported.green(), 40);
+    EXPECT_NEAR(frame.blue(), unsupported.blue(), 40);
+    const QColor headerPixel = tinted.pixelColor(QPoint(int(box.left()) + 8, int(box.top()) + 6));
+    EXPECT_EQ(headerPixel, before.pixelColor(QPoint(int(box.left()) + 8, int(box.top()) + 6)));
+    EXPECT_EQ(headerPixel.rgb(), header.rgb());
+
+    // Overview: the batched item fills the box with the class colour.
+    const QImage overview = renderScene(view.graphScene()->overviewScene(), area, 0.25);
+    EXPECT_EQ(overview.pixelColor((box.center() * 0.25).toPoint()).rgb(), unsupported.rgb());
+
+    // The legend lists every class.
+    Widgets::NodeTintLegendWidget *legend = view.tintLegend();
+    EXPECT_TRUE(legend->isVisible());
+    const QStringList lines = legend->lines();
+    for (const Core::OpSupportLegendEntry &entry : Core::opSupportLegend())
+        EXPECT_TRUE(lines.contains(entry.label)) << qPrintable(entry.label);
+
+    // Off again: exactly the original pixels.
+    toggle->trigger();
+    EXPECT_EQ(view.colourBy(), GraphView::ColourBy::None);
+    EXPECT_FALSE(topKItem->tint().isValid());
+    EXPECT_FALSE(legend->isVisible());
+    EXPECT_EQ(renderScene(view.graphScene(), area, 1.0), before);
+}
+
+/** A run whose TPU stage compares the given ONNX tensors with the given cosines. */
+static Core::AccuracyRun runWithCosines(const QList<std::pair<QString, double>> &cosines)
+{
+    Core::AccuracyRun run;
+    run.label = QStringLiteral("INT8 test");
+    run.tolerances.insert(Core::AccuracyStage::Tpu, Core::Tolerance{0.99, 0.9});
+    int index = 0;
+    for (const auto &[tensor, cosine] : cosines) {
+        Core::LayerMetrics layer;
+        layer.index = index++;
+        layer.tensorName = tensor + QStringLiteral("_Conv");
+        layer.onnxTensorName = tensor;
+        layer.stage = Core::AccuracyStage::Tpu;
+        layer.cosine = cosine;
+        layer.euclidean = 0.5;
+        layer.sqnr = 12.25;
+        layer.passed = cosine >= 0.99;
+        layer.status = layer.passed ? Core::CompareStatus::Similar : Core::CompareStatus::NotSimilar;
+        run.layers.append(layer);
+    }
+    return run;
+}
+
+TEST_F(GraphViewTest, CosineHeatMapSeparatesLayersBelowAndAboveTolerance)
+{
+    ShownView shown("small.onnx");
+    const Core::Graph graph = shown.view.graph();
+    const int conv = graph.nodeIndex(QStringLiteral("/model.0/conv/Conv"));
+    ASSERT_GE(conv, 0);
+    // Another op with an output: the last node of the file.
+    const int other = int(graph.nodes().size()) - 1;
+    ASSERT_NE(other, conv);
+    const QString convOut = graph.nodes().at(conv).outputs.first();
+    const QString otherOut = graph.nodes().at(other).outputs.first();
+
+    QAction *cosineAction = viewAction(shown.view, "colourByCosine");
+    ASSERT_NE(cosineAction, nullptr);
+    EXPECT_FALSE(cosineAction->isEnabled());
+    shown.view.setAccuracyRun(runWithCosines({{convOut, 0.80}, {otherOut, 0.999}}));
+    EXPECT_TRUE(cosineAction->isEnabled());
+    cosineAction->trigger();
+    ASSERT_EQ(shown.view.colourBy(), GraphView::ColourBy::Cosine);
+
+    const Core::ViewGraph &view = shown.view.viewGraph();
+    const QColor low = shown.scene()->nodeItem(view.displayNodeOfOnnxNode(conv))->tint();
+    const QColor high = shown.scene()->nodeItem(view.displayNodeOfOnnxNode(other))->tint();
+    ASSERT_TRUE(low.isValid());
+    ASSERT_TRUE(high.isValid());
+    EXPECT_NE(low, high);
+    EXPECT_LT(low.hsvHue(), 20);  // red: the worst layer sits at the bottom of the scale
+    EXPECT_NEAR(high.hsvHue(), 120, 5); // green: at or above tolerance
+    int tinted = 0;
+    for (const Widgets::NodeItem *item : shown.scene()->nodeItems())
+        tinted += item->tint().isValid() ? 1 : 0;
+    EXPECT_EQ(tinted, 2); // nodes without metrics keep their look
+
+    // A cosine between floor and tolerance is neither the red end nor green.
+    const QColor middle = Widgets::cosineColor(0.895, 0.80, 0.99);
+    EXPECT_GT(middle.hsvHue(), low.hsvHue());
+    EXPECT_LT(middle.hsvHue(), high.hsvHue());
+
+    const QStringList lines = shown.view.tintLegend()->lines();
+    EXPECT_TRUE(lines.join(QLatin1Char('\n')).contains(QStringLiteral("0.990"))) << qPrintable(lines.join(QLatin1Char('|')));
+    EXPECT_TRUE(lines.join(QLatin1Char('\n')).contains(QStringLiteral("0.800")));
+
+    // Operator support and cosine are exclusive; switching back to none clears.
+    shown.view.clearAccuracyRun();
+    EXPECT_EQ(shown.view.colourBy(), GraphView::ColourBy::None);
+    EXPECT_FALSE(shown.scene()->nodeItem(view.displayNodeOfOnnxNode(conv))->tint().isValid());
+}
+
+TEST_F(GraphViewTest, PropertiesShowVerdictReasonAndLayerMetrics)
+{
+    const Core::Graph graph = loadModel(Tests::generatedModel(QStringLiteral("yolo26n")));
+    const Core::ViewGraph view = Core::ViewGraph::build(graph);
+    const Core::OpSupportReport report = Core::OpSupportAnalyzer().analyze(graph, {});
+    const int topK = firstOnnxNodeOfType(graph, QStringLiteral("TopK"));
+    ASSERT_GE(topK, 0);
+    ASSERT_FALSE(report.node(topK)->reason.isEmpty());
+
+    Widgets::PropertiesPanel panel;
+    panel.setGraph(graph, view);
+    panel.showNode(view.displayNodeOfOnnxNode(topK));
+    EXPECT_EQ(panel.findItem(QStringLiteral("Operator support"), QStringLiteral("reason")), nullptr);
+    panel.setOpSupportReport(report); // refreshes the shown node
+    QTreeWidgetItem *reason = panel.findItem(QStringLiteral("Operator support"), QStringLiteral("reason"));
+    ASSERT_NE(reason, nullptr);
+    EXPECT_EQ(reason->text(1), report.node(topK)->reason);
+    QTreeWidgetItem *verdict = panel.findItem(QStringLiteral("Operator support"), QStringLiteral("verdict"));
+    ASSERT_NE(verdict, nullptr);
+    EXPECT_EQ(verdict->text(1), Core::opVerdictName(report.node(topK)->verdict));
+
+    const int conv = firstOnnxNodeOfType(graph, QStringLiteral("Conv"));
+    const QString convOut = graph.nodes().at(conv).outputs.first();
+    panel.setAccuracyRun(runWithCosines({{convOut, 0.80}}));
+    panel.showNode(view.displayNodeOfOnnxNode(conv));
+    QTreeWidgetItem *cosine = panel.findItem(QString(), QStringLiteral("cosine"));
+    ASSERT_NE(cosine, nullptr);
+    EXPECT_EQ(cosine->text(1), QStringLiteral("0.800000"));
+    EXPECT_EQ(panel.findItem(QString(), QStringLiteral("euclidean"))->text(1), QStringLiteral("0.500000"));
+    EXPECT_EQ(panel.findItem(QString(), QStringLiteral("SQNR"))->text(1), QStringLiteral("12.25 dB"));
+    EXPECT_EQ(panel.findItem(QString(), QStringLiteral("status"))->text(1), QStringLiteral("NOT_SIMLIAR"));
+    EXPECT_EQ(panel.findItem(QString(), QStringLiteral("tensor"))->text(1), convOut);
+}
+
+TEST_F(GraphViewTest, ScreenshotColouredBySupport)
+{
+    const QByteArray dir = qgetenv("MCW_GRAPHVIEW_SCREENSHOTS");
+    if (dir.isEmpty())
+        GTEST_SKIP() << "set MCW_GRAPHVIEW_SCREENSHOTS=DIR to write screenshots";
+    GraphView view;
+    view.resize(1400, 900);
+    view.show();
+    QSignalSpy done(&view, &GraphView::layoutFinished);
+    const Core::Graph graph = loadModel(Tests::generatedModel(QStringLiteral("yolo26n")));
+    view.setGraph(graph);
+    ASSERT_TRUE(done.wait(30000));
+    view.setOpSupportReport(Core::OpSupportAnalyzer().analyze(graph, {}));
+    view.setColourBy(GraphView::ColourBy::OpSupport);
+    view.fitToWindow();
+    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/support-fit.png"));
+    const int topK = firstOnnxNodeOfType(graph, QStringLiteral("TopK"));
+    view.setZoom(1.0);
+    view.centerOnNode(view.viewGraph().displayNodeOfOnnxNode(topK));
+    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/support-100.png"));
 }
