@@ -657,8 +657,11 @@ void MainWindow::refreshSteps()
         m_cancel->setEnabled(m_running);
     if (m_exportBundle)
         m_exportBundle->setEnabled(facts.conversionSucceeded);
-    m_welcome->setToolchainStatus(facts.toolchainReady ? tr("Toolchain: %1").arg(m_toolchain.describe())
-                                                       : facts.toolchainProblem,
+    // Finding the program is not proof the daemon and image work; the set-up dialog tests that.
+    m_welcome->setToolchainStatus(facts.toolchainReady
+                                      ? tr("Toolchain: %1 (found; Convert → Set Up Toolchain… tests it).")
+                                            .arg(m_toolchain.describe())
+                                      : facts.toolchainProblem,
                                   facts.toolchainReady);
     m_stepBar->setStatuses(Core::computeWorkflowStatus(facts));
 }
