@@ -671,9 +671,10 @@ void MainWindow::updateTitle()
     const QString project = m_document->filePath().isEmpty()
                                 ? (m_graph.isNull() ? QString() : tr("Untitled project (%1)").arg(QFileInfo(m_graph.filePath()).fileName()))
                                 : QFileInfo(m_document->filePath()).fileName();
-    setWindowModified(m_document->isModified());
     setWindowTitle(project.isEmpty() ? tr("MaixCAM Model Workbench")
                                      : tr("%1[*] — MaixCAM Model Workbench").arg(project));
+    // Only a title with the [*] placeholder can show the marker (and Qt warns otherwise).
+    setWindowModified(!project.isEmpty() && m_document->isModified());
 }
 
 bool MainWindow::saveProject()
