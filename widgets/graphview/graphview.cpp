@@ -752,6 +752,7 @@ void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
     m_minimap->syncVisibility();
+    placeLegend(); // viewport scrolling moves child widgets along
 }
 
 } // namespace Mcw::Widgets

@@ -11,8 +11,6 @@ namespace Mcw::Widgets {
 /** The legend box the graph view floats in its top-left corner while nodes are tinted. */
 class NodeTintLegendWidget : public QWidget
 {
-    Q_OBJECT
-
 public:
     explicit NodeTintLegendWidget(QWidget *parent = nullptr);
 

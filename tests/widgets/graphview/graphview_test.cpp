@@ -639,6 +639,11 @@ TEST_F(GraphViewTest, ColourByOperatorSupportTintsByClassAndTogglesOff)
     // The legend lists every class.
     Widgets::NodeTintLegendWidget *legend = view.tintLegend();
     EXPECT_TRUE(legend->isVisible());
+    // It stays in the corner while the view pans (viewport scrolling moves child widgets).
+    view.setZoom(1.0);
+    view.centerOnNode(topKDisplay);
+    view.centerOnNode(convDisplay);
+    EXPECT_EQ(legend->pos(), QPoint(8, 8));
     const QStringList lines = legend->lines();
     for (const Core::OpSupportLegendEntry &entry : Core::opSupportLegend())
         EXPECT_TRUE(lines.contains(entry.label)) << qPrintable(entry.label);
