@@ -38,6 +38,17 @@ std::optional<Core::ProjectFile::Loaded> loadProject(const QString &path)
     return std::move(*loaded);
 }
 
+std::optional<Core::ProjectFile::Loaded> loadValidProject(const QString &path)
+{
+    auto loaded = loadProject(path);
+    if (loaded && Core::hasErrors(loaded->diagnostics)) {
+        printDiagnostics(loaded->diagnostics, false);
+        printErr(QStringLiteral("%1: fix the errors above first.").arg(path));
+        return std::nullopt;
+    }
+    return loaded;
+}
+
 QStringList splitList(const QString &text)
 {
     QStringList parts;

@@ -21,6 +21,12 @@ int printDiagnostics(const QList<Core::Diagnostic> &diagnostics, bool summary = 
 /** Loads a project file; on failure prints the one-sentence error and returns nullopt. */
 std::optional<Core::ProjectFile::Loaded> loadProject(const QString &path);
 
+/**
+ * loadProject() that also refuses a project file with errors (unknown values, bad types):
+ * prints them and one sentence, and returns nullopt.
+ */
+std::optional<Core::ProjectFile::Loaded> loadValidProject(const QString &path);
+
 /** Splits "a,b,c" into trimmed, non-empty parts. */
 QStringList splitList(const QString &text);
 

@@ -31,14 +31,9 @@ int runMud(const QStringList &arguments)
         return ExitOk;
     }
     const QString path = parser.positionalArguments().first();
-    const auto loaded = loadProject(path);
+    const auto loaded = loadValidProject(path);
     if (!loaded)
         return ExitBadInput;
-    if (Core::hasErrors(loaded->diagnostics)) {
-        printDiagnostics(loaded->diagnostics, false);
-        printErr(QStringLiteral("%1: fix the errors above first.").arg(path));
-        return ExitBadInput;
-    }
     Core::MudWriter::Options options;
     options.modelFile = parser.value(QStringLiteral("model-file"));
     const QString out = parser.value(QStringLiteral("output"));

@@ -30,14 +30,9 @@ int runPlan(const QStringList &arguments)
         return ExitOk;
     }
     const QString path = parser.positionalArguments().first();
-    const auto loaded = loadProject(path);
+    const auto loaded = loadValidProject(path);
     if (!loaded)
         return ExitBadInput;
-    if (Core::hasErrors(loaded->diagnostics)) {
-        printDiagnostics(loaded->diagnostics, false);
-        printErr(QStringLiteral("%1: fix the errors above first.").arg(path));
-        return ExitBadInput;
-    }
     Core::ConversionPlan::Options options;
     options.compareAll = parser.isSet(QStringLiteral("compare-all"));
     const Core::ConversionPlan plan = Core::ConversionPlan::build(loaded->project, options);
