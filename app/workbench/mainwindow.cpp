@@ -9,6 +9,7 @@
 #include <core/onnx/onnxloader.h>
 #include <core/opsupport/opsupportanalyzer.h>
 #include <core/opsupport/opsupportdiagnostics.h>
+#include <core/project/conversionplan.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
@@ -867,13 +868,22 @@ void MainWindow::onJobFinished(Core::ConversionJob *job)
     const Core::JobRecord record = *m_lastJob;
     const Core::Project project = m_document->project();
     m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
-        return Core::accuracyRunFromJob(record, project, false, onnxNames);
+        AccuracyResult result;
+        result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
+        const auto table = Core::CalibrationTable::read(
+            QDir(record.directory).filePath(Core::ConversionPlan::calibrationTableFile(project.name)));
+        if (table)
+            result.calibration = *table;
+        return result;
     }));
 }
 
 void MainWindow::onAccuracyReady()
 {
-    const auto run = m_accuracyWatcher.result();
+    const AccuracyResult result = m_accuracyWatcher.result();
+    if (result.calibration)
+        m_properties->setCalibrationTable(*result.calibration);
+    const auto &run = result.run;
     if (!run) {
         statusBar()->showMessage(run.error().message, 8000);
         return;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <core/accuracy/accuracyrun.h>
+#include <core/accuracy/calibrationtable.h>
 #include <core/logs/diagnostic.h>
 #include <core/run/jobrecord.h>
 #include <core/run/toolchainsettings.h>
@@ -149,7 +150,12 @@ private:
     std::optional<Core::AccuracyRun> m_currentRun;
     QComboBox *m_colourBy = nullptr;
     std::optional<Core::AccuracyRun> m_previousRun;
-    QFutureWatcher<Core::Expected<Core::AccuracyRun>> m_accuracyWatcher;
+    struct AccuracyResult
+    {
+        Core::Expected<Core::AccuracyRun> run = Core::makeError(QString());
+        std::optional<Core::CalibrationTable> calibration; // absent for BF16-only runs
+    };
+    QFutureWatcher<AccuracyResult> m_accuracyWatcher;
     QByteArray m_defaultState; // dock layout before any saved state was restored
 
     Widgets::ProjectDocument *m_document = nullptr;

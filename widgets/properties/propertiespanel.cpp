@@ -81,6 +81,13 @@ void PropertiesPanel::setAccuracyRun(const Core::AccuracyRun &run)
         showNode(m_node);
 }
 
+void PropertiesPanel::setCalibrationTable(const Core::CalibrationTable &table)
+{
+    m_calibration = table;
+    if (m_node >= 0)
+        showNode(m_node);
+}
+
 void PropertiesPanel::clearAccuracyRun()
 {
     m_run = {};
@@ -193,6 +200,21 @@ void PropertiesPanel::showNode(int displayIndex)
             addRow(accuracy, tr("SQNR"), QString::number(layer.sqnr, 'f', 2) + QStringLiteral(" dB"));
             addRow(accuracy, tr("status"), Core::compareStatusToken(layer.status));
         }
+    }
+    // tpu-mlir names a tensor "<ONNX output>_<OpType>" in its calibration table.
+    QTreeWidgetItem *calibration = nullptr;
+    for (const QString &output : onnx.outputs) {
+        const Core::CalibrationTable::Threshold *t = m_calibration.find(output + QLatin1Char('_') + onnx.opType);
+        if (!t)
+            t = m_calibration.find(output);
+        if (!t)
+            continue;
+        if (!calibration)
+            calibration = section(tr("Calibration"));
+        addRow(calibration, tr("tensor"), t->name);
+        addRow(calibration, tr("threshold"), QString::number(t->threshold, 'g', 8));
+        addRow(calibration, tr("min / max"),
+               QStringLiteral("%1 / %2").arg(QString::number(t->min, 'g', 8), QString::number(t->max, 'g', 8)));
     }
     if (!onnx.attributes.isEmpty()) {
         QTreeWidgetItem *attributes = section(tr("Attributes"));

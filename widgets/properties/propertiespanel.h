@@ -3,6 +3,7 @@
 #pragma once
 
 #include <core/accuracy/accuracyrun.h>
+#include <core/accuracy/calibrationtable.h>
 #include <core/layout/viewgraph.h>
 #include <core/onnx/graph.h>
 #include <core/opsupport/opsupportreport.h>
@@ -39,6 +40,8 @@ public:
     /** Adds an "Accuracy" section (the node's output tensor metrics) to every op node shown. */
     void setAccuracyRun(const Core::AccuracyRun &run);
     void clearAccuracyRun();
+    /** The run's calibration table: a node shows its output's threshold, min and max. */
+    void setCalibrationTable(const Core::CalibrationTable &table);
     void showNode(int displayIndex);
     void showTensor(const QString &tensor);
     void clear();
@@ -74,6 +77,7 @@ private:
     bool m_hasReport = false;
     Core::AccuracyRun m_run;
     bool m_hasRun = false;
+    Core::CalibrationTable m_calibration;
     int m_node = -1;
     QStringList m_weights; // initializer inputs of the shown node
     QTreeWidget *m_tree;

@@ -7,6 +7,7 @@
 #include <core/run/toolchainsettings.h>
 #include <widgets/accuracy/accuracywidget.h>
 #include <widgets/common/stepbar.h>
+#include <widgets/properties/propertiespanel.h>
 #include <widgets/document/projectdocument.h>
 #include <widgets/graphview/cutselection.h>
 #include <widgets/graphview/graphview.h>
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -237,6 +239,23 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     ASSERT_TRUE(accuracy.wait(30000));
     EXPECT_TRUE(j.window.hasAccuracy());
     screenshot(&j.window, QStringLiteral("04-accuracy.png"));
+
+    // The first conv's calibration threshold shows in the properties panel, as the table says.
+    QFile caliTable(QDir(j.window.lastJob()->directory).filePath(QStringLiteral("yolov8n_cali_table")));
+    ASSERT_TRUE(caliTable.open(QIODevice::ReadOnly));
+    QString threshold;
+    for (const QByteArray &line : caliTable.readAll().split('\n')) {
+        if (line.startsWith("/model.0/conv/Conv_output_0_Conv "))
+            threshold = QString::number(line.split(' ').at(1).toDouble(), 'g', 8);
+    }
+    ASSERT_FALSE(threshold.isEmpty());
+    const int conv = j.window.currentGraph().nodeIndex(QStringLiteral("/model.0/conv/Conv"));
+    j.window.graphView()->selectNode(j.window.graphView()->viewGraph().displayNodeOfOnnxNode(conv));
+    auto *panel = j.window.findChild<Widgets::PropertiesPanel *>();
+    ASSERT_NE(panel, nullptr);
+    QTreeWidget *tree = panel->tree();
+    EXPECT_FALSE(tree->findItems(threshold, Qt::MatchExactly | Qt::MatchRecursive, 1).isEmpty())
+        << threshold.toStdString();
 
     // Select a layer in the accuracy table and press "Keep in BF16": the quantize table lands in
     // the project and a new run starts.
