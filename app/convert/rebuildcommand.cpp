@@ -8,6 +8,7 @@
 #include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
+#include <core/run/dockerimageid.h>
 #include <core/run/dockerrunbackend.h>
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
@@ -90,7 +91,16 @@ int runRebuild(const QStringList &arguments)
     settings.toolDirectory = parser.value(tools);
     project.workspaceDir = parser.isSet(workspace) ? QFileInfo(parser.value(workspace)).absoluteFilePath()
                                                    : QFileInfo(path).absoluteDir().filePath(QStringLiteral("rebuild"));
-    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, {});
+    Core::ProjectJobFactory::Options jobOptions;
+    if (settings.backend == Core::ToolchainSettings::Backend::Docker) {
+        if (const auto id = Core::queryDockerImageId(settings)) {
+            jobOptions.toolchainImageId = *id;
+            if (!provenance->imageId.isEmpty() && *id != provenance->imageId)
+                printErr(QStringLiteral("warning: the toolchain image differs from the recorded one (%1).")
+                             .arg(provenance->imageId));
+        }
+    }
+    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, jobOptions);
     if (!job) {
         printErr(job.error().message);
         return ExitFailure;

@@ -5,6 +5,7 @@
 
 #include <core/project/projectfile.h>
 #include <core/run/conversionpipeline.h>
+#include <core/run/dockerimageid.h>
 #include <core/run/projectjobfactory.h>
 #include <core/run/jobpool.h>
 #include <core/run/processoutcome.h>
@@ -203,6 +204,11 @@ int runRun(const QStringList &arguments)
     Core::ProjectJobFactory::Options jobOptions;
     jobOptions.capabilities = caps;
     jobOptions.compareAll = compareAll;
+    if (settings.backend == Core::ToolchainSettings::Backend::Docker) {
+        // Recorded for the bundle's provenance; a failure here surfaces when the steps run.
+        if (const auto id = Core::queryDockerImageId(settings))
+            jobOptions.toolchainImageId = *id;
+    }
     auto job = Core::ProjectJobFactory::createJob(loaded->project, runsRoot, jobOptions);
     if (!job) {
         printErr(job.error().message);

@@ -15,6 +15,7 @@
 #include <core/project/projectinitializer.h>
 #include <core/run/conversionjob.h>
 #include <core/run/dockerexecbackend.h>
+#include <core/run/dockerimageid.h>
 #include <core/run/dockerrunbackend.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
@@ -827,24 +828,47 @@ bool MainWindow::runConversion()
         showError(tr("Toolchain missing"), problem);
         return false;
     }
+    m_running = true;
+    refreshSteps();
+    if (m_toolchain.backend != Core::ToolchainSettings::Backend::Docker) {
+        startJob({});
+        return true;
+    }
+    // The image id goes into the bundle's provenance; reading it may take a moment, so off the
+    // UI thread, and the job starts when it is known (or known to be unknown).
+    auto *watcher = new QFutureWatcher<Core::Expected<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const auto id = watcher->result();
+        watcher->deleteLater();
+        startJob(id ? *id : QString());
+    });
+    const Core::ToolchainSettings settings = m_toolchain;
+    watcher->setFuture(QtConcurrent::run([settings] { return Core::queryDockerImageId(settings); }));
+    return true;
+}
+
+void MainWindow::startJob(const QString &imageId)
+{
     Core::Project project = m_document->project();
     if (project.workspaceDir.isEmpty()) {
         const QString base = m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath();
         project.workspaceDir = Core::ProjectFile::defaultWorkspaceDir(base);
     }
-    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, {});
+    Core::ProjectJobFactory::Options options;
+    options.toolchainImageId = imageId;
+    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, options);
     if (!job) {
+        m_running = false;
+        refreshSteps();
         showError(tr("Cannot start the conversion"), job.error().message);
-        return false;
+        return;
     }
     m_jobProblems.clear();
-    m_running = true;
     m_bundleExported = false;
     m_jobs->select(m_pool->submit(*job));
     m_stepDocks.value(Core::WorkflowStep::Convert)->raise();
     statusBar()->showMessage(tr("Converting %1 in %2…").arg(project.name, job->directory));
     refreshProblems();
-    return true;
 }
 
 void MainWindow::onJobFinished(Core::ConversionJob *job)

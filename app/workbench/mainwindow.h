@@ -131,6 +131,7 @@ private:
     void rebuildRecentMenus();
     void resetLayout();
     void showError(const QString &title, const QString &message);
+    void startJob(const QString &imageId);
     void onJobFinished(Core::ConversionJob *job);
     void onAccuracyReady();
     QString toolchainProblem() const;

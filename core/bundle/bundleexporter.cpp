@@ -129,6 +129,7 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
     provenance.calibrationImages = Provenance::calibrationManifest(project.quantization.datasetDir);
     provenance.toolVersion = request.job.toolVersion;
     provenance.backend = request.job.backend;
+    provenance.imageId = ProjectJobFactory::storedImageId(request.job.directory);
     provenance.steps = Provenance::stepsFromJob(request.job);
     provenance.quantization = request.bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8");
     provenance.cvimodelFile = out.baseName + QStringLiteral(".cvimodel");

@@ -51,6 +51,7 @@ QByteArray Provenance::toYaml() const
     out << YAML::Key << "toolchain" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "tpu_mlir" << YAML::Value << str(toolVersion);
     out << YAML::Key << "backend" << YAML::Value << str(backend);
+    out << YAML::Key << "image_id" << YAML::Value << str(imageId);
     out << YAML::EndMap;
     out << YAML::Key << "steps" << YAML::Value << YAML::BeginSeq;
     for (const Step &s : steps) {
@@ -107,6 +108,7 @@ Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString 
         p.cvimodelSha256 = text(root["model"]["sha256"]);
         p.toolVersion = text(root["toolchain"]["tpu_mlir"]);
         p.backend = text(root["toolchain"]["backend"]);
+        p.imageId = text(root["toolchain"]["image_id"]);
         p.projectYaml = QByteArray::fromStdString(root["project"].as<std::string>());
         for (const YAML::Node &s : root["steps"]) {
             Step step;

@@ -52,6 +52,7 @@ struct Provenance
     QList<FileHash> calibrationImages;
     QString toolVersion;
     QString backend;                // backend description incl. the Docker image
+    QString imageId;                // Docker image id (digest), empty for the native backend
     QList<Step> steps;
     QString quantization;           // "INT8" or "BF16"
     QString cvimodelFile;           // name inside the bundle

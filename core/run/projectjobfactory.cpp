@@ -39,12 +39,22 @@ QString ProjectJobFactory::settingsFingerprint(const Project &project)
     return sha256OfBytes(parts.join(QLatin1Char('\n')).toUtf8());
 }
 
-QString ProjectJobFactory::storedFingerprint(const QString &jobDirectory)
+static QString readTrimmed(const QString &path)
 {
-    QFile file(QDir(jobDirectory).filePath(QString::fromLatin1(FingerprintFileName)));
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromLatin1(file.readAll()).trimmed();
+}
+
+QString ProjectJobFactory::storedFingerprint(const QString &jobDirectory)
+{
+    return readTrimmed(QDir(jobDirectory).filePath(QString::fromLatin1(FingerprintFileName)));
+}
+
+QString ProjectJobFactory::storedImageId(const QString &jobDirectory)
+{
+    return readTrimmed(QDir(jobDirectory).filePath(QString::fromLatin1(ImageIdFileName)));
 }
 
 Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const QString &jobsRoot,
@@ -83,6 +93,12 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
                                                  settingsFingerprint(project).toLatin1() + '\n');
     if (!fingerprint)
         return Unexpected(fingerprint.error());
+    if (!options.toolchainImageId.isEmpty()) {
+        const auto image = writeFileAtomically(QDir(*directory).filePath(QString::fromLatin1(ImageIdFileName)),
+                                               options.toolchainImageId.toLatin1() + '\n');
+        if (!image)
+            return Unexpected(image.error());
+    }
     auto job = ConversionPipeline::createJob(project.name, *directory, steps);
     if (!job)
         return job;

@@ -22,12 +22,15 @@ class ProjectJobFactory
 public:
     static constexpr auto SnapshotFileName = "project.snapshot.yaml";
     static constexpr auto FingerprintFileName = "settings.sha256";
+    static constexpr auto ImageIdFileName = "toolchain-image.id";
 
     struct Options
     {
         /** Per-layer accuracy: `--compare_all --debug` on the INT8 deploy. */
         bool compareAll = true;
         ToolCapabilities capabilities;
+        /** Docker image id (digest) of the toolchain, recorded for provenance; empty: none. */
+        QString toolchainImageId;
     };
 
     /** Creates `<jobsRoot>/<stamp>-<name>` and the job record in it (saved as job.json). */
@@ -43,6 +46,8 @@ public:
 
     /** The fingerprint stored in a job folder, or an empty string when there is none. */
     static QString storedFingerprint(const QString &jobDirectory);
+    /** The toolchain image id stored in a job folder, or an empty string. */
+    static QString storedImageId(const QString &jobDirectory);
 };
 
 } // namespace Mcw::Core

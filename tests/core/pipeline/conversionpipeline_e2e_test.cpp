@@ -11,6 +11,7 @@
 #include <core/onnx/onnxloader.h>
 #include <core/project/projectinitializer.h>
 #include <core/run/conversionjob.h>
+#include <core/run/dockerimageid.h>
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
 #include <core/run/projectjobfactory.h>
@@ -176,4 +177,42 @@ TEST(ConversionE2E, HeadlessInitRunExport)
     names.sort();
     EXPECT_EQ(names, (QStringList{QStringLiteral("yolov8n.cvimodel"), QStringLiteral("yolov8n.mud"),
                                   QStringLiteral("yolov8n.provenance.yaml")}));
+}
+
+TEST(ConversionE2E, DockerImageIdReachesTheProvenance)
+{
+    QTemporaryDir state;
+    qputenv("FAKE_DOCKER_STATE", state.path().toUtf8());
+    qputenv("FAKE_DOCKER_IMAGES", "maixcam-workbench/tpu-mlir:v3.4");
+    ToolchainSettings settings;
+    settings.dockerProgram = QStringLiteral(MCW_FAKES_DIR "/docker");
+    settings.image = QStringLiteral("maixcam-workbench/tpu-mlir:v3.4");
+    const auto id = queryDockerImageId(settings);
+    ASSERT_TRUE(id) << id.error().message.toStdString();
+    EXPECT_EQ(*id, QStringLiteral("sha256:") + QStringLiteral("ab").repeated(32));
+    settings.image = QStringLiteral("missing/image:1");
+    EXPECT_FALSE(queryDockerImageId(settings));
+
+    Conversion c;
+    ProjectJobFactory::Options options;
+    options.toolchainImageId = *id;
+    const auto created = ProjectJobFactory::createJob(c.project, c.dir.filePath(QStringLiteral("runs")), options);
+    ASSERT_TRUE(created);
+    EXPECT_EQ(ProjectJobFactory::storedImageId(created->directory), *id);
+    JobRecord job = *created;
+    const QString cvimodel = QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"));
+    QFile f(cvimodel);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("model");
+    f.close();
+    StepRecord &deploy = job.steps[job.stepIndex(QStringLiteral("deploy_int8"))];
+    deploy.state = StepState::Succeeded;
+    BundleExporter::Request request;
+    request.project = c.project;
+    request.job = job;
+    const BundleExporter::Prepared prepared = BundleExporter::prepare(request);
+    ASSERT_FALSE(hasErrors(prepared.problems));
+    const auto provenance = Provenance::fromYaml(prepared.provenance, QStringLiteral("p.yaml"));
+    ASSERT_TRUE(provenance);
+    EXPECT_EQ(provenance->imageId, *id);
 }
