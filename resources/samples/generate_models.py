@@ -286,6 +286,24 @@ def v8_detect_tail(gb, head, levels, nc, h, w, task):
     return heads, dbox, cls
 
 
+def neck(gb, first, p3, p4, p5, block, inputs):
+    """The FPN + PAN neck both YOLOv8 and YOLO11 use, as layers first..first+11; `block` is C2f or
+    C3k2 and `inputs` are the four blocks' input channels (they differ between the two)."""
+    m = lambda i: f"/model.{first + i}"  # noqa: E731
+    x = gb.upsample(m(0), p5)
+    x = gb.concat(m(1), [x, p4])
+    top = x = block(m(2), x, inputs[0], 128)
+    x = gb.upsample(m(3), x)
+    x = gb.concat(m(4), [x, p3])
+    o3 = x = block(m(5), x, inputs[1], 64)
+    x = gb.conv(m(6), x, 64, 64, 3, 2)
+    x = gb.concat(m(7), [x, top])
+    o4 = x = block(m(8), x, inputs[2], 128)
+    x = gb.conv(m(9), x, 128, 128, 3, 2)
+    x = gb.concat(m(10), [x, p5])
+    return o3, o4, block(m(11), x, inputs[3], 256)
+
+
 def build_detector(family, task, nc, h, w):
     yolo11 = family in ("yolo11", "yolo26")
     head_index = 22 if family == "yolov8" else 23
@@ -302,18 +320,8 @@ def build_detector(family, task, nc, h, w):
         x = gb.conv("/model.7", x, 128, 256, 3, 2)
         x = gb.c2f("/model.8", x, 256, 256, 1, True)
         p5 = x = gb.sppf("/model.9", x, 256, 256)
-        x = gb.upsample("/model.10", x)
-        x = gb.concat("/model.11", [x, p4])
-        h12 = x = gb.c2f("/model.12", x, 384, 128, 1, False)
-        x = gb.upsample("/model.13", x)
-        x = gb.concat("/model.14", [x, p3])
-        o3 = x = gb.c2f("/model.15", x, 192, 64, 1, False)
-        x = gb.conv("/model.16", x, 64, 64, 3, 2)
-        x = gb.concat("/model.17", [x, h12])
-        o4 = x = gb.c2f("/model.18", x, 192, 128, 1, False)
-        x = gb.conv("/model.19", x, 128, 128, 3, 2)
-        x = gb.concat("/model.20", [x, p5])
-        o5 = gb.c2f("/model.21", x, 384, 256, 1, False)
+        o3, o4, o5 = neck(gb, 10, p3, p4, p5, lambda s, t, c1, c2: gb.c2f(s, t, c1, c2, 1, False),
+                          (384, 192, 192, 384))
     else:
         x = gb.conv("/model.0", x, 3, 16, 3, 2)
         x = gb.conv("/model.1", x, 16, 32, 3, 2)
@@ -326,18 +334,10 @@ def build_detector(family, task, nc, h, w):
         x = gb.c3k2("/model.8", x, 256, 256, 1, True)
         x = gb.sppf("/model.9", x, 256, 256)
         p5 = x = gb.c2psa("/model.10", x, 256, 256, (h // 32, w // 32))
-        x = gb.upsample("/model.11", x)
-        x = gb.concat("/model.12", [x, p4])
-        h13 = x = gb.c3k2("/model.13", x, 384, 128, 1, False)
-        x = gb.upsample("/model.14", x)
-        x = gb.concat("/model.15", [x, p3])
-        o3 = x = gb.c3k2("/model.16", x, 256, 64, 1, False)
-        x = gb.conv("/model.17", x, 64, 64, 3, 2)
-        x = gb.concat("/model.18", [x, h13])
-        o4 = x = gb.c3k2("/model.19", x, 192, 128, 1, False)
-        x = gb.conv("/model.20", x, 128, 128, 3, 2)
-        x = gb.concat("/model.21", [x, p5])
-        o5 = gb.c3k2("/model.22", x, 384, 256, 1, True)
+        # Only YOLO11's last neck block (model.22) uses C3k inside C3k2.
+        o3, o4, o5 = neck(gb, 11, p3, p4, p5,
+                          lambda s, t, c1, c2: gb.c3k2(s, t, c1, c2, 1, c3k=(s == "/model.22")),
+                          (384, 256, 192, 384))
 
     feats, chans = [o3, o4, o5], [64, 128, 256]
     head = f"/model.{head_index}"
