@@ -22,7 +22,6 @@ LogView::LogView(QWidget *parent)
     m_editor->setUndoRedoEnabled(false);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_editor->setMaximumBlockCount(m_maximumLines);
     m_search->setPlaceholderText(tr("Find in log (Enter: next match)"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { find(m_search->text()); });
@@ -44,7 +43,24 @@ LogView::LogView(QWidget *parent)
 void LogView::setMaximumLines(int lines)
 {
     m_maximumLines = qMax(1, lines);
-    m_editor->setMaximumBlockCount(m_maximumLines);
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    evictOverflow(cursor);
+    cursor.endEditBlock();
+}
+
+// QTextDocument::setMaximumBlockCount() is not used: it steps a cursor block by block over the
+// evicted lines, laying out (shaping) every one of them before deleting it, which made a flood
+// of output block the UI for over 50 ms. One selection from the start is removed instead.
+void LogView::evictOverflow(QTextCursor &cursor)
+{
+    QTextDocument *document = m_editor->document();
+    const int excess = document->blockCount() - m_maximumLines;
+    if (excess <= 0)
+        return;
+    cursor.setPosition(0);
+    cursor.setPosition(document->findBlockByNumber(excess).position(), QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
 }
 
 void LogView::appendLine(Core::OutputStream stream, const QString &line)
@@ -115,6 +131,7 @@ void LogView::flush()
         cursor.insertText(text, formatFor(stream, palette()));
         i = j;
     }
+    evictOverflow(cursor);
     cursor.endEditBlock();
     if (follow)
         bar->setValue(bar->maximum());

@@ -10,6 +10,7 @@
 
 class QLineEdit;
 class QPlainTextEdit;
+class QTextCursor;
 
 namespace Mcw::Widgets {
 
@@ -45,6 +46,7 @@ public:
 
 private:
     void flush();
+    void evictOverflow(QTextCursor &cursor);
 
     QPlainTextEdit *m_editor = nullptr;
     QLineEdit *m_search = nullptr;

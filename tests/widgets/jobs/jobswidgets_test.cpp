@@ -107,6 +107,32 @@ TEST(LogView, BatchesLinesAndKeepsOnlyTheCap)
     EXPECT_FALSE(view.find(QStringLiteral("line 5")) && view.editor()->textCursor().block().text() == QStringLiteral("line 5"));
 }
 
+TEST(LogView, EvictsTheOldestLinesAcrossFlushesAndWhenTheCapShrinks)
+{
+    Widgets::LogView view;
+    view.setMaximumLines(300);
+    // Waves smaller than the cap reach the document whole, so the cap is kept by eviction.
+    for (int wave = 0; wave < 4; ++wave) {
+        for (int i = 0; i < 200; ++i) {
+            const int n = wave * 200 + i;
+            view.appendLine(n % 3 == 0 ? Core::OutputStream::Stderr : Core::OutputStream::Stdout, QStringLiteral("line %1").arg(n));
+        }
+        ASSERT_TRUE(QTest::qWaitFor([&] { return view.pendingLineCount() == 0; }, 2000));
+    }
+    const QTextDocument *doc = view.editor()->document();
+    EXPECT_EQ(doc->blockCount(), 300);
+    EXPECT_EQ(doc->firstBlock().text(), QStringLiteral("line 500"));
+    EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("line 799"));
+    // Each kept line keeps its own colour: line 500 came on stdout, line 501 on stderr.
+    const auto colourOf = [](const QTextBlock &block) { return block.begin().fragment().charFormat().foreground().color(); };
+    EXPECT_NE(colourOf(doc->firstBlock()), QColor(0xc6, 0x28, 0x28));
+    EXPECT_EQ(colourOf(doc->findBlockByNumber(1)), QColor(0xc6, 0x28, 0x28));
+    view.setMaximumLines(10);
+    EXPECT_EQ(doc->blockCount(), 10);
+    EXPECT_EQ(doc->firstBlock().text(), QStringLiteral("line 790"));
+    EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("line 799"));
+}
+
 TEST(ProblemsModel, MergesDuplicatesWithACountAndJumpsToNodes)
 {
     Widgets::ProblemsView view;
