@@ -148,6 +148,7 @@ void ConversionJob::startStep(int index)
     step.progress = 0.0;
     step.stage.clear();
     step.droppedFlags.clear();
+    step.reusedFrom.clear();
     step.logFile = QStringLiteral("logs/%1-%2.log").arg(step.id).arg(step.attempts);
     QDir(m_record.directory).mkpath(QStringLiteral("logs"));
 

@@ -177,6 +177,8 @@ QJsonObject JobRecord::toJson() const
             {QStringLiteral("diagnostics"), diags},
             {QStringLiteral("outputs"), outputs},
             {QStringLiteral("progress"), s.progress},
+            {QStringLiteral("inputsKey"), s.inputsKey},
+            {QStringLiteral("reusedFrom"), s.reusedFrom},
         });
     }
     return QJsonObject{{QStringLiteral("schema"), SchemaVersion},
@@ -235,6 +237,8 @@ Expected<JobRecord> JobRecord::fromJson(const QJsonObject &json, const QString &
                                         fo.value(QStringLiteral("sha256")).toString()});
         }
         s.progress = o.value(QStringLiteral("progress")).toDouble();
+        s.inputsKey = o.value(QStringLiteral("inputsKey")).toString();
+        s.reusedFrom = o.value(QStringLiteral("reusedFrom")).toString();
         r.steps.append(s);
     }
     return r;

@@ -49,6 +49,8 @@ struct StepRecord
     QList<OutputFile> outputs;
     double progress = 0.0;        // 0..1
     QString stage;                // current stage label while running
+    QString inputsKey;            // hash of everything the outputs depend on (StepReuse)
+    QString reusedFrom;           // id of the earlier job whose outputs were copied, or empty
 
     qint64 elapsedMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     bool operator==(const StepRecord &other) const = default;

@@ -6,6 +6,7 @@
 #include <core/project/numberformat.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionpipeline.h>
+#include <core/run/stepreuse.h>
 #include <core/sha256.h>
 
 #include <QDir>
@@ -102,6 +103,11 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
     auto job = ConversionPipeline::createJob(project.name, *directory, steps);
     if (!job)
         return job;
+    const QString toolchain = QStringList{options.toolchain, options.toolchainImageId, options.capabilities.version,
+                                          project.modelSha256}.join(QLatin1Char('|'));
+    StepReuse::assignKeys(*job, toolchain);
+    if (options.reuseFrom)
+        StepReuse::carryOver(*job, *options.reuseFrom);
     const auto saved = job->save();
     if (!saved)
         return Unexpected(saved.error());

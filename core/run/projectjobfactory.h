@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace Mcw::Core {
 
 /**
@@ -31,9 +33,17 @@ public:
         ToolCapabilities capabilities;
         /** Docker image id (digest) of the toolchain, recorded for provenance; empty: none. */
         QString toolchainImageId;
+        /** ToolchainSettings::describe(): part of every step's inputs key (StepReuse). */
+        QString toolchain;
+        /** An earlier run whose unchanged steps are copied instead of run again (StepReuse). */
+        std::optional<JobRecord> reuseFrom;
     };
 
-    /** Creates `<jobsRoot>/<stamp>-<name>` and the job record in it (saved as job.json). */
+    /**
+     * Creates `<jobsRoot>/<stamp>-<name>` and the job record in it (saved as job.json). With
+     * Options::reuseFrom, outputs of unchanged steps are copied over first, which reads them whole:
+     * call it off the UI thread.
+     */
     static Expected<JobRecord> createJob(const Project &project, const QString &jobsRoot,
                                          const Options &options);
 

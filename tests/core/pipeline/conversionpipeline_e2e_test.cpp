@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -57,10 +58,15 @@ struct Conversion
     /** Runs the project's job to the end on the doubles; returns the finished record. */
     JobRecord run(const QString &scenario = QStringLiteral("ok"))
     {
-        qputenv("FAKE_TPU_SCENARIO", scenario.toUtf8());
-        qputenv("FAKE_TPU_SPEED", "0");
         const auto job = ProjectJobFactory::createJob(project, project.workspaceDir, {});
         EXPECT_TRUE(job) << (job ? "" : job.error().message.toStdString());
+        return runJob(*job, scenario);
+    }
+
+    JobRecord runJob(const JobRecord &job, const QString &scenario = QStringLiteral("ok"))
+    {
+        qputenv("FAKE_TPU_SCENARIO", scenario.toUtf8());
+        qputenv("FAKE_TPU_SPEED", "0");
         ToolchainSettings settings;
         settings.backend = ToolchainSettings::Backend::Native;
         settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
@@ -69,10 +75,20 @@ struct Conversion
         QEventLoop loop;
         QObject::connect(&pool, &JobPool::idle, &loop, &QEventLoop::quit);
         QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        pool.submit(*job);
+        pool.submit(job);
         loop.exec();
         qunsetenv("FAKE_TPU_SCENARIO");
-        return *JobRecord::load(job->directory);
+        return *JobRecord::load(job.directory);
+    }
+
+    /** A new job that copies what it can from \a earlier. */
+    JobRecord reusing(const JobRecord &earlier)
+    {
+        ProjectJobFactory::Options options;
+        options.reuseFrom = earlier;
+        const auto job = ProjectJobFactory::createJob(project, project.workspaceDir, options);
+        EXPECT_TRUE(job) << (job ? "" : job.error().message.toStdString());
+        return job ? *job : JobRecord{};
     }
 };
 
@@ -215,4 +231,112 @@ TEST(ConversionE2E, DockerImageIdReachesTheProvenance)
     const auto provenance = Provenance::fromYaml(prepared.provenance, QStringLiteral("p.yaml"));
     ASSERT_TRUE(provenance);
     EXPECT_EQ(provenance->imageId, *id);
+}
+
+namespace {
+
+QStringList reusedSteps(const JobRecord &job)
+{
+    QStringList ids;
+    for (const StepRecord &step : job.steps) {
+        if (!step.reusedFrom.isEmpty())
+            ids.append(step.id);
+    }
+    return ids;
+}
+
+} // namespace
+
+TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
+{
+    Conversion c;
+    c.project.quantization.bf16 = true;
+    const JobRecord first = c.run();
+    ASSERT_EQ(first.state, JobState::Succeeded);
+    c.project.quantization.quantizeTable.append({QStringLiteral("/model.22/cv2.0/cv2.0.2/Conv_output_0_Conv"), QStringLiteral("BF16")});
+
+    const JobRecord next = c.reusing(first);
+    EXPECT_EQ(reusedSteps(next), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_bf16"), QStringLiteral("calibration")}));
+    const StepRecord &int8 = next.steps.at(next.stepIndex(QStringLiteral("deploy_int8")));
+    EXPECT_EQ(int8.state, StepState::Pending);
+    EXPECT_NE(int8.inputsKey, first.steps.at(first.stepIndex(QStringLiteral("deploy_int8"))).inputsKey);
+    // The copies are the earlier bytes, and the logs come along for the accuracy view and provenance.
+    for (const QString &id : reusedSteps(next)) {
+        const StepRecord &step = next.steps.at(next.stepIndex(id));
+        EXPECT_EQ(step.reusedFrom, first.id);
+        // All but tpu-mlir's --cache_skip record, which the later steps rewrote.
+        QList<OutputFile> expected = first.steps.at(first.stepIndex(id)).outputs;
+        expected.removeIf([](const OutputFile &o) { return o.path == QLatin1String("build_flag.json"); });
+        EXPECT_EQ(step.outputs, expected);
+        ASSERT_FALSE(step.outputs.isEmpty()) << id.toStdString();
+        for (const OutputFile &output : step.outputs)
+            EXPECT_EQ(*sha256OfFile(QDir(next.directory).filePath(output.path)), output.sha256) << output.path.toStdString();
+        EXPECT_TRUE(QFileInfo::exists(QDir(next.directory).filePath(step.logFile))) << step.logFile.toStdString();
+    }
+
+    const JobRecord done = c.runJob(next);
+    ASSERT_EQ(done.state, JobState::Succeeded);
+    const StepRecord &ran = done.steps.at(done.stepIndex(QStringLiteral("deploy_int8")));
+    EXPECT_EQ(ran.attempts, 1);
+    EXPECT_TRUE(ran.reusedFrom.isEmpty());
+    EXPECT_TRUE(ran.executedCommand.contains(QStringLiteral("--quantize_table")));
+    EXPECT_EQ(reusedSteps(done).size(), 3);
+    EXPECT_TRUE(accuracyRunFromJob(done, c.project, false));
+}
+
+TEST(StepReuse, ChangedInputsRunAgainFromTheFirstChangedStep)
+{
+    Conversion c;
+    QTemporaryDir images;
+    for (const QString &name : QDir(Tests::photoDir()).entryList(QDir::Files))
+        QFile::copy(Tests::photoDir() + QLatin1Char('/') + name, images.filePath(name));
+    c.project.quantization.datasetDir = images.path();
+    const JobRecord first = c.run();
+    ASSERT_EQ(first.state, JobState::Succeeded);
+
+    // Same settings: everything is reused, and a chain of reuses still names the run that did the work.
+    const JobRecord same = c.reusing(first);
+    EXPECT_EQ(reusedSteps(same).size(), same.steps.size());
+    const JobRecord again = c.reusing(same);
+    for (const StepRecord &step : again.steps)
+        EXPECT_EQ(step.reusedFrom, first.id);
+
+    // One more calibration image: the transform stays, calibration and the INT8 deploy run again.
+    const QString extra = QDir(images.path()).entryList(QDir::Files).first();
+    ASSERT_TRUE(QFile::copy(images.filePath(extra), images.filePath(QStringLiteral("zz-extra-") + extra)));
+    EXPECT_EQ(reusedSteps(c.reusing(first)), QStringList{QStringLiteral("transform")});
+
+    // Another mean changes the transform itself: nothing is reused.
+    c.project.preprocess.mean[0] += 1.0;
+    EXPECT_TRUE(reusedSteps(c.reusing(first)).isEmpty());
+}
+
+TEST(StepReuse, AFailedDeployKeepsItsTransformAndCalibration)
+{
+    Conversion c;
+    qputenv("FAKE_TPU_SCENARIO_TOOL", "model_deploy");
+    const JobRecord failed = c.run(QStringLiteral("sim_fail@/model.3/conv/Conv_output_0_Conv"));
+    qunsetenv("FAKE_TPU_SCENARIO_TOOL");
+    ASSERT_EQ(failed.state, JobState::Failed);
+    c.project.quantization.quantizeTable.append({QStringLiteral("/model.3/conv/Conv_output_0_Conv"), QStringLiteral("BF16")});
+    const JobRecord done = c.runJob(c.reusing(failed));
+    EXPECT_EQ(reusedSteps(done), (QStringList{QStringLiteral("transform"), QStringLiteral("calibration")}));
+    EXPECT_EQ(done.state, JobState::Succeeded);
+}
+
+TEST(StepReuse, AnEarlierOutputChangedSinceIsNotTrusted)
+{
+    Conversion c;
+    const JobRecord first = c.run();
+    ASSERT_EQ(first.state, JobState::Succeeded);
+    const QString mlir = QDir(first.directory).filePath(QStringLiteral("yolov8n.mlir"));
+    QFile file(mlir);
+    ASSERT_TRUE(file.open(QIODevice::Append));
+    file.write("// edited by hand\n");
+    file.close();
+    const JobRecord next = c.reusing(first);
+    EXPECT_TRUE(reusedSteps(next).isEmpty()) << "the transform's output no longer matches its hash; later steps depend on it";
+    EXPECT_FALSE(QFileInfo::exists(QDir(next.directory).filePath(QStringLiteral("yolov8n.mlir"))));
+    for (const StepRecord &step : next.steps)
+        EXPECT_EQ(step.state, StepState::Pending) << step.id.toStdString();
 }
