@@ -384,6 +384,10 @@ void MainWindow::createActions()
     QMenu *convertMenu = menuBar()->addMenu(tr("&Convert"));
     m_run = convertMenu->addAction(tr("&Run Conversion"), this, [this] { runConversion(); });
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_run->setToolTip(tr("Convert; steps whose inputs did not change since the last run are reused"));
+    m_runFromScratch = convertMenu->addAction(tr("Run Conversion from &Scratch"), this, [this] { runConversion(false); });
+    m_runFromScratch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_runFromScratch->setToolTip(tr("Convert and run every step again, even those that could be reused"));
     m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_pool->cancelAll(); });
     m_cancel->setEnabled(false);
     convertMenu->addAction(tr("&Set Up Toolchain…"), this, [this] {
@@ -655,6 +659,8 @@ void MainWindow::refreshSteps()
     facts.problems = m_problems;
     if (m_run)
         m_run->setEnabled(facts.modelLoaded && !m_running);
+    if (m_runFromScratch)
+        m_runFromScratch->setEnabled(facts.modelLoaded && !m_running);
     if (m_cancel)
         m_cancel->setEnabled(m_running);
     if (m_exportBundle)
@@ -814,7 +820,7 @@ bool MainWindow::importBundle(const QString &path, const QString &modelPath)
     return true;
 }
 
-bool MainWindow::runConversion()
+bool MainWindow::runConversion(bool reuseEarlierSteps)
 {
     if (m_graph.isNull() || m_running)
         return false;
@@ -830,33 +836,36 @@ bool MainWindow::runConversion()
     }
     m_running = true;
     refreshSteps();
-    if (m_toolchain.backend != Core::ToolchainSettings::Backend::Docker) {
-        startJob({});
-        return true;
-    }
-    // The image id goes into the bundle's provenance; reading it may take a moment, so off the
-    // UI thread, and the job starts when it is known (or known to be unknown).
-    auto *watcher = new QFutureWatcher<Core::Expected<QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        const auto id = watcher->result();
-        watcher->deleteLater();
-        startJob(id ? *id : QString());
-    });
-    const Core::ToolchainSettings settings = m_toolchain;
-    watcher->setFuture(QtConcurrent::run([settings] { return Core::queryDockerImageId(settings); }));
-    return true;
-}
-
-void MainWindow::startJob(const QString &imageId)
-{
     Core::Project project = m_document->project();
     if (project.workspaceDir.isEmpty()) {
         const QString base = m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath();
         project.workspaceDir = Core::ProjectFile::defaultWorkspaceDir(base);
     }
     Core::ProjectJobFactory::Options options;
-    options.toolchainImageId = imageId;
-    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, options);
+    options.toolchain = m_toolchain.describe();
+    if (reuseEarlierSteps && m_lastJob)
+        options.reuseFrom = m_lastJob;
+    // Off the UI thread: the Docker image id (for the bundle's provenance) may take a moment, and
+    // copying the outputs of unchanged steps reads them whole.
+    auto *watcher = new QFutureWatcher<Core::Expected<Core::JobRecord>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const auto job = watcher->result();
+        watcher->deleteLater();
+        startJob(job);
+    });
+    const Core::ToolchainSettings settings = m_toolchain;
+    watcher->setFuture(QtConcurrent::run([settings, project, options]() mutable {
+        if (settings.backend == Core::ToolchainSettings::Backend::Docker) {
+            if (const auto id = Core::queryDockerImageId(settings))
+                options.toolchainImageId = *id;
+        }
+        return Core::ProjectJobFactory::createJob(project, project.workspaceDir, options);
+    }));
+    return true;
+}
+
+void MainWindow::startJob(const Core::Expected<Core::JobRecord> &job)
+{
     if (!job) {
         m_running = false;
         refreshSteps();
@@ -867,7 +876,14 @@ void MainWindow::startJob(const QString &imageId)
     m_bundleExported = false;
     m_jobs->select(m_pool->submit(*job));
     m_stepDocks.value(Core::WorkflowStep::Convert)->raise();
-    statusBar()->showMessage(tr("Converting %1 in %2…").arg(project.name, job->directory));
+    QStringList reused;
+    for (const Core::StepRecord &step : job->steps) {
+        if (!step.reusedFrom.isEmpty())
+            reused.append(step.title);
+    }
+    statusBar()->showMessage(reused.isEmpty() ? tr("Converting %1 in %2…").arg(job->name, job->directory)
+                                              : tr("Converting %1 in %2, reusing: %3…")
+                                                    .arg(job->name, job->directory, reused.join(QStringLiteral(", "))));
     refreshProblems();
 }
 

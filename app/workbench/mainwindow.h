@@ -81,8 +81,12 @@ public:
     /** Shows the panel that belongs to \a step. */
     void showStep(Core::WorkflowStep step);
 
-    /** Starts transform → calibration → deploy for the current project (pre-flight must pass). */
-    bool runConversion();
+    /**
+     * Starts transform → calibration → deploy for the current project (pre-flight must pass).
+     * With \a reuseEarlierSteps, steps whose inputs are unchanged since the last run are copied
+     * from it instead of run again (Core::StepReuse).
+     */
+    bool runConversion(bool reuseEarlierSteps = true);
     /** Marks \a opNames to stay in BF16 (quantize table) and converts again. */
     void keepInBf16(const QStringList &opNames);
     /** Writes the bundle of the newest successful run to \a destination (folder or .zip). */
@@ -131,7 +135,7 @@ private:
     void rebuildRecentMenus();
     void resetLayout();
     void showError(const QString &title, const QString &message);
-    void startJob(const QString &imageId);
+    void startJob(const Core::Expected<Core::JobRecord> &job);
     void onJobFinished(Core::ConversionJob *job);
     void onAccuracyReady();
     QString toolchainProblem() const;
@@ -179,6 +183,7 @@ private:
     QAction *m_presetCut = nullptr;
     QAction *m_save = nullptr;
     QAction *m_run = nullptr;
+    QAction *m_runFromScratch = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_exportBundle = nullptr;
     QMenu *m_recentModels = nullptr;

@@ -103,6 +103,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
                 return Core::jobStateName(r.state);
             if (step->state == Core::StepState::Running && !step->stage.isEmpty())
                 return QStringLiteral("running: %1").arg(step->stage);
+            if (!step->reusedFrom.isEmpty())
+                return tr("reused");
             return Core::stepStateName(step->state);
         }
         case ProgressColumn:
@@ -110,9 +112,10 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         case ElapsedColumn: {
             if (step)
                 return elapsedText(step->elapsedMs());
+            // The time this run took: reused steps ran in an earlier one.
             qint64 total = 0;
             for (const Core::StepRecord &s : r.steps)
-                total += s.elapsedMs();
+                total += s.reusedFrom.isEmpty() ? s.elapsedMs() : 0;
             return elapsedText(total);
         }
         }
@@ -120,6 +123,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (step && !step->errorMessage.isEmpty())
             return step->errorMessage;
+        if (step && !step->reusedFrom.isEmpty())
+            return tr("Inputs unchanged: outputs and log copied from run %1").arg(step->reusedFrom);
         return step ? step->invocation.toUserOutput() : r.directory;
     case JobIdRole: return r.id;
     case StepIdRole: return step ? step->id : QString();

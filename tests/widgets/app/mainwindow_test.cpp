@@ -275,6 +275,7 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     ASSERT_NE(accuracyWidget, nullptr);
     ASSERT_TRUE(accuracyWidget->keepInBf16Action()->isEnabled());
     QSignalSpy rerun(&j.window, &App::MainWindow::conversionFinished);
+    const Core::JobRecord firstRun = *j.window.lastJob();
     accuracyWidget->keepInBf16Action()->trigger();
     ASSERT_EQ(j.window.document()->project().quantization.quantizeTable.size(), 1);
     ASSERT_TRUE(rerun.wait(120000));
@@ -283,7 +284,32 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     QFile qtable(QDir(j.window.lastJob()->directory).filePath(QStringLiteral("yolov8n_qtable")));
     ASSERT_TRUE(qtable.open(QIODevice::ReadOnly));
     EXPECT_TRUE(qtable.readAll().contains(layer.toUtf8() + " BF16"));
+    // Only the INT8 deploy ran again: the transform and the calibration came from the first run.
+    const Core::JobRecord secondRun = *j.window.lastJob();
+    ASSERT_NE(secondRun.id, firstRun.id);
+    for (const Core::StepRecord &step : secondRun.steps) {
+        const bool deploy = step.id == QLatin1String("deploy_int8");
+        EXPECT_EQ(step.reusedFrom, deploy ? QString() : firstRun.id) << step.id.toStdString();
+        EXPECT_EQ(step.state, Core::StepState::Succeeded) << step.id.toStdString();
+    }
     screenshot(&j.window, QStringLiteral("05-rerun.png"));
+
+    // "Run Conversion from Scratch" runs every step again.
+    QAction *fromScratch = nullptr;
+    for (QAction *action : j.window.findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R))
+            fromScratch = action;
+    }
+    ASSERT_NE(fromScratch, nullptr);
+    ASSERT_TRUE(fromScratch->isEnabled());
+    fromScratch->trigger();
+    ASSERT_TRUE(rerun.wait(120000));
+    ASSERT_TRUE(rerun.last().at(0).toBool());
+    ASSERT_TRUE(accuracy.wait(30000));
+    for (const Core::StepRecord &step : j.window.lastJob()->steps) {
+        EXPECT_TRUE(step.reusedFrom.isEmpty()) << step.id.toStdString();
+        EXPECT_EQ(step.attempts, 1) << step.id.toStdString();
+    }
 
     const QString bundle = j.dir.filePath(QStringLiteral("bundle"));
     const auto files = j.window.exportBundle(bundle, false);

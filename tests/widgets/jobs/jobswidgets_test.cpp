@@ -83,6 +83,34 @@ TEST(JobsModel, TracksJobsAndStepsThroughARun)
     EXPECT_TRUE(model.index(2, 0, jobIndex).data(Widgets::JobsModel::LogFileRole).toString().endsWith(QStringLiteral("logs/deploy_int8-1.log")));
 }
 
+TEST(JobsModel, ShowsStepsCarriedOverFromAnEarlierRunAsReused)
+{
+    QTemporaryDir dir;
+    Core::JobPool pool;
+    pool.setBackend(nativeBackend());
+    Widgets::JobsModel model(&pool);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Core::JobRecord record = makeJob(dir.path(), QStringLiteral("m"), {QStringLiteral("out:calibrated")});
+    // The transform as StepReuse leaves it: succeeded an hour ago, in another run.
+    Core::StepRecord &transform = record.steps[0];
+    transform.state = Core::StepState::Succeeded;
+    transform.reusedFrom = QStringLiteral("20261127-090000-m");
+    transform.finishedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    transform.startedAt = transform.finishedAt.addSecs(-600);
+    auto *job = pool.submit(record);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished(job); }, 10000));
+    ASSERT_EQ(job->state(), Core::JobState::Succeeded);
+    const QModelIndex jobIndex = model.index(0, 0);
+    EXPECT_EQ(model.index(0, Widgets::JobsModel::StatusColumn, jobIndex).data().toString(), QStringLiteral("reused"));
+    EXPECT_TRUE(model.index(0, Widgets::JobsModel::StatusColumn, jobIndex).data(Qt::ToolTipRole).toString().contains(transform.reusedFrom));
+    EXPECT_EQ(model.index(1, Widgets::JobsModel::StatusColumn, jobIndex).data().toString(), QStringLiteral("succeeded"));
+    EXPECT_EQ(model.index(0, Widgets::JobsModel::ElapsedColumn, jobIndex).data().toString(), QStringLiteral("0:10:00"));
+    // The run itself took seconds, not the ten minutes of the reused transform.
+    EXPECT_TRUE(model.index(0, Widgets::JobsModel::ElapsedColumn).data().toString().startsWith(QStringLiteral("0:00:")))
+        << model.index(0, Widgets::JobsModel::ElapsedColumn).data().toString().toStdString();
+    EXPECT_EQ(job->record().steps.at(0).attempts, 0) << "a reused step is not run";
+}
+
 TEST(LogView, BatchesLinesAndKeepsOnlyTheCap)
 {
     Widgets::LogView view;
