@@ -6,9 +6,10 @@
 #include <core/project/projectfile.h>
 #include <core/run/conversionpipeline.h>
 #include <core/run/dockerimageid.h>
-#include <core/run/projectjobfactory.h>
+#include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
 #include <core/run/processoutcome.h>
+#include <core/run/projectjobfactory.h>
 #include <core/run/toolchainbackend.h>
 #include <core/run/toolchainprobe.h>
 
@@ -26,9 +27,11 @@ namespace Mcw::Cli {
 static const char s_runUsage[]
     = "Usage: maixcam-convert run PROJECT.yaml [--backend docker|native] [--image IMG]\n"
       "                           [--container NAME] [--jobs N] [--tools DIR] [--timeout MINUTES]\n"
-      "                           [--runs DIR] [--compare-all] [--no-probe] [--verbose]\n"
+      "                           [--runs DIR] [--reuse] [--compare-all] [--no-probe] [--verbose]\n"
       "Runs the tpu-mlir pipeline of the project (transform, calibration, INT8 deploy, and BF16 when\n"
       "the project asks for it) in a new folder under DIR (default: runs/ next to the project).\n"
+      "--reuse copies the steps whose inputs did not change from the newest earlier run in DIR\n"
+      "instead of running them again (after a quantize-table edit only the INT8 deploy runs).\n"
       "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";
 
 static volatile std::sig_atomic_t s_interrupted = 0;
@@ -81,7 +84,9 @@ private:
         const Core::StepRecord &s = job.steps.at(i);
         finishLine();
         QString line = QStringLiteral("[%1/%2] %3: %4").arg(i + 1).arg(job.steps.size()).arg(s.title, Core::stepStateName(s.state));
-        if (s.state == Core::StepState::Succeeded || s.state == Core::StepState::Failed)
+        if (!s.reusedFrom.isEmpty())
+            line = QStringLiteral("[%1/%2] %3: reused from %4").arg(i + 1).arg(job.steps.size()).arg(s.title, s.reusedFrom);
+        else if (s.state == Core::StepState::Succeeded || s.state == Core::StepState::Failed)
             line += QStringLiteral(" after %1").arg(Core::formatDuration(s.elapsedMs()));
         if (s.state == Core::StepState::Running)
             line += QStringLiteral(": $ %1").arg(s.invocation.toUserOutput());
@@ -123,6 +128,7 @@ int runRun(const QStringList &arguments)
     bool probe = true;
     bool compareAll = false;
     bool verbose = false;
+    bool reuse = false;
     int jobs = 1;
     auto bad = [](const QString &message) {
         printErr(QStringLiteral("maixcam-convert run: ") + message);
@@ -155,6 +161,8 @@ int runRun(const QStringList &arguments)
             (a == QLatin1String("--jobs") ? jobs : settings.stepTimeoutMinutes) = value;
         } else if (a == QLatin1String("--no-probe")) {
             probe = false;
+        } else if (a == QLatin1String("--reuse")) {
+            reuse = true;
         } else if (a == QLatin1String("--compare-all")) {
             compareAll = true;
         } else if (a == QLatin1String("--verbose") || a == QLatin1String("-v")) {
@@ -208,6 +216,14 @@ int runRun(const QStringList &arguments)
         // Recorded for the bundle's provenance; a failure here surfaces when the steps run.
         if (const auto id = Core::queryDockerImageId(settings))
             jobOptions.toolchainImageId = *id;
+    }
+    jobOptions.toolchain = settings.describe();
+    if (reuse) {
+        const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot).jobs;
+        for (auto it = earlier.crbegin(); it != earlier.crend() && !jobOptions.reuseFrom; ++it) {
+            if (it->name == loaded->project.name)
+                jobOptions.reuseFrom = *it;
+        }
     }
     auto job = Core::ProjectJobFactory::createJob(loaded->project, runsRoot, jobOptions);
     if (!job) {

@@ -9,9 +9,11 @@
 #include <core/imaging/imagefolder.h>
 #include <core/mud/mudreader.h>
 #include <core/onnx/onnxloader.h>
+#include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
 #include <core/run/conversionjob.h>
 #include <core/run/dockerimageid.h>
+#include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
 #include <core/run/projectjobfactory.h>
@@ -25,6 +27,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -339,4 +342,38 @@ TEST(StepReuse, AnEarlierOutputChangedSinceIsNotTrusted)
     EXPECT_FALSE(QFileInfo::exists(QDir(next.directory).filePath(QStringLiteral("yolov8n.mlir"))));
     for (const StepRecord &step : next.steps)
         EXPECT_EQ(step.state, StepState::Pending) << step.id.toStdString();
+}
+
+TEST(StepReuse, CliRunWithReuseRunsOnlyWhatChanged)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    auto run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")),
+                                  QStringLiteral("-o"), project, QStringLiteral("--dataset"), Tests::photoDir(),
+                                  QStringLiteral("--input-num"), QStringLiteral("5"), QStringLiteral("--test-input"),
+                                  Tests::photoDir() + QStringLiteral("/astronaut.png")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    qputenv("FAKE_TPU_SPEED", "0");
+    const QStringList runArgs{QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
+                              QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR), QStringLiteral("--reuse")};
+    run = Tests::runConvert(runArgs);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_FALSE(run.out.contains(QStringLiteral("reused from"))) << "nothing earlier to reuse";
+
+    auto loaded = ProjectFile::load(project);
+    ASSERT_TRUE(loaded);
+    Project edited = loaded->project;
+    edited.quantization.quantizeTable.append({QStringLiteral("/model.0/conv/Conv_output_0_Conv"), QStringLiteral("BF16")});
+    ASSERT_TRUE(ProjectFile::save(edited, project));
+    run = Tests::runConvert(runArgs);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const QList<JobRecord> jobs = JobHistory::load(ProjectFile::load(project)->project.workspaceDir).jobs;
+    ASSERT_EQ(jobs.size(), 2);
+    EXPECT_EQ(run.out.count(QStringLiteral("reused from ") + jobs.first().id), 2) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QRegularExpression(QStringLiteral("Deploy INT8[^\n]*: succeeded after")))) << run.out.toStdString();
+
+    // Without --reuse every step runs.
+    run = Tests::runConvert(runArgs.mid(0, runArgs.size() - 1));
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_FALSE(run.out.contains(QStringLiteral("reused from"))) << run.out.toStdString();
 }
