@@ -570,9 +570,65 @@ void MainWindow::onLoadFinished()
     refreshOpSupport();
     m_statusLabel->setText(tr("%1 — %2 nodes").arg(m_graph.filePath()).arg(m_graph.nodes().size()));
     addRecent(s_recentModelsKey, m_graph.filePath());
+    loadRunHistory();
     refreshProblems();
     updateTitle();
     emit modelLoaded(m_graph.filePath());
+}
+
+QString MainWindow::workspaceDir() const
+{
+    const Core::Project &project = m_document->project();
+    if (!project.workspaceDir.isEmpty())
+        return project.workspaceDir;
+    const QString base = m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath();
+    return Core::ProjectFile::defaultWorkspaceDir(base);
+}
+
+void MainWindow::loadRunHistory()
+{
+    // Results of another model must not linger: no comparison against them, no reuse, no export.
+    m_lastJob.reset();
+    m_bundleExported = false;
+    m_currentRun.reset();
+    m_previousRun.reset();
+    m_accuracy->clearComparison();
+    m_accuracy->setRun({});
+    m_graphView->clearAccuracyRun();
+    m_properties->clearAccuracyRun();
+    // A few small job.json files per run: quick enough for the UI thread.
+    QList<Core::JobRecord> runs;
+    for (const Core::JobRecord &record : Core::JobHistory::load(workspaceDir()).jobs) {
+        if (record.name == m_document->project().name)
+            runs.append(record);
+    }
+    if (runs.isEmpty())
+        return;
+    m_pool->addHistory(runs);
+    showRunResults(runs.last());
+}
+
+void MainWindow::showRunResults(const Core::JobRecord &record)
+{
+    m_lastJob = record;
+    m_jobProblems.clear();
+    for (const Core::StepRecord &step : record.steps)
+        m_jobProblems += step.diagnostics;
+    if (record.state != Core::JobState::Succeeded)
+        return;
+    QSet<QString> onnxNames;
+    for (const Core::Tensor &t : m_graph.tensors())
+        onnxNames.insert(t.name);
+    const Core::Project project = m_document->project();
+    m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
+        AccuracyResult result;
+        result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
+        const auto table = Core::CalibrationTable::read(
+            QDir(record.directory).filePath(Core::ConversionPlan::calibrationTableFile(project.name)));
+        if (table)
+            result.calibration = *table;
+        return result;
+    }));
 }
 
 void MainWindow::startProjectFromModel()
@@ -837,10 +893,7 @@ bool MainWindow::runConversion(bool reuseEarlierSteps)
     m_running = true;
     refreshSteps();
     Core::Project project = m_document->project();
-    if (project.workspaceDir.isEmpty()) {
-        const QString base = m_document->filePath().isEmpty() ? m_graph.filePath() : m_document->filePath();
-        project.workspaceDir = Core::ProjectFile::defaultWorkspaceDir(base);
-    }
+    project.workspaceDir = workspaceDir();
     Core::ProjectJobFactory::Options options;
     options.toolchain = m_toolchain.describe();
     if (reuseEarlierSteps && m_lastJob)
@@ -890,32 +943,13 @@ void MainWindow::startJob(const Core::Expected<Core::JobRecord> &job)
 void MainWindow::onJobFinished(Core::ConversionJob *job)
 {
     m_running = !m_pool->isIdle();
-    m_lastJob = job->record();
-    m_jobProblems.clear();
-    for (const Core::StepRecord &step : m_lastJob->steps)
-        m_jobProblems += step.diagnostics;
-    const bool ok = m_lastJob->state == Core::JobState::Succeeded;
-    statusBar()->showMessage(ok ? tr("Conversion finished: %1").arg(m_lastJob->directory)
-                                : tr("Conversion %1; see the Problems list.").arg(Core::jobStateName(m_lastJob->state)),
+    const bool ok = job->record().state == Core::JobState::Succeeded;
+    statusBar()->showMessage(ok ? tr("Conversion finished: %1").arg(job->record().directory)
+                                : tr("Conversion %1; see the Problems list.").arg(Core::jobStateName(job->record().state)),
                              10000);
+    showRunResults(job->record());
     refreshProblems();
     emit conversionFinished(ok);
-    if (!ok)
-        return;
-    QSet<QString> onnxNames;
-    for (const Core::Tensor &t : m_graph.tensors())
-        onnxNames.insert(t.name);
-    const Core::JobRecord record = *m_lastJob;
-    const Core::Project project = m_document->project();
-    m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
-        AccuracyResult result;
-        result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
-        const auto table = Core::CalibrationTable::read(
-            QDir(record.directory).filePath(Core::ConversionPlan::calibrationTableFile(project.name)));
-        if (table)
-            result.calibration = *table;
-        return result;
-    }));
 }
 
 void MainWindow::onAccuracyReady()

@@ -95,7 +95,7 @@ public:
     void setToolchainSettings(const Core::ToolchainSettings &settings);
     Core::JobPool *jobPool() const { return m_pool; }
     /** The newest finished run of this session, if any. */
-    std::optional<Core::JobRecord> lastJob() const { return m_lastJob; }
+    const std::optional<Core::JobRecord> &lastJob() const { return m_lastJob; }
     bool hasAccuracy() const { return m_currentRun.has_value(); }
 
 signals:
@@ -137,6 +137,12 @@ private:
     void showError(const QString &title, const QString &message);
     void startJob(const Core::Expected<Core::JobRecord> &job);
     void onJobFinished(Core::ConversionJob *job);
+    /** Where runs go: the project's workspace, or `runs/` next to the project (or model). */
+    QString workspaceDir() const;
+    /** Lists the project's earlier runs (job.json under the workspace) and shows the newest. */
+    void loadRunHistory();
+    /** Makes \a record the last run: its problems, and its per-layer accuracy when it succeeded. */
+    void showRunResults(const Core::JobRecord &record);
     void onAccuracyReady();
     QString toolchainProblem() const;
 

@@ -4,6 +4,8 @@
 
 #include <core/project/projectfile.h>
 #include <tests/support/testpaths.h>
+#include <core/run/conversionjob.h>
+#include <core/run/jobpool.h>
 #include <core/run/toolchainsettings.h>
 #include <widgets/accuracy/accuracywidget.h>
 #include <widgets/common/stepbar.h>
@@ -11,6 +13,8 @@
 #include <widgets/document/projectdocument.h>
 #include <widgets/graphview/cutselection.h>
 #include <widgets/graphview/graphview.h>
+#include <widgets/jobs/jobsmodel.h>
+#include <widgets/jobs/jobspanel.h>
 
 #include <QAction>
 #include <QLineEdit>
@@ -306,7 +310,8 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     ASSERT_TRUE(rerun.wait(120000));
     ASSERT_TRUE(rerun.last().at(0).toBool());
     ASSERT_TRUE(accuracy.wait(30000));
-    for (const Core::StepRecord &step : j.window.lastJob()->steps) {
+    const Core::JobRecord scratchRun = *j.window.lastJob();
+    for (const Core::StepRecord &step : scratchRun.steps) {
         EXPECT_TRUE(step.reusedFrom.isEmpty()) << step.id.toStdString();
         EXPECT_EQ(step.attempts, 1) << step.id.toStdString();
     }
@@ -336,6 +341,49 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     EXPECT_EQ(imported.quantization.quantizeTable, j.window.document()->project().quantization.quantizeTable);
     EXPECT_EQ(imported.labels.size(), 80);
     EXPECT_EQ(imported.modelSha256, j.window.document()->project().modelSha256);
+}
+
+TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)
+{
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    ASSERT_TRUE(j.convert());
+    const Core::JobRecord first = *j.window.lastJob();
+    const QString projectPath = j.window.document()->filePath();
+
+    // As after a restart: a new window with its own job pool opens the saved project.
+    App::MainWindow restarted;
+    Core::ToolchainSettings settings;
+    settings.backend = Core::ToolchainSettings::Backend::Native;
+    settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+    restarted.setToolchainSettings(settings);
+    QSignalSpy loaded(&restarted, &App::MainWindow::modelLoaded);
+    QSignalSpy accuracy(&restarted, &App::MainWindow::accuracyUpdated);
+    restarted.openProject(projectPath);
+    ASSERT_TRUE(loaded.wait(20000));
+    ASSERT_EQ(restarted.jobPool()->jobs().size(), 1);
+    const Core::ConversionJob *listed = restarted.jobPool()->jobs().first();
+    EXPECT_EQ(listed->id(), first.id);
+    EXPECT_EQ(listed->state(), Core::JobState::Succeeded);
+    auto *jobsView = restarted.findChild<Widgets::JobsPanel *>();
+    ASSERT_NE(jobsView, nullptr);
+    EXPECT_EQ(jobsView->model()->rowCount(), 1);
+    // Its accuracy is back without converting again, and its bundle can be exported.
+    ASSERT_TRUE(accuracy.wait(30000));
+    EXPECT_TRUE(restarted.hasAccuracy());
+    ASSERT_TRUE(restarted.lastJob());
+    EXPECT_EQ(restarted.lastJob()->id, first.id);
+    EXPECT_TRUE(restarted.exportBundle(j.dir.filePath(QStringLiteral("bundle")), false));
+
+    // Nothing changed: converting again copies every step from the earlier run.
+    QSignalSpy finished(&restarted, &App::MainWindow::conversionFinished);
+    ASSERT_TRUE(restarted.runConversion());
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_TRUE(finished.at(0).at(0).toBool());
+    const Core::JobRecord again = *restarted.lastJob();
+    for (const Core::StepRecord &step : again.steps)
+        EXPECT_EQ(step.reusedFrom, first.id) << step.id.toStdString();
 }
 
 TEST(Journey, MissingCalibrationTableIsNamedInOneSentence)
