@@ -79,8 +79,9 @@ AccuracyChartView::AccuracyChartView(QWidget *parent)
     m_axisSqnr->setTitleText(tr("SQNR (dB)"));
     m_axisSqnr->setLabelFormat(QStringLiteral("%.0f"));
     m_axisSqnr->setGridLineVisible(false);
-    m_axisSqnr->setTickType(QValueAxis::TicksDynamic);
-    m_axisSqnr->setTickAnchor(0);
+    // Fixed ticks: with dynamic ticks Qt Charts 6.4 sizes a right-hand axis too narrow and
+    // elides every label to "…".
+    m_axisSqnr->setTickType(QValueAxis::TicksFixed);
     m_axisSqnr->setLabelsColor(s_sqnrColor.darker(130));
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);
@@ -204,14 +205,16 @@ void AccuracyChartView::rebuild()
     consider(m_layers);
     consider(m_comparison);
     m_yMin = std::max(-1.0, std::floor((lo - 0.02) * 20.0) / 20.0);
-    m_sqnrMin = std::floor(sqnrLo / 10.0) * 10.0;
-    m_sqnrMax = std::ceil((sqnrHi + 1.0) / 10.0) * 10.0;
+    // Ticks every 10 dB (20 dB for wide ranges): the range is a whole number of steps.
+    const double sqnrStep = (sqnrHi - sqnrLo) > 80.0 ? 20.0 : 10.0;
+    m_sqnrMin = std::floor(sqnrLo / sqnrStep) * sqnrStep;
+    m_sqnrMax = std::ceil((sqnrHi + 1.0) / sqnrStep) * sqnrStep;
     m_axisY->setRange(m_yMin, 1.0 + (1.0 - m_yMin) * 0.03);
     m_axisY->setTickInterval(niceStep((1.0 - m_yMin) / 8));
     m_axisY->setLabelFormat(m_axisY->tickInterval() < 0.05 ? QStringLiteral("%.3f")
                                                            : QStringLiteral("%.2f"));
     m_axisSqnr->setRange(m_sqnrMin, m_sqnrMax);
-    m_axisSqnr->setTickInterval(niceStep((m_sqnrMax - m_sqnrMin) / 8));
+    m_axisSqnr->setTickCount(int(std::lround((m_sqnrMax - m_sqnrMin) / sqnrStep)) + 1);
 
     const int n = int(m_layers.size());
     QList<QPointF> cos, euc, sqnr, failing;
@@ -246,24 +249,32 @@ void AccuracyChartView::rebuild()
     m_otherCosPoints = otherCos;
     m_otherEucPoints = otherEuc;
     m_sliceFirst = m_sliceLast = -1;
-    m_otherCosine->setVisible(!otherCos.isEmpty());
-    m_otherEuclidean->setVisible(!otherEuc.isEmpty());
-
-    const QString runSuffix = m_comparison.isEmpty() || m_runLabel.isEmpty()
-                                  ? QString()
-                                  : QStringLiteral(" (%1)").arg(m_runLabel);
-    m_cosine->setName(tr("cosine") + runSuffix);
-    m_euclidean->setName(tr("euclidean") + runSuffix);
-    m_sqnr->setName(tr("SQNR dB (right axis)"));
-    m_cosineTolerance->setName(tr("cosine tolerance %1").arg(m_tolerance.cosine));
-    m_euclideanTolerance->setName(tr("euclidean tolerance %1").arg(m_tolerance.euclidean));
-    m_otherCosine->setName(tr("cosine (%1)").arg(m_comparisonLabel));
-    m_otherEuclidean->setName(tr("euclidean (%1)").arg(m_comparisonLabel));
-    for (QLineSeries *s : {m_otherCosine, m_otherEuclidean}) {
-        for (QLegendMarker *marker : chart()->legend()->markers(s))
-            marker->setVisible(s->isVisible());
+    // Without a comparison its series leave the chart: Qt Charts 6.4 paints the symbol of a
+    // hidden legend marker anyway (above the legend row). The view keeps owning them.
+    for (QLineSeries *series : {m_otherCosine, m_otherEuclidean}) {
+        const bool wanted = !m_comparison.isEmpty();
+        const bool inChart = chart()->series().contains(series);
+        if (wanted && !inChart) {
+            chart()->addSeries(series);
+            series->attachAxis(m_axisX);
+            series->attachAxis(m_axisY);
+        } else if (!wanted && inChart) {
+            chart()->removeSeries(series);
+            series->setParent(this);
+        }
+        series->setVisible(wanted);
     }
-    m_failing->setName(tr("failing layer (%1)").arg(failCount));
+
+    // Short legend names: Qt Charts elides labels that do not fit in one row, and drops the
+    // whole legend when eight entries do not. The title names the compared run.
+    m_cosine->setName(tr("cos"));
+    m_euclidean->setName(tr("euc"));
+    m_sqnr->setName(tr("SQNR dB"));
+    m_cosineTolerance->setName(tr("cos ≥ %1").arg(m_tolerance.cosine));
+    m_euclideanTolerance->setName(tr("euc ≥ %1").arg(m_tolerance.euclidean));
+    m_otherCosine->setName(tr("cos (other)"));
+    m_otherEuclidean->setName(tr("euc (other)"));
+    m_failing->setName(tr("failing"));
 
     QString title = m_runLabel.isEmpty() ? tr("Per-layer similarity") : m_runLabel;
     if (n > 0) {
@@ -271,6 +282,8 @@ void AccuracyChartView::rebuild()
         if (firstFail >= 0)
             title += tr(", first: #%1 %2").arg(firstFail).arg(m_layers.at(firstFail).tensorName);
     }
+    if (!m_comparison.isEmpty() && !m_comparisonLabel.isEmpty())
+        title += tr("; dashed: %1").arg(m_comparisonLabel);
     chart()->setTitle(title);
     resetZoom();
     updateSelectionSeries();

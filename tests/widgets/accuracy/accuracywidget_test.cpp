@@ -109,7 +109,9 @@ TEST_F(AccuracyWidgetTest, ChartHoldsToleranceSeriesAndOnePointPerLayer)
         failing += !m.passed;
     ASSERT_GT(failing, 0);
     EXPECT_EQ(find("failingSeries")->count(), failing);
-    EXPECT_FALSE(find("comparisonCosineSeries")->isVisible());
+    // No comparison: its series are not in the chart (and so not in the legend).
+    EXPECT_EQ(find("comparisonCosineSeries"), nullptr);
+    EXPECT_EQ(find("comparisonEuclideanSeries"), nullptr);
 
     if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
         widget.show();
@@ -189,7 +191,7 @@ TEST_F(AccuracyWidgetTest, TableSelectionEmitsTensorActivated)
 TEST_F(AccuracyWidgetTest, ComparisonOverlayDeltaTableAndDivergence)
 {
     Widgets::AccuracyWidget widget;
-    widget.resize(1200, 800);
+    widget.resize(700, 800);
     widget.setRun(*s_int8);
     widget.setComparisonRun(*s_bf16);
     QXYSeries *other = nullptr;
@@ -215,7 +217,13 @@ TEST_F(AccuracyWidgetTest, ComparisonOverlayDeltaTableAndDivergence)
     }
     widget.clearComparison();
     EXPECT_FALSE(other->isVisible());
+    EXPECT_FALSE(widget.chartView()->chart()->series().contains(other));
     EXPECT_EQ(widget.deltaModel()->rowCount(), 0);
+    // Compared again: back in the chart, on its axes.
+    widget.setComparisonRun(*s_bf16);
+    EXPECT_TRUE(widget.chartView()->chart()->series().contains(other));
+    EXPECT_EQ(other->attachedAxes().size(), 2);
+    EXPECT_EQ(other->count(), s_layerCount);
 }
 
 TEST_F(AccuracyWidgetTest, ZoomPanAndKeyboard)

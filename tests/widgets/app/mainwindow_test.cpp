@@ -36,6 +36,8 @@ static void screenshot(QWidget *widget, const QString &name)
 {
     if (!qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR"))
         return;
+    // Graphics layouts (the chart's legend and title) settle in posted events.
+    QTest::qWait(50);
     QImage image = widget->grab().toImage();
     const int width = qEnvironmentVariableIntValue("MCW_SCREENSHOT_WIDTH");
     if (width > 0 && image.width() > width)
