@@ -120,8 +120,11 @@ QString JobsPanel::selectedStepId() const
 void JobsPanel::select(Core::ConversionJob *job)
 {
     const QModelIndex index = m_model->indexOfJob(job);
-    if (index.isValid())
-        m_view->setCurrentIndex(index);
+    if (!index.isValid())
+        return;
+    // The selected run shows its steps: which ran, which were reused, where it stands.
+    m_view->expand(index);
+    m_view->setCurrentIndex(index);
 }
 
 void JobsPanel::currentChanged()

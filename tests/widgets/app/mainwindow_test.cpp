@@ -17,6 +17,7 @@
 #include <widgets/jobs/jobspanel.h>
 
 #include <QAction>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -299,6 +300,14 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
         EXPECT_EQ(step.state, Core::StepState::Succeeded) << step.id.toStdString();
     }
     screenshot(&j.window, QStringLiteral("05-rerun.png"));
+    if (auto *jobs = j.window.findChild<Widgets::JobsPanel *>(); jobs && qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR")) {
+        for (QWidget *w = jobs; w; w = w->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(w))
+                dock->raise();
+        }
+        jobs->select(j.window.jobPool()->jobs().last());
+        screenshot(&j.window, QStringLiteral("05b-jobs.png"));
+    }
 
     // "Run Conversion from Scratch" runs every step again.
     QAction *fromScratch = nullptr;

@@ -219,6 +219,7 @@ TEST(JobsPanel, CancelStopsTheSelectedRunAndEnablesRetry)
     QSignalSpy problems(&panel, &Widgets::JobsPanel::diagnosticsChanged);
     auto *job = pool.submit(makeJob(dir.path(), QStringLiteral("m"), {QStringLiteral("out:calibrating"), QStringLiteral("sleep:60000")}));
     panel.select(job);
+    EXPECT_TRUE(panel.view()->isExpanded(panel.model()->index(0, 0))) << "a selected run shows its steps";
     ASSERT_TRUE(QTest::qWaitFor([&] { return job->runningStep() == 1; }, 10000));
     EXPECT_TRUE(panel.cancelAction()->isEnabled());
     // The live log of the running step shows up in the view.
