@@ -95,6 +95,15 @@ struct Conversion
     }
 };
 
+/** `maixcam-convert init` of the generated YOLOv8n with five real photos, as a user types it. */
+Tests::CliRun initWithCli(const QString &project)
+{
+    return Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")),
+                              QStringLiteral("-o"), project, QStringLiteral("--dataset"), Tests::photoDir(),
+                              QStringLiteral("--input-num"), QStringLiteral("5"), QStringLiteral("--test-input"),
+                              Tests::photoDir() + QStringLiteral("/astronaut.png")});
+}
+
 } // namespace
 
 TEST(ConversionE2E, RunThenChartThenExport)
@@ -177,10 +186,7 @@ TEST(ConversionE2E, HeadlessInitRunExport)
 {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
-    auto run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")),
-                                  QStringLiteral("-o"), project, QStringLiteral("--dataset"), Tests::photoDir(),
-                                  QStringLiteral("--input-num"), QStringLiteral("5"), QStringLiteral("--test-input"),
-                                  Tests::photoDir() + QStringLiteral("/astronaut.png")});
+    auto run = initWithCli(project);
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     qputenv("FAKE_TPU_SPEED", "0");
     run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
@@ -348,10 +354,7 @@ TEST(StepReuse, CliRunWithReuseRunsOnlyWhatChanged)
 {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
-    auto run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")),
-                                  QStringLiteral("-o"), project, QStringLiteral("--dataset"), Tests::photoDir(),
-                                  QStringLiteral("--input-num"), QStringLiteral("5"), QStringLiteral("--test-input"),
-                                  Tests::photoDir() + QStringLiteral("/astronaut.png")});
+    auto run = initWithCli(project);
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     qputenv("FAKE_TPU_SPEED", "0");
     const QStringList runArgs{QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
