@@ -892,6 +892,7 @@ bool MainWindow::runConversion(bool reuseEarlierSteps)
     }
     m_running = true;
     refreshSteps();
+    statusBar()->showMessage(tr("Preparing the run…"));
     Core::Project project = m_document->project();
     project.workspaceDir = workspaceDir();
     Core::ProjectJobFactory::Options options;

@@ -94,7 +94,7 @@ public:
     /** Backend used for conversions (QSettings by default; tests point it at the doubles). */
     void setToolchainSettings(const Core::ToolchainSettings &settings);
     Core::JobPool *jobPool() const { return m_pool; }
-    /** The newest finished run of this session, if any. */
+    /** The newest finished run: of this session, or listed from the workspace when the project opened. */
     const std::optional<Core::JobRecord> &lastJob() const { return m_lastJob; }
     bool hasAccuracy() const { return m_currentRun.has_value(); }
 
