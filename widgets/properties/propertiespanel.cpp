@@ -102,6 +102,11 @@ void PropertiesPanel::clear()
     m_node = -1;
     m_weights.clear();
     m_statsButton->setEnabled(false);
+    // An empty panel says how to fill it.
+    auto *hint = new QTreeWidgetItem(m_tree, {tr("Click a node or an edge in the graph to see its properties.")});
+    hint->setFirstColumnSpanned(true);
+    hint->setFlags(Qt::NoItemFlags);
+    hint->setForeground(0, palette().color(QPalette::Disabled, QPalette::Text));
 }
 
 QTreeWidgetItem *PropertiesPanel::section(const QString &title)
@@ -163,6 +168,7 @@ void PropertiesPanel::showNode(int displayIndex)
     clear();
     if (displayIndex < 0 || displayIndex >= m_view.nodes().size())
         return;
+    m_tree->clear(); // the hint
     m_node = displayIndex;
     const Core::ViewGraph::Node &node = m_view.nodes().at(displayIndex);
     if (node.kind != Core::ViewGraph::Node::Kind::Op) {
@@ -252,6 +258,7 @@ void PropertiesPanel::showTensor(const QString &tensor)
     const Core::Tensor *t = m_graph.tensor(tensor);
     if (!t)
         return;
+    m_tree->clear(); // the hint
     QTreeWidgetItem *general = section(tr("Tensor"));
     addRow(general, tr("name"), t->name);
     addRow(general, tr("type"), Core::dataTypeName(t->type));

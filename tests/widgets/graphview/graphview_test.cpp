@@ -327,7 +327,12 @@ TEST_F(GraphViewTest, TensorPropertiesLinkProducerAndConsumers)
     const Core::ViewGraph view = Core::ViewGraph::build(graph);
     Widgets::PropertiesPanel panel;
     panel.setGraph(graph, view);
+    // Nothing selected yet: one greyed hint, not an empty table.
+    ASSERT_EQ(panel.tree()->topLevelItemCount(), 1);
+    EXPECT_TRUE(panel.tree()->topLevelItem(0)->text(0).startsWith(QStringLiteral("Click a node")));
+    EXPECT_EQ(panel.tree()->topLevelItem(0)->flags(), Qt::NoItemFlags);
     panel.showTensor(QStringLiteral("shifted"));
+    EXPECT_EQ(panel.tree()->topLevelItem(0)->text(0), QStringLiteral("Tensor")) << "the hint goes when something shows";
     EXPECT_EQ(panel.findItem(QStringLiteral("Tensor"), QStringLiteral("shape"))->text(1), QStringLiteral("1,4,8,8"));
     QTreeWidgetItem *producer = panel.findItem(QStringLiteral("Producer"), QStringLiteral("node"));
     ASSERT_NE(producer, nullptr);
