@@ -2,9 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dockerimageid.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 
 namespace Mcw::Core {
@@ -27,14 +24,8 @@ Expected<QString> queryDockerImageId(const ToolchainSettings &settings, int time
                          QStringLiteral("The id of the Docker image %1 could not be read.")
                              .arg(settings.usesDockerExec() ? settings.container : settings.image));
     }
-    const QByteArray out = process.readAllStandardOutput().trimmed();
-    // `--format {{.Id}}` prints the id; without a template docker prints the JSON description.
-    if (out.startsWith('[')) {
-        const QJsonArray array = QJsonDocument::fromJson(out).array();
-        if (!array.isEmpty())
-            return array.first().toObject().value(QStringLiteral("Id")).toString();
-    }
-    return QString::fromUtf8(out);
+    // The template makes docker print the bare id ("sha256:…") on one line.
+    return QString::fromUtf8(process.readAllStandardOutput().trimmed());
 }
 
 } // namespace Mcw::Core
