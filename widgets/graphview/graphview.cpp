@@ -100,13 +100,18 @@ GraphView::GraphView(QWidget *parent)
     m_overlayLabel = new QLabel(tr("Laying out the graph…"), m_overlay);
     m_overlayProgress = new QProgressBar(m_overlay);
     m_overlayProgress->setRange(0, 100);
-    auto *cancel = new QPushButton(tr("Cancel"), m_overlay);
-    cancel->setObjectName(QStringLiteral("cancelLayout"));
+    m_cancelButton = new QPushButton(tr("Cancel"), m_overlay);
+    m_cancelButton->setObjectName(QStringLiteral("cancelLayout"));
+    m_relayoutButton = new QPushButton(tr("Lay Out Again"), m_overlay);
+    m_relayoutButton->setObjectName(QStringLiteral("relayout"));
+    m_relayoutButton->hide();
     overlayLayout->addWidget(m_overlayLabel);
     overlayLayout->addWidget(m_overlayProgress);
-    overlayLayout->addWidget(cancel, 0, Qt::AlignRight);
+    overlayLayout->addWidget(m_cancelButton, 0, Qt::AlignRight);
+    overlayLayout->addWidget(m_relayoutButton, 0, Qt::AlignRight);
     m_overlay->hide();
-    connect(cancel, &QPushButton::clicked, this, &GraphView::cancelLayout);
+    connect(m_cancelButton, &QPushButton::clicked, this, &GraphView::cancelLayout);
+    connect(m_relayoutButton, &QPushButton::clicked, this, &GraphView::startLayout);
 
     m_overlayTimer = new QTimer(this);
     m_overlayTimer->setInterval(100);
@@ -282,6 +287,12 @@ void GraphView::startLayout()
     if (m_cancel)
         m_cancel->store(true);
     m_watcher.waitForFinished(); // the previous run stops at its next cancel check
+    // Back from a cancelled layout: the overlay shows progress again.
+    showOverlay(false);
+    m_overlayLabel->setText(tr("Laying out the graph…"));
+    m_overlayProgress->show();
+    m_cancelButton->show();
+    m_relayoutButton->hide();
     m_pendingInput = m_style.layoutInput(m_view, m_options);
     m_pendingKey = layoutKey(m_pendingInput);
     const auto cached = layoutCache().constFind(m_pendingKey);
@@ -310,7 +321,23 @@ void GraphView::onLayoutFinished()
     m_overlayTimer->stop();
     showOverlay(false);
     const LayoutResult result = m_watcher.result();
-    if (result.cancelled || result.nodeRects.size() != m_view.nodes().size()) {
+    if (result.cancelled) {
+        // The picture on screen belongs to another graph or other options: selecting in it
+        // would name the wrong nodes, so it goes, and the overlay offers to lay out again.
+        GraphScene *old = m_scene;
+        m_scene = nullptr;
+        setScene(nullptr);
+        delete old;
+        m_minimap->refresh();
+        m_overlayLabel->setText(tr("Layout cancelled."));
+        m_overlayProgress->hide();
+        m_cancelButton->hide();
+        m_relayoutButton->show();
+        showOverlay(true);
+        emit layoutCancelled();
+        return;
+    }
+    if (result.nodeRects.size() != m_view.nodes().size()) {
         emit layoutCancelled();
         return;
     }

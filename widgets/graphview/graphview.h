@@ -148,6 +148,8 @@ private:
     QWidget *m_overlay = nullptr;
     QLabel *m_overlayLabel = nullptr;
     QProgressBar *m_overlayProgress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_relayoutButton = nullptr;
     QTimer *m_overlayTimer = nullptr;
     GraphMinimap *m_minimap = nullptr;
     QList<QAction *> m_actions;

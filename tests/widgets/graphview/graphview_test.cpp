@@ -22,15 +22,18 @@
 #include <QAction>
 #include <QImage>
 #include <QImageReader>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -786,4 +789,50 @@ TEST_F(GraphViewTest, ScreenshotColouredBySupport)
     view.setZoom(1.0);
     view.centerOnNode(view.viewGraph().displayNodeOfOnnxNode(topK));
     view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/support-100.png"));
+}
+
+TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)
+{
+    ShownView shown("small.onnx");
+    ASSERT_NE(shown.scene(), nullptr);
+    // Hold every pool thread, so the next layout is queued and the Cancel click lands before
+    // it starts, however fast the machine.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    QSemaphore started;
+    QSemaphore release;
+    for (int i = 0; i < threads; ++i) {
+        pool->start([&] {
+            started.release();
+            release.acquire();
+        });
+    }
+    started.acquire(threads);
+    QSignalSpy cancelled(&shown.view, &GraphView::layoutCancelled);
+    QSignalSpy finished(&shown.view, &GraphView::layoutFinished);
+    const Core::Graph branchy = loadModel(modelPath("branchy.onnx"));
+    shown.view.setGraph(branchy);
+    auto *cancel = shown.view.findChild<QPushButton *>(QStringLiteral("cancelLayout"));
+    ASSERT_NE(cancel, nullptr);
+    cancel->click();
+    release.release(threads);
+    ASSERT_TRUE(cancelled.wait(10000));
+    EXPECT_EQ(finished.count(), 0);
+    // small.onnx's picture must not stand in for branchy.onnx.
+    EXPECT_EQ(shown.scene(), nullptr);
+    auto *overlay = shown.view.findChild<QWidget *>(QStringLiteral("layoutProgress"));
+    ASSERT_NE(overlay, nullptr);
+    EXPECT_TRUE(overlay->isVisible());
+    EXPECT_EQ(overlay->findChild<QLabel *>()->text(), QStringLiteral("Layout cancelled."));
+    auto *again = shown.view.findChild<QPushButton *>(QStringLiteral("relayout"));
+    ASSERT_NE(again, nullptr);
+    ASSERT_TRUE(again->isVisible());
+    EXPECT_FALSE(cancel->isVisible());
+    shown.view.selectNode(0); // nothing to select in: no crash, no signal with a stale index
+
+    again->click();
+    ASSERT_TRUE(finished.wait(10000));
+    ASSERT_NE(shown.scene(), nullptr);
+    EXPECT_NE(shown.scene()->nodeItem(int(Core::ViewGraph::build(branchy).nodes().size()) - 1), nullptr);
+    EXPECT_FALSE(overlay->isVisible());
 }
