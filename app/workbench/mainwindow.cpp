@@ -605,10 +605,10 @@ void MainWindow::loadRunHistory()
     if (runs.isEmpty())
         return;
     m_pool->addHistory(runs);
-    showRunResults(runs.last());
+    showRunResults(runs.last(), true);
 }
 
-void MainWindow::showRunResults(const Core::JobRecord &record)
+void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)
 {
     m_lastJob = record;
     m_jobProblems.clear();
@@ -620,8 +620,9 @@ void MainWindow::showRunResults(const Core::JobRecord &record)
     for (const Core::Tensor &t : m_graph.tensors())
         onnxNames.insert(t.name);
     const Core::Project project = m_document->project();
-    m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
+    m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames, quiet] {
         AccuracyResult result;
+        result.quiet = quiet;
         result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
         const auto table = Core::CalibrationTable::read(
             QDir(record.directory).filePath(Core::ConversionPlan::calibrationTableFile(project.name)));
@@ -960,7 +961,8 @@ void MainWindow::onAccuracyReady()
         m_properties->setCalibrationTable(*result.calibration);
     const auto &run = result.run;
     if (!run) {
-        statusBar()->showMessage(run.error().message, 8000);
+        if (!result.quiet)
+            statusBar()->showMessage(run.error().message, 8000);
         return;
     }
     if (m_currentRun)

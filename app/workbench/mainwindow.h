@@ -141,8 +141,11 @@ private:
     QString workspaceDir() const;
     /** Lists the project's earlier runs (job.json under the workspace) and shows the newest. */
     void loadRunHistory();
-    /** Makes \a record the last run: its problems, and its per-layer accuracy when it succeeded. */
-    void showRunResults(const Core::JobRecord &record);
+    /**
+     * Makes \a record the last run: its problems, and its per-layer accuracy when it succeeded.
+     * With \a quiet, a run without per-layer data says nothing (it was not just started).
+     */
+    void showRunResults(const Core::JobRecord &record, bool quiet = false);
     void onAccuracyReady();
     QString toolchainProblem() const;
 
@@ -165,6 +168,7 @@ private:
     {
         Core::Expected<Core::AccuracyRun> run = Core::makeError(QString());
         std::optional<Core::CalibrationTable> calibration; // absent for BF16-only runs
+        bool quiet = false; // a run listed from the workspace: no per-layer data is no news
     };
     QFutureWatcher<AccuracyResult> m_accuracyWatcher;
     QByteArray m_defaultState; // dock layout before any saved state was restored
