@@ -5,6 +5,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <vector>
 
 namespace Mcw::Bench {
 
@@ -22,16 +23,26 @@ public:
         const double height = 22.0 + 14.0 * attributeLines;
         const int index = int(m_input.nodes.size());
         m_input.nodes.append({width, height});
+        m_multiOutput.push_back(qstrcmp(opType, "Split") == 0);
         for (const int from : inputs)
-            m_input.edges.append({from, index});
+            connect(from, index);
         return index;
     }
-    void connect(int from, int to) { m_input.edges.append({from, to}); }
+    void connect(int from, int to)
+    {
+        // One output tensor per op, as the view groups edges by tensor; a Split's outputs differ.
+        LayoutInput::Edge edge;
+        edge.from = from;
+        edge.to = to;
+        edge.group = m_multiOutput[size_t(from)] ? -1 : from;
+        m_input.edges.append(edge);
+    }
     int size() const { return int(m_input.nodes.size()); }
     LayoutInput take() { return std::move(m_input); }
 
 private:
     LayoutInput m_input;
+    std::vector<bool> m_multiOutput;
 };
 
 int convAct(Builder &b, int x, const char *act = "Relu")

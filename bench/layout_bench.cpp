@@ -88,12 +88,19 @@ std::optional<LayoutInput> modelInput(const QString &path)
         const int lines = std::min<int>(3, int(node.attributes.size()));
         input.nodes.append({std::max(60.0, 16.0 + 7.0 * node.opType.size()), 22.0 + 14.0 * lines});
     }
+    int group = -1;
     for (const Core::Tensor &tensor : graph.tensors()) {
+        ++group;
         if (tensor.producer < 0 || boxOf[tensor.producer] < 0)
             continue;
         for (const int consumer : tensor.consumers) {
-            if (boxOf[consumer] >= 0)
-                input.edges.append({boxOf[tensor.producer], boxOf[consumer]});
+            if (boxOf[consumer] < 0)
+                continue;
+            LayoutInput::Edge edge;
+            edge.from = boxOf[tensor.producer];
+            edge.to = boxOf[consumer];
+            edge.group = group; // consumers of one tensor share a route, as in the view
+            input.edges.append(edge);
         }
     }
     return input;
@@ -284,8 +291,15 @@ int main(int argc, char *argv[])
     QList<int> sizes{1000, 3000, 10000};
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--dot-timeout") && i + 1 < args.size())
+        if (args[i] == QLatin1String("--dot-timeout") && i + 1 < args.size()) {
+            // GNU timeout reads 0 as "no limit", which once left dot running for an hour.
             dotTimeout = args[++i].toInt();
+            if (dotTimeout <= 0) {
+                std::fprintf(stderr, "layout_bench: --dot-timeout takes a positive number of seconds "
+                                     "(use --no-dot to skip dot)\n");
+                return 2;
+            }
+        }
         else if (args[i] == QLatin1String("--runs") && i + 1 < args.size())
             runs = std::max(1, args[++i].toInt());
         else if (args[i] == QLatin1String("--no-dot"))

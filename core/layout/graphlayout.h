@@ -31,6 +31,12 @@ struct LayoutInput
         /** Size of the edge label (tensor shape); zero when there is none. */
         double labelWidth = 0.0;
         double labelHeight = 0.0;
+        /**
+         * Edges with the same group and the same upper end (one tensor feeding several nodes)
+         * share their route down to the deepest of them: one trunk with branches, one label.
+         * Negative: the edge has its own route.
+         */
+        int group = -1;
     };
     enum class Direction { TopToBottom, LeftToRight };
 

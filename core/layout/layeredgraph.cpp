@@ -3,6 +3,7 @@
 #include "layeredgraph.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace Mcw::Core::Layout {
 
@@ -47,6 +48,11 @@ LayeredGraph buildLayeredGraph(const LayoutInput &input,
         graph.nodes.push_back(node);
     }
 
+    // Dummies of shared routes, per (upper end, group): the one at rank(upper end) + 1 + i.
+    std::unordered_map<qint64, std::vector<int>> trunks;
+    // Segments in chain order, each once: a route that follows a trunk adds only what is new.
+    std::vector<std::pair<int, int>> segments;
+    segments.reserve(size_t(edgeCount) * 2);
     graph.chains.resize(edgeCount);
     for (int e = 0; e < edgeCount; ++e) {
         if (!isLayoutEdge(input, e))
@@ -58,7 +64,19 @@ LayeredGraph buildLayeredGraph(const LayoutInput &input,
         chain.reserve(size_t(std::max(2, ranks[bottom] - ranks[top] + 1)));
         chain.push_back(top);
         const bool hasLabel = labelSpace && (edge.labelWidth > 0.0 || edge.labelHeight > 0.0);
+        // A tensor feeding many layers (a transformer's attention mask) would otherwise get a
+        // chain per consumer through the whole graph: hundreds of thousands of dummies.
+        const bool spansRanks = ranks[bottom] - ranks[top] > 1;
+        std::vector<int> *trunk = spansRanks && edge.group >= 0 && !reversed[e]
+                                      ? &trunks[(qint64(top) << 32) | quint32(edge.group)]
+                                      : nullptr;
         for (int r = ranks[top] + 1; r < ranks[bottom]; ++r) {
+            const size_t step = size_t(r - ranks[top] - 1);
+            if (trunk && step < trunk->size()) {
+                // The route so far is the trunk, whose segments exist already.
+                chain.push_back((*trunk)[step]);
+                continue;
+            }
             LayeredGraph::Node dummy;
             dummy.rank = r;
             dummy.edge = e;
@@ -70,9 +88,13 @@ LayeredGraph buildLayeredGraph(const LayoutInput &input,
                                                                    : edge.labelWidth);
                 dummy.depth = std::max(0.0, transposed ? edge.labelWidth : edge.labelHeight);
             }
+            segments.emplace_back(chain.back(), int(graph.nodes.size()));
             chain.push_back(int(graph.nodes.size()));
+            if (trunk)
+                trunk->push_back(chain.back());
             graph.nodes.push_back(dummy);
         }
+        segments.emplace_back(chain.back(), bottom);
         chain.push_back(bottom);
     }
 
@@ -81,11 +103,9 @@ LayeredGraph buildLayeredGraph(const LayoutInput &input,
     LayeredGraph::Adjacency &lower = graph.lower;
     upper.start.assign(total + 1, 0);
     lower.start.assign(total + 1, 0);
-    for (const std::vector<int> &chain : graph.chains) {
-        for (size_t i = 1; i < chain.size(); ++i) {
-            ++lower.start[chain[i - 1] + 1];
-            ++upper.start[chain[i] + 1];
-        }
+    for (const auto &[from, to] : segments) {
+        ++lower.start[from + 1];
+        ++upper.start[to + 1];
     }
     for (int v = 0; v < total; ++v) {
         lower.start[v + 1] += lower.start[v];
@@ -95,11 +115,9 @@ LayeredGraph buildLayeredGraph(const LayoutInput &input,
     upper.items.resize(upper.start.back());
     std::vector<int> lowerFill(lower.start.begin(), lower.start.end() - 1);
     std::vector<int> upperFill(upper.start.begin(), upper.start.end() - 1);
-    for (const std::vector<int> &chain : graph.chains) {
-        for (size_t i = 1; i < chain.size(); ++i) {
-            lower.items[lowerFill[chain[i - 1]]++] = chain[i];
-            upper.items[upperFill[chain[i]]++] = chain[i - 1];
-        }
+    for (const auto &[from, to] : segments) {
+        lower.items[lowerFill[from]++] = to;
+        upper.items[upperFill[to]++] = from;
     }
 
     int rankCount = 0;

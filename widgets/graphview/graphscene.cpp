@@ -8,6 +8,7 @@
 
 #include <core/onnx/graphcut.h>
 
+#include <QHash>
 #include <QSet>
 
 namespace Mcw::Widgets {
@@ -32,10 +33,17 @@ GraphScene::GraphScene(const Core::Graph &graph, const Core::ViewGraph &view,
     }
     const QList<Core::ViewGraph::Edge> &edges = m_view.edges();
     m_edges.reserve(edges.size());
+    // The consumers of one tensor share a route and its label: draw the label once.
+    QHash<QString, QPointF> labelled;
     for (int i = 0; i < edges.size(); ++i) {
         const Core::ViewGraph::Edge &edge = edges.at(i);
-        auto *item = new EdgeItem(i, edge.tensor, layout.edgePaths.value(i),
-                                  GraphStyle::edgeLabel(edge, options), &m_style);
+        const Core::LayoutResult::EdgePath path = layout.edgePaths.value(i);
+        const auto seen = labelled.constFind(edge.tensor);
+        const bool repeated = seen != labelled.cend() && seen.value() == path.labelPosition;
+        if (!repeated)
+            labelled.insert(edge.tensor, path.labelPosition);
+        auto *item = new EdgeItem(i, edge.tensor, path, repeated ? QString() : GraphStyle::edgeLabel(edge, options),
+                                  &m_style);
         addItem(item);
         m_edges.append(item);
     }

@@ -4,6 +4,7 @@
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QHash>
 #include <QPalette>
 
 #include <algorithm>
@@ -143,10 +144,17 @@ Core::LayoutInput GraphStyle::layoutInput(const Core::ViewGraph &view, const Gra
         input.nodes.append({size.width(), size.height()});
     }
     input.edges.reserve(view.edges().size());
+    QHash<QString, int> groups; // one per tensor: its consumers share a route and one label
     for (const Core::ViewGraph::Edge &edge : view.edges()) {
         Core::LayoutInput::Edge e;
         e.from = edge.from;
         e.to = edge.to;
+        if (!edge.tensor.isEmpty()) {
+            auto group = groups.constFind(edge.tensor);
+            if (group == groups.cend())
+                group = groups.insert(edge.tensor, int(groups.size()));
+            e.group = group.value();
+        }
         const QString text = edgeLabel(edge, options);
         if (!text.isEmpty()) {
             e.labelWidth = std::ceil(label.horizontalAdvance(text)) + 4;

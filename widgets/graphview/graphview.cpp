@@ -74,6 +74,7 @@ static QByteArray layoutKey(const LayoutInput &input)
         addInt(edge.to);
         addDouble(edge.labelWidth);
         addDouble(edge.labelHeight);
+        addInt(edge.group);
     }
     return hash.result();
 }

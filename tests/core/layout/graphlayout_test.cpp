@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <core/layout/graphlayout.h>
+#include <core/layout/layeredgraph.h>
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <ctime>
 #include <random>
+#include <tuple>
 #include <vector>
 
 using namespace Mcw::Core;
@@ -352,6 +354,100 @@ TEST(GraphLayout, LabelsGetTheirOwnSpace)
             EXPECT_FALSE(overlaps(labels[i], node)) << "label " << i;
         for (int j = i + 1; j < labels.size(); ++j)
             EXPECT_FALSE(overlaps(labels[i], labels[j])) << "labels " << i << ", " << j;
+    }
+}
+
+TEST(GraphLayout, OneTensorFeedingManyNodesSharesOneRoute)
+{
+    // Node 0's tensor feeds every node of the chain 1 -> 2 -> 3 -> 4 -> 5 (a transformer's mask).
+    LayoutInput input;
+    input.nodes = {{80, 30}, {80, 30}, {80, 30}, {80, 30}, {80, 30}, {80, 30}};
+    for (int to = 1; to <= 5; ++to) {
+        LayoutInput::Edge edge;
+        edge.from = 0;
+        edge.to = to;
+        edge.group = 0;
+        input.edges.append(edge);
+    }
+    for (int from = 1; from < 5; ++from) {
+        LayoutInput::Edge edge;
+        edge.from = from;
+        edge.to = from + 1;
+        edge.group = from;
+        input.edges.append(edge);
+    }
+    const std::vector<int> ranks{0, 1, 2, 3, 4, 5};
+    const std::vector<char> forward(size_t(input.edges.size()), 0);
+    // One trunk over ranks 1..4 instead of a chain per consumer (1 + 2 + 3 + 4 dummies).
+    EXPECT_EQ(Layout::buildLayeredGraph(input, ranks, forward, false).dummyCount(), 4);
+    LayoutInput separate = input;
+    for (LayoutInput::Edge &edge : separate.edges)
+        edge.group = -1;
+    EXPECT_EQ(Layout::buildLayeredGraph(separate, ranks, forward, false).dummyCount(), 10);
+
+    const LayoutResult result = layoutGraph(input);
+    expectValidLayout(input, result);
+    EXPECT_EQ(result.nodeRanks, (QList<int>{0, 1, 2, 3, 4, 5}));
+    // 0 -> 3 and 0 -> 5 run together through ranks 1 and 2, then part.
+    const QList<QPointF> &toThree = result.edgePaths[2].points;
+    const QList<QPointF> &toFive = result.edgePaths[4].points;
+    ASSERT_EQ(toThree.size(), 10);
+    ASSERT_EQ(toFive.size(), 16);
+    EXPECT_EQ(toThree[3], toFive[3]);
+    EXPECT_EQ(toThree[6], toFive[6]);
+
+    // With labels the tensor's shape shows once, on the shared route.
+    LayoutInput labelled = input;
+    for (LayoutInput::Edge &edge : labelled.edges) {
+        edge.labelWidth = 60;
+        edge.labelHeight = 12;
+    }
+    const LayoutResult withLabels = layoutGraph(labelled);
+    expectValidLayout(labelled, withLabels);
+    for (int e = 1; e < 5; ++e)
+        EXPECT_EQ(withLabels.edgePaths[e].labelPosition, withLabels.edgePaths[0].labelPosition);
+    EXPECT_NE(withLabels.edgePaths[5].labelPosition, withLabels.edgePaths[0].labelPosition);
+}
+
+TEST(GraphLayout, SharedRoutesKeepLayoutsValidOnRandomGraphs)
+{
+    for (const unsigned seed : {11u, 12u, 13u}) {
+        LayoutInput input = randomDag(seed, 120, 150, true);
+        // One tensor per node, as ONNX ops mostly have: edges leaving a node share its label.
+        for (LayoutInput::Edge &edge : input.edges) {
+            edge.group = edge.from;
+            edge.labelWidth = 30.0 + double(edge.from % 7) * 6.0;
+        }
+        // A cycle 3 -> 100 -> 3: the edge the cycle breaker reverses keeps a route of its own.
+        for (const auto &[from, to, group] : {std::tuple{3, 100, 3}, std::tuple{100, 3, 10000}}) {
+            LayoutInput::Edge edge;
+            edge.from = from;
+            edge.to = to;
+            edge.group = group;
+            edge.labelWidth = 30.0 + double(from % 7) * 6.0;
+            edge.labelHeight = 10.0;
+            input.edges.append(edge);
+        }
+        const LayoutResult result = layoutGraph(input);
+        expectValidLayout(input, result);
+        const LayoutResult again = layoutGraph(input);
+        EXPECT_EQ(again.nodeRects, result.nodeRects) << "deterministic, seed " << seed;
+        for (int e = 0; e < input.edges.size(); ++e)
+            EXPECT_EQ(again.edgePaths[e].points, result.edgePaths[e].points) << "seed " << seed << " edge " << e;
+        // Labels never overlap each other or nodes, except the one label a tensor's edges share.
+        for (int a = 0; a < input.edges.size(); ++a) {
+            QRectF label(0, 0, input.edges[a].labelWidth, input.edges[a].labelHeight);
+            label.moveCenter(result.edgePaths[a].labelPosition);
+            for (const QRectF &node : result.nodeRects)
+                EXPECT_FALSE(overlaps(label, node)) << "seed " << seed << " label " << a;
+            for (int b = a + 1; b < input.edges.size(); ++b) {
+                if (input.edges[a].group == input.edges[b].group)
+                    continue;
+                QRectF other(0, 0, input.edges[b].labelWidth, input.edges[b].labelHeight);
+                other.moveCenter(result.edgePaths[b].labelPosition);
+                EXPECT_FALSE(overlaps(label, other)) << "seed " << seed << " labels " << a << ", " << b;
+            }
+        }
     }
 }
 
