@@ -240,7 +240,69 @@ std::vector<double> CoordinateAssigner::breadthPositions()
         std::sort(values.begin(), values.end());
         x[v] = (values[1] + values[2]) / 2.0;
     }
+    straightenBends(x);
     return x;
+}
+
+// Brandes–Köpf keeps long edges straight, but a short bypass (a skip edge around one node) can
+// join a vertical line far away and swing wide. A few rounds move the bends of short edges
+// towards the mean of their neighbours, never closer to the boxes beside them than the
+// separations: the order in each layer, and so every crossing, stays as it is. Long edges keep
+// their straight runs (smoothing them would turn the runs into waves).
+void CoordinateAssigner::straightenBends(std::vector<double> &x) const
+{
+    constexpr int rounds = 4;
+    constexpr size_t shortChain = 6; // ends included: a bypass around one box, with its label rank
+    const auto &nodes = m_graph.nodes;
+    // 1: bends only of short edges; 2: a bend of some long edge (a shared trunk may be both).
+    std::vector<char> movable(nodes.size(), 0);
+    for (const std::vector<int> &chain : m_graph.chains) {
+        const bool isShort = chain.size() <= shortChain;
+        for (size_t i = 1; i + 1 < chain.size(); ++i) {
+            char &state = movable[chain[i]];
+            state = state == 2 || !isShort ? 2 : 1;
+        }
+    }
+    for (int round = 0; round < rounds; ++round) {
+        for (const std::vector<int> &layer : m_graph.layers) {
+            for (size_t i = 0; i < layer.size(); ++i) {
+                const int v = layer[i];
+                if (movable[v] != 1)
+                    continue;
+                double sum = 0.0;
+                int count = 0;
+                for (const int u : m_graph.upper[v]) {
+                    sum += x[u];
+                    ++count;
+                }
+                for (const int w : m_graph.lower[v]) {
+                    sum += x[w];
+                    ++count;
+                }
+                if (count == 0)
+                    continue;
+                double lo = -std::numeric_limits<double>::infinity();
+                double hi = std::numeric_limits<double>::infinity();
+                // Beside a box the curve needs more room than the bend itself: it bows between
+                // the rank lines.
+                const auto clearance = [&](int neighbour) {
+                    return gap(neighbour, v) + (nodes[neighbour].isDummy ? 0.0 : m_nodeSeparation / 2.0);
+                };
+                if (i > 0) {
+                    const int a = layer[i - 1];
+                    lo = x[a] + nodes[a].right + clearance(a) + nodes[v].left;
+                }
+                if (i + 1 < layer.size()) {
+                    const int b = layer[i + 1];
+                    hi = x[b] - nodes[b].left - clearance(b) - nodes[v].right;
+                }
+                // Only ever towards the mean: a bend already closer to a box than the clearance
+                // stays where Brandes–Köpf put it.
+                const double target = std::clamp(sum / count, std::min(lo, x[v]), std::max(hi, x[v]));
+                x[v] = target;
+            }
+        }
+    }
 }
 
 std::vector<double> CoordinateAssigner::rankPositions() const

@@ -13,7 +13,8 @@ namespace Mcw::Core::Layout {
  * four vertical alignments (upper/lower medians, scanned left/right) that avoid type-1
  * conflicts so long edges stay straight, each compacted through its block graph, aligned to the
  * narrowest and balanced by the average of the two middle candidates. Every candidate keeps
- * the separations, so the balanced result has no overlaps. Depth: one centre line per rank.
+ * the separations, so the balanced result has no overlaps. Edge bends are then pulled towards
+ * their neighbours within the room beside them. Depth: one centre line per rank.
  */
 class CoordinateAssigner
 {
@@ -27,6 +28,7 @@ public:
 
 private:
     std::vector<double> alignment(bool useUpper, bool leftToRight);
+    void straightenBends(std::vector<double> &x) const;
     bool hasConflict(int upperNode, int lowerNode) const;
     void markTypeOneConflicts();
     double gap(int a, int b) const;

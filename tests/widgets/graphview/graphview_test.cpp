@@ -7,12 +7,14 @@
 #include <widgets/graphview/findresultmodel.h>
 #include <widgets/graphview/graphexporter.h>
 #include <widgets/graphview/graphscene.h>
+#include <widgets/graphview/graphstyle.h>
 #include <widgets/graphview/graphview.h>
 #include <widgets/graphview/nodeitem.h>
 #include <widgets/graphview/nodetintlegendwidget.h>
 #include <widgets/graphview/nodetints.h>
 #include <widgets/properties/propertiespanel.h>
 
+#include <core/layout/viewgraph.h>
 #include <core/onnx/onnxloader.h>
 #include <core/opsupport/opsupportanalyzer.h>
 
@@ -38,6 +40,9 @@
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace Mcw;
 using Widgets::GraphView;
@@ -835,4 +840,61 @@ TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)
     ASSERT_NE(shown.scene(), nullptr);
     EXPECT_NE(shown.scene()->nodeItem(int(Core::ViewGraph::build(branchy).nodes().size()) - 1), nullptr);
     EXPECT_FALSE(overlay->isVisible());
+}
+
+TEST_F(GraphViewTest, SiluBypassesHugTheSigmoidTheyGoAround)
+{
+    // In every SiLU (Conv -> Sigmoid -> Mul, Conv -> Mul) the Conv -> Mul edge passes the
+    // Sigmoid on one side; it must stay beside it instead of joining a vertical line far away.
+    const Core::Graph graph = loadModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+    const Core::ViewGraph view = Core::ViewGraph::build(graph);
+    const Widgets::GraphStyle style;
+    const Core::LayoutInput input = style.layoutInput(view, {});
+    const Core::LayoutResult layout = Core::layoutGraph(input);
+    int checked = 0;
+    for (int e = 0; e < view.edges().size(); ++e) {
+        const Core::ViewGraph::Edge &bypass = view.edges().at(e);
+        if (view.nodes().at(bypass.from).opType != QLatin1String("Conv") || view.nodes().at(bypass.to).opType != QLatin1String("Mul"))
+            continue;
+        int sigmoid = -1;
+        for (const Core::ViewGraph::Edge &other : view.edges()) {
+            if (other.from == bypass.from && view.nodes().at(other.to).opType == QLatin1String("Sigmoid"))
+                sigmoid = other.to;
+        }
+        if (sigmoid < 0)
+            continue;
+        const QRectF box = layout.nodeRects.at(sigmoid);
+        // The bend on the Sigmoid's rank: the path point closest to its centre line.
+        const QList<QPointF> &points = layout.edgePaths.at(e).points;
+        QPointF bend = points.front();
+        for (int i = 0; i < points.size(); i += 3) {
+            if (std::abs(points[i].y() - box.center().y()) < std::abs(bend.y() - box.center().y()))
+                bend = points[i];
+        }
+        // It may run anywhere between the straight line from the Conv to the Mul and the Sigmoid;
+        // beyond that only as far as boxes or edges in between (the crossing order) push it.
+        const double straight = (layout.nodeRects.at(bypass.from).center().x() + layout.nodeRects.at(bypass.to).center().x()) / 2;
+        double near = std::clamp(bend.x(), std::min(straight, box.left()), std::max(straight, box.right()));
+        const auto obstacle = [&](double x) {
+            if ((bend.x() < x && x < near) || (near < x && x < bend.x()))
+                near = x;
+        };
+        for (int v = 0; v < layout.nodeRects.size(); ++v) {
+            if (layout.nodeRanks.at(v) == layout.nodeRanks.at(sigmoid) && v != sigmoid) {
+                obstacle(layout.nodeRects.at(v).left());
+                obstacle(layout.nodeRects.at(v).right());
+            }
+        }
+        for (int o = 0; o < layout.edgePaths.size(); ++o) {
+            const QList<QPointF> &path = layout.edgePaths.at(o).points;
+            for (int i = 3; o != e && i + 1 < path.size(); i += 3) {
+                if (std::abs(path[i].y() - box.center().y()) <= 0.5)
+                    obstacle(path[i].x());
+            }
+        }
+        EXPECT_LE(std::abs(bend.x() - near), 4 * input.nodeSeparation) << qPrintable(view.nodes().at(bypass.from).name);
+        EXPECT_FALSE(box.contains(bend));
+        ++checked;
+    }
+    EXPECT_GE(checked, 50) << "YOLOv8n has a SiLU after almost every Conv";
 }
