@@ -298,8 +298,7 @@ void CoordinateAssigner::straightenBends(std::vector<double> &x) const
                 }
                 // Only ever towards the mean: a bend already closer to a box than the clearance
                 // stays where Brandes–Köpf put it.
-                const double target = std::clamp(sum / count, std::min(lo, x[v]), std::max(hi, x[v]));
-                x[v] = target;
+                x[v] = std::clamp(sum / count, std::min(lo, x[v]), std::max(hi, x[v]));
             }
         }
     }

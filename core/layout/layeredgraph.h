@@ -23,7 +23,7 @@ struct LayeredGraph
         double left = 0.0;     // breadth left of the anchor (the point edges pass through)
         double right = 0.0;    // breadth right of the anchor
         double depth = 0.0;    // extent along the rank axis
-        int edge = -1;         // dummies: the input edge they belong to
+        int edge = -1;         // dummies: the (first) input edge whose route they carry
         bool isDummy = false;
         bool isLabel = false;  // dummy that carries the edge label
     };
@@ -60,7 +60,9 @@ struct LayeredGraph
 /**
  * Builds the layered graph from ranks (one per input node) and the orientation of each edge.
  * Edges longer than one rank become chains of dummies; with \a labelSpace every edge spans at
- * least two ranks and the dummy right below its upper end reserves room for the label.
+ * least two ranks and the dummy right below its upper end reserves room for the label. Edges of
+ * one LayoutInput::Edge::group leaving the same node share their dummies (and label) as far as
+ * they run together; every segment appears once in the adjacency.
  * Self-loops and edges with invalid ends get no chain.
  */
 LayeredGraph buildLayeredGraph(const LayoutInput &input,
