@@ -265,8 +265,8 @@ void AccuracyChartView::rebuild()
         series->setVisible(wanted);
     }
 
-    // Short legend names: Qt Charts elides labels that do not fit in one row, and drops the
-    // whole legend when eight entries do not. The title names the compared run.
+    // Short legend names: Qt Charts elides labels that do not fit in one row (down to "..."
+    // in a narrow dock). The title names the compared run.
     m_cosine->setName(tr("cos"));
     m_euclidean->setName(tr("euc"));
     m_sqnr->setName(tr("SQNR dB"));
