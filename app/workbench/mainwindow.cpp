@@ -64,7 +64,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QDesktopServices>
 #include <QUrl>
 #include <QUndoStack>
 #include <QtConcurrent>
@@ -119,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
     }
     connect(m_pool, &Core::JobPool::jobFinished, this, &MainWindow::onJobFinished);
     connect(&m_accuracyWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onAccuracyReady);
+    connect(&m_comparisonWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onComparisonReady);
     createDocks();
     createActions();
 
@@ -289,8 +289,11 @@ void MainWindow::createDocks()
         m_central->setCurrentWidget(m_graphView);
         m_graphView->selectNode(display);
     });
-    connect(m_jobs, &Widgets::JobsPanel::openFolderRequested, this,
-            [](const QString &path) { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    connect(m_jobs, &Widgets::JobsPanel::showResultsRequested, this, [this](const Core::JobRecord &run) {
+        showRunResults(run);
+        refreshProblems();
+    });
+    connect(m_jobs, &Widgets::JobsPanel::compareRequested, this, &MainWindow::compareWithRun);
 
     connect(m_welcome, &Widgets::WelcomePage::openModelRequested, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), {},
@@ -616,9 +619,7 @@ void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)
         m_jobProblems += step.diagnostics;
     if (record.state != Core::JobState::Succeeded)
         return;
-    QSet<QString> onnxNames;
-    for (const Core::Tensor &t : m_graph.tensors())
-        onnxNames.insert(t.name);
+    const QSet<QString> onnxNames = onnxTensorNames();
     const Core::Project project = m_document->project();
     m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames, quiet] {
         AccuracyResult result;
@@ -952,6 +953,38 @@ void MainWindow::onJobFinished(Core::ConversionJob *job)
     showRunResults(job->record());
     refreshProblems();
     emit conversionFinished(ok);
+}
+
+QSet<QString> MainWindow::onnxTensorNames() const
+{
+    QSet<QString> names;
+    for (const Core::Tensor &t : m_graph.tensors())
+        names.insert(t.name);
+    return names;
+}
+
+void MainWindow::compareWithRun(const Core::JobRecord &record)
+{
+    const QSet<QString> onnxNames = onnxTensorNames();
+    const Core::Project project = m_document->project();
+    m_comparisonWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
+        AccuracyResult result;
+        result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
+        return result;
+    }));
+}
+
+void MainWindow::onComparisonReady()
+{
+    const auto &run = m_comparisonWatcher.result().run;
+    if (!run) {
+        statusBar()->showMessage(run.error().message, 8000);
+        return;
+    }
+    m_previousRun = *run;
+    m_accuracy->setComparisonRun(*run);
+    m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
+    emit comparisonUpdated();
 }
 
 void MainWindow::onAccuracyReady()

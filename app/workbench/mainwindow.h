@@ -13,6 +13,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QSet>
 
 #include <optional>
 
@@ -104,6 +105,8 @@ signals:
     void problemsChanged();
     void conversionFinished(bool succeeded);
     void accuracyUpdated();
+    /** A run chosen in the Jobs panel is overlaid on the accuracy chart. */
+    void comparisonUpdated();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -147,6 +150,10 @@ private:
      */
     void showRunResults(const Core::JobRecord &record, bool quiet = false);
     void onAccuracyReady();
+    /** Overlays \a record's per-layer accuracy (read off the UI thread) on the chart. */
+    void compareWithRun(const Core::JobRecord &record);
+    void onComparisonReady();
+    QSet<QString> onnxTensorNames() const;
     QString toolchainProblem() const;
 
     Core::Graph m_graph;
@@ -171,6 +178,7 @@ private:
         bool quiet = false; // a run listed from the workspace: no per-layer data is no news
     };
     QFutureWatcher<AccuracyResult> m_accuracyWatcher;
+    QFutureWatcher<AccuracyResult> m_comparisonWatcher;
     QByteArray m_defaultState; // dock layout before any saved state was restored
 
     Widgets::ProjectDocument *m_document = nullptr;

@@ -49,6 +49,11 @@ JobsPanel::JobsPanel(Core::JobPool *pool, QWidget *parent)
     m_openFolder = toolbar->addAction(tr("Open folder"));
     m_copyCommand = toolbar->addAction(tr("Copy command"));
     m_copyCommand->setToolTip(tr("Copy the selected step as a shell command."));
+    toolbar->addSeparator();
+    m_showResults = toolbar->addAction(tr("Show Results"));
+    m_showResults->setToolTip(tr("Show the selected run's accuracy; Export Bundle then exports it."));
+    m_compare = toolbar->addAction(tr("Compare"));
+    m_compare->setToolTip(tr("Overlay the selected run on the accuracy chart of the shown run."));
 
     connect(m_cancel, &QAction::triggered, this, [this] {
         if (Core::ConversionJob *job = m_model->jobAt(m_view->currentIndex()))
@@ -83,6 +88,15 @@ JobsPanel::JobsPanel(Core::JobPool *pool, QWidget *parent)
         const QString command = m_view->currentIndex().siblingAtColumn(0).data(JobsModel::CommandRole).toString();
         if (!command.isEmpty())
             QGuiApplication::clipboard()->setText(command);
+    });
+
+    connect(m_showResults, &QAction::triggered, this, [this] {
+        if (const Core::ConversionJob *job = m_model->jobAt(m_view->currentIndex()))
+            emit showResultsRequested(job->record());
+    });
+    connect(m_compare, &QAction::triggered, this, [this] {
+        if (const Core::ConversionJob *job = m_model->jobAt(m_view->currentIndex()))
+            emit compareRequested(job->record());
     });
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &JobsPanel::currentChanged);
@@ -195,6 +209,9 @@ void JobsPanel::updateActions()
     m_retry->setEnabled(job && !active && job->state() != Core::JobState::Succeeded);
     m_openFolder->setEnabled(job != nullptr);
     m_copyCommand->setEnabled(!selectedStepId().isEmpty());
+    const bool succeeded = job && job->state() == Core::JobState::Succeeded;
+    m_showResults->setEnabled(succeeded);
+    m_compare->setEnabled(succeeded);
 }
 
 void JobsPanel::publishDiagnostics()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <core/logs/diagnostic.h>
+#include <core/run/jobrecord.h>
 
 #include <QPointer>
 #include <QWidget>
@@ -23,7 +24,8 @@ class LogView;
 
 /**
  * The Jobs panel: runs and their steps with progress and elapsed time, the selected step's log
- * (read from disk, then followed live), and Cancel / Retry / Open folder / Copy command.
+ * (read from disk, then followed live), and Cancel / Retry / Open folder / Copy command, plus
+ * Show Results / Compare for finished runs (earlier ones too, listed from the workspace).
  * Emits the diagnostics of finished runs for the Problems list.
  */
 class JobsPanel : public QWidget
@@ -41,6 +43,8 @@ public:
     QAction *retryAction() const { return m_retry; }
     QAction *openFolderAction() const { return m_openFolder; }
     QAction *copyCommandAction() const { return m_copyCommand; }
+    QAction *showResultsAction() const { return m_showResults; }
+    QAction *compareAction() const { return m_compare; }
 
     /** Selects a job's row (e.g. after submitting it) and shows its running step's log. */
     void select(Core::ConversionJob *job);
@@ -49,6 +53,10 @@ signals:
     /** Every diagnostic of every listed run, whenever one changes (for the Problems list). */
     void diagnosticsChanged(const QList<Mcw::Core::Diagnostic> &diagnostics);
     void openFolderRequested(const QString &path);
+    /** "Show Results": make this finished run the one whose accuracy and bundle are shown. */
+    void showResultsRequested(const Mcw::Core::JobRecord &run);
+    /** "Compare": overlay this finished run on the accuracy chart of the shown one. */
+    void compareRequested(const Mcw::Core::JobRecord &run);
 
 private:
     void currentChanged();
@@ -67,6 +75,8 @@ private:
     QAction *m_retry = nullptr;
     QAction *m_openFolder = nullptr;
     QAction *m_copyCommand = nullptr;
+    QAction *m_showResults = nullptr;
+    QAction *m_compare = nullptr;
     QPointer<Core::ConversionJob> m_shownJob;
     QString m_shownStep;
     QMetaObject::Connection m_liveConnection;

@@ -7,7 +7,10 @@
 #include <core/run/conversionjob.h>
 #include <core/run/jobpool.h>
 #include <core/run/toolchainsettings.h>
+#include <core/sha256.h>
+#include <widgets/accuracy/accuracychartview.h>
 #include <widgets/accuracy/accuracywidget.h>
+#include <widgets/accuracy/rundeltamodel.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/properties/propertiespanel.h>
 #include <widgets/document/projectdocument.h>
@@ -17,6 +20,7 @@
 #include <widgets/jobs/jobspanel.h>
 
 #include <QAction>
+#include <QChart>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QPushButton>
@@ -395,6 +399,50 @@ TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)
     const Core::JobRecord again = *restarted.lastJob();
     for (const Core::StepRecord &step : again.steps)
         EXPECT_EQ(step.reusedFrom, first.id) << step.id.toStdString();
+}
+
+TEST(Journey, AnyEarlierRunCanBeShownOrCompared)
+{
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    ASSERT_TRUE(j.convert());
+    const Core::JobRecord first = *j.window.lastJob();
+    QSignalSpy finished(&j.window, &App::MainWindow::conversionFinished);
+    ASSERT_TRUE(j.window.runConversion(false));
+    ASSERT_TRUE(finished.wait(60000));
+    const Core::JobRecord second = *j.window.lastJob();
+    ASSERT_NE(first.id, second.id);
+
+    auto *jobs = j.window.findChild<Widgets::JobsPanel *>();
+    ASSERT_NE(jobs, nullptr);
+    const QModelIndex firstRow = jobs->model()->index(0, 0);
+    ASSERT_EQ(firstRow.data(Widgets::JobsModel::JobIdRole).toString(), first.id);
+    jobs->view()->setCurrentIndex(firstRow);
+    ASSERT_TRUE(jobs->compareAction()->isEnabled());
+    ASSERT_TRUE(jobs->showResultsAction()->isEnabled());
+
+    // Compare: the first run is overlaid on the second's chart, which stays the shown run.
+    QSignalSpy compared(&j.window, &App::MainWindow::comparisonUpdated);
+    jobs->compareAction()->trigger();
+    ASSERT_TRUE(compared.wait(30000));
+    auto *accuracy = j.window.findChild<Widgets::AccuracyWidget *>();
+    ASSERT_NE(accuracy, nullptr);
+    EXPECT_GT(accuracy->deltaModel()->rowCount(), 0);
+    EXPECT_TRUE(accuracy->chartView()->chart()->title().contains(first.id)) << qPrintable(accuracy->chartView()->chart()->title());
+    EXPECT_EQ(j.window.lastJob()->id, second.id);
+
+    // Show Results: the first run becomes the shown one (its chart; Export Bundle exports it).
+    QSignalSpy shown(&j.window, &App::MainWindow::accuracyUpdated);
+    jobs->showResultsAction()->trigger();
+    ASSERT_TRUE(shown.wait(30000));
+    EXPECT_EQ(j.window.lastJob()->id, first.id);
+    EXPECT_TRUE(accuracy->chartView()->chart()->title().startsWith(QStringLiteral("INT8 ") + first.id))
+        << qPrintable(accuracy->chartView()->chart()->title());
+    const QString bundle = j.dir.filePath(QStringLiteral("first-bundle"));
+    ASSERT_TRUE(j.window.exportBundle(bundle, false));
+    EXPECT_EQ(*Core::sha256OfFile(bundle + QStringLiteral("/yolov8n.cvimodel")),
+              *Core::sha256OfFile(QDir(first.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))));
 }
 
 TEST(Journey, MissingCalibrationTableIsNamedInOneSentence)
