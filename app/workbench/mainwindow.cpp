@@ -599,16 +599,31 @@ void MainWindow::loadRunHistory()
     m_accuracy->setRun({});
     m_graphView->clearAccuracyRun();
     m_properties->clearAccuracyRun();
-    // A few small job.json files per run: quick enough for the UI thread.
-    QList<Core::JobRecord> runs;
-    for (const Core::JobRecord &record : Core::JobHistory::load(workspaceDir()).jobs) {
-        if (record.name == m_document->project().name)
-            runs.append(record);
-    }
-    if (runs.isEmpty())
-        return;
-    m_pool->addHistory(runs);
-    showRunResults(runs.last(), true);
+    // Off the UI thread: a workspace used for months holds hundreds of job.json files.
+    const QString workspace = workspaceDir();
+    const QString name = m_document->project().name;
+    const int generation = ++m_historyGeneration;
+    auto *watcher = new QFutureWatcher<QList<Core::JobRecord>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        const QList<Core::JobRecord> runs = watcher->result();
+        watcher->deleteLater();
+        // Another model opened meanwhile, or nothing to list.
+        if (generation != m_historyGeneration || runs.isEmpty())
+            return;
+        m_pool->addHistory(runs);
+        if (!m_lastJob) // a run finished meanwhile is newer
+            showRunResults(runs.last(), true);
+        refreshProblems();
+        emit runHistoryLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run([workspace, name] {
+        QList<Core::JobRecord> runs;
+        for (const Core::JobRecord &record : Core::JobHistory::load(workspace).jobs) {
+            if (record.name == name)
+                runs.append(record);
+        }
+        return runs;
+    }));
 }
 
 void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)

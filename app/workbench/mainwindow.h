@@ -107,6 +107,8 @@ signals:
     void accuracyUpdated();
     /** A run chosen in the Jobs panel is overlaid on the accuracy chart. */
     void comparisonUpdated();
+    /** Earlier runs of the opened project were found in its workspace and listed. */
+    void runHistoryLoaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -167,6 +169,7 @@ private:
     Core::ToolchainSettings m_toolchain;
     bool m_running = false;
     bool m_bundleExported = false;
+    int m_historyGeneration = 0; // which model load a history listing belongs to
     std::optional<Core::JobRecord> m_lastJob;
     std::optional<Core::AccuracyRun> m_currentRun;
     QComboBox *m_colourBy = nullptr;

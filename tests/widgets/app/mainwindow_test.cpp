@@ -374,9 +374,11 @@ TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)
     settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
     restarted.setToolchainSettings(settings);
     QSignalSpy loaded(&restarted, &App::MainWindow::modelLoaded);
+    QSignalSpy history(&restarted, &App::MainWindow::runHistoryLoaded);
     QSignalSpy accuracy(&restarted, &App::MainWindow::accuracyUpdated);
     restarted.openProject(projectPath);
     ASSERT_TRUE(loaded.wait(20000));
+    ASSERT_TRUE(history.count() > 0 || history.wait(20000));
     ASSERT_EQ(restarted.jobPool()->jobs().size(), 1);
     const Core::ConversionJob *listed = restarted.jobPool()->jobs().first();
     EXPECT_EQ(listed->id(), first.id);
