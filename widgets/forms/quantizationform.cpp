@@ -52,6 +52,7 @@ QuantizationForm::QuantizationForm(ProjectDocument *document, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_thumbnails(new QListWidget(this))
     , m_qtable(new QLabel(this))
+    , m_clearQtable(new QPushButton(tr("Clear"), this))
 {
     m_processor->setObjectName(QStringLiteral("processor"));
     m_dataset->setObjectName(QStringLiteral("datasetFolder"));
@@ -82,7 +83,17 @@ QuantizationForm::QuantizationForm(ProjectDocument *document, QWidget *parent)
     targetForm->addRow(QString(), m_processorWarning);
     targetForm->addRow(QString(), m_int8);
     targetForm->addRow(QString(), m_bf16);
-    targetForm->addRow(tr("Layers kept in BF16:"), m_qtable);
+    auto *qtableRow = new QHBoxLayout;
+    qtableRow->addWidget(m_qtable, 1);
+    qtableRow->addWidget(m_clearQtable);
+    m_qtable->setWordWrap(true);
+    m_clearQtable->setObjectName(QStringLiteral("clearQuantizeTable"));
+    m_clearQtable->setToolTip(tr("Quantise every layer in INT8 again (Accuracy → Keep in BF16 adds layers)."));
+    connect(m_clearQtable, &QPushButton::clicked, this, [this] {
+        editQuantization([](Core::Project &p) { p.quantization.quantizeTable.clear(); },
+                         tr("Quantise all layers in INT8"));
+    });
+    targetForm->addRow(tr("Layers kept in BF16:"), qtableRow);
 
     auto *calibration = new QGroupBox(tr("Calibration"), this);
     auto *calForm = new QFormLayout(calibration);
@@ -197,6 +208,7 @@ void QuantizationForm::refreshFromProject()
         kept.append(entry.first);
     m_qtable->setText(kept.isEmpty() ? tr("none") : kept.join(QStringLiteral(", ")));
     m_qtable->setToolTip(kept.join(QLatin1Char('\n')));
+    m_clearQtable->setEnabled(!kept.isEmpty());
     m_updating = false;
     if (q.datasetDir != m_scannedFolder)
         startScan(q.datasetDir);

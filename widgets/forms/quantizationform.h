@@ -17,6 +17,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 
 namespace Mcw::Widgets {
@@ -73,6 +74,7 @@ private:
     QLabel *m_summary = nullptr;
     QListWidget *m_thumbnails = nullptr;
     QLabel *m_qtable = nullptr;
+    QPushButton *m_clearQtable = nullptr;
     QString m_scannedFolder;
     int m_imageCount = -1;
     QFutureWatcher<Scan> m_scanWatcher;

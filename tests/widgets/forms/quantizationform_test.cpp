@@ -7,6 +7,8 @@
 #include <tests/support/testpaths.h>
 
 #include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
@@ -50,4 +52,32 @@ TEST(QuantizationForm, ProcessorChangeIsUndoable)
     EXPECT_EQ(doc.project().quantization.processor, QStringLiteral("cv180x"));
     doc.undoStack()->undo();
     EXPECT_EQ(doc.project().quantization.processor, QStringLiteral("cv181x"));
+}
+
+TEST(QuantizationForm, LayersKeptInBf16CanBeClearedAndTheClearUndone)
+{
+    Widgets::ProjectDocument doc;
+    Core::Project p;
+    p.quantization.quantizeTable = {{QStringLiteral("/model.0/conv/Conv_output_0_Conv"), QStringLiteral("BF16")},
+                                    {QStringLiteral("/model.2/cv1/conv/Conv_output_0_Conv"), QStringLiteral("BF16")}};
+    doc.reset(p, {});
+    Widgets::QuantizationForm form(&doc);
+    auto *clear = form.findChild<QPushButton *>(QStringLiteral("clearQuantizeTable"));
+    ASSERT_NE(clear, nullptr);
+    ASSERT_TRUE(clear->isEnabled());
+    const auto labelShowing = [&form](const QString &text) {
+        for (const QLabel *label : form.findChildren<QLabel *>()) {
+            if (label->text() == text)
+                return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(labelShowing(QStringLiteral("/model.0/conv/Conv_output_0_Conv, /model.2/cv1/conv/Conv_output_0_Conv")));
+    clear->click();
+    EXPECT_TRUE(doc.project().quantization.quantizeTable.isEmpty());
+    EXPECT_FALSE(clear->isEnabled());
+    EXPECT_TRUE(labelShowing(QStringLiteral("none")));
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.project().quantization.quantizeTable, p.quantization.quantizeTable);
+    EXPECT_TRUE(clear->isEnabled());
 }
