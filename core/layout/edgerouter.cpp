@@ -76,6 +76,27 @@ std::vector<LayoutResult::EdgePath> routeEdges(const LayoutInput &input,
     const int nodeCount = int(input.nodes.size());
     std::vector<LayoutResult::EdgePath> paths(input.edges.size());
     std::vector<QPointF> through;
+    std::vector<double> halfDepth(rankCentres.size(), 0.0);
+    for (const LayeredGraph::Node &node : graph.nodes)
+        halfDepth[node.rank] = std::max(halfDepth[node.rank], node.depth / 2.0);
+    // True when a box beside bend v (within a few places in its layer) spans part of [x0, x1]:
+    // a curve bowing from x0 to x1 across the rank's band would cut through it.
+    const auto boxBeside = [&](int v, double x0, double x1) {
+        const double lo = std::min(x0, x1);
+        const double hi = std::max(x0, x1);
+        const std::vector<int> &layer = graph.layers[graph.nodes[v].rank];
+        const int at = graph.order[v];
+        for (int step = -4; step <= 4; ++step) {
+            const int k = at + step;
+            if (step == 0 || k < 0 || k >= int(layer.size()))
+                continue;
+            const int w = layer[k];
+            const LayeredGraph::Node &node = graph.nodes[w];
+            if (!node.isDummy && breadth[w] - node.left < hi && breadth[w] + node.right > lo)
+                return true;
+        }
+        return false;
+    };
     for (int e = 0; e < int(input.edges.size()); ++e) {
         const LayoutInput::Edge &edge = input.edges[e];
         const std::vector<int> &chain = graph.chains[e];
@@ -88,8 +109,20 @@ std::vector<LayoutResult::EdgePath> routeEdges(const LayoutInput &input,
         }
 
         through.clear();
-        for (const int v : chain)
-            through.emplace_back(breadth[v], rankCentres[graph.nodes[v].rank]);
+        for (size_t i = 0; i < chain.size(); ++i) {
+            const int v = chain[i];
+            const int rank = graph.nodes[v].rank;
+            const double x = breadth[v];
+            // Where a box stands beside the route, the route runs straight along its rank's band
+            // (out of the upper end, into the lower end, past a bend), so the curve to the next
+            // point bows in the gap between bands instead of across the box's corner.
+            const bool hasBand = halfDepth[rank] > 0.0;
+            if (i > 0 && hasBand && boxBeside(v, breadth[chain[i - 1]], x))
+                through.emplace_back(x, rankCentres[rank] - halfDepth[rank]);
+            through.emplace_back(x, rankCentres[rank]);
+            if (i + 1 < chain.size() && hasBand && boxBeside(v, x, breadth[chain[i + 1]]))
+                through.emplace_back(x, rankCentres[rank] + halfDepth[rank]);
+        }
         const QRectF topRect = frameRect(graph, chain.front(), breadth, rankCentres);
         const QRectF bottomRect = frameRect(graph, chain.back(), breadth, rankCentres);
         const size_t last = through.size() - 1;

@@ -558,6 +558,11 @@ TEST_F(GraphViewTest, Screenshot)
     view.setZoom(1.0);
     view.centerOn(view.graphScene()->sceneRect().center());
     view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-100.png"));
+    // Where one tensor fans out to the detection head's three branches.
+    const int head = nodeNamed(view.viewGraph(), QStringLiteral("/model.22/cv2.0/cv2.0.0/conv/Conv"));
+    ASSERT_GE(head, 0);
+    view.centerOn(view.graphScene()->nodeItem(head)->sceneBoundingRect().center());
+    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-head.png"));
 }
 
 static int firstOnnxNodeOfType(const Core::Graph &graph, const QString &opType)
@@ -897,4 +902,35 @@ TEST_F(GraphViewTest, SiluBypassesHugTheSigmoidTheyGoAround)
         ++checked;
     }
     EXPECT_GE(checked, 50) << "YOLOv8n has a SiLU after almost every Conv";
+}
+
+TEST_F(GraphViewTest, EdgesDoNotCutThroughBoxesOfYolov8n)
+{
+    // Sampled along every cubic piece: no edge passes through a box other than its own ends
+    // (beside a box a bend runs along the box's rank instead of bowing across its corner).
+    const Core::Graph graph = loadModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+    const Core::ViewGraph view = Core::ViewGraph::build(graph);
+    const Widgets::GraphStyle style;
+    const Core::LayoutResult layout = Core::layoutGraph(style.layoutInput(view, {}));
+    int cuts = 0;
+    QString first;
+    for (int e = 0; e < view.edges().size(); ++e) {
+        const Core::ViewGraph::Edge &edge = view.edges().at(e);
+        const QList<QPointF> &points = layout.edgePaths.at(e).points;
+        for (int i = 0; i + 3 < points.size(); i += 3) {
+            for (int k = 1; k < 40; ++k) {
+                const double t = k / 40.0;
+                const double u = 1.0 - t;
+                const QPointF q = u * u * u * points[i] + 3 * u * u * t * points[i + 1]
+                                  + 3 * u * t * t * points[i + 2] + t * t * t * points[i + 3];
+                for (int v = 0; v < layout.nodeRects.size(); ++v) {
+                    if (v == edge.from || v == edge.to || !layout.nodeRects.at(v).adjusted(2, 2, -2, -2).contains(q))
+                        continue;
+                    if (cuts++ == 0)
+                        first = QStringLiteral("%1 -> %2 cuts %3").arg(view.nodes().at(edge.from).name, view.nodes().at(edge.to).name, view.nodes().at(v).name);
+                }
+            }
+        }
+    }
+    EXPECT_EQ(cuts, 0) << qPrintable(first);
 }
