@@ -134,6 +134,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &Widgets::ProjectDocument::projectChanged, this, [this] {
         if (m_cuts->cutTensors() != m_document->project().cutTensors)
             m_cuts->applyCutTensors(m_document->project().cutTensors);
+        QStringList kept;
+        for (const auto &entry : m_document->project().quantization.quantizeTable)
+            kept.append(entry.first);
+        m_accuracy->setKeptInBf16(kept);
         refreshProblems();
     });
     connect(m_document, &Widgets::ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -281,6 +285,7 @@ void MainWindow::createDocks()
         m_graphView->selectTensor(tensor);
     });
     connect(m_accuracy, &Widgets::AccuracyWidget::keepInBf16Requested, this, &MainWindow::keepInBf16);
+    connect(m_accuracy, &Widgets::AccuracyWidget::backToInt8Requested, this, &MainWindow::backToInt8);
     connect(m_problemList, &Widgets::ProblemsView::jumpToNode, this, [this](const QString &nodeId) {
         const int node = m_graph.nodeIndex(nodeId);
         const int display = node < 0 ? -1 : m_graphView->viewGraph().displayNodeOfOnnxNode(node);
@@ -1049,6 +1054,17 @@ void MainWindow::keepInBf16(const QStringList &opNames)
             p.quantization.quantizeTable.append({op, QStringLiteral("BF16")});
     }
     m_document->edit(p, tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    runConversion();
+}
+
+void MainWindow::backToInt8(const QStringList &opNames)
+{
+    Core::Project p = m_document->project();
+    const qsizetype before = p.quantization.quantizeTable.size();
+    p.quantization.quantizeTable.removeIf([&opNames](const auto &entry) { return opNames.contains(entry.first); });
+    if (p.quantization.quantizeTable.size() == before)
+        return;
+    m_document->edit(p, tr("Quantise %n layer(s) in INT8 again", nullptr, int(opNames.size())));
     runConversion();
 }
 

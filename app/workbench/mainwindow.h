@@ -90,6 +90,8 @@ public:
     bool runConversion(bool reuseEarlierSteps = true);
     /** Marks \a opNames to stay in BF16 (quantize table) and converts again. */
     void keepInBf16(const QStringList &opNames);
+    /** Takes \a opNames out of the quantize table and converts again. */
+    void backToInt8(const QStringList &opNames);
     /** Writes the bundle of the newest successful run to \a destination (folder or .zip). */
     Core::Expected<QStringList> exportBundle(const QString &destination, bool overwrite);
     /** Backend used for conversions (QSettings by default; tests point it at the doubles). */

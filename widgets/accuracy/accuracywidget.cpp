@@ -132,7 +132,14 @@ AccuracyWidget::AccuracyWidget(QWidget *parent)
         QStringList names;
         for (const Core::LayerMetrics &m : selectedLayers())
             names.append(m.tensorName);
-        if (!names.isEmpty())
+        if (names.isEmpty())
+            return;
+        bool allKept = true;
+        for (const QString &name : std::as_const(names))
+            allKept = allKept && m_keptInBf16.contains(name);
+        if (allKept)
+            emit backToInt8Requested(names);
+        else
             emit keepInBf16Requested(names);
     });
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &LayerMetricsFilterModel::setText);
@@ -220,6 +227,7 @@ void AccuracyWidget::refresh()
     m_chart->setLayers(layers, m_run.tolerances.value(m_stage), m_run.label);
     m_jumpAction->setEnabled(m_run.firstFailing(m_stage) >= 0);
     m_keepAction->setEnabled(false);
+    m_keepAction->setText(tr("Keep in BF16"));
 
     auto *pane = findChild<QWidget *>(QStringLiteral("comparisonPane"));
     if (!m_other) {
@@ -283,7 +291,26 @@ void AccuracyWidget::syncChartSelection()
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
         rows.append(m_filter->mapToSource(i).row());
     m_chart->setSelectedRows(rows);
-    m_keepAction->setEnabled(!rows.isEmpty());
+    updateKeepAction();
+}
+
+void AccuracyWidget::setKeptInBf16(const QStringList &opNames)
+{
+    m_keptInBf16 = opNames;
+    updateKeepAction();
+}
+
+void AccuracyWidget::updateKeepAction()
+{
+    const QList<Core::LayerMetrics> selected = selectedLayers();
+    bool allKept = !selected.isEmpty();
+    for (const Core::LayerMetrics &m : selected)
+        allKept = allKept && m_keptInBf16.contains(m.tensorName);
+    m_keepAction->setEnabled(!selected.isEmpty());
+    m_keepAction->setText(allKept ? tr("Back to INT8") : tr("Keep in BF16"));
+    m_keepAction->setToolTip(allKept ? tr("Quantise the selected layers in INT8 again (removes them from the quantize "
+                                          "table and re-deploys)")
+                                     : tr("Keep the selected layers in BF16 (writes a quantize table and re-deploys)"));
 }
 
 void AccuracyWidget::onTableCurrentChanged()

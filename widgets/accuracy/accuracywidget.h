@@ -33,7 +33,9 @@ class RunDeltaModel;
  * - tensorActivated(onnxTensorName) fires when a layer is chosen in the chart or the table
  *   (link it to the graph view's "select and centre");
  * - keepInBf16Requested(opNames) fires for "Keep in BF16" with the selected layers' tpu-mlir
- *   op names (write them with Core::quantizeTableForLayers / QuantizeTable and queue a deploy).
+ *   op names (write them with Core::quantizeTableForLayers / QuantizeTable and queue a deploy);
+ *   when every selected layer is already kept (setKeptInBf16()), the action reads "Back to INT8"
+ *   and backToInt8Requested(opNames) fires instead.
  */
 class AccuracyWidget : public QWidget
 {
@@ -69,15 +71,20 @@ public:
     RunDeltaModel *deltaModel() const { return m_deltaModel; }
     QAction *jumpToFirstFailingAction() const { return m_jumpAction; }
     QAction *keepInBf16Action() const { return m_keepAction; }
+    /** Layers (tpu-mlir op names) the project keeps in BF16 now: the action toggles for them. */
+    void setKeptInBf16(const QStringList &opNames);
     QString divergenceText() const;
 
 signals:
     void tensorActivated(const QString &onnxTensorName);
     void keepInBf16Requested(const QStringList &opNames);
+    void backToInt8Requested(const QStringList &opNames);
 
 private:
     void refresh();
     void syncChartSelection();
+    /** "Keep in BF16", or "Back to INT8" when every selected layer is kept already. */
+    void updateKeepAction();
     void onChartClicked(int row, bool extend);
     void onTableCurrentChanged();
     void askAndExport(const QString &filter,
@@ -103,6 +110,7 @@ private:
     QCheckBox *m_failingOnly = nullptr;
     QAction *m_jumpAction = nullptr;
     QAction *m_keepAction = nullptr;
+    QStringList m_keptInBf16;
 };
 
 } // namespace Mcw::Widgets

@@ -162,6 +162,32 @@ TEST_F(AccuracyWidgetTest, KeepInBf16EmitsSelectedOpNames)
     EXPECT_EQ(table.entries().first().opName, s_int8->layers.at(5).tensorName);
 }
 
+TEST_F(AccuracyWidgetTest, LayersAlreadyKeptInBf16GoBackToInt8)
+{
+    Widgets::AccuracyWidget widget;
+    widget.setRun(*s_int8);
+    const QString kept = s_int8->layers.at(5).tensorName;
+    widget.setKeptInBf16({kept});
+    QSignalSpy keep(&widget, &Widgets::AccuracyWidget::keepInBf16Requested);
+    QSignalSpy back(&widget, &Widgets::AccuracyWidget::backToInt8Requested);
+    emit widget.chartView()->layerClicked(5, false);
+    EXPECT_EQ(widget.keepInBf16Action()->text(), QStringLiteral("Back to INT8"));
+    widget.keepInBf16Action()->trigger();
+    ASSERT_EQ(back.count(), 1);
+    EXPECT_EQ(back.first().at(0).toStringList(), QStringList{kept});
+    EXPECT_EQ(keep.count(), 0);
+    // A selection with a layer not kept yet keeps them all in BF16.
+    emit widget.chartView()->layerClicked(9, true);
+    EXPECT_EQ(widget.keepInBf16Action()->text(), QStringLiteral("Keep in BF16"));
+    widget.keepInBf16Action()->trigger();
+    ASSERT_EQ(keep.count(), 1);
+    EXPECT_EQ(back.count(), 1);
+    // The project changed elsewhere (Clear in the Calibration panel): the action follows.
+    emit widget.chartView()->layerClicked(5, false);
+    widget.setKeptInBf16({});
+    EXPECT_EQ(widget.keepInBf16Action()->text(), QStringLiteral("Keep in BF16"));
+}
+
 TEST_F(AccuracyWidgetTest, TableSelectionEmitsTensorActivated)
 {
     Widgets::AccuracyWidget widget;

@@ -10,6 +10,7 @@
 #include <core/sha256.h>
 #include <widgets/accuracy/accuracychartview.h>
 #include <widgets/accuracy/accuracywidget.h>
+#include <widgets/accuracy/layermetricsmodel.h>
 #include <widgets/accuracy/rundeltamodel.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/properties/propertiespanel.h>
@@ -445,6 +446,49 @@ TEST(Journey, AnyEarlierRunCanBeShownOrCompared)
     ASSERT_TRUE(j.window.exportBundle(bundle, false));
     EXPECT_EQ(*Core::sha256OfFile(bundle + QStringLiteral("/yolov8n.cvimodel")),
               *Core::sha256OfFile(QDir(first.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))));
+}
+
+TEST(Journey, ALayerKeptInBf16GoesBackToInt8WithADeployOnly)
+{
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    QSignalSpy accuracy(&j.window, &App::MainWindow::accuracyUpdated);
+    ASSERT_TRUE(j.convert());
+    ASSERT_TRUE(accuracy.wait(30000));
+    const QString layer = QStringLiteral("/model.0/conv/Conv_output_0_Conv");
+    auto *accuracyWidget = j.window.findChild<Widgets::AccuracyWidget *>();
+    ASSERT_NE(accuracyWidget, nullptr);
+    const auto selectLayer = [&] {
+        for (int r = 0; r < accuracyWidget->model()->rowCount(); ++r) {
+            if (accuracyWidget->model()->layer(r).tensorName == layer) {
+                accuracyWidget->activateLayer(r);
+                return true;
+            }
+        }
+        return false;
+    };
+    QSignalSpy finished(&j.window, &App::MainWindow::conversionFinished);
+    ASSERT_TRUE(selectLayer());
+    ASSERT_EQ(accuracyWidget->keepInBf16Action()->text(), QStringLiteral("Keep in BF16"));
+    accuracyWidget->keepInBf16Action()->trigger();
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_TRUE(accuracy.wait(30000));
+    const Core::JobRecord withBf16 = *j.window.lastJob();
+
+    ASSERT_TRUE(selectLayer());
+    ASSERT_EQ(accuracyWidget->keepInBf16Action()->text(), QStringLiteral("Back to INT8"));
+    accuracyWidget->keepInBf16Action()->trigger();
+    EXPECT_TRUE(j.window.document()->project().quantization.quantizeTable.isEmpty());
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_TRUE(finished.last().at(0).toBool());
+    const Core::JobRecord back = *j.window.lastJob();
+    for (const Core::StepRecord &step : back.steps) {
+        const bool deploy = step.id == QLatin1String("deploy_int8");
+        EXPECT_EQ(step.reusedFrom.isEmpty(), deploy) << step.id.toStdString();
+    }
+    EXPECT_FALSE(back.steps.at(back.stepIndex(QStringLiteral("deploy_int8"))).executedCommand.contains(QStringLiteral("--quantize_table")));
+    EXPECT_NE(back.id, withBf16.id);
 }
 
 TEST(Journey, MissingCalibrationTableIsNamedInOneSentence)
