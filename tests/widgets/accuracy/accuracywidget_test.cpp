@@ -30,6 +30,16 @@ using namespace Mcw;
 
 static constexpr int s_layerCount = 120;
 
+/** The chart's series with object name \a name, or null when the chart does not hold it. */
+static QXYSeries *seriesNamed(const Widgets::AccuracyChartView *view, const char *name)
+{
+    for (QAbstractSeries *s : view->chart()->series()) {
+        if (s->objectName() == QLatin1String(name))
+            return qobject_cast<QXYSeries *>(s);
+    }
+    return nullptr;
+}
+
 /** A YOLOv8n-like INT8 run and a better "BF16" run, written by numpy once per process. */
 class AccuracyWidgetTest : public ::testing::Test
 {
@@ -81,14 +91,7 @@ TEST_F(AccuracyWidgetTest, ChartHoldsToleranceSeriesAndOnePointPerLayer)
     widget.resize(1200, 800);
     widget.setRun(*s_int8);
     Widgets::AccuracyChartView *view = widget.chartView();
-    const QList<QAbstractSeries *> all = view->chart()->series();
-    const auto find = [&](const char *name) -> QXYSeries * {
-        for (QAbstractSeries *s : all) {
-            if (s->objectName() == QLatin1String(name))
-                return qobject_cast<QXYSeries *>(s);
-        }
-        return nullptr;
-    };
+    const auto find = [view](const char *name) { return seriesNamed(view, name); };
     QXYSeries *cosTol = find("cosineToleranceSeries");
     QXYSeries *eucTol = find("euclideanToleranceSeries");
     ASSERT_NE(cosTol, nullptr);
@@ -220,11 +223,7 @@ TEST_F(AccuracyWidgetTest, ComparisonOverlayDeltaTableAndDivergence)
     widget.resize(700, 800);
     widget.setRun(*s_int8);
     widget.setComparisonRun(*s_bf16);
-    QXYSeries *other = nullptr;
-    for (QAbstractSeries *s : widget.chartView()->chart()->series()) {
-        if (s->objectName() == QLatin1String("comparisonCosineSeries"))
-            other = qobject_cast<QXYSeries *>(s);
-    }
+    QXYSeries *other = seriesNamed(widget.chartView(), "comparisonCosineSeries");
     ASSERT_NE(other, nullptr);
     EXPECT_TRUE(other->isVisible());
     EXPECT_EQ(other->count(), s_layerCount);
@@ -312,11 +311,7 @@ TEST_F(AccuracyWidgetTest, HoverShowsTensorOpAndValuesAndClickSelects)
     widget.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
     Widgets::AccuracyChartView *view = widget.chartView();
-    QXYSeries *cosine = nullptr;
-    for (QAbstractSeries *s : view->chart()->series()) {
-        if (s->objectName() == QLatin1String("cosineSeries"))
-            cosine = qobject_cast<QXYSeries *>(s);
-    }
+    QXYSeries *cosine = seriesNamed(view, "cosineSeries");
     ASSERT_NE(cosine, nullptr);
     const Core::LayerMetrics &m = s_int8->layers.at(7);
     emit cosine->hovered(QPointF(7.2, m.cosine), true);
@@ -344,11 +339,7 @@ TEST_F(AccuracyWidgetTest, RubberBandZoomsTheLayerAxisOnly)
     widget.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&widget));
     Widgets::AccuracyChartView *view = widget.chartView();
-    QXYSeries *cosine = nullptr;
-    for (QAbstractSeries *s : view->chart()->series()) {
-        if (s->objectName() == QLatin1String("cosineSeries"))
-            cosine = qobject_cast<QXYSeries *>(s);
-    }
+    QXYSeries *cosine = seriesNamed(view, "cosineSeries");
     ASSERT_NE(cosine, nullptr);
     const auto toView = [&](double x) {
         const QPointF p = view->chart()->mapToPosition(QPointF(x, 0.95), cosine);
