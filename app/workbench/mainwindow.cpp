@@ -639,18 +639,26 @@ void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)
         m_jobProblems += step.diagnostics;
     if (record.state != Core::JobState::Succeeded)
         return;
+    m_accuracyWatcher.setFuture(readAccuracy(record, true, quiet));
+}
+
+QFuture<MainWindow::AccuracyResult> MainWindow::readAccuracy(const Core::JobRecord &record, bool withCalibration,
+                                                             bool quiet) const
+{
     const QSet<QString> onnxNames = onnxTensorNames();
     const Core::Project project = m_document->project();
-    m_accuracyWatcher.setFuture(QtConcurrent::run([record, project, onnxNames, quiet] {
+    return QtConcurrent::run([record, project, onnxNames, withCalibration, quiet] {
         AccuracyResult result;
         result.quiet = quiet;
         result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
-        const auto table = Core::CalibrationTable::read(
-            QDir(record.directory).filePath(Core::ConversionPlan::calibrationTableFile(project.name)));
-        if (table)
-            result.calibration = *table;
+        if (withCalibration) {
+            const auto table = Core::CalibrationTable::read(
+                QDir(record.directory).filePath(Core::ConversionPlan::calibrationTableFile(project.name)));
+            if (table)
+                result.calibration = *table;
+        }
         return result;
-    }));
+    });
 }
 
 void MainWindow::startProjectFromModel()
@@ -985,13 +993,7 @@ QSet<QString> MainWindow::onnxTensorNames() const
 
 void MainWindow::compareWithRun(const Core::JobRecord &record)
 {
-    const QSet<QString> onnxNames = onnxTensorNames();
-    const Core::Project project = m_document->project();
-    m_comparisonWatcher.setFuture(QtConcurrent::run([record, project, onnxNames] {
-        AccuracyResult result;
-        result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
-        return result;
-    }));
+    m_comparisonWatcher.setFuture(readAccuracy(record, false, false));
 }
 
 void MainWindow::onComparisonReady()

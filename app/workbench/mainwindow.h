@@ -182,6 +182,8 @@ private:
         std::optional<Core::CalibrationTable> calibration; // absent for BF16-only runs
         bool quiet = false; // a run listed from the workspace: no per-layer data is no news
     };
+    /** Per-layer accuracy of \a record (and its calibration table), read on a worker thread. */
+    QFuture<AccuracyResult> readAccuracy(const Core::JobRecord &record, bool withCalibration, bool quiet) const;
     QFutureWatcher<AccuracyResult> m_accuracyWatcher;
     QFutureWatcher<AccuracyResult> m_comparisonWatcher;
     QByteArray m_defaultState; // dock layout before any saved state was restored
