@@ -219,11 +219,9 @@ int runRun(const QStringList &arguments)
     }
     jobOptions.toolchain = settings.describe();
     if (reuse) {
-        const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot).jobs;
-        for (auto it = earlier.crbegin(); it != earlier.crend() && !jobOptions.reuseFrom; ++it) {
-            if (it->name == loaded->project.name)
-                jobOptions.reuseFrom = *it;
-        }
+        const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot, loaded->project.name).jobs;
+        if (!earlier.isEmpty())
+            jobOptions.reuseFrom = earlier.last();
     }
     auto job = Core::ProjectJobFactory::createJob(loaded->project, runsRoot, jobOptions);
     if (!job) {

@@ -621,14 +621,7 @@ void MainWindow::loadRunHistory()
         refreshProblems();
         emit runHistoryLoaded();
     });
-    watcher->setFuture(QtConcurrent::run([workspace, name] {
-        QList<Core::JobRecord> runs;
-        for (const Core::JobRecord &record : Core::JobHistory::load(workspace).jobs) {
-            if (record.name == name)
-                runs.append(record);
-        }
-        return runs;
-    }));
+    watcher->setFuture(QtConcurrent::run([workspace, name] { return Core::JobHistory::load(workspace, name).jobs; }));
 }
 
 void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)

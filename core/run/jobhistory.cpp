@@ -8,7 +8,7 @@
 
 namespace Mcw::Core {
 
-JobHistory::Result JobHistory::load(const QString &root)
+JobHistory::Result JobHistory::load(const QString &root, const QString &name)
 {
     Result result;
     const QDir dir(root);
@@ -22,6 +22,8 @@ JobHistory::Result JobHistory::load(const QString &root)
             result.errors.append(record.error().message);
             continue;
         }
+        if (!name.isEmpty() && record->name != name)
+            continue;
         if (record->state == JobState::Running || record->state == JobState::Queued) {
             record->state = JobState::Failed;
             for (StepRecord &s : record->steps) {

@@ -20,7 +20,8 @@ public:
         QStringList errors; // one sentence per unreadable job.json
     };
 
-    static Result load(const QString &root);
+    /** Runs under \a root; with \a name only the runs of that project (JobRecord::name). */
+    static Result load(const QString &root, const QString &name = {});
 };
 
 } // namespace Mcw::Core

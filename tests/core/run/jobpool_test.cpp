@@ -366,3 +366,21 @@ TEST(JobHistory, InterruptedRunsAreListedAsFailed)
     EXPECT_EQ(history.jobs.first().steps.at(0).state, StepState::Failed);
     EXPECT_EQ(history.jobs.first().steps.at(1).state, StepState::Cancelled);
 }
+
+TEST(JobHistory, ListsOneProjectsRunsWhenNamed)
+{
+    QTemporaryDir root;
+    for (const QString &name : {QStringLiteral("yolov8n"), QStringLiteral("classifier"), QStringLiteral("yolov8n")}) {
+        const auto dir = ConversionPipeline::makeJobDirectory(root.path(), name);
+        ASSERT_TRUE(dir.has_value());
+        auto job = ConversionPipeline::createJob(name, *dir, {{QStringLiteral("transform"), {}, ToolInvocation{QStringLiteral("x"), {}, {}, {}}, {}}});
+        ASSERT_TRUE(job.has_value());
+        ASSERT_TRUE(job->save().has_value());
+    }
+    EXPECT_EQ(Core::JobHistory::load(root.path()).jobs.size(), 3);
+    const auto yolo = Core::JobHistory::load(root.path(), QStringLiteral("yolov8n"));
+    ASSERT_EQ(yolo.jobs.size(), 2);
+    for (const Core::JobRecord &job : yolo.jobs)
+        EXPECT_EQ(job.name, QStringLiteral("yolov8n"));
+    EXPECT_TRUE(Core::JobHistory::load(root.path(), QStringLiteral("other")).jobs.isEmpty());
+}
