@@ -807,25 +807,30 @@ TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)
     ASSERT_NE(shown.scene(), nullptr);
     // Hold every pool thread, so the next layout is queued and the Cancel click lands before
     // it starts, however fast the machine.
+    // No assertion may return between holding and releasing them (a held thread would outlive
+    // the semaphores), and the test waits until every holder has let go.
+    auto *cancel = shown.view.findChild<QPushButton *>(QStringLiteral("cancelLayout"));
+    ASSERT_NE(cancel, nullptr);
+    const Core::Graph branchy = loadModel(modelPath("branchy.onnx"));
     QThreadPool *pool = QThreadPool::globalInstance();
     const int threads = pool->maxThreadCount();
     QSemaphore started;
     QSemaphore release;
+    QSemaphore done;
     for (int i = 0; i < threads; ++i) {
         pool->start([&] {
             started.release();
             release.acquire();
+            done.release();
         });
     }
     started.acquire(threads);
     QSignalSpy cancelled(&shown.view, &GraphView::layoutCancelled);
     QSignalSpy finished(&shown.view, &GraphView::layoutFinished);
-    const Core::Graph branchy = loadModel(modelPath("branchy.onnx"));
     shown.view.setGraph(branchy);
-    auto *cancel = shown.view.findChild<QPushButton *>(QStringLiteral("cancelLayout"));
-    ASSERT_NE(cancel, nullptr);
     cancel->click();
     release.release(threads);
+    done.acquire(threads);
     ASSERT_TRUE(cancelled.wait(10000));
     EXPECT_EQ(finished.count(), 0);
     // small.onnx's picture must not stand in for branchy.onnx.
