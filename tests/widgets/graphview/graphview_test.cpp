@@ -820,7 +820,7 @@ TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)
     for (int i = 0; i < threads; ++i) {
         pool->start([&] {
             started.release();
-            release.acquire();
+            release.tryAcquire(1, 20000); // bounded: a held thread must never hang the process
             done.release();
         });
     }
@@ -830,7 +830,7 @@ TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)
     shown.view.setGraph(branchy);
     cancel->click();
     release.release(threads);
-    done.acquire(threads);
+    ASSERT_TRUE(done.tryAcquire(threads, 20000));
     ASSERT_TRUE(cancelled.wait(10000));
     EXPECT_EQ(finished.count(), 0);
     // small.onnx's picture must not stand in for branchy.onnx.
