@@ -42,6 +42,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 
 using namespace Mcw;
@@ -807,30 +808,32 @@ TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)
     ASSERT_NE(shown.scene(), nullptr);
     // Hold every pool thread, so the next layout is queued and the Cancel click lands before
     // it starts, however fast the machine.
-    // No assertion may return between holding and releasing them (a held thread would outlive
-    // the semaphores), and the test waits until every holder has let go.
+    // The semaphores are shared with the holders, so an early return cannot leave one waiting on
+    // a destroyed semaphore; every wait is bounded.
     auto *cancel = shown.view.findChild<QPushButton *>(QStringLiteral("cancelLayout"));
     ASSERT_NE(cancel, nullptr);
     const Core::Graph branchy = loadModel(modelPath("branchy.onnx"));
     QThreadPool *pool = QThreadPool::globalInstance();
     const int threads = pool->maxThreadCount();
-    QSemaphore started;
-    QSemaphore release;
-    QSemaphore done;
+    struct Hold
+    {
+        QSemaphore started, release, done;
+    };
+    const auto hold = std::make_shared<Hold>();
     for (int i = 0; i < threads; ++i) {
-        pool->start([&] {
-            started.release();
-            release.tryAcquire(1, 20000); // bounded: a held thread must never hang the process
-            done.release();
+        pool->start([hold] {
+            hold->started.release();
+            hold->release.tryAcquire(1, 20000);
+            hold->done.release();
         });
     }
-    started.acquire(threads);
+    ASSERT_TRUE(hold->started.tryAcquire(threads, 20000));
     QSignalSpy cancelled(&shown.view, &GraphView::layoutCancelled);
     QSignalSpy finished(&shown.view, &GraphView::layoutFinished);
     shown.view.setGraph(branchy);
     cancel->click();
-    release.release(threads);
-    ASSERT_TRUE(done.tryAcquire(threads, 20000));
+    hold->release.release(threads);
+    ASSERT_TRUE(hold->done.tryAcquire(threads, 20000));
     ASSERT_TRUE(cancelled.wait(10000));
     EXPECT_EQ(finished.count(), 0);
     // small.onnx's picture must not stand in for branchy.onnx.
