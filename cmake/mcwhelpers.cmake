@@ -20,7 +20,8 @@ endfunction()
 
 # mcw_add_test(NAME name SOURCES ... LIBS ... [GUI] [ASSETS] [PROPERTIES prop value ...])
 # One GoogleTest executable per area; GUI tests run on the offscreen platform. ASSETS makes every
-# test of the executable require the fetched real models and photos (fixture test_assets);
+# test of the executable run after fetch_test_assets (ordering, not a fixture: when a download
+# fails, the tests that need it fail naming the download and the rest still run);
 # PROPERTIES are set on every discovered test.
 function(mcw_add_test)
   cmake_parse_arguments(ARG "GUI;ASSETS" "NAME" "SOURCES;LIBS;PROPERTIES" ${ARGN})
@@ -36,13 +37,13 @@ function(mcw_add_test)
     MCW_TEST_BINARY_DIR="${PROJECT_BINARY_DIR}/tests")
   mcw_set_warnings(${ARG_NAME})
   mcw_set_qt_defines(${ARG_NAME})
-  set(env "")
+  # No empty ENVIRONMENT: its missing value would swallow the next property name.
+  set(properties "")
   if(ARG_GUI)
-    set(env "QT_QPA_PLATFORM=offscreen")
+    list(APPEND properties ENVIRONMENT QT_QPA_PLATFORM=offscreen)
   endif()
-  set(properties ENVIRONMENT "${env}")
   if(ARG_ASSETS)
-    list(APPEND properties FIXTURES_REQUIRED test_assets)
+    list(APPEND properties DEPENDS fetch_test_assets)
   endif()
   if(TARGET mcw_test_models)
     add_dependencies(${ARG_NAME} mcw_test_models)

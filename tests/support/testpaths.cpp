@@ -3,7 +3,11 @@
 #include "testpaths.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
+
+#include <gtest/gtest.h>
 
 namespace Mcw::Tests {
 
@@ -43,19 +47,43 @@ QString assetDir()
     return cache + QStringLiteral("/maixcam-workbench/test-assets");
 }
 
+QString missingAssetReason(const QString &asset)
+{
+    QFile failures(assetDir() + QStringLiteral("/fetch-failures.txt"));
+    if (failures.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        while (!failures.atEnd()) {
+            const QString line = QString::fromUtf8(failures.readLine()).trimmed();
+            const qsizetype tab = line.indexOf(QLatin1Char('\t'));
+            if (tab > 0 && line.left(tab) == asset)
+                return line.mid(tab + 1);
+        }
+    }
+    return QStringLiteral("it was never fetched; run tests/fetch-test-assets.sh (ctest runs it as fetch_test_assets).");
+}
+
+// A missing asset fails the test that needs it with the fetcher's own sentence, up front,
+// instead of a confusing load error further down.
+static QString requireAsset(const QString &asset, const QString &relative)
+{
+    const QString path = assetDir() + QLatin1Char('/') + asset + relative;
+    if (!QFileInfo::exists(path))
+        ADD_FAILURE() << "Test asset " << path.toStdString() << " is missing: " << missingAssetReason(asset).toStdString();
+    return path;
+}
+
 QString ppocrClassifierModel()
 {
-    return assetDir() + QStringLiteral("/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx");
+    return requireAsset(QStringLiteral("ocr-models"), QStringLiteral("/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx"));
 }
 
 QString blazefaceModel()
 {
-    return assetDir() + QStringLiteral("/blazeface/ONNX/face_detection_front_128x128_barracuda.onnx");
+    return requireAsset(QStringLiteral("blazeface"), QStringLiteral("/ONNX/face_detection_front_128x128_barracuda.onnx"));
 }
 
 QString photoDir()
 {
-    return assetDir() + QStringLiteral("/photos");
+    return requireAsset(QStringLiteral("photos"), {});
 }
 
 } // namespace Mcw::Tests

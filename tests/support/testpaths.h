@@ -21,7 +21,15 @@ QString binDir();
  * $MCW_TEST_ASSETS, else $XDG_CACHE_HOME/maixcam-workbench/test-assets (~/.cache/... by default).
  */
 QString assetDir();
-/** The PP-OCR classifier and BlazeFace models from npm, inside assetDir(). */
+/**
+ * Why a fetched asset ("ocr-models", "blazeface", "photos") is missing: the fetcher's sentence
+ * from fetch-failures.txt, else advice to run the fetcher.
+ */
+QString missingAssetReason(const QString &asset);
+/**
+ * The PP-OCR classifier and BlazeFace models from npm, inside assetDir(). Each asset accessor
+ * records a test failure naming the missing download when the asset is not there.
+ */
 QString ppocrClassifierModel();
 QString blazefaceModel();
 /** A folder of real photos (JPEG/PNG) from Debian packages, inside assetDir(). */

