@@ -28,6 +28,7 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
     : QDialog(parent)
     , m_form(new ToolchainSettingsForm(this))
     , m_baseImage(new QLineEdit(QString::fromLatin1(Core::ProvisioningPlan::DefaultBaseImage), this))
+    , m_version(new QLineEdit(QString::fromLatin1(Core::ProvisioningPlan::DefaultTpuMlirVersion), this))
     , m_wheel(new QLineEdit(this))
     , m_build(new QPushButton(tr("Pull and build image"), this))
     , m_test(new QPushButton(tr("Test toolchain"), this))
@@ -40,7 +41,12 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
     setWindowTitle(tr("Set up toolchain"));
     QSettings settings;
     m_form->setSettings(Core::ToolchainSettings::load(settings));
-    m_wheel->setPlaceholderText(tr("tpu_mlir-<version>-py3-none-any.whl"));
+    m_wheel->setPlaceholderText(tr("optional: tpu_mlir-<version>-py3-none-any.whl instead of the version"));
+    m_version->setToolTip(tr("The tpu_mlir release installed from the Python package index; %1 is the "
+                             "one Sipeed's own converter uses.")
+                              .arg(QString::fromLatin1(Core::ProvisioningPlan::DefaultTpuMlirVersion)));
+    connect(m_wheel, &QLineEdit::textChanged, this,
+            [this](const QString &wheel) { m_version->setEnabled(wheel.trimmed().isEmpty()); });
     m_status->setWordWrap(true);
     m_progress->setRange(0, 100);
 
@@ -56,7 +62,8 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
     auto *imageBox = new QGroupBox(tr("Build the toolchain image"), this);
     auto *imageForm = new QFormLayout(imageBox);
     imageForm->addRow(tr("Base image:"), m_baseImage);
-    imageForm->addRow(tr("tpu_mlir wheel:"), wheelRow);
+    imageForm->addRow(tr("tpu_mlir version:"), m_version);
+    imageForm->addRow(tr("or a wheel file:"), wheelRow);
     imageForm->addRow(QString(), m_build);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -123,15 +130,21 @@ void SetupToolchainDialog::setBusy(bool busy)
     m_test->setEnabled(!busy);
 }
 
-void SetupToolchainDialog::startBuild()
+Core::ProvisioningPlan SetupToolchainDialog::plan() const
 {
     const Core::ToolchainSettings settings = m_form->settings();
     Core::ProvisioningPlan plan;
     plan.dockerProgram = settings.dockerProgram;
     plan.baseImage = m_baseImage->text().trimmed();
     plan.imageTag = settings.image;
+    plan.tpuMlirVersion = m_version->text().trimmed();
     plan.wheelPath = m_wheel->text().trimmed();
-    auto steps = plan.steps();
+    return plan;
+}
+
+void SetupToolchainDialog::startBuild()
+{
+    auto steps = plan().steps();
     if (!steps) {
         m_status->setText(steps.error().message);
         return;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/run/provisioningplan.h>
 #include <core/run/toolcapabilities.h>
 #include <core/run/toolchainsettings.h>
 
@@ -27,7 +28,8 @@ class ToolchainSettingsForm;
 
 /**
  * "Set up toolchain…": the backend settings, building the pinned image (`docker pull` +
- * `docker build` with the chosen tpu_mlir wheel, run as a job with progress and log) and
+ * `docker build` of tpu_mlir at the pinned version from the Python package index, or of a chosen
+ * wheel, run as a job with progress and log) and
  * "Test toolchain" (ToolchainProbe). Settings and probed capabilities persist in QSettings.
  */
 class SetupToolchainDialog : public QDialog
@@ -40,6 +42,9 @@ public:
 
     ToolchainSettingsForm *form() const { return m_form; }
     QLineEdit *wheelEdit() const { return m_wheel; }
+    QLineEdit *versionEdit() const { return m_version; }
+    /** What "Pull and build image" runs with the current fields. */
+    Core::ProvisioningPlan plan() const;
     QPushButton *buildButton() const { return m_build; }
     QPushButton *testButton() const { return m_test; }
     LogView *logView() const { return m_log; }
@@ -61,6 +66,7 @@ private:
 
     ToolchainSettingsForm *m_form = nullptr;
     QLineEdit *m_baseImage = nullptr;
+    QLineEdit *m_version = nullptr;
     QLineEdit *m_wheel = nullptr;
     QPushButton *m_build = nullptr;
     QPushButton *m_test = nullptr;

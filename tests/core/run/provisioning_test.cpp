@@ -7,6 +7,7 @@
 #include <core/run/toolchainbackend.h>
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -21,12 +22,54 @@ TEST(ProvisioningPlan, NamesAMissingOrWrongWheel)
     ASSERT_FALSE(missing.has_value());
     EXPECT_TRUE(missing.error().message.startsWith(
         QStringLiteral("The tpu_mlir wheel '/nonexistent/tpu_mlir-1.15.1-py3-none-any.whl' does not exist")));
+    EXPECT_TRUE(missing.error().message.contains(QStringLiteral("leave the wheel empty to install tpu_mlir 1.28.1")));
     QTemporaryDir dir;
     const QString other = dir.filePath(QStringLiteral("numpy-1.26.whl"));
     QFile(other).open(QIODevice::WriteOnly);
     plan.wheelPath = other;
     ASSERT_FALSE(plan.steps().has_value());
     EXPECT_TRUE(plan.steps().error().message.contains(QStringLiteral("is not a tpu_mlir wheel")));
+}
+
+namespace {
+
+QString readSourceFile(const QString &relative)
+{
+    QFile f(QStringLiteral(MCW_SOURCE_DIR "/") + relative);
+    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << relative.toStdString();
+    return QString::fromUtf8(f.readAll());
+}
+
+} // namespace
+
+// The README's command builds exactly the image the workbench looks for by default, from the
+// Dockerfile's own defaults, and the "Set up toolchain" plan runs that same build.
+TEST(ProvisioningPlan, ReadmeDockerfileAndDefaultsAgree)
+{
+    const QString image = QString::fromLatin1(Core::ToolchainSettings::DefaultImage);
+    const QString readmeCommand = QStringLiteral("docker build -t %1 packaging/docker").arg(image);
+    EXPECT_TRUE(readSourceFile(QStringLiteral("README.md")).contains(readmeCommand)) << readmeCommand.toStdString();
+    EXPECT_TRUE(readSourceFile(QStringLiteral("packaging/docker/README.md")).contains(readmeCommand));
+
+    const QString dockerfile = readSourceFile(QStringLiteral("packaging/docker/Dockerfile"));
+    EXPECT_TRUE(dockerfile.contains(QStringLiteral("\nARG BASE_IMAGE=%1\n").arg(QString::fromLatin1(Core::ProvisioningPlan::DefaultBaseImage))));
+    EXPECT_TRUE(dockerfile.contains(QStringLiteral("\nARG TPU_MLIR_VERSION=%1\n").arg(QString::fromLatin1(Core::ProvisioningPlan::DefaultTpuMlirVersion))));
+    // Sipeed's converter pins this pair (shared/reference/tpu-mlir.md §10).
+    EXPECT_STREQ(Core::ProvisioningPlan::DefaultBaseImage, "sophgo/tpuc_dev:v3.4");
+    EXPECT_STREQ(Core::ProvisioningPlan::DefaultTpuMlirVersion, "1.28.1");
+
+    const Core::ProvisioningPlan plan;
+    EXPECT_EQ(plan.imageTag, image);
+    EXPECT_EQ(plan.imageTag, Core::ToolchainSettings().image);
+    const auto steps = plan.steps();
+    ASSERT_TRUE(steps.has_value()) << steps.error().message.toStdString();
+    ASSERT_EQ(steps->size(), 2);
+    EXPECT_EQ(steps->at(1).invocation.arguments,
+              (QStringList{QStringLiteral("build"), QStringLiteral("--progress=plain"), QStringLiteral("-t"), image,
+                           QStringLiteral("--build-arg"), QStringLiteral("BASE_IMAGE=sophgo/tpuc_dev:v3.4"),
+                           QStringLiteral("--build-arg"), QStringLiteral("TPU_MLIR_VERSION=1.28.1"), QStringLiteral("-f"),
+                           QStringLiteral(MCW_SOURCE_DIR "/packaging/docker/Dockerfile"),
+                           QStringLiteral(MCW_SOURCE_DIR "/packaging/docker")}));
 }
 
 TEST(ProvisioningPlan, PullThenBuildAsAJobWithProgress)

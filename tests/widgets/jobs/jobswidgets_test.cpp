@@ -6,6 +6,7 @@
 #include <widgets/jobs/jobspanel.h>
 #include <widgets/jobs/jobsmodel.h>
 #include <widgets/jobs/logview.h>
+#include <widgets/jobs/setuptoolchaindialog.h>
 #include <widgets/jobs/toolchainsettingsform.h>
 #include <widgets/problems/problemsmodel.h>
 #include <widgets/problems/problemsview.h>
@@ -15,6 +16,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QGuiApplication>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -240,4 +242,26 @@ TEST(JobsPanel, CancelStopsTheSelectedRunAndEnablesRetry)
     panel.openFolderAction()->trigger();
     ASSERT_EQ(folder.count(), 1);
     EXPECT_EQ(folder.first().first().toString(), job->record().directory);
+}
+
+// The dialog's defaults build the README's image: the pinned tpu_mlir from the index on the
+// pinned base, tagged as the default image; a wheel replaces the version.
+TEST(SetupToolchainDialog, DefaultsBuildTheReadmesImage)
+{
+    QSettings().clear();
+    Widgets::SetupToolchainDialog dialog;
+    const Core::ProvisioningPlan plan = dialog.plan();
+    const Core::ProvisioningPlan readme; // the defaults ProvisioningPlan_ReadmeDockerfileAndDefaultsAgree checks
+    EXPECT_EQ(plan.imageTag, readme.imageTag);
+    EXPECT_EQ(plan.baseImage, readme.baseImage);
+    EXPECT_EQ(plan.tpuMlirVersion, readme.tpuMlirVersion);
+    EXPECT_TRUE(plan.wheelPath.isEmpty());
+    const auto steps = plan.steps();
+    ASSERT_TRUE(steps.has_value()) << steps.error().message.toStdString();
+    EXPECT_EQ(steps->at(1).invocation.arguments, readme.steps()->at(1).invocation.arguments);
+
+    EXPECT_TRUE(dialog.versionEdit()->isEnabled());
+    dialog.wheelEdit()->setText(QStringLiteral("/nowhere/tpu_mlir-1.21.1-py3-none-any.whl"));
+    EXPECT_FALSE(dialog.versionEdit()->isEnabled());
+    EXPECT_FALSE(dialog.plan().steps().has_value());
 }
