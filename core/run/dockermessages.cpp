@@ -2,7 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dockermessages.h"
 
+#include <QRegularExpression>
+
 namespace Mcw::Core {
+
+// The engine address the docker client names ("… at unix:///var/run/docker.sock. Is …"), so
+// that the sentence points at the engine really used (DOCKER_HOST, a context), not the default.
+static QString engineAddress(const QString &text)
+{
+    static const QRegularExpression address(QStringLiteral("\\b((?:unix|tcp|ssh|npipe|fd)://[^\\s\"]+?)[.:]?(?:\\s|\"|$)"));
+    const QRegularExpressionMatch m = address.match(text);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
 
 static bool has(const QString &text, const char *needle)
 {
@@ -26,17 +37,26 @@ std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const
         return std::nullopt;
     // Only the docker client's own lines: the tool's traceback may mention anything.
     const QString text = outcome.stderrTail.mid(qMax(0, outcome.stderrTail.size() - 8)).join(QLatin1Char('\n'));
+    const QString address = engineAddress(text);
     if (has(text, "Cannot connect to the Docker daemon") || has(text, "Is the docker daemon running")) {
+        const bool defaultEngine = address.isEmpty() || address == QLatin1String("unix:///var/run/docker.sock");
         return make(Error::Code::Unsupported,
-                    QStringLiteral("The Docker daemon is not running; start it (sudo systemctl start "
-                                   "docker, or open Docker Desktop) and try again."));
+                    defaultEngine ? QStringLiteral("The Docker daemon is not running; start it (sudo systemctl start "
+                                                   "docker, or open Docker Desktop) and try again.")
+                                  : QStringLiteral("The Docker daemon at %1 is not running; start it, or point "
+                                                   "DOCKER_HOST (or the docker context) at an engine that runs, "
+                                                   "and try again.")
+                                        .arg(address));
     }
     if (has(text, "permission denied while trying to connect to the Docker daemon")
         || has(text, "permission denied while trying to connect to the docker API")) {
+        const QString socket = address.startsWith(QLatin1String("unix://")) ? address.mid(7)
+                                                                             : QStringLiteral("/var/run/docker.sock");
         return make(Error::Code::Unsupported,
-                    QStringLiteral("Permission denied on the Docker socket (/var/run/docker.sock); add "
-                                   "your user to the docker group (sudo usermod -aG docker $USER), "
-                                   "then log out and in again."));
+                    QStringLiteral("Permission denied on the Docker socket (%1); add your user to the "
+                                   "group that owns it (sudo usermod -aG docker $USER), then log out "
+                                   "and in again.")
+                        .arg(socket));
     }
     if (has(text, "No such container")) {
         return make(Error::Code::NotFound,
@@ -53,9 +73,9 @@ std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const
     if (has(text, "Unable to find image") || has(text, "No such image") || has(text, "pull access denied")
         || has(text, "manifest unknown") || has(text, "repository does not exist")) {
         return make(Error::Code::NotFound,
-                    QStringLiteral("The Docker image '%1' is not available; build or pull it with "
-                                   "Tools > Set up toolchain (or 'maixcam-convert' after 'docker "
-                                   "build', see packaging/docker/README.md).")
+                    QStringLiteral("The Docker image '%1' is not available on this engine; build it with "
+                                   "'docker build -t %1 packaging/docker' (see README.md) or Tools > Set up "
+                                   "toolchain, or pull it.")
                         .arg(c.image));
     }
     if (has(text, "invalid reference format")) {
@@ -72,6 +92,16 @@ std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const
                     QStringLiteral("%1 is missing in the %2: the tpu_mlir wheel is not installed "
                                    "there; build the workbench image with the wheel (Set up "
                                    "toolchain) or pip install it in the container.")
+                        .arg(c.tool, where));
+    }
+    if (outcome.exitCode == 128 + 9) {
+        // SIGKILL inside the container: `docker kill`/`docker stop` from outside, a restart of
+        // the engine, or the kernel's OOM killer; the engine cannot tell us which once --rm ran.
+        const QString where = c.container.isEmpty() ? QStringLiteral("container") : QStringLiteral("process in container '%1'").arg(c.container);
+        return make(Error::Code::Generic,
+                    QStringLiteral("The %1 %2 was killed (exit code 137): stopped from outside (docker kill, "
+                                   "docker stop, a restart of Docker) or out of memory; run the step again, and "
+                                   "give Docker more memory if it happens again.")
                         .arg(c.tool, where));
     }
     if (outcome.exitCode == 125) {
