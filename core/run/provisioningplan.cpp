@@ -50,7 +50,9 @@ Expected<QList<PipelineStepSpec>> ProvisioningPlan::steps() const
                          QStringLiteral("The Dockerfile '%1' is missing; reinstall the workbench.").arg(file));
     }
     const ToolInvocation pull{dockerProgram, {QStringLiteral("pull"), baseImage}, {}, {}};
-    QStringList buildArgs{QStringLiteral("build"), QStringLiteral("--progress=plain"), QStringLiteral("-t"), imageTag,
+    // No --progress=plain: a docker client without BuildKit rejects it, and BuildKit prints plain
+    // lines anyway when its output is not a terminal.
+    QStringList buildArgs{QStringLiteral("build"), QStringLiteral("-t"), imageTag,
                           QStringLiteral("--build-arg"), QStringLiteral("BASE_IMAGE=") + baseImage};
     if (wheelPath.isEmpty())
         buildArgs << QStringLiteral("--build-arg") << QStringLiteral("TPU_MLIR_VERSION=") + tpuMlirVersion;

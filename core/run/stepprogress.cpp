@@ -38,8 +38,12 @@ bool StepProgress::feed(OutputStream stream, const QString &line)
     auto has = [&line](const char *needle) { return line.contains(QLatin1String(needle)); };
 
     if (m_tool == Tool::Docker) {
-        static const QRegularExpression buildStep(QStringLiteral("^#\\d+ \\[(?:[\\w.-]+ )?(\\d+)/(\\d+)\\] (.*)$"));
-        const QRegularExpressionMatch m = buildStep.match(line);
+        // BuildKit: "#5 [2/4] RUN …"; the legacy builder (Debian's docker.io): "Step 2/9 : RUN …".
+        static const QRegularExpression buildKitStep(QStringLiteral("^#\\d+ \\[(?:[\\w.-]+ )?(\\d+)/(\\d+)\\] (.*)$"));
+        static const QRegularExpression legacyStep(QStringLiteral("^Step (\\d+)/(\\d+) : (.*)$"));
+        QRegularExpressionMatch m = buildKitStep.match(line);
+        if (!m.hasMatch())
+            m = legacyStep.match(line);
         if (m.hasMatch() && m.captured(2).toDouble() > 0) {
             const double value = (m.captured(1).toDouble() - 1.0) / m.captured(2).toDouble();
             if (value >= m_fraction) {

@@ -12,7 +12,8 @@ namespace Mcw::Core {
  * Progress of one tool step from its output lines: stage markers (`[Running]:`/`[CMD]:` lines
  * and file names, reference §1.2 and §3.3) move a stage-based bar, tqdm bars (`NN%|…| n/N`)
  * fill the span of the current stage (calibration phases, compares). `docker pull` / `docker
- * build --progress=plain` (provisioning jobs) count layers and `[k/n]` build steps. Never goes
+ * build` (provisioning jobs) count layers and build steps (BuildKit's `[k/n]`, the legacy
+ * builder's `Step k/n :`). Never goes
  * backwards.
  */
 class StepProgress

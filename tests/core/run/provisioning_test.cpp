@@ -4,6 +4,7 @@
 
 #include <core/run/jobpool.h>
 #include <core/run/provisioningplan.h>
+#include <core/run/stepprogress.h>
 #include <core/run/toolchainbackend.h>
 
 #include <QDir>
@@ -65,7 +66,7 @@ TEST(ProvisioningPlan, ReadmeDockerfileAndDefaultsAgree)
     ASSERT_TRUE(steps.has_value()) << steps.error().message.toStdString();
     ASSERT_EQ(steps->size(), 2);
     EXPECT_EQ(steps->at(1).invocation.arguments,
-              (QStringList{QStringLiteral("build"), QStringLiteral("--progress=plain"), QStringLiteral("-t"), image,
+              (QStringList{QStringLiteral("build"), QStringLiteral("-t"), image,
                            QStringLiteral("--build-arg"), QStringLiteral("BASE_IMAGE=sophgo/tpuc_dev:v3.4"),
                            QStringLiteral("--build-arg"), QStringLiteral("TPU_MLIR_VERSION=1.28.1"), QStringLiteral("-f"),
                            QStringLiteral(MCW_SOURCE_DIR "/packaging/docker/Dockerfile"),
@@ -88,7 +89,7 @@ TEST(ProvisioningPlan, PullThenBuildAsAJobWithProgress)
     EXPECT_EQ(steps->at(0).invocation.arguments, (QStringList{QStringLiteral("pull"), QStringLiteral("sophgo/tpuc_dev:v3.4")}));
     EXPECT_EQ(steps->at(1).dependsOn, QStringList{QStringLiteral("pull")});
     EXPECT_EQ(steps->at(1).invocation.arguments,
-              (QStringList{QStringLiteral("build"), QStringLiteral("--progress=plain"), QStringLiteral("-t"),
+              (QStringList{QStringLiteral("build"), QStringLiteral("-t"),
                            QStringLiteral("maixcam-workbench/tpu-mlir:v3.4"), QStringLiteral("--build-arg"),
                            QStringLiteral("BASE_IMAGE=sophgo/tpuc_dev:v3.4"), QStringLiteral("--build-arg"),
                            QStringLiteral("TPU_MLIR_WHEEL=tpu_mlir-1.15.1-py3-none-any.whl"), QStringLiteral("-f"),
@@ -114,4 +115,17 @@ TEST(ProvisioningPlan, PullThenBuildAsAJobWithProgress)
     ASSERT_FALSE(buildProgress.isEmpty());
     EXPECT_TRUE(std::is_sorted(buildProgress.cbegin(), buildProgress.cend()));
     EXPECT_GT(buildProgress.last(), 0.5);
+}
+
+// Debian's docker.io builds with the legacy builder: its "Step k/n :" lines move the bar too.
+TEST(ProvisioningPlan, LegacyBuilderStepsMoveTheBar)
+{
+    Core::StepProgress progress(QStringLiteral("docker"));
+    EXPECT_TRUE(progress.feed(Core::OutputStream::Stdout, QStringLiteral("Step 1/8 : ARG BASE_IMAGE=sophgo/tpuc_dev:v3.4")));
+    EXPECT_DOUBLE_EQ(progress.fraction(), 0.0);
+    EXPECT_TRUE(progress.feed(Core::OutputStream::Stdout, QStringLiteral("Step 5/8 : RUN set -e; if [ -n \"\" ]; then")));
+    EXPECT_DOUBLE_EQ(progress.fraction(), 0.5);
+    EXPECT_EQ(progress.stage(), QStringLiteral("RUN set -e; if [ -n \"\" ]; then"));
+    EXPECT_FALSE(progress.feed(Core::OutputStream::Stdout, QStringLiteral(" ---> Running in 1f2e3d4c5b6a")));
+    EXPECT_DOUBLE_EQ(progress.fraction(), 0.5);
 }
