@@ -4,11 +4,22 @@
 
 import datetime
 import os
+import shutil
 import subprocess
 import sys
 import time
 
 FAKES_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+
+
+def npz_tool_script():
+    """npz_tool.py next to the package in tests/fakes, else (installed from the fake wheel, where
+    the scripts live in a bin folder) from PATH, as the real tpu_mlir resolves it."""
+    beside = os.path.join(FAKES_DIR, "npz_tool.py")
+    if os.path.exists(beside):
+        return beside
+    return shutil.which("npz_tool.py") or beside
+
 
 VERSIONS = {
     "1.3": "SOPHGO Toolchain v1.3.228-g19ca95e9-20230921",

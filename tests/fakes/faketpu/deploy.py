@@ -176,7 +176,7 @@ def run(args):
         only = None if args.compare_all else set(outputs)
         _save_stage(tpu_outputs, tensor_list, "tpu", _fail_tensor("tpu"), q, only)
         cmd = "npz_tool.py compare %s %s --tolerance %s --except %s -vv" % (tpu_outputs, top_outputs, args.tolerance, args.excepts)
-        code = common.run_child([sys.executable, os.path.join(common.FAKES_DIR, "npz_tool.py"), "compare", tpu_outputs,
+        code = common.run_child([sys.executable, common.npz_tool_script(), "compare", tpu_outputs,
                                  top_outputs, "--tolerance", args.tolerance, "--except", args.excepts, "-vv"], cmd)
         if code != 0:
             common.raise_os_system(TOOL, _frames(
@@ -223,7 +223,7 @@ def run(args):
         _save_stage(model_outputs, tensor_list, "final", _fail_tensor("final"), q, set(outputs), sc == "model_stage_fail")
         tol = "0.99,0.85" if args.quantize_table else "0.99,0.90"
         cmd = "npz_tool.py compare %s %s --tolerance %s --except - -vv" % (model_outputs, tpu_outputs, tol)
-        code = common.run_child([sys.executable, os.path.join(common.FAKES_DIR, "npz_tool.py"), "compare", model_outputs,
+        code = common.run_child([sys.executable, common.npz_tool_script(), "compare", model_outputs,
                                  tpu_outputs, "--tolerance", tol, "--except", "-", "-vv"], cmd)
         if code != 0:
             failed = True

@@ -201,7 +201,7 @@ def run(args):
         common.out("Saving " + args.test_result)
         keep += [in_f32, args.test_result]
         cmd = "npz_tool.py compare %s %s --tolerance %s --except %s -vv" % (args.test_result, ref, args.tolerance, args.excepts)
-        code = common.run_child([sys.executable, os.path.join(common.FAKES_DIR, "npz_tool.py"), "compare",
+        code = common.run_child([sys.executable, common.npz_tool_script(), "compare",
                                  args.test_result, ref, "--tolerance", args.tolerance, "--except", args.excepts, "-vv"], cmd)
         if code != 0:
             common.raise_os_system(TOOL, [

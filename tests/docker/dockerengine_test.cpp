@@ -1,0 +1,505 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The toolchain path through a real Docker engine: a private dockerd started by the
+// docker_engine fixture (tests/docker/engine), and an image built from packaging/docker/Dockerfile
+// itself with the tpu-mlir test doubles installed in place of tpu_mlir (make-double-image).
+// Only tpu-mlir is a double here; docker, its containers, signals and mounts are real.
+#include <core/bundle/provenance.h>
+#include <core/mud/mudreader.h>
+#include <core/run/jobhistory.h>
+#include <core/run/jobpool.h>
+#include <core/run/jobrecord.h>
+#include <core/run/projectjobfactory.h>
+#include <core/run/toolchainbackend.h>
+#include <core/project/projectfile.h>
+#include <core/sha256.h>
+
+#include <tests/support/testpaths.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Mcw;
+namespace Tests = Mcw::Tests;
+
+namespace {
+
+constexpr uint NobodyUid = 65534;
+
+// The fixture's engine (tests/docker/CMakeLists.txt); the environment may point elsewhere.
+QString engineState()
+{
+    return qEnvironmentVariable("MCW_TEST_DOCKER_STATE", QStringLiteral(MCW_TEST_DOCKER_STATE));
+}
+
+QString dockerHost()
+{
+    return QStringLiteral("unix://") + engineState() + QStringLiteral("/docker.sock");
+}
+
+QString dockerCli()
+{
+    return qEnvironmentVariable("MCW_TEST_DOCKER_CLI", QStringLiteral(MCW_TEST_DOCKER_CLI));
+}
+
+QString doubleImage()
+{
+    return qEnvironmentVariable("MCW_TEST_DOCKER_IMAGE", QStringLiteral(MCW_TEST_DOCKER_IMAGE));
+}
+
+struct Ran
+{
+    int exitCode = -1; // -1: timed out (killed), -2: crashed
+    QString out;
+    QString err;
+};
+
+/** Runs \a program with DOCKER_HOST pointing at the test engine (or \a host) and waits. */
+Ran runWith(const QString &program, const QStringList &args, const QString &host = dockerHost(),
+            int timeoutMs = 300000, const QByteArray &input = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), host);
+    env.insert(QStringLiteral("DOCKER_BUILDKIT"), QStringLiteral("0"));
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!input.isEmpty()) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
+    Ran r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+Ran docker(const QStringList &args, const QByteArray &input = {})
+{
+    return runWith(dockerCli(), args, dockerHost(), 300000, input);
+}
+
+QString convertBinary()
+{
+    return Tests::binDir() + QStringLiteral("/maixcam-convert");
+}
+
+/** Every container on the test engine, running or not. */
+QStringList containers()
+{
+    const Ran r = docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    return r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+/**
+ * Processes whose working directory lies under \a root: the docker client of a step and, seen
+ * from the host, the tools inside its container all run in the job folder.
+ */
+QStringList processesUnder(const QString &root)
+{
+    QStringList found;
+    const QString canonical = QFileInfo(root).canonicalFilePath();
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        pid.toLongLong(&numeric);
+        if (!numeric || pid.toLongLong() == QCoreApplication::applicationPid())
+            continue;
+        const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
+        if (!cwd.isEmpty() && (cwd == canonical || cwd.startsWith(canonical + QLatin1Char('/')))) {
+            QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            cmd.open(QIODevice::ReadOnly);
+            found.append(pid + QLatin1Char(' ') + QString::fromUtf8(cmd.readAll().replace('\0', ' ')));
+        }
+    }
+    return found;
+}
+
+/** The double image with the doubles' switches (FAKE_TPU_*) baked in as ENV; built once per set. */
+QString imageWith(const QStringList &env)
+{
+    QString tag = QStringLiteral("mcw-test/tpu-mlir-double:") + env.join(QLatin1Char('-')).toLower();
+    tag.replace(QRegularExpression(QStringLiteral("[^a-z0-9_.-]")), QStringLiteral("_"));
+    tag = tag.left(120);
+    if (docker({QStringLiteral("image"), QStringLiteral("inspect"), tag}).exitCode == 0)
+        return tag;
+    QByteArray dockerfile = "FROM " + doubleImage().toUtf8() + "\n";
+    for (const QString &e : env)
+        dockerfile += "ENV " + e.toUtf8() + "\n";
+    const Ran built = docker({QStringLiteral("build"), QStringLiteral("--network"), QStringLiteral("none"),
+                              QStringLiteral("-t"), tag, QStringLiteral("-")},
+                             dockerfile);
+    EXPECT_EQ(built.exitCode, 0) << built.err.toStdString() << built.out.toStdString();
+    return tag;
+}
+
+QString fastImage()
+{
+    return imageWith({QStringLiteral("FAKE_TPU_SPEED=0")});
+}
+
+/** A project from the generated YOLOv8n with real photos, inside \a folder (created). */
+QString makeProject(const QString &folder)
+{
+    EXPECT_TRUE(QDir().mkpath(folder));
+    const QString photos = folder + QStringLiteral("/photos");
+    QDir().mkpath(photos);
+    // Copies, so a test that runs as another user can read them.
+    for (const QString &name : QDir(Tests::photoDir()).entryList(QDir::Files))
+        QFile::copy(Tests::photoDir() + QLatin1Char('/') + name, photos + QLatin1Char('/') + name);
+    const QString model = folder + QStringLiteral("/yolov8n.onnx");
+    QFile::copy(Tests::generatedModel(QStringLiteral("yolov8n")), model);
+    const QString project = folder + QStringLiteral("/yolov8n.yaml");
+    const Ran init = runWith(convertBinary(),
+                             {QStringLiteral("init"), model, QStringLiteral("-o"), project, QStringLiteral("--dataset"),
+                              photos, QStringLiteral("--input-num"), QStringLiteral("5"), QStringLiteral("--test-input"),
+                              photos + QStringLiteral("/astronaut.png")});
+    EXPECT_EQ(init.exitCode, 0) << init.err.toStdString();
+    return project;
+}
+
+/** The newest run folder of \a project (its workspace), as the CLI created it. */
+Core::JobRecord newestJob(const QString &project)
+{
+    const auto loaded = Core::ProjectFile::load(project);
+    EXPECT_TRUE(loaded.has_value());
+    if (!loaded)
+        return {};
+    const QList<Core::JobRecord> jobs = Core::JobHistory::load(loaded->project.workspaceDir).jobs;
+    EXPECT_FALSE(jobs.isEmpty()) << "no run in " << loaded->project.workspaceDir.toStdString();
+    return jobs.isEmpty() ? Core::JobRecord{} : jobs.last();
+}
+
+QStringList runArgs(const QString &project, const QString &image)
+{
+    return {QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("docker"), QStringLiteral("--image"),
+            image};
+}
+
+/** Waits until a container whose name contains \a part runs on the engine. */
+QString waitForContainer(const QString &part, int ms = 120000)
+{
+    QString name;
+    const bool running = QTest::qWaitFor(
+        [&] {
+            const Ran r = docker({QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
+            for (const QString &n : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                if (n.contains(part))
+                    name = n;
+            }
+            return !name.isEmpty();
+        },
+        ms);
+    return running ? name : QString();
+}
+
+/** setpriv argv that runs maixcam-convert as nobody, with or without the socket's group. */
+QStringList asNobody(bool withSocketGroup, const QStringList &convertArgs)
+{
+    struct stat st{};
+    const QByteArray socket = (engineState() + QStringLiteral("/docker.sock")).toLocal8Bit();
+    ::stat(socket.constData(), &st);
+    QStringList args{QStringLiteral("--reuid=%1").arg(NobodyUid), QStringLiteral("--regid=%1").arg(NobodyUid)};
+    if (withSocketGroup)
+        args << QStringLiteral("--groups=%1").arg(st.st_gid);
+    else
+        args << QStringLiteral("--clear-groups");
+    args << convertBinary() << convertArgs;
+    return args;
+}
+
+void chownTree(const QString &root, uint uid)
+{
+    const QByteArray top = root.toLocal8Bit();
+    ASSERT_EQ(::chown(top.constData(), uid, uid), 0);
+    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QByteArray path = it.next().toLocal8Bit();
+        ASSERT_EQ(::lchown(path.constData(), uid, uid), 0) << path.constData();
+    }
+}
+
+class DockerEngine : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QFile skip(engineState() + QStringLiteral("/skip"));
+        if (skip.open(QIODevice::ReadOnly))
+            GTEST_SKIP() << skip.readAll().trimmed().toStdString();
+        ASSERT_TRUE(QFileInfo::exists(engineState() + QStringLiteral("/docker.sock")))
+            << "the docker_engine fixture did not start an engine in " << engineState().toStdString();
+        ASSERT_TRUE(m_dir.isValid());
+        ASSERT_TRUE(containers().isEmpty()) << "containers left by an earlier test: " << containers().join(QLatin1Char(' ')).toStdString();
+    }
+
+    void TearDown() override
+    {
+        if (!HasFatalFailure() && !IsSkipped()) {
+            EXPECT_TRUE(containers().isEmpty()) << "left behind: " << containers().join(QLatin1Char(' ')).toStdString();
+            EXPECT_TRUE(processesUnder(m_dir.path()).isEmpty()) << processesUnder(m_dir.path()).join(QLatin1Char('\n')).toStdString();
+        }
+        for (const QString &c : containers())
+            docker({QStringLiteral("rm"), QStringLiteral("-f"), c});
+    }
+
+    QTemporaryDir m_dir;
+};
+
+} // namespace
+
+// The user's journey on a real engine, in a folder whose name a shell would mangle: init, run
+// with `docker run` per step, export. The bundle's provenance carries the engine's image id.
+TEST_F(DockerEngine, RunBackendConvertsAndExportsWhereAShellWouldStumble)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("my models/it's \"$(touch pwned)\" `id` $HOME"));
+    const QString project = makeProject(folder);
+    const QString image = fastImage();
+    const Ran run = runWith(convertBinary(), runArgs(project, image));
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("docker run ") + image)) << run.out.toStdString();
+    const Core::JobRecord job = newestJob(project);
+    EXPECT_EQ(job.state, Core::JobState::Succeeded);
+    EXPECT_TRUE(job.directory.startsWith(folder));
+
+    const QString bundle = m_dir.filePath(QStringLiteral("bundle"));
+    const Ran exported = runWith(convertBinary(), {QStringLiteral("export"), project, QStringLiteral("-o"), bundle});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    const auto mud = Core::MudReader::readFile(bundle + QStringLiteral("/yolov8n.mud"));
+    ASSERT_TRUE(mud.has_value());
+    EXPECT_TRUE(mud->deviceParses);
+    EXPECT_EQ(*Core::sha256OfFile(bundle + QStringLiteral("/yolov8n.cvimodel")),
+              *Core::sha256OfFile(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))));
+
+    // The id the engine itself reports for the image, read here with the docker CLI.
+    const Ran inspected = docker({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+                                  QStringLiteral("{{.Id}}"), image});
+    ASSERT_EQ(inspected.exitCode, 0);
+    QFile prov(bundle + QStringLiteral("/yolov8n.provenance.yaml"));
+    ASSERT_TRUE(prov.open(QIODevice::ReadOnly));
+    const auto provenance = Core::Provenance::fromYaml(prov.readAll(), prov.fileName());
+    ASSERT_TRUE(provenance.has_value());
+    EXPECT_EQ(provenance->imageId, inspected.out.trimmed());
+    EXPECT_TRUE(provenance->imageId.startsWith(QStringLiteral("sha256:")));
+
+    // No argument went through a shell, on the host or in the container.
+    QDirIterator it(m_dir.path(), {QStringLiteral("pwned")}, QDir::Files, QDirIterator::Subdirectories);
+    EXPECT_FALSE(it.hasNext()) << it.next().toStdString();
+    EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/pwned")));
+}
+
+// `docker exec` into a running container that mounts the workspace at the same path.
+TEST_F(DockerEngine, ExecBackendConvertsInARunningContainer)
+{
+    const QString folder = m_dir.filePath(QStringLiteral("exec project"));
+    const QString project = makeProject(folder);
+    const QString name = QStringLiteral("mcw-test-exec-%1").arg(QCoreApplication::applicationPid());
+    const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"), QStringLiteral("none"),
+                                QStringLiteral("--name"), name, QStringLiteral("-v"), folder + QLatin1Char(':') + folder,
+                                fastImage(), QStringLiteral("sleep"), QStringLiteral("infinity")});
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    const Ran run = runWith(convertBinary(), {QStringLiteral("run"), project, QStringLiteral("--backend"),
+                                              QStringLiteral("docker"), QStringLiteral("--container"), name});
+    EXPECT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("docker exec ") + name)) << run.out.toStdString();
+    const Core::JobRecord job = newestJob(project);
+    EXPECT_EQ(job.state, Core::JobState::Succeeded);
+    EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))));
+    // Only the container's own process remains in it (a header line and `sleep infinity`).
+    const Ran top = docker({QStringLiteral("top"), name});
+    EXPECT_EQ(top.out.trimmed().split(QLatin1Char('\n')).size(), 2) << top.out.toStdString();
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+}
+
+// Ctrl-C (SIGTERM here) during calibration: the step's container is stopped and removed and no
+// process of the run is left, with `docker run` per step and with `docker exec`.
+TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
+{
+    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    for (const bool exec : {false, true}) {
+        SCOPED_TRACE(exec ? "docker exec" : "docker run");
+        const QString folder = m_dir.filePath(exec ? QStringLiteral("exec") : QStringLiteral("run"));
+        const QString project = makeProject(folder);
+        const QString name = QStringLiteral("mcw-test-cancel-%1").arg(QCoreApplication::applicationPid());
+        QStringList args = runArgs(project, image);
+        if (exec) {
+            const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                                        QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
+                                        folder + QLatin1Char(':') + folder, image, QStringLiteral("sleep"),
+                                        QStringLiteral("infinity")});
+            ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+            args << QStringLiteral("--container") << name;
+        }
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DOCKER_HOST"), dockerHost());
+        cli.setProcessEnvironment(env);
+        cli.start(convertBinary(), args);
+        ASSERT_TRUE(cli.waitForStarted());
+        // Calibration is running once its tool runs in the job folder (seen from the host, the
+        // container's processes keep the same path, which is bind-mounted at the same place).
+        const bool calibrating = QTest::qWaitFor(
+            [&] {
+                for (const QString &p : processesUnder(folder)) {
+                    const QString program = p.section(QLatin1Char(' '), 1, 2);
+                    if (program.contains(QLatin1String("run_calibration")) && !program.contains(QLatin1String("docker ")))
+                        return true;
+                }
+                return false;
+            },
+            120000);
+        ASSERT_TRUE(calibrating) << cli.readAllStandardOutput().toStdString() << cli.readAllStandardError().toStdString();
+        ::kill(pid_t(cli.processId()), SIGTERM);
+        ASSERT_TRUE(cli.waitForFinished(60000));
+        EXPECT_EQ(cli.exitCode(), 1);
+        const Core::JobRecord job = newestJob(project);
+        const Core::StepRecord &calibration = job.steps.at(job.stepIndex(QStringLiteral("calibration")));
+        EXPECT_EQ(calibration.state, Core::StepState::Cancelled);
+        if (exec) {
+            const Ran top = docker({QStringLiteral("top"), name});
+            EXPECT_EQ(top.out.trimmed().split(QLatin1Char('\n')).size(), 2) << top.out.toStdString();
+            docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+        }
+        EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 20000)) << containers().join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(folder).isEmpty(); }, 20000))
+            << processesUnder(folder).join(QLatin1Char('\n')).toStdString();
+    }
+}
+
+// The step timeout kills the container of a step that hangs, and says so.
+TEST_F(DockerEngine, StepTimeoutStopsTheContainer)
+{
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("timeout")));
+    auto loaded = Core::ProjectFile::load(project);
+    ASSERT_TRUE(loaded.has_value());
+    Core::ToolchainSettings settings;
+    settings.dockerProgram = dockerCli();
+    settings.image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                QStringLiteral("FAKE_TPU_SCENARIO_TOOL=model_transform")});
+    const auto job = Core::ProjectJobFactory::createJob(loaded->project, loaded->project.workspaceDir, {});
+    ASSERT_TRUE(job.has_value()) << job.error().message.toStdString();
+    qputenv("DOCKER_HOST", dockerHost().toUtf8());
+    Core::JobPool pool;
+    pool.setBackend(Core::ToolchainBackend::create(settings));
+    pool.setStepTimeout(8000);
+    QEventLoop loop;
+    QObject::connect(&pool, &Core::JobPool::idle, &loop, &QEventLoop::quit);
+    QTimer::singleShot(180000, &loop, &QEventLoop::quit);
+    pool.submit(*job);
+    loop.exec();
+    qunsetenv("DOCKER_HOST");
+    const auto record = Core::JobRecord::load(job->directory);
+    ASSERT_TRUE(record.has_value());
+    const Core::StepRecord &transform = record->steps.at(record->stepIndex(QStringLiteral("transform")));
+    EXPECT_EQ(transform.state, Core::StepState::Failed);
+    ASSERT_FALSE(transform.diagnostics.isEmpty());
+    EXPECT_EQ(transform.diagnostics.first().code, QStringLiteral("timeout"));
+    EXPECT_TRUE(transform.errorMessage.startsWith(QStringLiteral("model_transform did not finish within 8 s and was stopped")))
+        << transform.errorMessage.toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 20000));
+}
+
+// Files the containers write belong to the user who runs the workbench (--user), here nobody,
+// not to the container's root.
+TEST_F(DockerEngine, OutputsBelongToTheInvokingUser)
+{
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to run the CLI as another user";
+    const QString folder = m_dir.filePath(QStringLiteral("nobody"));
+    const QString project = makeProject(folder);
+    chownTree(m_dir.path(), NobodyUid);
+    const Ran run = runWith(QStringLiteral("setpriv"), asNobody(true, runArgs(project, fastImage())));
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const Core::JobRecord job = newestJob(project);
+    int files = 0;
+    QDirIterator it(job.directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo f(it.next());
+        EXPECT_EQ(f.ownerId(), NobodyUid) << f.filePath().toStdString() << " belongs to " << f.ownerId();
+        ++files;
+    }
+    EXPECT_GT(files, 10);
+    EXPECT_EQ(QFileInfo(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))).ownerId(), NobodyUid);
+}
+
+// Each set-up failure ends in one sentence that names the fix.
+TEST_F(DockerEngine, SocketWithoutPermissionNamesTheGroupFix)
+{
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to run the CLI as another user";
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("denied")));
+    chownTree(m_dir.path(), NobodyUid);
+    const Ran run = runWith(QStringLiteral("setpriv"), asNobody(false, runArgs(project, fastImage())));
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.err.trimmed(),
+              QStringLiteral("Permission denied on the Docker socket (%1/docker.sock); add your user to the group "
+                             "that owns it (sudo usermod -aG docker $USER), then log out and in again.")
+                  .arg(engineState()));
+}
+
+TEST_F(DockerEngine, MissingImageNamesTheBuildCommand)
+{
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("missing")));
+    const Ran run = runWith(convertBinary(), runArgs(project, QStringLiteral("mcw-test/not-built:1")));
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.err.trimmed(),
+              QStringLiteral("The Docker image 'mcw-test/not-built:1' is not available on this engine; build it with "
+                             "'docker build -t mcw-test/not-built:1 packaging/docker' (see README.md) or Tools > Set "
+                             "up toolchain, or pull it."));
+}
+
+TEST_F(DockerEngine, EngineNotRunningNamesTheAddress)
+{
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("no engine")));
+    const QString nowhere = QStringLiteral("unix://") + m_dir.filePath(QStringLiteral("no-engine.sock"));
+    const Ran run = runWith(convertBinary(), runArgs(project, fastImage()), nowhere);
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.err.trimmed(),
+              QStringLiteral("The Docker daemon at %1 is not running; start it, or point DOCKER_HOST (or the docker "
+                             "context) at an engine that runs, and try again.")
+                  .arg(nowhere));
+}
+
+TEST_F(DockerEngine, ContainerKilledFromOutsideIsOneSentence)
+{
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("killed")));
+    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), dockerHost());
+    cli.setProcessEnvironment(env);
+    cli.start(convertBinary(), runArgs(project, image));
+    const QString name = waitForContainer(QStringLiteral("calibration"));
+    ASSERT_FALSE(name.isEmpty()) << cli.readAllStandardError().toStdString();
+    QTest::qWait(1500); // the tool is inside its hang
+    EXPECT_EQ(docker({QStringLiteral("kill"), name}).exitCode, 0);
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    EXPECT_EQ(cli.exitCode(), 1);
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    EXPECT_TRUE(err.contains(QStringLiteral(
+        "The run_calibration container was killed (exit code 137): stopped from outside (docker kill, docker stop, "
+        "a restart of Docker) or out of memory; run the step again, and give Docker more memory if it happens again.")))
+        << err.toStdString();
+}
