@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/toolchain/toolinvocation.h>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+namespace Mcw::Core {
+
+/**
+ * What the installed tpu-mlir accepts, read from each tool's `--help` (flags drift between
+ * releases, reference §0): the version and, per tool ("model_deploy"), its set of flags.
+ * The command builder asks accepts(); filtered() drops what this version does not know.
+ */
+struct ToolCapabilities
+{
+    QString version;                              // "v1.15.1-20250208", empty = unknown
+    /**
+     * Tool → accepted flags ({"--mlir", "--chip", ...}). The probe keys by short name
+     * ("model_deploy"); lookups also match "model_deploy.py" either way round.
+     */
+    QHash<QString, QSet<QString>> flags;
+
+    bool isEmpty() const { return flags.isEmpty(); }
+    bool knowsTool(const QString &tool) const;
+    /** True when the tool was probed and lists \a flag, or when the tool was never probed. */
+    bool accepts(const QString &tool, const QString &flag) const;
+    /**
+     * \a invocation without the flags its tool does not accept (with their value when the next
+     * argument is not a flag). Dropped flags are appended to \a dropped.
+     */
+    ToolInvocation filtered(const ToolInvocation &invocation, QStringList *dropped = nullptr) const;
+
+    QJsonObject toJson() const;
+    static ToolCapabilities fromJson(const QJsonObject &json);
+
+    /** Version from the first banner line: "TPU-MLIR v1.15.1-…", "SOPHGO Toolchain v1.3…". */
+    static QString parseVersion(const QString &text);
+    /** Flags named in an argparse usage block and its option lines. */
+    static QSet<QString> parseHelpFlags(const QString &helpText);
+
+    bool operator==(const ToolCapabilities &other) const = default;
+
+private:
+    const QSet<QString> *flagsOf(const QString &tool) const;
+};
+
+} // namespace Mcw::Core
