@@ -4,6 +4,7 @@
 
 #include <core/accuracy/npzfile.h>
 
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -82,9 +83,13 @@ Expected<NpzComparison> NpzComparison::compareFiles(const QString &targetPath,
     using Item = std::variant<TensorComparison, Error>;
     const NpzFile &t = *target;
     const NpzFile &r = *reference;
-    // One task per tensor: each reads its two arrays with its own zip handles.
+    // One task per tensor: each reads its two arrays with its own zip handles. The tasks run on a
+    // pool of their own: callers run this on the global pool (accuracy of a run and of a compared
+    // run at once), and blocking there on tasks queued behind them would leave no thread to run
+    // those tasks (seen: two such reads on a 2-core machine waited for each other forever).
+    static QThreadPool comparePool;
     const QList<Item> items = QtConcurrent::blockingMapped<QList<Item>>(
-        names, [&t, &r, &options](const QString &name) -> Item {
+        &comparePool, names, [&t, &r, &options](const QString &name) -> Item {
             // Per-thread buffers: tensors are read one after another on each worker.
             thread_local QByteArray targetBuffer;
             thread_local QByteArray referenceBuffer;
