@@ -226,8 +226,7 @@ void QuantizationForm::startScan(const QString &folder)
         emit datasetScanned();
         return;
     }
-    if (m_scanWatcher.isRunning())
-        m_scanWatcher.waitForFinished(); // scans are short; keep one in flight
+    // A scan still running for another folder finishes on its own; the watcher reports only this one.
     m_summary->setText(tr("Scanning %1…").arg(folder));
     m_scanWatcher.setFuture(QtConcurrent::run([folder] {
         Scan result;

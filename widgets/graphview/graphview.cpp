@@ -285,9 +285,10 @@ void GraphView::cancelLayout()
 
 void GraphView::startLayout()
 {
+    // The previous run stops at its next cancel check, on its own: it holds its input and flags
+    // (shared), and the watcher reports only the run set last, so nothing waits for it here.
     if (m_cancel)
         m_cancel->store(true);
-    m_watcher.waitForFinished(); // the previous run stops at its next cancel check
     // Back from a cancelled layout: the overlay shows progress again.
     showOverlay(false);
     m_overlayLabel->setText(tr("Laying out the graph…"));
