@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "labellist.h"
 
+#include <core/atomicfile.h>
+#include <core/mud/mudreader.h>
 
 namespace Mcw::Core::LabelList {
 
@@ -26,6 +28,25 @@ QStringList fromPastedText(const QString &text)
         if (!part.trimmed().isEmpty())
             labels.append(part.trimmed());
     }
+    return labels;
+}
+
+Expected<QStringList> readFile(const QString &path)
+{
+    QStringList labels;
+    if (path.endsWith(QLatin1String(".mud"), Qt::CaseInsensitive)) {
+        const auto mud = MudReader::readFile(path);
+        if (!mud)
+            return Unexpected(mud.error());
+        labels = mud->labels;
+    } else {
+        const auto bytes = readWholeFile(path, 16 << 20);
+        if (!bytes)
+            return Unexpected(bytes.error());
+        labels = fromLines(*bytes);
+    }
+    if (labels.isEmpty())
+        return makeError(Error::Code::InvalidInput, QStringLiteral("%1 holds no labels.").arg(path));
     return labels;
 }
 

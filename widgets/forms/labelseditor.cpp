@@ -3,11 +3,9 @@
 #include "labelseditor.h"
 #include "labelsmodel.h"
 
-#include <core/atomicfile.h>
 #include <core/labels/labellist.h>
 #include <core/project/preflight.h>
 #include <core/project/ultralyticsnames.h>
-#include <core/mud/mudreader.h>
 #include <core/project/cocolabels.h>
 #include <widgets/document/projectdocument.h>
 
@@ -21,6 +19,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace Mcw::Widgets {
 
@@ -32,6 +31,7 @@ LabelsEditor::LabelsEditor(ProjectDocument *document, QWidget *parent)
     , m_status(new QLabel(this))
     , m_fromModel(new QPushButton(tr("From model"), this))
 {
+    connect(&m_importWatcher, &QFutureWatcherBase::finished, this, &LabelsEditor::onImportRead);
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
@@ -145,30 +145,30 @@ void LabelsEditor::pasteText(const QString &text)
     replaceLabels(labels, tr("Paste labels"));
 }
 
-bool LabelsEditor::importFile(const QString &path)
+LabelsEditor::~LabelsEditor()
 {
-    QStringList labels;
-    if (path.endsWith(QLatin1String(".mud"), Qt::CaseInsensitive)) {
-        const auto result = Core::MudReader::readFile(path);
-        if (!result) {
-            m_status->setText(result.error().message);
-            return false;
-        }
-        labels = result->labels;
-    } else {
-        const auto bytes = Core::readWholeFile(path, 16 << 20);
-        if (!bytes) {
-            m_status->setText(bytes.error().message);
-            return false;
-        }
-        labels = Core::LabelList::fromLines(*bytes);
+    m_importWatcher.waitForFinished();
+}
+
+void LabelsEditor::importFile(const QString &path)
+{
+    if (m_importWatcher.isRunning())
+        return;
+    m_importPath = path;
+    m_status->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    m_importWatcher.setFuture(QtConcurrent::run([path] { return Core::LabelList::readFile(path); }));
+}
+
+void LabelsEditor::onImportRead()
+{
+    const Core::Expected<QStringList> labels = m_importWatcher.result();
+    if (!labels) {
+        m_status->setText(labels.error().message);
+        emit labelsImported(false);
+        return;
     }
-    if (labels.isEmpty()) {
-        m_status->setText(tr("%1 holds no labels.").arg(path));
-        return false;
-    }
-    replaceLabels(labels, tr("Import labels from %1").arg(QFileInfo(path).fileName()));
-    return true;
+    replaceLabels(*labels, tr("Import labels from %1").arg(QFileInfo(m_importPath).fileName()));
+    emit labelsImported(true);
 }
 
 bool LabelsEditor::importFromModel()

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <core/onnx/graph.h>
+#include <core/result.h>
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -25,17 +27,26 @@ class LabelsEditor : public QWidget
 
 public:
     explicit LabelsEditor(ProjectDocument *document, QWidget *parent = nullptr);
+    ~LabelsEditor() override;
 
     /** The open model, for "From model metadata". */
     void setGraph(const Core::Graph &graph);
     LabelsModel *model() const { return m_model; }
 
-    /** Imports labels from a file (.txt one per line, or .mud); errors reach the status line. */
-    bool importFile(const QString &path);
+    /**
+     * Imports labels from a file (.txt one per line, or .mud), read off the UI thread; one undo
+     * step. labelsImported() follows; errors reach the status line.
+     */
+    void importFile(const QString &path);
+    bool isImporting() const { return m_importWatcher.isRunning(); }
     bool importFromModel();
     void pasteText(const QString &text);
 
+signals:
+    void labelsImported(bool ok);
+
 private:
+    void onImportRead();
     void addLabel();
     void removeSelected();
     void moveSelected(int delta);
@@ -49,6 +60,8 @@ private:
     QListView *m_view = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_fromModel = nullptr;
+    QString m_importPath;
+    QFutureWatcher<Core::Expected<QStringList>> m_importWatcher;
 };
 
 } // namespace Mcw::Widgets

@@ -9,11 +9,20 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 using namespace Mcw;
+
+/** Imports \a path (read off the UI thread) and waits: true when the labels were replaced. */
+static bool importAndWait(Widgets::LabelsEditor &editor, const QString &path)
+{
+    QSignalSpy imported(&editor, &Widgets::LabelsEditor::labelsImported);
+    editor.importFile(path);
+    return imported.wait(10000) && imported.first().first().toBool();
+}
 
 TEST(LabelsModel, PassesTheModelTesterThroughEdits)
 {
@@ -46,7 +55,7 @@ TEST(LabelsEditor, ImportsTxtMudAndModelNames)
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
     f.write("apple\nbanana\n\norange\n");
     f.close();
-    ASSERT_TRUE(editor.importFile(txt));
+    ASSERT_TRUE(importAndWait(editor, txt));
     EXPECT_EQ(doc.project().labels,
               (QStringList{QStringLiteral("apple"), QStringLiteral("banana"), QStringLiteral("orange")}));
 
@@ -56,7 +65,7 @@ TEST(LabelsEditor, ImportsTxtMudAndModelNames)
     m.write("[basic]\ntype = cvimodel\nmodel = model.cvimodel\n\n[extra]\nmodel_type = classifier\n"
             "input_type = rgb\nmean = 0, 0, 0\nscale = 1, 1, 1\nlabels = red, green, traffic light\n");
     m.close();
-    ASSERT_TRUE(editor.importFile(mud));
+    ASSERT_TRUE(importAndWait(editor, mud));
     EXPECT_EQ(doc.project().labels,
               (QStringList{QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("traffic light")}));
 
@@ -80,6 +89,6 @@ TEST(LabelsEditor, MissingFileLeavesLabelsAlone)
     p.labels = {QStringLiteral("keep")};
     doc.reset(p, {});
     Widgets::LabelsEditor editor(&doc);
-    EXPECT_FALSE(editor.importFile(QStringLiteral("/nonexistent/labels.txt")));
+    EXPECT_FALSE(importAndWait(editor, QStringLiteral("/nonexistent/labels.txt")));
     EXPECT_EQ(doc.project().labels, QStringList{QStringLiteral("keep")});
 }
