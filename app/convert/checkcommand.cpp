@@ -4,11 +4,9 @@
 #include "clioutput.h"
 #include "diagnosticprinter.h"
 
-#include <core/onnx/familydetector.h>
 #include <core/onnx/onnxloader.h>
-#include <core/opsupport/opsupportdiagnostics.h>
-#include <core/project/preflight.h>
 #include <core/project/projectfile.h>
+#include <core/workflow/projectcheck.h>
 
 #include <QCommandLineParser>
 
@@ -48,9 +46,7 @@ int runCheck(const QStringList &arguments)
         printErr(graph.error().message);
         return ExitBadInput;
     }
-    diagnostics += Core::Preflight::check(project, *graph);
-    // Operator support over the part that will be converted (issue 9), with the way out.
-    diagnostics += Core::opSupportDiagnostics(*graph, project.cutTensors, Core::detectFamily(*graph));
+    diagnostics += Core::checkProject(project, *graph);
     const int errors = printDiagnostics(diagnostics);
     return errors > 0 ? ExitFailure : ExitOk;
 }

@@ -8,10 +8,8 @@
 #include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
-#include <core/run/dockerimageid.h>
-#include <core/run/dockerrunbackend.h>
+#include <core/run/conversionsession.h>
 #include <core/run/jobpool.h>
-#include <core/run/nativebackend.h>
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
@@ -33,12 +31,17 @@ int runRebuild(const QStringList &arguments)
                                        QStringLiteral("DIR"));
     const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("docker (default) or native."), QStringLiteral("NAME"));
     const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Docker image with tpu-mlir."), QStringLiteral("IMAGE"));
+    const QCommandLineOption container(QStringLiteral("container"), QStringLiteral("Run the steps with docker exec in this running container."),
+                                       QStringLiteral("NAME"));
     const QCommandLineOption tools(QStringLiteral("tools"), QStringLiteral("Native backend: folder with the tpu-mlir tools."), QStringLiteral("DIR"));
-    parser.addOptions({model, workspace, backend, image, tools});
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Stop a step after this many minutes (0: never)."),
+                                     QStringLiteral("MINUTES"));
+    parser.addOptions({model, workspace, backend, image, container, tools, timeout});
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("rebuild")} + arguments) || parser.positionalArguments().size() != 1) {
         printErr(QStringLiteral("Usage: maixcam-convert rebuild NAME.provenance.yaml [--model MODEL.onnx] "
-                                "[--backend docker|native] [--image IMG] [--tools DIR] [--workspace DIR]"));
+                                "[--backend docker|native] [--image IMG] [--container NAME] [--tools DIR] "
+                                "[--timeout MINUTES] [--workspace DIR]"));
         return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitBadInput;
     }
     const QString path = parser.positionalArguments().first();
@@ -88,38 +91,49 @@ int runRebuild(const QStringList &arguments)
     }
     if (parser.isSet(image))
         settings.image = parser.value(image);
+    settings.container = parser.value(container);
     settings.toolDirectory = parser.value(tools);
-    project.workspaceDir = parser.isSet(workspace) ? QFileInfo(parser.value(workspace)).absoluteFilePath()
-                                                   : QFileInfo(path).absoluteDir().filePath(QStringLiteral("rebuild"));
-    Core::ProjectJobFactory::Options jobOptions;
-    if (settings.backend == Core::ToolchainSettings::Backend::Docker) {
-        if (const auto id = Core::queryDockerImageId(settings)) {
-            jobOptions.toolchainImageId = *id;
-            if (!provenance->imageId.isEmpty() && *id != provenance->imageId)
-                printErr(QStringLiteral("warning: the toolchain image differs from the recorded one (%1).")
-                             .arg(provenance->imageId));
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        settings.stepTimeoutMinutes = parser.value(timeout).toInt(&ok);
+        if (!ok || settings.stepTimeoutMinutes < 0) {
+            printErr(QStringLiteral("--timeout takes a whole number of minutes, not '%1'.").arg(parser.value(timeout)));
+            return ExitBadInput;
         }
     }
-    const auto job = Core::ProjectJobFactory::createJob(project, project.workspaceDir, jobOptions);
-    if (!job) {
-        printErr(job.error().message);
-        return ExitFailure;
-    }
-    Core::JobPool pool;
-    if (settings.backend == Core::ToolchainSettings::Backend::Native)
-        pool.setBackend(std::make_shared<Core::NativeBackend>(settings));
-    else
-        pool.setBackend(std::make_shared<Core::DockerRunBackend>(settings));
+    project.workspaceDir = parser.isSet(workspace) ? QFileInfo(parser.value(workspace)).absoluteFilePath()
+                                                   : QFileInfo(path).absoluteDir().filePath(QStringLiteral("rebuild"));
+    Core::ConversionSession session;
+    session.setToolchain(settings);
+    Core::ConversionSession::RunOptions runOptions;
+    runOptions.runsRoot = project.workspaceDir;
+    Core::ConversionJob *started = nullptr;
+    std::optional<Core::Error> notStarted;
     QEventLoop loop;
-    QObject::connect(&pool, &Core::JobPool::idle, &loop, &QEventLoop::quit);
-    QObject::connect(&pool, &Core::JobPool::jobChanged, &loop, [](Core::ConversionJob *changed) {
+    QObject::connect(&session, &Core::ConversionSession::runStarted, &loop, [&](Core::ConversionJob *job) {
+        started = job;
+        const QString imageId = Core::ProjectJobFactory::storedImageId(job->record().directory);
+        if (!imageId.isEmpty() && !provenance->imageId.isEmpty() && imageId != provenance->imageId)
+            printErr(QStringLiteral("warning: the toolchain image differs from the recorded one (%1).").arg(provenance->imageId));
+    });
+    QObject::connect(&session, &Core::ConversionSession::runNotStarted, &loop, [&](const Core::Error &error) {
+        notStarted = error;
+        loop.quit();
+    });
+    QObject::connect(session.pool(), &Core::JobPool::idle, &loop, &QEventLoop::quit);
+    QObject::connect(session.pool(), &Core::JobPool::jobChanged, &loop, [](Core::ConversionJob *changed) {
         for (const Core::StepRecord &s : changed->record().steps) {
             if (s.state == Core::StepState::Running)
                 printErr(QStringLiteral("%1 %2%").arg(s.id).arg(int(s.progress * 100)));
         }
     });
-    pool.submit(*job);
+    session.startRun(project, runOptions);
     loop.exec();
+    if (!started) {
+        printErr(notStarted ? notStarted->message : QStringLiteral("The rebuild could not start."));
+        return ExitFailure;
+    }
+    const Core::JobRecord *job = &started->record();
     const auto finished = Core::JobRecord::load(job->directory);
     if (!finished || finished->state != Core::JobState::Succeeded) {
         for (const Core::StepRecord &s : finished ? finished->steps : QList<Core::StepRecord>{}) {

@@ -4,14 +4,11 @@
 #include "clioutput.h"
 
 #include <core/project/projectfile.h>
-#include <core/run/conversionpipeline.h>
-#include <core/run/dockerimageid.h>
+#include <core/run/conversionjob.h>
+#include <core/run/conversionsession.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
 #include <core/run/processoutcome.h>
-#include <core/run/projectjobfactory.h>
-#include <core/run/toolchainbackend.h>
-#include <core/run/toolchainprobe.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -188,70 +185,62 @@ int runRun(const QStringList &arguments)
     if (runsRoot.isEmpty())
         runsRoot = loaded->project.workspaceDir; // the project's workspace, where export looks
 
-    Core::ToolCapabilities caps;
-    if (probe) {
-        Core::ToolchainProbe prober(settings);
-        prober.setWorkingDirectory(QDir::tempPath());
-        QEventLoop loop;
-        QObject::connect(&prober, &Core::ToolchainProbe::checkFinished, &prober,
-                         [verbose](const Core::ToolchainProbe::Check &c) {
-                             if (verbose)
-                                 printErr(QStringLiteral("%1: %2").arg(c.title, c.message));
-                         });
-        QObject::connect(&prober, &Core::ToolchainProbe::finished, &loop, &QEventLoop::quit);
-        prober.start();
-        loop.exec();
-        auto result = prober.result();
-        if (!result) {
-            printErr(result.error().message);
-            return ExitFailure;
-        }
-        caps = *result;
-    }
-
-    Core::ProjectJobFactory::Options jobOptions;
-    jobOptions.capabilities = caps;
-    jobOptions.compareAll = compareAll;
-    if (settings.backend == Core::ToolchainSettings::Backend::Docker) {
-        // Recorded for the bundle's provenance; a failure here surfaces when the steps run.
-        if (const auto id = Core::queryDockerImageId(settings))
-            jobOptions.toolchainImageId = *id;
-    }
-    jobOptions.toolchain = settings.describe();
+    Core::ConversionSession session;
+    session.setToolchain(settings);
+    QObject::connect(&session, &Core::ConversionSession::probeChecked, &session,
+                     [verbose](const Core::ToolchainProbe::Check &c) {
+                         if (verbose)
+                             printErr(QStringLiteral("%1: %2").arg(c.title, c.message));
+                     });
+    Core::ConversionSession::RunOptions runOptions;
+    runOptions.runsRoot = runsRoot;
+    runOptions.compareAll = compareAll;
+    runOptions.probe = probe;
     if (reuse) {
         const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot, loaded->project.name).jobs;
         if (!earlier.isEmpty())
-            jobOptions.reuseFrom = earlier.last();
+            runOptions.reuseFrom = earlier.last();
     }
-    auto job = Core::ProjectJobFactory::createJob(loaded->project, runsRoot, jobOptions);
-    if (!job) {
-        printErr(job.error().message);
-        return ExitBadInput;
+    Core::ConversionJob *running = nullptr;
+    std::optional<Core::Error> notStarted;
+    {
+        QEventLoop preparing;
+        QObject::connect(&session, &Core::ConversionSession::runStarted, &preparing, [&](Core::ConversionJob *job) {
+            running = job;
+            preparing.quit();
+        });
+        QObject::connect(&session, &Core::ConversionSession::runNotStarted, &preparing, [&](const Core::Error &error) {
+            notStarted = error;
+            preparing.quit();
+        });
+        session.startRun(loaded->project, runOptions);
+        preparing.exec();
     }
+    if (!running) {
+        printErr(notStarted ? notStarted->message : QStringLiteral("The run could not start."));
+        // A toolchain that cannot be reached is a failure; a project that cannot be set up is bad input.
+        return session.capabilities() || !probe ? int(ExitBadInput) : int(ExitFailure);
+    }
+    const Core::JobRecord &started = running->record();
+    const QString version = session.capabilities() ? session.capabilities()->version : QString();
     printOut(QStringLiteral("Running %1 with %2%3 in %4")
                  .arg(loaded->project.name, settings.describe(),
-                      caps.version.isEmpty() ? QString() : QStringLiteral(" (tpu-mlir %1)").arg(caps.version),
-                      job->directory));
+                      version.isEmpty() ? QString() : QStringLiteral(" (tpu-mlir %1)").arg(version), started.directory));
 
-    Core::JobPool pool;
-    pool.setBackend(Core::ToolchainBackend::create(settings));
-    pool.setCapabilities(caps);
-    pool.setMaxConcurrency(jobs);
-    pool.setStepTimeout(qint64(settings.stepTimeoutMinutes) * 60 * 1000);
+    Core::JobPool &pool = *session.pool();
     ProgressPrinter printer(stdoutIsTerminal());
     QEventLoop loop;
     QObject::connect(&pool, &Core::JobPool::jobChanged, &pool,
                      [&printer](Core::ConversionJob *j) { printer.update(j->record()); });
     QObject::connect(&pool, &Core::JobPool::idle, &loop, &QEventLoop::quit);
-    QObject::connect(&pool, &Core::JobPool::jobAdded, &pool, [verbose, &printer](Core::ConversionJob *j) {
-        if (!verbose)
-            return;
-        QObject::connect(j, &Core::ConversionJob::outputLine, j,
+    if (verbose) {
+        QObject::connect(running, &Core::ConversionJob::outputLine, running,
                          [&printer](const QString &step, Core::OutputStream, const QString &line) {
                              printer.finishLine();
                              printOut(step + QStringLiteral("| ") + line);
                          });
-    });
+    }
+    printer.update(running->record());
     // Ctrl-C cancels: the running step's whole process group (or container) is stopped.
     s_interrupted = 0;
     auto previous = std::signal(SIGINT, onInterrupt);
@@ -266,7 +255,6 @@ int runRun(const QStringList &arguments)
         }
     });
     interruptPoll.start(100);
-    Core::ConversionJob *running = pool.submit(*job);
     if (!pool.isIdle())
         loop.exec();
     std::signal(SIGINT, previous);

@@ -8,20 +8,17 @@
 #include <core/onnx/familydetector.h>
 #include <core/onnx/onnxloader.h>
 #include <core/opsupport/opsupportanalyzer.h>
-#include <core/opsupport/opsupportdiagnostics.h>
 #include <core/project/conversionplan.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
+#include <core/project/quantizetableedit.h>
 #include <core/run/conversionjob.h>
-#include <core/run/dockerexecbackend.h>
-#include <core/run/dockerimageid.h>
-#include <core/run/dockerrunbackend.h>
-#include <core/run/jobhistory.h>
+#include <core/run/conversionsession.h>
 #include <core/run/jobpool.h>
-#include <core/run/nativebackend.h>
-#include <core/run/projectjobfactory.h>
+#include <core/run/toolchainprobe.h>
 #include <core/sha256.h>
+#include <core/workflow/projectcheck.h>
 #include <widgets/accuracy/accuracywidget.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/common/welcomepage.h>
@@ -34,7 +31,6 @@
 #include <widgets/jobs/setuptoolchaindialog.h>
 #include <widgets/problems/problemsmodel.h>
 #include <widgets/problems/problemsview.h>
-#include <widgets/graphview/cutselection.h>
 #include <widgets/graphview/findpanel.h>
 #include <widgets/graphview/graphexporter.h>
 #include <widgets/graphview/graphscene.h>
@@ -110,14 +106,48 @@ MainWindow::MainWindow(QWidget *parent)
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     resize(1440, 900);
 
-    m_cuts = new Widgets::CutSelection(m_document->undoStack(), this);
-    m_pool = new Core::JobPool(this);
+    m_session = new Core::ConversionSession(this);
     {
         QSettings settings;
         setToolchainSettings(Core::ToolchainSettings::load(settings));
     }
-    connect(m_pool, &Core::JobPool::jobFinished, this, &MainWindow::onJobFinished);
+    connect(m_session, &Core::ConversionSession::runStarted, this, &MainWindow::onRunStarted);
+    connect(m_session, &Core::ConversionSession::runNotStarted, this, [this](const Core::Error &error) {
+        refreshSteps();
+        showError(tr("Cannot start the conversion"), error.message);
+    });
+    connect(m_session, &Core::ConversionSession::runFinished, this, &MainWindow::onJobFinished);
+    connect(m_session, &Core::ConversionSession::capabilitiesProbed, this, [this](const Core::ToolCapabilities &caps) {
+        QSettings store;
+        Core::ToolchainProbe::storeCapabilities(store, m_session->toolchain(), caps);
+    });
+    connect(m_session, &Core::ConversionSession::historyLoaded, this, [this] {
+        showRunResults(*m_session->lastJob(), true);
+        publishProblems();
+        emit runHistoryLoaded();
+    });
     connect(&m_accuracyWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onAccuracyReady);
+    m_checkTimer.setSingleShot(true);
+    m_checkTimer.setInterval(150);
+    connect(&m_checkTimer, &QTimer::timeout, this, &MainWindow::startProjectCheck);
+    connect(&m_checkWatcher, &QFutureWatcherBase::finished, this, [this] {
+        m_projectProblems = m_checkWatcher.result();
+        if (m_checkAgain) {
+            m_checkAgain = false;
+            startProjectCheck();
+        }
+        publishProblems();
+    });
+    connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, [this] {
+        const Core::Expected<QStringList> files = m_exportWatcher.result();
+        m_busy->setVisible(isLoading());
+        if (files) {
+            m_bundleExported = true;
+            refreshSteps();
+        }
+        emit bundleExportFinished(files);
+    });
+    connect(&m_importWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onBundleImported);
     connect(&m_comparisonWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onComparisonReady);
     createDocks();
     createActions();
@@ -132,8 +162,6 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onLoadFinished);
     connect(m_document, &Widgets::ProjectDocument::projectChanged, this, [this] {
-        if (m_cuts->cutTensors() != m_document->project().cutTensors)
-            m_cuts->applyCutTensors(m_document->project().cutTensors);
         QStringList kept;
         for (const auto &entry : m_document->project().quantization.quantizeTable)
             kept.append(entry.first);
@@ -142,7 +170,6 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_document, &Widgets::ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Widgets::ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_cuts, &Widgets::CutSelection::changed, m_document, &Widgets::ProjectDocument::syncCutTensors);
 
     m_defaultState = saveState();
     QSettings settings;
@@ -155,42 +182,51 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_pool->cancelAll(); // no orphan tool processes or containers
+    m_session->cancelAll(); // no orphan tool processes or containers
     m_loadWatcher.waitForFinished();
     m_accuracyWatcher.waitForFinished();
+    m_checkWatcher.waitForFinished();
+    m_exportWatcher.waitForFinished();
+    m_importWatcher.waitForFinished();
 }
 
 void MainWindow::setToolchainSettings(const Core::ToolchainSettings &settings)
 {
-    m_toolchain = settings;
-    std::shared_ptr<const Core::ToolchainBackend> backend;
-    if (settings.backend == Core::ToolchainSettings::Backend::Native)
-        backend = std::make_shared<Core::NativeBackend>(settings);
-    else if (settings.usesDockerExec())
-        backend = std::make_shared<Core::DockerExecBackend>(settings);
-    else
-        backend = std::make_shared<Core::DockerRunBackend>(settings);
-    m_pool->setBackend(backend);
-    m_pool->setMaxConcurrency(settings.maxConcurrency);
-    m_pool->setStepTimeout(qint64(settings.stepTimeoutMinutes) * 60 * 1000);
+    m_session->setToolchain(settings);
+    // What "Test toolchain" found for these settings; otherwise the first run probes.
+    QSettings store;
+    const Core::ToolCapabilities stored = Core::ToolchainProbe::storedCapabilities(store, settings);
+    if (!stored.isEmpty())
+        m_session->setCapabilities(stored);
     if (m_stepBar)
         refreshSteps();
 }
 
+Core::JobPool *MainWindow::jobPool() const
+{
+    return m_session->pool();
+}
+
+const std::optional<Core::JobRecord> &MainWindow::lastJob() const
+{
+    return m_session->lastJob();
+}
+
 QString MainWindow::toolchainProblem() const
 {
-    if (m_toolchain.backend == Core::ToolchainSettings::Backend::Native) {
-        const QStringList dirs = m_toolchain.toolDirectory.isEmpty() ? QStringList{} : QStringList{m_toolchain.toolDirectory};
+    const Core::ToolchainSettings &toolchain = m_session->toolchain();
+    if (toolchain.backend == Core::ToolchainSettings::Backend::Native) {
+        const QStringList dirs = toolchain.toolDirectory.isEmpty() ? QStringList{} : QStringList{toolchain.toolDirectory};
         if (QStandardPaths::findExecutable(QStringLiteral("model_transform.py"), dirs).isEmpty()
             && QStandardPaths::findExecutable(QStringLiteral("model_transform"), dirs).isEmpty())
             return tr("tpu-mlir is not installed here: model_transform.py is not on PATH. Install the "
                       "tpu_mlir wheel (Ubuntu 22.04, Python 3.10) or switch to the Docker backend.");
         return {};
     }
-    if (QStandardPaths::findExecutable(m_toolchain.dockerProgram).isEmpty())
+    if (QStandardPaths::findExecutable(toolchain.dockerProgram).isEmpty())
         return tr("Docker is not installed. Install it (sudo apt-get install docker.io), then build the "
-                  "toolchain image: docker build -t %1 -f packaging/docker/Dockerfile …")
-            .arg(m_toolchain.image);
+                  "toolchain image: docker build -t %1 packaging/docker")
+            .arg(toolchain.image);
     return {};
 }
 
@@ -221,13 +257,13 @@ void MainWindow::createDocks()
     m_summary = new Widgets::ModelSummaryWidget(this);
     m_properties = new Widgets::PropertiesPanel(this);
     m_find = new Widgets::FindPanel(this);
-    m_cutList = new Widgets::CutListEdit(m_cuts, this);
+    m_cutList = new Widgets::CutListEdit(m_document, this);
     m_preprocess = new Widgets::PreprocessForm(m_document, this);
     m_labels = new Widgets::LabelsEditor(m_document, this);
     m_quantization = new Widgets::QuantizationForm(m_document, this);
     m_accuracy = new Widgets::AccuracyWidget(this);
     m_problemList = new Widgets::ProblemsView(this);
-    m_jobs = new Widgets::JobsPanel(m_pool, this);
+    m_jobs = new Widgets::JobsPanel(m_session->pool(), this);
 
     auto *steps = addDock(tr("Steps"), QStringLiteral("stepsDock"), m_stepBar, Qt::LeftDockWidgetArea);
     steps->setFeatures(QDockWidget::DockWidgetMovable);
@@ -267,11 +303,11 @@ void MainWindow::createDocks()
     connect(m_graphView, &GraphView::nodeSelected, m_properties, &Widgets::PropertiesPanel::showNode);
     connect(m_graphView, &GraphView::nodeSelected, this, [properties] { properties->raise(); });
     connect(m_graphView, &GraphView::tensorSelected, m_properties, &Widgets::PropertiesPanel::showTensor);
-    connect(m_graphView, &GraphView::cutToggleRequested, m_cuts, &Widgets::CutSelection::toggleCutTensor);
+    connect(m_graphView, &GraphView::cutToggleRequested, m_document, &Widgets::ProjectDocument::toggleCutTensor);
     connect(m_properties, &Widgets::PropertiesPanel::nodeActivated, m_graphView, &GraphView::selectNode);
     connect(m_properties, &Widgets::PropertiesPanel::tensorActivated, m_graphView, &GraphView::selectTensor);
-    connect(m_cuts, &Widgets::CutSelection::changed, m_graphView, &GraphView::setCutTensors);
-    connect(m_cuts, &Widgets::CutSelection::changed, this, &MainWindow::refreshOpSupport);
+    connect(m_document, &Widgets::ProjectDocument::cutTensorsChanged, m_graphView, &GraphView::setCutTensors);
+    connect(m_document, &Widgets::ProjectDocument::cutTensorsChanged, this, &MainWindow::refreshOpSupport);
     connect(m_find, &Widgets::FindPanel::hitHighlighted, m_graphView,
             [this](const Core::FindHit &hit) { m_graphView->highlightNode(hit.displayNode); });
     connect(m_find, &Widgets::FindPanel::hitActivated, m_graphView, [this](const Core::FindHit &hit) {
@@ -296,7 +332,7 @@ void MainWindow::createDocks()
     });
     connect(m_jobs, &Widgets::JobsPanel::showResultsRequested, this, [this](const Core::JobRecord &run) {
         showRunResults(run);
-        refreshProblems();
+        publishProblems();
     });
     connect(m_jobs, &Widgets::JobsPanel::compareRequested, this, &MainWindow::compareWithRun);
 
@@ -387,7 +423,7 @@ void MainWindow::createActions()
     m_presetCut = graphMenu->addAction(tr("Apply &Preset Cut"), this, &MainWindow::applyPresetCut);
     m_presetCut->setEnabled(false);
     m_presetCut->setToolTip(tr("Cut at the outputs MaixCAM expects for the detected model family"));
-    graphMenu->addAction(tr("&Clear Cut"), this, [this] { m_cuts->setCutTensors({}); });
+    graphMenu->addAction(tr("&Clear Cut"), this, [this] { m_document->setCutTensors({}, tr("Clear cut points")); });
 
     QMenu *convertMenu = menuBar()->addMenu(tr("&Convert"));
     m_run = convertMenu->addAction(tr("&Run Conversion"), this, [this] { runConversion(); });
@@ -396,7 +432,7 @@ void MainWindow::createActions()
     m_runFromScratch = convertMenu->addAction(tr("Run Conversion from &Scratch"), this, [this] { runConversion(false); });
     m_runFromScratch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_runFromScratch->setToolTip(tr("Convert and run every step again, even those that could be reused"));
-    m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_pool->cancelAll(); });
+    m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_session->cancelAll(); });
     m_cancel->setEnabled(false);
     convertMenu->addAction(tr("&Set Up Toolchain…"), this, [this] {
         Widgets::SetupToolchainDialog dialog(this);
@@ -422,11 +458,14 @@ void MainWindow::createActions()
             if (!overwrite)
                 return;
         }
-        const auto files = exportBundle(dir, overwrite);
+        if (exportBundle(dir, overwrite))
+            statusBar()->showMessage(tr("Exporting the bundle to %1…").arg(dir));
+    });
+    connect(this, &MainWindow::bundleExportFinished, this, [this](const Core::Expected<QStringList> &files) {
         if (!files)
             showError(tr("Cannot export"), files.error().message + QLatin1Char(' ') + files.error().details);
         else
-            statusBar()->showMessage(tr("Exported %1 (%2)").arg(dir, files->join(QStringLiteral(", "))), 8000);
+            statusBar()->showMessage(tr("Exported %1").arg(files->join(QStringLiteral(", "))), 8000);
     });
     m_exportBundle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
 
@@ -573,13 +612,16 @@ void MainWindow::onLoadFinished()
         m_document->reset(p, m_document->filePath(), m_document->isModified());
     }
     m_pendingProjectPath.clear();
-    m_cuts->reset(m_document->project().cutTensors);
     m_graphView->setCutTensors(m_document->project().cutTensors);
     refreshOpSupport();
     m_statusLabel->setText(tr("%1 — %2 nodes").arg(m_graph.filePath()).arg(m_graph.nodes().size()));
     addRecent(s_recentModelsKey, m_graph.filePath());
     loadRunHistory();
-    refreshProblems();
+    // A new model: the old model's problems go, and its check need not wait for a pause in typing.
+    m_checkTimer.stop();
+    m_projectProblems.clear();
+    publishProblems();
+    startProjectCheck();
     updateTitle();
     emit modelLoaded(m_graph.filePath());
 }
@@ -596,7 +638,7 @@ QString MainWindow::workspaceDir() const
 void MainWindow::loadRunHistory()
 {
     // Results of another model must not linger: no comparison against them, no reuse, no export.
-    m_lastJob.reset();
+    m_session->forgetRuns();
     m_bundleExported = false;
     m_currentRun.reset();
     m_previousRun.reset();
@@ -604,29 +646,12 @@ void MainWindow::loadRunHistory()
     m_accuracy->setRun({});
     m_graphView->clearAccuracyRun();
     m_properties->clearAccuracyRun();
-    // Off the UI thread: a workspace used for months holds hundreds of job.json files.
-    const QString workspace = workspaceDir();
-    const QString name = m_document->project().name;
-    const int generation = ++m_historyGeneration;
-    auto *watcher = new QFutureWatcher<QList<Core::JobRecord>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        const QList<Core::JobRecord> runs = watcher->result();
-        watcher->deleteLater();
-        // Another model opened meanwhile, or nothing to list.
-        if (generation != m_historyGeneration || runs.isEmpty())
-            return;
-        m_pool->addHistory(runs);
-        if (!m_lastJob) // a run finished meanwhile is newer
-            showRunResults(runs.last(), true);
-        refreshProblems();
-        emit runHistoryLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run([workspace, name] { return Core::JobHistory::load(workspace, name).jobs; }));
+    m_session->loadHistory(workspaceDir(), m_document->project().name);
 }
 
 void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)
 {
-    m_lastJob = record;
+    m_session->setLastJob(record);
     m_jobProblems.clear();
     for (const Core::StepRecord &step : record.steps)
         m_jobProblems += step.diagnostics;
@@ -680,7 +705,7 @@ void MainWindow::applyPresetCut()
         statusBar()->showMessage(detection.reason, 5000);
         return;
     }
-    m_cuts->setCutTensors(detection.recommendedOutputs);
+    m_document->setCutTensors(detection.recommendedOutputs, tr("Apply the %1 preset cut").arg(detection.family));
     statusBar()->showMessage(tr("%1: cut at %2").arg(detection.family, detection.recommendedOutputs.join(QStringLiteral(", "))), 5000);
 }
 
@@ -706,12 +731,31 @@ void MainWindow::exportGraphImage()
 
 void MainWindow::refreshProblems()
 {
-    m_problems.clear();
-    if (!m_graph.isNull()) {
-        m_problems = Core::Preflight::check(m_document->project(), m_graph);
-        m_problems += Core::opSupportDiagnostics(m_graph, m_document->project().cutTensors,
-                                                 Core::detectFamily(m_graph));
+    m_checkTimer.start();
+    refreshSteps(); // what the steps need from the project itself is known at once
+}
+
+bool MainWindow::isCheckingProject() const
+{
+    return m_checkTimer.isActive() || m_checkWatcher.isRunning() || m_checkAgain;
+}
+
+void MainWindow::startProjectCheck()
+{
+    if (m_checkWatcher.isRunning()) {
+        m_checkAgain = true;
+        return;
     }
+    const Core::Graph graph = m_graph;
+    const Core::Project project = m_document->project();
+    m_checkWatcher.setFuture(QtConcurrent::run([graph, project] {
+        return graph.isNull() ? QList<Core::Diagnostic>{} : Core::checkProject(project, graph);
+    }));
+}
+
+void MainWindow::publishProblems()
+{
+    m_problems = m_projectProblems;
     m_problems += m_jobProblems;
     m_problems += m_bundleProblems;
     m_problemList->problems()->setDiagnostics(m_problems);
@@ -729,25 +773,27 @@ void MainWindow::refreshSteps()
     facts.calibrationDatasetSet = !p.quantization.datasetDir.isEmpty();
     facts.toolchainProblem = toolchainProblem();
     facts.toolchainReady = facts.toolchainProblem.isEmpty();
-    facts.conversionRunning = m_running;
-    facts.conversionSucceeded = m_lastJob && m_lastJob->state == Core::JobState::Succeeded;
-    facts.conversionFailed = m_lastJob && m_lastJob->state == Core::JobState::Failed;
+    const bool running = m_session->isBusy();
+    const std::optional<Core::JobRecord> &lastJob = m_session->lastJob();
+    facts.conversionRunning = running;
+    facts.conversionSucceeded = lastJob && lastJob->state == Core::JobState::Succeeded;
+    facts.conversionFailed = lastJob && lastJob->state == Core::JobState::Failed;
     facts.accuracyAvailable = m_currentRun.has_value();
     facts.accuracyBelowTolerance = m_currentRun && m_currentRun->firstFailing(Core::AccuracyStage::Tpu) >= 0;
     facts.bundleExported = m_bundleExported;
     facts.problems = m_problems;
     if (m_run)
-        m_run->setEnabled(facts.modelLoaded && !m_running);
+        m_run->setEnabled(facts.modelLoaded && !running);
     if (m_runFromScratch)
-        m_runFromScratch->setEnabled(facts.modelLoaded && !m_running);
+        m_runFromScratch->setEnabled(facts.modelLoaded && !running);
     if (m_cancel)
-        m_cancel->setEnabled(m_running);
+        m_cancel->setEnabled(running);
     if (m_exportBundle)
         m_exportBundle->setEnabled(facts.conversionSucceeded);
     // Finding the program is not proof the daemon and image work; the set-up dialog tests that.
     m_welcome->setToolchainStatus(facts.toolchainReady
                                       ? tr("Toolchain: %1 (found; Convert → Set Up Toolchain… tests it).")
-                                            .arg(m_toolchain.describe())
+                                            .arg(m_session->toolchain().describe())
                                       : facts.toolchainProblem,
                                   facts.toolchainReady);
     m_stepBar->setStatuses(Core::computeWorkflowStatus(facts));
@@ -863,18 +909,35 @@ void MainWindow::rebuildRecentMenus()
 
 bool MainWindow::importBundle(const QString &path, const QString &modelPath)
 {
+    if (m_importWatcher.isRunning())
+        return false;
     QString extractDir;
     if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
         extractDir = QFileInfo(path).absoluteDir().filePath(QFileInfo(path).completeBaseName());
-    const auto bundle = Core::BundleImporter::open(path, extractDir);
+    m_busy->setVisible(true);
+    m_statusLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    // A zipped bundle is unpacked and every file hashed: off the UI thread.
+    m_importWatcher.setFuture(QtConcurrent::run([path, modelPath, extractDir] {
+        return ImportResult{path, modelPath, Core::BundleImporter::open(path, extractDir)};
+    }));
+    return true;
+}
+
+void MainWindow::onBundleImported()
+{
+    m_busy->setVisible(isLoading());
+    const ImportResult result = m_importWatcher.result();
+    const QString &path = result.path;
+    const auto &bundle = result.bundle;
     if (!bundle) {
+        m_statusLabel->clear();
         showError(tr("Cannot import bundle"), bundle.error().message);
-        return false;
+        return;
     }
     Core::Project project = bundle->project;
     project.workspaceDir.clear();
-    if (!modelPath.isEmpty())
-        project.modelPath = modelPath;
+    if (!result.modelPath.isEmpty())
+        project.modelPath = result.modelPath;
     QStringList lines{tr("Model type: %1 %2").arg(project.modelType, project.task),
                       tr("Input: %1, %2 labels").arg(project.preprocess.pixelFormat).arg(project.labels.size())};
     for (const Core::Diagnostic &d : bundle->problems)
@@ -883,25 +946,24 @@ bool MainWindow::importBundle(const QString &path, const QString &modelPath)
         if (qEnvironmentVariableIsSet("MCW_NO_DIALOGS")) {
             showError(tr("Cannot import bundle"),
                       tr("%1: the ONNX model the bundle was made from is needed to start a project.").arg(path));
-            return false;
+            return;
         }
         QMessageBox::information(this, tr("Bundle %1").arg(QFileInfo(path).fileName()),
                                  lines.join(QLatin1Char('\n')) + tr("\n\nChoose the ONNX model it was made from."));
         project.modelPath = QFileDialog::getOpenFileName(this, tr("ONNX Model of the Bundle"), bundle->folder,
                                                          tr("ONNX models (*.onnx)"));
         if (project.modelPath.isEmpty())
-            return false;
+            return;
     }
     m_bundleProblems = bundle->problems;
     m_pendingProjectPath = path;
     m_document->reset(project, {}, true);
     openModel(project.modelPath);
-    return true;
 }
 
 bool MainWindow::runConversion(bool reuseEarlierSteps)
 {
-    if (m_graph.isNull() || m_running)
+    if (m_graph.isNull() || m_session->isBusy())
         return false;
     const QList<Core::Diagnostic> preflight = Core::Preflight::check(m_document->project(), m_graph);
     if (Core::hasErrors(preflight)) {
@@ -913,66 +975,44 @@ bool MainWindow::runConversion(bool reuseEarlierSteps)
         showError(tr("Toolchain missing"), problem);
         return false;
     }
-    m_running = true;
-    refreshSteps();
-    statusBar()->showMessage(tr("Preparing the run…"));
     Core::Project project = m_document->project();
     project.workspaceDir = workspaceDir();
-    Core::ProjectJobFactory::Options options;
-    options.toolchain = m_toolchain.describe();
-    if (reuseEarlierSteps && m_lastJob)
-        options.reuseFrom = m_lastJob;
-    // Off the UI thread: the Docker image id (for the bundle's provenance) may take a moment, and
-    // copying the outputs of unchanged steps reads them whole.
-    auto *watcher = new QFutureWatcher<Core::Expected<Core::JobRecord>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        const auto job = watcher->result();
-        watcher->deleteLater();
-        startJob(job);
-    });
-    const Core::ToolchainSettings settings = m_toolchain;
-    watcher->setFuture(QtConcurrent::run([settings, project, options]() mutable {
-        if (settings.backend == Core::ToolchainSettings::Backend::Docker) {
-            if (const auto id = Core::queryDockerImageId(settings))
-                options.toolchainImageId = *id;
-        }
-        return Core::ProjectJobFactory::createJob(project, project.workspaceDir, options);
-    }));
+    Core::ConversionSession::RunOptions options;
+    if (reuseEarlierSteps)
+        options.reuseFrom = m_session->lastJob();
+    m_session->startRun(project, options);
+    refreshSteps();
+    statusBar()->showMessage(m_session->capabilities() ? tr("Preparing the run…")
+                                                       : tr("Testing the toolchain, then preparing the run…"));
     return true;
 }
 
-void MainWindow::startJob(const Core::Expected<Core::JobRecord> &job)
+void MainWindow::onRunStarted(Core::ConversionJob *job)
 {
-    if (!job) {
-        m_running = false;
-        refreshSteps();
-        showError(tr("Cannot start the conversion"), job.error().message);
-        return;
-    }
     m_jobProblems.clear();
     m_bundleExported = false;
-    m_jobs->select(m_pool->submit(*job));
+    m_jobs->select(job);
     m_stepDocks.value(Core::WorkflowStep::Convert)->raise();
+    const Core::JobRecord &record = job->record();
     QStringList reused;
-    for (const Core::StepRecord &step : job->steps) {
+    for (const Core::StepRecord &step : record.steps) {
         if (!step.reusedFrom.isEmpty())
             reused.append(step.title);
     }
-    statusBar()->showMessage(reused.isEmpty() ? tr("Converting %1 in %2…").arg(job->name, job->directory)
+    statusBar()->showMessage(reused.isEmpty() ? tr("Converting %1 in %2…").arg(record.name, record.directory)
                                               : tr("Converting %1 in %2, reusing: %3…")
-                                                    .arg(job->name, job->directory, reused.join(QStringLiteral(", "))));
-    refreshProblems();
+                                                    .arg(record.name, record.directory, reused.join(QStringLiteral(", "))));
+    publishProblems();
 }
 
 void MainWindow::onJobFinished(Core::ConversionJob *job)
 {
-    m_running = !m_pool->isIdle();
     const bool ok = job->record().state == Core::JobState::Succeeded;
     statusBar()->showMessage(ok ? tr("Conversion finished: %1").arg(job->record().directory)
                                 : tr("Conversion %1; see the Problems list.").arg(Core::jobStateName(job->record().state)),
                              10000);
     showRunResults(job->record());
-    refreshProblems();
+    publishProblems();
     emit conversionFinished(ok);
 }
 
@@ -1031,7 +1071,7 @@ void MainWindow::refreshOpSupport()
     if (m_graph.isNull())
         return;
     // Table look-ups per node: microseconds even for large graphs, fine on the UI thread.
-    const Core::OpSupportReport report = Core::OpSupportAnalyzer().analyze(m_graph, m_cuts->cutTensors());
+    const Core::OpSupportReport report = Core::OpSupportAnalyzer().analyze(m_graph, m_document->project().cutTensors);
     m_graphView->setOpSupportReport(report);
     m_properties->setOpSupportReport(report);
 }
@@ -1041,43 +1081,38 @@ void MainWindow::keepInBf16(const QStringList &opNames)
     if (opNames.isEmpty())
         return;
     Core::Project p = m_document->project();
-    for (const QString &op : opNames) {
-        bool present = false;
-        for (const auto &entry : std::as_const(p.quantization.quantizeTable))
-            present = present || entry.first == op;
-        if (!present)
-            p.quantization.quantizeTable.append({op, QStringLiteral("BF16")});
-    }
-    m_document->edit(p, tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    if (Core::QuantizeTableEdit::keepInBf16(p.quantization, opNames) > 0)
+        m_document->edit(p, tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
     runConversion();
 }
 
 void MainWindow::backToInt8(const QStringList &opNames)
 {
     Core::Project p = m_document->project();
-    const qsizetype before = p.quantization.quantizeTable.size();
-    p.quantization.quantizeTable.removeIf([&opNames](const auto &entry) { return opNames.contains(entry.first); });
-    if (p.quantization.quantizeTable.size() == before)
+    if (Core::QuantizeTableEdit::backToInt8(p.quantization, opNames) == 0)
         return;
     m_document->edit(p, tr("Quantise %n layer(s) in INT8 again", nullptr, int(opNames.size())));
     runConversion();
 }
 
-Core::Expected<QStringList> MainWindow::exportBundle(const QString &destination, bool overwrite)
+bool MainWindow::exportBundle(const QString &destination, bool overwrite)
 {
-    if (!m_lastJob)
-        return Core::makeError(tr("Run a conversion first; there is no model to export."));
+    if (!m_session->lastJob()) {
+        emit bundleExportFinished(Core::makeError(tr("Run a conversion first; there is no model to export.")));
+        return false;
+    }
+    if (m_exportWatcher.isRunning())
+        return false;
     Core::BundleExporter::Request request;
     request.project = m_document->project();
     request.projectPath = m_document->filePath();
     request.graph = m_graph;
-    request.job = *m_lastJob;
-    const auto files = Core::BundleExporter::exportBundle(request, destination, overwrite);
-    if (files) {
-        m_bundleExported = true;
-        refreshSteps();
-    }
-    return files;
+    request.job = *m_session->lastJob();
+    m_busy->setVisible(true);
+    // Hashing every calibration image and writing the model take seconds for large sets.
+    m_exportWatcher.setFuture(QtConcurrent::run(
+        [request, destination, overwrite] { return Core::BundleExporter::exportBundle(request, destination, overwrite); }));
+    return true;
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

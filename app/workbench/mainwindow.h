@@ -4,6 +4,7 @@
 
 #include <core/accuracy/accuracyrun.h>
 #include <core/accuracy/calibrationtable.h>
+#include <core/bundle/bundleimporter.h>
 #include <core/logs/diagnostic.h>
 #include <core/run/jobrecord.h>
 #include <core/run/toolchainsettings.h>
@@ -14,6 +15,7 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QSet>
+#include <QTimer>
 
 #include <optional>
 
@@ -27,13 +29,13 @@ class QStackedWidget;
 
 namespace Mcw::Core {
 class ConversionJob;
+class ConversionSession;
 class JobPool;
 } // namespace Mcw::Core
 
 namespace Mcw::Widgets {
 class AccuracyWidget;
 class CutListEdit;
-class CutSelection;
 class FindPanel;
 class GraphView;
 class LabelsEditor;
@@ -75,10 +77,11 @@ public:
     bool isLoading() const;
     Widgets::ProjectDocument *document() const { return m_document; }
     Widgets::GraphView *graphView() const { return m_graphView; }
-    Widgets::CutSelection *cutSelection() const { return m_cuts; }
     Widgets::StepBar *stepBar() const { return m_stepBar; }
     /** Problems shown in the Problems list (pre-flight, operator support, jobs). */
     QList<Core::Diagnostic> problems() const { return m_problems; }
+    /** The project check (pre-flight, operator support) is waiting or running after an edit. */
+    bool isCheckingProject() const;
     /** Shows the panel that belongs to \a step. */
     void showStep(Core::WorkflowStep step);
 
@@ -92,13 +95,19 @@ public:
     void keepInBf16(const QStringList &opNames);
     /** Takes \a opNames out of the quantize table and converts again. */
     void backToInt8(const QStringList &opNames);
-    /** Writes the bundle of the newest successful run to \a destination (folder or .zip). */
-    Core::Expected<QStringList> exportBundle(const QString &destination, bool overwrite);
+    /**
+     * Writes the bundle of the newest successful run to \a destination (folder or .zip) off the
+     * UI thread (it hashes every calibration image); bundleExportFinished() follows. False when
+     * there is nothing to export or an export is under way.
+     */
+    bool exportBundle(const QString &destination, bool overwrite);
+    bool isExporting() const { return m_exportWatcher.isRunning(); }
     /** Backend used for conversions (QSettings by default; tests point it at the doubles). */
     void setToolchainSettings(const Core::ToolchainSettings &settings);
-    Core::JobPool *jobPool() const { return m_pool; }
+    Core::JobPool *jobPool() const;
+    Core::ConversionSession *session() const { return m_session; }
     /** The newest finished run: of this session, or listed from the workspace when the project opened. */
-    const std::optional<Core::JobRecord> &lastJob() const { return m_lastJob; }
+    const std::optional<Core::JobRecord> &lastJob() const;
     bool hasAccuracy() const { return m_currentRun.has_value(); }
 
 signals:
@@ -111,6 +120,8 @@ signals:
     void comparisonUpdated();
     /** Earlier runs of the opened project were found in its workspace and listed. */
     void runHistoryLoaded();
+    /** The written files, or why the bundle could not be written. */
+    void bundleExportFinished(const Mcw::Core::Expected<QStringList> &files);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -132,7 +143,12 @@ private:
     void startProjectFromModel();
     void applyPresetCut();
     void exportGraphImage();
+    /** Checks the project again, debounced and off the UI thread, then publishes the problems. */
     void refreshProblems();
+    void startProjectCheck();
+    /** Shows the project check's problems with those of the last run and an imported bundle. */
+    void publishProblems();
+    void onBundleImported();
     /** Analyses operator support for the current cut and hands it to the view and properties. */
     void refreshOpSupport();
     void refreshSteps();
@@ -142,7 +158,7 @@ private:
     void rebuildRecentMenus();
     void resetLayout();
     void showError(const QString &title, const QString &message);
-    void startJob(const Core::Expected<Core::JobRecord> &job);
+    void onRunStarted(Core::ConversionJob *job);
     void onJobFinished(Core::ConversionJob *job);
     /** Where runs go: the project's workspace, or `runs/` next to the project (or model). */
     QString workspaceDir() const;
@@ -165,14 +181,22 @@ private:
     QString m_pendingProjectPath; // a project whose model is being loaded
     QFutureWatcher<LoadResult> m_loadWatcher;
     QList<Core::Diagnostic> m_problems;
+    QList<Core::Diagnostic> m_projectProblems; // the last project check
+    QTimer m_checkTimer;                       // typing restarts it: one check per pause
+    QFutureWatcher<QList<Core::Diagnostic>> m_checkWatcher;
+    bool m_checkAgain = false;                 // the project changed while a check ran
+    QFutureWatcher<Core::Expected<QStringList>> m_exportWatcher;
+    struct ImportResult
+    {
+        QString path;
+        QString modelPath;
+        Core::Expected<Core::BundleImporter::Bundle> bundle = Core::makeError(QString());
+    };
+    QFutureWatcher<ImportResult> m_importWatcher;
     QList<Core::Diagnostic> m_jobProblems; // from the last run's failure classification
     QList<Core::Diagnostic> m_bundleProblems; // what the strict reader found in an imported bundle
-    Core::JobPool *m_pool = nullptr;
-    Core::ToolchainSettings m_toolchain;
-    bool m_running = false;
+    Core::ConversionSession *m_session = nullptr;
     bool m_bundleExported = false;
-    int m_historyGeneration = 0; // which model load a history listing belongs to
-    std::optional<Core::JobRecord> m_lastJob;
     std::optional<Core::AccuracyRun> m_currentRun;
     QComboBox *m_colourBy = nullptr;
     std::optional<Core::AccuracyRun> m_previousRun;
@@ -189,7 +213,6 @@ private:
     QByteArray m_defaultState; // dock layout before any saved state was restored
 
     Widgets::ProjectDocument *m_document = nullptr;
-    Widgets::CutSelection *m_cuts = nullptr;
     QStackedWidget *m_central = nullptr;
     Widgets::WelcomePage *m_welcome = nullptr;
     Widgets::GraphView *m_graphView = nullptr;

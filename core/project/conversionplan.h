@@ -3,8 +3,8 @@
 #pragma once
 
 #include <core/project/project.h>
-#include <core/project/toolcapabilities.h>
-#include <core/run/toolinvocation.h>
+#include <core/toolchain/toolcapabilities.h>
+#include <core/toolchain/toolinvocation.h>
 
 #include <QList>
 #include <QString>

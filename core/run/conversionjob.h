@@ -6,7 +6,7 @@
 #include <core/run/jobrecord.h>
 #include <core/run/steplog.h>
 #include <core/run/stepprogress.h>
-#include <core/run/toolcapabilities.h>
+#include <core/toolchain/toolcapabilities.h>
 
 #include <QHash>
 #include <QObject>

@@ -4,7 +4,7 @@
 
 #include <core/logs/diagnostic.h>
 #include <core/result.h>
-#include <core/run/toolinvocation.h>
+#include <core/toolchain/toolinvocation.h>
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -5,7 +5,7 @@
 #include <core/logs/linesplitter.h>
 #include <core/run/processoutcome.h>
 #include <core/run/steplog.h>
-#include <core/run/toolinvocation.h>
+#include <core/toolchain/toolinvocation.h>
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -6,8 +6,6 @@
 #include <core/run/dockerrunbackend.h>
 #include <core/run/nativebackend.h>
 
-#include <QFileInfo>
-
 namespace Mcw::Core {
 
 QList<ToolInvocation> ToolchainBackend::terminateInvocations(const ToolInvocation &, const QString &) const
@@ -32,14 +30,6 @@ std::unique_ptr<ToolchainBackend> ToolchainBackend::create(const ToolchainSettin
     if (settings.usesDockerExec())
         return std::make_unique<DockerExecBackend>(settings);
     return std::make_unique<DockerRunBackend>(settings);
-}
-
-QString toolDisplayName(const QString &program)
-{
-    QString name = QFileInfo(program).fileName();
-    if (name.endsWith(QLatin1String(".py")))
-        name.chop(3);
-    return name;
 }
 
 } // namespace Mcw::Core

@@ -5,7 +5,7 @@
 #include <core/result.h>
 #include <core/run/processoutcome.h>
 #include <core/run/toolchainsettings.h>
-#include <core/run/toolinvocation.h>
+#include <core/toolchain/toolinvocation.h>
 
 #include <memory>
 
@@ -38,8 +38,5 @@ public:
 
     static std::unique_ptr<ToolchainBackend> create(const ToolchainSettings &settings);
 };
-
-/** A tool's short name for messages: "model_transform.py" → "model_transform". */
-QString toolDisplayName(const QString &program);
 
 } // namespace Mcw::Core

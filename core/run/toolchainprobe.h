@@ -3,7 +3,7 @@
 #pragma once
 
 #include <core/result.h>
-#include <core/run/toolcapabilities.h>
+#include <core/toolchain/toolcapabilities.h>
 #include <core/run/toolchainsettings.h>
 
 #include <QObject>

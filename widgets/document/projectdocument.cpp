@@ -46,6 +46,7 @@ ProjectDocument::ProjectDocument(QObject *parent)
 void ProjectDocument::reset(const Core::Project &project, const QString &filePath, bool modified)
 {
     m_undoStack.clear();
+    const bool cutChanged = project.cutTensors != m_project.cutTensors;
     m_project = project;
     m_forcedModified = modified;
     if (m_filePath != filePath) {
@@ -53,6 +54,8 @@ void ProjectDocument::reset(const Core::Project &project, const QString &filePat
         emit filePathChanged(m_filePath);
     }
     emit projectChanged();
+    if (cutChanged)
+        emit cutTensorsChanged(m_project.cutTensors);
     emit modifiedChanged(isModified());
 }
 
@@ -78,21 +81,29 @@ void ProjectDocument::setCutTensors(const QStringList &tensors, const QString &t
 {
     Core::Project edited = m_project;
     edited.cutTensors = tensors;
-    edit(edited, text);
+    edit(edited, text.isEmpty() ? tr("Set cut points") : text);
 }
 
-void ProjectDocument::syncCutTensors(const QStringList &tensors)
+void ProjectDocument::toggleCutTensor(const QString &tensor)
 {
-    if (tensors == m_project.cutTensors)
+    if (tensor.isEmpty())
         return;
-    m_project.cutTensors = tensors;
-    emit projectChanged();
+    Core::Project edited = m_project;
+    if (edited.cutTensors.removeOne(tensor)) {
+        edit(edited, tr("Remove cut point %1").arg(tensor));
+    } else {
+        edited.cutTensors.append(tensor);
+        edit(edited, tr("Add cut point %1").arg(tensor));
+    }
 }
 
 void ProjectDocument::apply(const Core::Project &project)
 {
+    const bool cutChanged = project.cutTensors != m_project.cutTensors;
     m_project = project;
     emit projectChanged();
+    if (cutChanged)
+        emit cutTensorsChanged(m_project.cutTensors);
 }
 
 } // namespace Mcw::Widgets

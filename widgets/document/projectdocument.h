@@ -37,17 +37,19 @@ public:
      */
     void edit(const Core::Project &edited, const QString &text, int mergeId = -1);
 
-    /** Convenience for the cut points the graph view toggles. */
-    void setCutTensors(const QStringList &tensors, const QString &text);
     /**
-     * Takes the cut list from a CutSelection whose own commands sit on this document's undo
-     * stack, so no second undo step is pushed.
+     * The cut points: the project is their one home, and each edit is one undo step on this
+     * document's stack (typed list, preset, clear). No-op when equal.
      */
-    void syncCutTensors(const QStringList &tensors);
+    void setCutTensors(const QStringList &tensors, const QString &text = {});
+    /** Adds \a tensor if absent, removes it if present (one undo step; undo restores its place). */
+    void toggleCutTensor(const QString &tensor);
 
 signals:
     /** The project value changed (edit, undo, redo or reset). */
     void projectChanged();
+    /** Emitted with projectChanged() when the cut points changed. */
+    void cutTensorsChanged(const QStringList &tensors);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cutlistedit.h"
 
-#include <widgets/graphview/cutselection.h>
+#include <widgets/document/projectdocument.h>
 
 #include <QLabel>
 #include <QLineEdit>
@@ -10,9 +10,9 @@
 
 namespace Mcw::Widgets {
 
-CutListEdit::CutListEdit(CutSelection *selection, QWidget *parent)
+CutListEdit::CutListEdit(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
-    , m_selection(selection)
+    , m_document(document)
     , m_edit(new QLineEdit(this))
     , m_error(new QLabel(this))
 {
@@ -30,8 +30,8 @@ CutListEdit::CutListEdit(CutSelection *selection, QWidget *parent)
     layout->addWidget(m_error);
     layout->addStretch(1);
     connect(m_edit, &QLineEdit::editingFinished, this, &CutListEdit::commit);
-    connect(m_selection, &CutSelection::changed, this, &CutListEdit::showList);
-    showList(m_selection->cutTensors());
+    connect(m_document, &ProjectDocument::cutTensorsChanged, this, &CutListEdit::showList);
+    showList(m_document->project().cutTensors);
 }
 
 void CutListEdit::setGraph(const Core::Graph &graph)
@@ -71,7 +71,7 @@ bool CutListEdit::commit()
     }
     m_error->hide();
     m_error->clear();
-    m_selection->setCutTensors(names);
+    m_document->setCutTensors(names, tr("Edit cut points"));
     return true;
 }
 

@@ -11,18 +11,19 @@ class QLineEdit;
 
 namespace Mcw::Widgets {
 
-class CutSelection;
+class ProjectDocument;
 
 /**
- * The cut list as editable text: comma-separated tensor names. Typed lists are checked against
- * the graph; unknown names are reported and nothing changes until the list is valid.
+ * The project's cut list as editable text: comma-separated tensor names. Typed lists are
+ * checked against the graph; unknown names are reported and nothing changes until the list is
+ * valid. Edits go through the document's undo stack.
  */
 class CutListEdit : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit CutListEdit(CutSelection *selection, QWidget *parent = nullptr);
+    explicit CutListEdit(ProjectDocument *document, QWidget *parent = nullptr);
 
     void setGraph(const Core::Graph &graph);
     QLineEdit *lineEdit() const { return m_edit; }
@@ -36,7 +37,7 @@ public:
 private:
     void showList(const QStringList &cutTensors);
 
-    CutSelection *m_selection;
+    ProjectDocument *m_document;
     Core::Graph m_graph;
     QLineEdit *m_edit;
     QLabel *m_error;

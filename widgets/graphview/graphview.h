@@ -32,7 +32,7 @@ class NodeTintLegendWidget;
  * The Netron-like graph view: lays the model out off the UI thread (progress, Cancel, cache per
  * layout input hash), draws it with level of detail, pans by dragging, zooms with Ctrl+wheel,
  * pinch and Shift+Up/Down, and reports clicks. Ctrl+click or the context menu toggles a node's
- * output tensor as a cut point; the cut list itself lives with the host (CutSelection).
+ * output tensor as a cut point; the cut list itself lives in the project (ProjectDocument).
  */
 class GraphView : public QGraphicsView
 {

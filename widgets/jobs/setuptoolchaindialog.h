@@ -3,7 +3,7 @@
 #pragma once
 
 #include <core/run/provisioningplan.h>
-#include <core/run/toolcapabilities.h>
+#include <core/toolchain/toolcapabilities.h>
 #include <core/run/toolchainsettings.h>
 
 #include <QDialog>

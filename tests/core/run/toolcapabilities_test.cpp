@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtestsupport.h"
 
-#include <core/run/toolcapabilities.h>
+#include <core/toolchain/toolcapabilities.h>
 #include <core/run/toolchainprobe.h>
 
 #include <QDir>

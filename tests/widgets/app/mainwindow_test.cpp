@@ -5,7 +5,10 @@
 #include <core/project/projectfile.h>
 #include <tests/support/testpaths.h>
 #include <core/run/conversionjob.h>
+#include <core/run/conversionsession.h>
 #include <core/run/jobpool.h>
+#include <core/run/projectjobfactory.h>
+#include <core/run/toolchainprobe.h>
 #include <core/run/toolchainsettings.h>
 #include <core/sha256.h>
 #include <widgets/accuracy/accuracychartview.h>
@@ -15,8 +18,9 @@
 #include <widgets/common/stepbar.h>
 #include <widgets/properties/propertiespanel.h>
 #include <widgets/document/projectdocument.h>
-#include <widgets/graphview/cutselection.h>
+#include <widgets/graphview/graphscene.h>
 #include <widgets/graphview/graphview.h>
+#include <widgets/graphview/nodeitem.h>
 #include <widgets/jobs/jobsmodel.h>
 #include <widgets/jobs/jobspanel.h>
 
@@ -35,6 +39,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 using namespace Mcw;
 
 /** Saves a screenshot when MCW_SCREENSHOT_DIR is set (MCW_SCREENSHOT_WIDTH scales it down). */
@@ -49,6 +55,25 @@ static void screenshot(QWidget *widget, const QString &name)
     if (width > 0 && image.width() > width)
         image = image.scaledToWidth(width, Qt::SmoothTransformation);
     image.save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+}
+
+/** Exports the last run's bundle (off the UI thread) and waits for the result. */
+static Core::Expected<QStringList> exportAndWait(App::MainWindow &window, const QString &destination)
+{
+    std::optional<Core::Expected<QStringList>> result;
+    const auto connection = QObject::connect(&window, &App::MainWindow::bundleExportFinished, &window,
+                                             [&result](const Core::Expected<QStringList> &files) { result = files; });
+    window.exportBundle(destination, false);
+    const bool finished = QTest::qWaitFor([&result] { return result.has_value(); }, 60000);
+    QObject::disconnect(connection);
+    return finished ? *result : Core::makeError(QStringLiteral("the export did not finish"));
+}
+
+/** Problems after the debounced project check of the last edit. */
+static QList<Core::Diagnostic> settledProblems(App::MainWindow &window)
+{
+    EXPECT_TRUE(QTest::qWaitFor([&window] { return !window.isCheckingProject(); }, 20000));
+    return window.problems();
 }
 
 static bool waitForLayout(App::MainWindow &window)
@@ -90,14 +115,13 @@ TEST(MainWindow, CutEditsAndFormEditsShareOneUndoHistory)
     window.document()->edit(edited, QStringLiteral("labels"));
     // Problems follow the project: one label for an 80-class model is an error.
     bool labelProblem = false;
-    for (const Core::Diagnostic &d : window.problems())
+    for (const Core::Diagnostic &d : settledProblems(window))
         labelProblem = labelProblem || d.code == QStringLiteral("label_count");
     EXPECT_TRUE(labelProblem);
-    window.cutSelection()->toggleCutTensor(QStringLiteral("/model.22/Concat_1_output_0"));
+    window.document()->toggleCutTensor(QStringLiteral("/model.22/Concat_1_output_0"));
     EXPECT_EQ(window.document()->project().cutTensors.size(), 3);
     window.document()->undoStack()->undo();
     EXPECT_EQ(window.document()->project().cutTensors, preset);
-    EXPECT_EQ(window.cutSelection()->cutTensors(), preset);
     window.document()->undoStack()->undo();
     EXPECT_EQ(window.document()->project().labels.size(), 80);
 }
@@ -123,7 +147,7 @@ TEST(MainWindow, SavedProjectReopensWithItsSettings)
     ASSERT_TRUE(loaded.wait(20000));
     EXPECT_EQ(window.document()->project().preprocess.padValue, 114);
     EXPECT_EQ(window.document()->filePath(), path);
-    EXPECT_EQ(window.cutSelection()->cutTensors().size(), 2);
+    EXPECT_EQ(window.document()->project().cutTensors.size(), 2);
 }
 
 TEST(MainWindow, ABrokenModelKeepsTheCurrentOne)
@@ -178,7 +202,7 @@ struct Journey
     {
         QAction *preset = action(QStringLiteral("Apply &Preset Cut"));
         ASSERT_NE(preset, nullptr);
-        window.cutSelection()->setCutTensors({});
+        window.document()->setCutTensors({});
         preset->trigger();
         ASSERT_EQ(window.document()->project().cutTensors.size(), 2);
 
@@ -244,7 +268,7 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     ASSERT_TRUE(j.open());
     j.configure();
     screenshot(&j.window, QStringLiteral("03-configured.png"));
-    EXPECT_FALSE(Core::hasErrors(j.window.problems()));
+    EXPECT_FALSE(Core::hasErrors(settledProblems(j.window)));
 
     QSignalSpy accuracy(&j.window, &App::MainWindow::accuracyUpdated);
     ASSERT_TRUE(j.convert());
@@ -333,7 +357,7 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     }
 
     const QString bundle = j.dir.filePath(QStringLiteral("bundle"));
-    const auto files = j.window.exportBundle(bundle, false);
+    const auto files = exportAndWait(j.window, bundle);
     ASSERT_TRUE(files) << files.error().message.toStdString();
     EXPECT_EQ(QDir(bundle).entryList(QDir::Files, QDir::Name),
               (QStringList{QStringLiteral("yolov8n.cvimodel"), QStringLiteral("yolov8n.mud"),
@@ -392,7 +416,7 @@ TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)
     EXPECT_TRUE(restarted.hasAccuracy());
     ASSERT_TRUE(restarted.lastJob());
     EXPECT_EQ(restarted.lastJob()->id, first.id);
-    EXPECT_TRUE(restarted.exportBundle(j.dir.filePath(QStringLiteral("bundle")), false));
+    EXPECT_TRUE(exportAndWait(restarted, j.dir.filePath(QStringLiteral("bundle"))));
 
     // Nothing changed: converting again copies every step from the earlier run.
     QSignalSpy finished(&restarted, &App::MainWindow::conversionFinished);
@@ -443,7 +467,7 @@ TEST(Journey, AnyEarlierRunCanBeShownOrCompared)
     EXPECT_TRUE(accuracy->chartView()->chart()->title().startsWith(QStringLiteral("INT8 ") + first.id))
         << qPrintable(accuracy->chartView()->chart()->title());
     const QString bundle = j.dir.filePath(QStringLiteral("first-bundle"));
-    ASSERT_TRUE(j.window.exportBundle(bundle, false));
+    ASSERT_TRUE(exportAndWait(j.window, bundle));
     EXPECT_EQ(*Core::sha256OfFile(bundle + QStringLiteral("/yolov8n.cvimodel")),
               *Core::sha256OfFile(QDir(first.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))));
 }
@@ -509,4 +533,77 @@ TEST(Journey, MissingCalibrationTableIsNamedInOneSentence)
     EXPECT_TRUE(sentences.first().endsWith(QLatin1Char('.')));
     EXPECT_EQ(sentences.first().count(QStringLiteral(". ")), 0) << sentences.first().toStdString();
     screenshot(&j.window, QStringLiteral("07-failed-calibration.png"));
+}
+
+// The cut's one home: Ctrl+clicks on the graph become the project's cut and, through the session,
+// the `--output_names` of the transform step recorded in the job.
+TEST(Journey, ClicksOnTheGraphBecomeTheOutputNamesOfTheRecordedJob)
+{
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    j.window.document()->setCutTensors({});
+    Widgets::GraphView *view = j.window.graphView();
+    view->setZoom(1.0);
+    const QStringList clicked{QStringLiteral("/model.22/Sigmoid_output_0"), QStringLiteral("/model.22/dfl/conv/Conv_output_0")};
+    for (const QString &onnxNode : {QStringLiteral("/model.22/Sigmoid"), QStringLiteral("/model.22/dfl/conv/Conv")}) {
+        const int display = view->viewGraph().displayNodeOfOnnxNode(j.window.currentGraph().nodeIndex(onnxNode));
+        ASSERT_GE(display, 0) << onnxNode.toStdString();
+        const QPointF centre = view->graphScene()->nodeItem(display)->box().center();
+        view->centerOn(centre);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, view->mapFromScene(centre));
+    }
+    ASSERT_EQ(j.window.document()->project().cutTensors, clicked);
+    EXPECT_EQ(j.window.document()->undoStack()->undoText(), QStringLiteral("Add cut point /model.22/dfl/conv/Conv_output_0"));
+    ASSERT_TRUE(j.convert());
+    const auto recorded = Core::JobRecord::load(j.window.lastJob()->directory);
+    ASSERT_TRUE(recorded.has_value());
+    const QStringList args = recorded->steps.at(recorded->stepIndex(QStringLiteral("transform"))).invocation.arguments;
+    const qsizetype at = args.indexOf(QStringLiteral("--output_names"));
+    ASSERT_GE(at, 0);
+    EXPECT_EQ(args.at(at + 1), clicked.join(QLatin1Char(',')));
+}
+
+// The GUI plans with what the toolchain accepts: tpu-mlir 1.7 has no --cali_method, so a project
+// asking for use_mse must not pass it (the run would stop on a usage error). The recorded steps
+// are the ones ProjectJobFactory builds from an independent probe of the same toolchain.
+TEST(Journey, RunsArePlannedWithTheProbedCapabilities)
+{
+    qputenv("FAKE_TPU_VERSION", "1.7");
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    Core::Project project = j.window.document()->project();
+    project.quantization.calibrationMethod = QStringLiteral("use_mse");
+    j.window.document()->edit(project, QStringLiteral("method"));
+    const bool converted = j.convert();
+    ASSERT_TRUE(j.window.lastJob().has_value());
+    const auto recorded = Core::JobRecord::load(j.window.lastJob()->directory);
+    qunsetenv("FAKE_TPU_VERSION");
+    ASSERT_TRUE(recorded.has_value());
+    EXPECT_TRUE(converted) << recorded->steps.at(1).errorMessage.toStdString();
+
+    Core::ToolchainProbe probe(j.window.session()->toolchain());
+    qputenv("FAKE_TPU_VERSION", "1.7");
+    QSignalSpy probed(&probe, &Core::ToolchainProbe::finished);
+    probe.start();
+    ASSERT_TRUE(probed.wait(30000));
+    qunsetenv("FAKE_TPU_VERSION");
+    ASSERT_TRUE(probe.result().has_value());
+    EXPECT_FALSE(probe.result()->accepts(QStringLiteral("run_calibration"), QStringLiteral("--cali_method")));
+    Core::ProjectJobFactory::Options options;
+    options.capabilities = *probe.result();
+    options.toolchain = j.window.session()->toolchain().describe();
+    project = j.window.document()->project();
+    project.workspaceDir = j.dir.filePath(QStringLiteral("independent"));
+    const auto planned = Core::ProjectJobFactory::createJob(project, project.workspaceDir, options);
+    ASSERT_TRUE(planned.has_value());
+    ASSERT_EQ(planned->steps.size(), recorded->steps.size());
+    for (qsizetype i = 0; i < planned->steps.size(); ++i) {
+        EXPECT_EQ(planned->steps.at(i).invocation.program, recorded->steps.at(i).invocation.program);
+        EXPECT_EQ(planned->steps.at(i).invocation.arguments, recorded->steps.at(i).invocation.arguments)
+            << planned->steps.at(i).id.toStdString();
+    }
+    const QStringList calibration = recorded->steps.at(recorded->stepIndex(QStringLiteral("calibration"))).invocation.arguments;
+    EXPECT_FALSE(calibration.contains(QStringLiteral("--cali_method")));
 }

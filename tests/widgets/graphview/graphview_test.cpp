@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <widgets/document/projectdocument.h>
 #include <widgets/graphview/cutlistedit.h>
-#include <widgets/graphview/cutselection.h>
 #include <widgets/graphview/edgeitem.h>
 #include <widgets/graphview/findpanel.h>
 #include <widgets/graphview/findresultmodel.h>
@@ -207,45 +207,55 @@ TEST_F(GraphViewTest, CutGreysExactlyTheNonAncestors)
         EXPECT_FALSE(item->isGreyed());
 }
 
+// The cut lives in the project: each edit is one step of the document's undo stack.
 TEST_F(GraphViewTest, CutEditsUndoAndRedo)
 {
-    Widgets::CutSelection cuts;
-    QSignalSpy changed(&cuts, &Widgets::CutSelection::changed);
-    cuts.toggleCutTensor(QStringLiteral("h0"));
-    cuts.toggleCutTensor(QStringLiteral("h1"));
-    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
-    cuts.toggleCutTensor(QStringLiteral("h0")); // remove
-    EXPECT_EQ(cuts.cutTensors(), QStringList{QStringLiteral("h1")});
-    cuts.setCutTensors({QStringLiteral("a"), QStringLiteral("s1")});
-    EXPECT_EQ(cuts.undoStack()->count(), 4);
+    Widgets::ProjectDocument document;
+    QSignalSpy changed(&document, &Widgets::ProjectDocument::cutTensorsChanged);
+    auto cut = [&document] { return document.project().cutTensors; };
+    document.toggleCutTensor(QStringLiteral("h0"));
+    document.toggleCutTensor(QStringLiteral("h1"));
+    EXPECT_EQ(cut(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
+    document.toggleCutTensor(QStringLiteral("h0")); // remove
+    EXPECT_EQ(cut(), QStringList{QStringLiteral("h1")});
+    document.setCutTensors({QStringLiteral("a"), QStringLiteral("s1")});
+    EXPECT_EQ(document.undoStack()->count(), 4);
     EXPECT_EQ(changed.count(), 4);
+    EXPECT_EQ(document.undoStack()->text(1), QStringLiteral("Add cut point h1"));
+    EXPECT_EQ(document.undoStack()->text(2), QStringLiteral("Remove cut point h0"));
 
-    cuts.undoStack()->undo();
-    EXPECT_EQ(cuts.cutTensors(), QStringList{QStringLiteral("h1")});
-    cuts.undoStack()->undo(); // the removal comes back at its old position
-    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
-    cuts.undoStack()->undo();
-    cuts.undoStack()->undo();
-    EXPECT_TRUE(cuts.cutTensors().isEmpty());
-    EXPECT_FALSE(cuts.undoStack()->canUndo());
-    cuts.undoStack()->redo();
-    cuts.undoStack()->redo();
-    cuts.undoStack()->redo();
-    EXPECT_EQ(cuts.cutTensors(), QStringList{QStringLiteral("h1")});
-    cuts.undoStack()->redo();
-    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("a"), QStringLiteral("s1")}));
-    EXPECT_EQ(changed.last().first().toStringList(), cuts.cutTensors());
+    document.undoStack()->undo();
+    EXPECT_EQ(cut(), QStringList{QStringLiteral("h1")});
+    document.undoStack()->undo(); // the removal comes back at its old position
+    EXPECT_EQ(cut(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
+    document.undoStack()->undo();
+    document.undoStack()->undo();
+    EXPECT_TRUE(cut().isEmpty());
+    EXPECT_FALSE(document.undoStack()->canUndo());
+    document.undoStack()->redo();
+    document.undoStack()->redo();
+    document.undoStack()->redo();
+    EXPECT_EQ(cut(), QStringList{QStringLiteral("h1")});
+    document.undoStack()->redo();
+    EXPECT_EQ(cut(), (QStringList{QStringLiteral("a"), QStringLiteral("s1")}));
+    EXPECT_EQ(changed.last().first().toStringList(), cut());
 
-    cuts.setCutTensors(cuts.cutTensors()); // equal: no new step
-    EXPECT_EQ(cuts.undoStack()->count(), 4);
+    document.setCutTensors(cut()); // equal: no new step
+    EXPECT_EQ(document.undoStack()->count(), 4);
+    // A form edit between cut edits stays in the same history and leaves the cut alone.
+    Core::Project p = document.project();
+    p.labels = {QStringLiteral("cat")};
+    document.edit(p, QStringLiteral("Labels"));
+    document.undoStack()->undo();
+    EXPECT_EQ(cut(), (QStringList{QStringLiteral("a"), QStringLiteral("s1")}));
 }
 
 TEST_F(GraphViewTest, UndoRestoresThePruningInTheView)
 {
     ShownView shown("branchy.onnx");
-    Widgets::CutSelection cuts;
-    QObject::connect(&cuts, &Widgets::CutSelection::changed, &shown.view, &GraphView::setCutTensors);
-    QObject::connect(&shown.view, &GraphView::cutToggleRequested, &cuts, &Widgets::CutSelection::toggleCutTensor);
+    Widgets::ProjectDocument cuts;
+    QObject::connect(&cuts, &Widgets::ProjectDocument::cutTensorsChanged, &shown.view, &GraphView::setCutTensors);
+    QObject::connect(&shown.view, &GraphView::cutToggleRequested, &cuts, &Widgets::ProjectDocument::toggleCutTensor);
     const int tail = nodeNamed(shown.view.viewGraph(), QStringLiteral("Tail"));
     emit shown.view.cutToggleRequested(QStringLiteral("h1"));
     EXPECT_TRUE(shown.scene()->nodeItem(tail)->isGreyed());
@@ -397,16 +407,16 @@ TEST_F(GraphViewTest, FindPanelListsHitsAndHighlights)
 
 TEST_F(GraphViewTest, CutListTextIsValidatedAgainstTheGraph)
 {
-    Widgets::CutSelection cuts;
+    Widgets::ProjectDocument cuts;
     Widgets::CutListEdit edit(&cuts);
     edit.setGraph(loadModel(modelPath("branchy.onnx")));
     edit.lineEdit()->setText(QStringLiteral("h0, nope ,h1"));
     EXPECT_FALSE(edit.commit());
     EXPECT_TRUE(edit.errorText().contains(QStringLiteral("nope")));
-    EXPECT_TRUE(cuts.cutTensors().isEmpty());
+    EXPECT_TRUE(cuts.project().cutTensors.isEmpty());
     edit.lineEdit()->setText(QStringLiteral(" h0 ,, h1 "));
     EXPECT_TRUE(edit.commit());
-    EXPECT_EQ(cuts.cutTensors(), (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
+    EXPECT_EQ(cuts.project().cutTensors, (QStringList{QStringLiteral("h0"), QStringLiteral("h1")}));
     EXPECT_TRUE(edit.errorText().isEmpty());
     cuts.toggleCutTensor(QStringLiteral("s1"));
     EXPECT_EQ(edit.lineEdit()->text(), QStringLiteral("h0, h1, s1"));

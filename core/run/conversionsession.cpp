@@ -1,0 +1,163 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversionsession.h"
+
+#include <core/run/conversionjob.h>
+#include <core/run/dockerimageid.h>
+#include <core/run/jobhistory.h>
+#include <core/run/jobpool.h>
+#include <core/run/toolchainbackend.h>
+
+#include <QDir>
+#include <QtConcurrent>
+
+namespace Mcw::Core {
+
+ConversionSession::ConversionSession(QObject *parent)
+    : QObject(parent)
+    , m_pool(new JobPool(this))
+{
+    setToolchain(m_toolchain);
+    connect(&m_prepareWatcher, &QFutureWatcherBase::finished, this, [this] {
+        m_preparing = false;
+        const Expected<JobRecord> job = m_prepareWatcher.result();
+        if (!job) {
+            emit runNotStarted(job.error());
+            return;
+        }
+        emit runStarted(m_pool->submit(*job));
+    });
+    connect(m_pool, &JobPool::jobFinished, this, [this](ConversionJob *job) {
+        m_lastJob = job->record();
+        emit runFinished(job);
+    });
+}
+
+ConversionSession::~ConversionSession()
+{
+    m_prepareWatcher.waitForFinished();
+    if (m_probe)
+        m_probe->cancel();
+    m_pool->cancelAll();
+}
+
+void ConversionSession::setToolchain(const ToolchainSettings &settings)
+{
+    if (!(settings == m_toolchain))
+        m_capabilities.reset();
+    m_toolchain = settings;
+    m_pool->setBackend(ToolchainBackend::create(settings));
+    m_pool->setMaxConcurrency(settings.maxConcurrency);
+    m_pool->setStepTimeout(qint64(settings.stepTimeoutMinutes) * 60 * 1000);
+    m_pool->setCapabilities(m_capabilities.value_or(ToolCapabilities{}));
+}
+
+void ConversionSession::setCapabilities(const ToolCapabilities &caps)
+{
+    m_capabilities = caps;
+    m_pool->setCapabilities(caps);
+}
+
+ProjectJobFactory::Options ConversionSession::jobOptions(const RunOptions &options) const
+{
+    ProjectJobFactory::Options job;
+    job.compareAll = options.compareAll;
+    job.capabilities = m_capabilities.value_or(ToolCapabilities{});
+    job.toolchain = m_toolchain.describe();
+    job.reuseFrom = options.reuseFrom;
+    return job;
+}
+
+bool ConversionSession::startRun(const Project &project, const RunOptions &options)
+{
+    if (m_preparing)
+        return false;
+    m_preparing = true;
+    m_pendingProject = project;
+    m_pendingOptions = options;
+    if (options.probe && !m_capabilities)
+        startProbe();
+    else
+        prepareJob();
+    return true;
+}
+
+bool ConversionSession::startRun(const Project &project)
+{
+    return startRun(project, RunOptions{});
+}
+
+void ConversionSession::startProbe()
+{
+    m_probe = std::make_unique<ToolchainProbe>(m_toolchain);
+    m_probe->setWorkingDirectory(QDir::tempPath());
+    connect(m_probe.get(), &ToolchainProbe::checkFinished, this, &ConversionSession::probeChecked);
+    connect(m_probe.get(), &ToolchainProbe::finished, this, [this] {
+        const Expected<ToolCapabilities> caps = m_probe->result();
+        m_probe.release()->deleteLater();
+        if (!caps) {
+            m_preparing = false;
+            emit runNotStarted(caps.error());
+            return;
+        }
+        setCapabilities(*caps);
+        emit capabilitiesProbed(*caps);
+        prepareJob();
+    });
+    m_probe->start();
+}
+
+void ConversionSession::prepareJob()
+{
+    const ToolchainSettings settings = m_toolchain;
+    const Project project = m_pendingProject;
+    const QString runsRoot = m_pendingOptions.runsRoot.isEmpty() ? project.workspaceDir : m_pendingOptions.runsRoot;
+    ProjectJobFactory::Options options = jobOptions(m_pendingOptions);
+    // Off the calling thread: the engine may take a moment to name the image, and copying the
+    // outputs of unchanged steps reads them whole.
+    m_prepareWatcher.setFuture(QtConcurrent::run([settings, project, runsRoot, options]() mutable {
+        if (settings.backend == ToolchainSettings::Backend::Docker) {
+            // For the provenance; a failure here surfaces when the steps run.
+            if (const auto id = queryDockerImageId(settings))
+                options.toolchainImageId = *id;
+        }
+        return ProjectJobFactory::createJob(project, runsRoot, options);
+    }));
+}
+
+bool ConversionSession::isBusy() const
+{
+    return m_preparing || !m_pool->isIdle();
+}
+
+void ConversionSession::cancelAll()
+{
+    m_pool->cancelAll();
+}
+
+void ConversionSession::loadHistory(const QString &workspace, const QString &projectName)
+{
+    const int generation = ++m_historyGeneration;
+    auto *watcher = new QFutureWatcher<QList<JobRecord>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        const QList<JobRecord> runs = watcher->result();
+        watcher->deleteLater();
+        // Another model opened meanwhile, or nothing to list.
+        if (generation != m_historyGeneration || runs.isEmpty())
+            return;
+        m_pool->addHistory(runs);
+        if (!m_lastJob) // a run finished meanwhile is newer
+            m_lastJob = runs.last();
+        emit historyLoaded(runs);
+    });
+    // A workspace used for months holds hundreds of job.json files.
+    watcher->setFuture(QtConcurrent::run([workspace, projectName] { return JobHistory::load(workspace, projectName).jobs; }));
+}
+
+void ConversionSession::forgetRuns()
+{
+    m_lastJob.reset();
+    ++m_historyGeneration;
+}
+
+} // namespace Mcw::Core

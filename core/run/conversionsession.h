@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <core/project/project.h>
+#include <core/result.h>
+#include <core/run/jobrecord.h>
+#include <core/run/projectjobfactory.h>
+#include <core/run/toolchainprobe.h>
+#include <core/run/toolchainsettings.h>
+#include <core/toolchain/toolcapabilities.h>
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace Mcw::Core {
+
+class ConversionJob;
+class JobPool;
+
+/**
+ * One conversion session: the toolchain a project converts with and the runs it made. The GUI,
+ * `maixcam-convert run` and `rebuild` all start their runs here, so the same project and
+ * toolchain give the same plan on every face: the backend chosen from the settings (docker run,
+ * docker exec or native, with the step timeout and concurrency), the capabilities the toolchain
+ * was probed for (probed before the first run, so a release that lacks a flag never gets it),
+ * the engine's image id for the provenance, reuse of unchanged steps, and the run history.
+ */
+class ConversionSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct RunOptions
+    {
+        /** Where the run folder goes; empty: the project's workspace. */
+        QString runsRoot;
+        /** Per-layer accuracy: `--compare_all --debug` on the INT8 deploy. */
+        bool compareAll = true;
+        /** Copies the unchanged steps of this run instead of running them again. */
+        std::optional<JobRecord> reuseFrom;
+        /** Probe the toolchain first when its capabilities are not known yet. */
+        bool probe = true;
+    };
+
+    explicit ConversionSession(QObject *parent = nullptr);
+    ~ConversionSession() override; // cancels every run: no orphan process or container
+
+    /** The backend and the pool's limits; capabilities probed for other settings are dropped. */
+    void setToolchain(const ToolchainSettings &settings);
+    const ToolchainSettings &toolchain() const { return m_toolchain; }
+    /** Capabilities known from elsewhere (the set-up dialog's probe, a stored probe). */
+    void setCapabilities(const ToolCapabilities &caps);
+    /** The capabilities runs are planned with, when known for the current toolchain. */
+    const std::optional<ToolCapabilities> &capabilities() const { return m_capabilities; }
+    JobPool *pool() const { return m_pool; }
+
+    /**
+     * The job options a run of this session gets: the one place where the plan's inputs are
+     * put together (ProjectJobFactory builds the steps from them).
+     */
+    ProjectJobFactory::Options jobOptions(const RunOptions &options) const;
+
+    /**
+     * Starts a run of \a project: probes the toolchain when needed, then creates the job folder
+     * and copies reused steps off the calling thread, then queues the job. runStarted() or
+     * runNotStarted() follows. False while another run is being prepared.
+     */
+    bool startRun(const Project &project, const RunOptions &options);
+    bool startRun(const Project &project);
+    bool isPreparing() const { return m_preparing; }
+    /** A run is being prepared or a job is queued or running. */
+    bool isBusy() const;
+    void cancelAll();
+
+    /** Lists the earlier runs of \a projectName under \a workspace off the calling thread. */
+    void loadHistory(const QString &workspace, const QString &projectName);
+    /** The newest finished run: of this session, or listed by loadHistory(). */
+    const std::optional<JobRecord> &lastJob() const { return m_lastJob; }
+    /** Makes \a record the last run (a run chosen in the Jobs panel). */
+    void setLastJob(const JobRecord &record) { m_lastJob = record; }
+    /** Another model: no reuse or export from the old one; a history listing under way is dropped. */
+    void forgetRuns();
+
+signals:
+    void probeChecked(const Mcw::Core::ToolchainProbe::Check &check);
+    void capabilitiesProbed(const Mcw::Core::ToolCapabilities &caps);
+    void runStarted(Mcw::Core::ConversionJob *job);
+    void runNotStarted(const Mcw::Core::Error &error);
+    void runFinished(Mcw::Core::ConversionJob *job);
+    void historyLoaded(const QList<Mcw::Core::JobRecord> &runs);
+
+private:
+    void startProbe();
+    void prepareJob();
+
+    ToolchainSettings m_toolchain;
+    std::optional<ToolCapabilities> m_capabilities;
+    JobPool *m_pool = nullptr;
+    std::unique_ptr<ToolchainProbe> m_probe;
+    QFutureWatcher<Expected<JobRecord>> m_prepareWatcher;
+    bool m_preparing = false;
+    Project m_pendingProject;
+    RunOptions m_pendingOptions;
+    std::optional<JobRecord> m_lastJob;
+    int m_historyGeneration = 0;
+};
+
+} // namespace Mcw::Core

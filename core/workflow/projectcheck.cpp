@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projectcheck.h"
+
+#include <core/onnx/familydetector.h>
+#include <core/opsupport/opsupportdiagnostics.h>
+#include <core/project/preflight.h>
+
+namespace Mcw::Core {
+
+QList<Diagnostic> checkProject(const Project &project, const Graph &graph)
+{
+    QList<Diagnostic> diagnostics = Preflight::check(project, graph);
+    diagnostics += opSupportDiagnostics(graph, project.cutTensors, detectFamily(graph));
+    return diagnostics;
+}
+
+} // namespace Mcw::Core
