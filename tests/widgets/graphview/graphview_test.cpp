@@ -543,29 +543,6 @@ TEST_F(GraphViewTest, KeyboardZoomAndFit)
     EXPECT_TRUE(visible.adjusted(-1, -1, 1, 1).contains(shown.scene()->sceneRect()));
 }
 
-TEST_F(GraphViewTest, Screenshot)
-{
-    // Not an assertion of looks: writes what the view shows for a human to inspect when asked.
-    const QByteArray dir = qgetenv("MCW_GRAPHVIEW_SCREENSHOTS");
-    if (dir.isEmpty())
-        GTEST_SKIP() << "set MCW_GRAPHVIEW_SCREENSHOTS=DIR to write screenshots";
-    GraphView view;
-    view.resize(1400, 900);
-    view.show();
-    QSignalSpy done(&view, &GraphView::layoutFinished);
-    view.setGraph(loadModel(Tests::generatedModel(QStringLiteral("yolov8n"))));
-    ASSERT_TRUE(done.wait(20000));
-    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-fit.png"));
-    view.setZoom(1.0);
-    view.centerOn(view.graphScene()->sceneRect().center());
-    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-100.png"));
-    // Where one tensor fans out to the detection head's three branches.
-    const int head = nodeNamed(view.viewGraph(), QStringLiteral("/model.22/cv2.0/cv2.0.0/conv/Conv"));
-    ASSERT_GE(head, 0);
-    view.centerOn(view.graphScene()->nodeItem(head)->sceneBoundingRect().center());
-    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/view-head.png"));
-}
-
 static int firstOnnxNodeOfType(const Core::Graph &graph, const QString &opType)
 {
     for (int i = 0; i < graph.nodes().size(); ++i) {
@@ -778,28 +755,6 @@ TEST_F(GraphViewTest, PropertiesShowVerdictReasonAndLayerMetrics)
     EXPECT_EQ(panel.findItem(QString(), QStringLiteral("SQNR"))->text(1), QStringLiteral("12.25 dB"));
     EXPECT_EQ(panel.findItem(QString(), QStringLiteral("status"))->text(1), QStringLiteral("NOT_SIMLIAR"));
     EXPECT_EQ(panel.findItem(QString(), QStringLiteral("tensor"))->text(1), convOut);
-}
-
-TEST_F(GraphViewTest, ScreenshotColouredBySupport)
-{
-    const QByteArray dir = qgetenv("MCW_GRAPHVIEW_SCREENSHOTS");
-    if (dir.isEmpty())
-        GTEST_SKIP() << "set MCW_GRAPHVIEW_SCREENSHOTS=DIR to write screenshots";
-    GraphView view;
-    view.resize(1400, 900);
-    view.show();
-    QSignalSpy done(&view, &GraphView::layoutFinished);
-    const Core::Graph graph = loadModel(Tests::generatedModel(QStringLiteral("yolo26n")));
-    view.setGraph(graph);
-    ASSERT_TRUE(done.wait(30000));
-    view.setOpSupportReport(Core::OpSupportAnalyzer().analyze(graph, {}));
-    view.setColourBy(GraphView::ColourBy::OpSupport);
-    view.fitToWindow();
-    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/support-fit.png"));
-    const int topK = firstOnnxNodeOfType(graph, QStringLiteral("TopK"));
-    view.setZoom(1.0);
-    view.centerOnNode(view.viewGraph().displayNodeOfOnnxNode(topK));
-    view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/support-100.png"));
 }
 
 TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)
