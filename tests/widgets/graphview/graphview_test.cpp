@@ -38,6 +38,7 @@
 #include <QThreadPool>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
 
@@ -462,6 +463,59 @@ TEST_F(GraphViewTest, ExportsSvgWithOneGroupPerNode)
         EXPECT_TRUE(it.next().captured(1).contains(QStringLiteral("<path")));
     EXPECT_EQ(groups, view.nodes().size());
     EXPECT_TRUE(svg.contains(QStringLiteral(">MaxPool</text>")));
+}
+
+// Parsed as XML (any error fails), every node of YOLOv8n is one group whose <title> is
+// "OpType: name" and whose first text is the header the view paints.
+TEST_F(GraphViewTest, ExportedSvgIsWellFormedXmlAndLabelsEveryNode)
+{
+    QTemporaryDir dir;
+    const QString svgPath = dir.filePath(QStringLiteral("yolov8n.svg"));
+    const QString model = Tests::generatedModel(QStringLiteral("yolov8n"));
+    ASSERT_TRUE(Widgets::GraphExporter::exportModel(model, svgPath));
+    QFile file(svgPath);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QHash<QString, QString> titles;  // group id -> <title>
+    QHash<QString, QString> headers; // group id -> first <text>
+    QString group;
+    int depth = 0, groupDepth = -1;
+    bool rootIsSvg = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            ++depth;
+            if (depth == 1)
+                rootIsSvg = xml.name() == QLatin1String("svg");
+            if (xml.name() == QLatin1String("g")) {
+                group = xml.attributes().value(QLatin1String("id")).toString();
+                groupDepth = depth;
+            } else if (!group.isEmpty() && xml.name() == QLatin1String("title")) {
+                titles.insert(group, xml.readElementText());
+                --depth;
+            } else if (!group.isEmpty() && xml.name() == QLatin1String("text") && !headers.contains(group)) {
+                headers.insert(group, xml.readElementText(QXmlStreamReader::IncludeChildElements));
+                --depth;
+            }
+        } else if (xml.isEndElement()) {
+            if (depth == groupDepth)
+                group.clear();
+            --depth;
+        }
+    }
+    ASSERT_FALSE(xml.hasError()) << xml.errorString().toStdString() << " at line " << xml.lineNumber();
+    EXPECT_TRUE(rootIsSvg);
+
+    const Core::ViewGraph view = Core::ViewGraph::build(loadModel(model));
+    ASSERT_GT(view.nodes().size(), 100);
+    for (int i = 0; i < view.nodes().size(); ++i) {
+        const Core::ViewGraph::Node &node = view.nodes().at(i);
+        const QString id = QStringLiteral("node-%1").arg(i);
+        EXPECT_EQ(titles.value(id), node.opType + QStringLiteral(": ") + node.name) << id.toStdString();
+        EXPECT_EQ(headers.value(id), Widgets::GraphStyle::headerText(node, {})) << id.toStdString();
+    }
+    for (int i = 0; i < view.edges().size(); ++i)
+        EXPECT_EQ(titles.value(QStringLiteral("edge-%1").arg(i)), view.edges().at(i).tensor);
 }
 
 TEST_F(GraphViewTest, HeadlessExportFromTheApplication)
