@@ -40,6 +40,32 @@ static QString maixTask(const QString &detectedTask)
     return detectedTask; // pose, seg, obb
 }
 
+// The layout and channel count of the input decide --channel_format and the pixel format.
+static void applyInputLayout(Project &p)
+{
+    p.preprocess.channelFormat = ImageInput::channelFormatOf(p.inputShape);
+    const auto dims = ImageInput::dims(p.inputShape, p.preprocess.channelFormat);
+    if (dims && dims->channels == ImageInput::channelCount(QStringLiteral("gray"))) {
+        p.preprocess.pixelFormat = QStringLiteral("gray");
+        p.preprocess.mean = {p.preprocess.mean.value(0)};
+        p.preprocess.scale = {p.preprocess.scale.value(0)};
+    }
+}
+
+Project ProjectInitializer::bareProject(const Graph &graph, const QString &modelPath)
+{
+    Project p;
+    p.name = QFileInfo(modelPath).completeBaseName();
+    p.modelPath = modelPath;
+    const QStringList inputs = graph.inputNames();
+    if (const Tensor *input = inputs.isEmpty() ? nullptr : graph.tensor(inputs.first());
+        input && input->shape.isStatic()) {
+        p.inputShape = input->shape.values();
+    }
+    applyInputLayout(p);
+    return p;
+}
+
 Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph &graph, const QString &modelPath,
                                                                     const Options &options)
 {
@@ -106,16 +132,13 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
                                                          ? QStringLiteral("imagenet-rgb") : QStringLiteral("yolo"));
     applyPreset(p.preprocess, preset);
     // tf2onnx and MediaPipe export NHWC (1×256×256×3): tpu-mlir reads it with --channel_format nhwc.
-    p.preprocess.channelFormat = ImageInput::channelFormatOf(p.inputShape);
+    applyInputLayout(p);
     if (p.preprocess.channelFormat != QLatin1String("nchw")) {
         result.notes.append(QStringLiteral("The input %1 is channels-last: channel_format %2.")
                                 .arg(shapeText(p.inputShape), p.preprocess.channelFormat));
     }
-    const auto dims = ImageInput::dims(p.inputShape, p.preprocess.channelFormat);
     if (!options.pixelFormat.isEmpty())
         p.preprocess.pixelFormat = options.pixelFormat;
-    else if (dims && dims->channels == ImageInput::channelCount(QStringLiteral("gray")))
-        p.preprocess.pixelFormat = QStringLiteral("gray");
     if (options.mean)
         p.preprocess.mean = *options.mean;
     if (options.scale)

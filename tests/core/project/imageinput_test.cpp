@@ -92,3 +92,26 @@ TEST(ImageInput, AnNhwcModelGetsChannelFormatNhwcWhenTheProjectIsCreated)
     }
     EXPECT_TRUE(named);
 }
+
+// The GUI's start for a model of no known family (MediaPipe's are not YOLO or classifiers)
+// still reads the input's layout.
+TEST(ImageInput, ABareProjectOfAnNhwcModelIsChannelsLast)
+{
+    const QString path = QStringLiteral(MCW_PREFLIGHT_MODELS "/classifier_nhwc.onnx");
+    const auto graph = OnnxLoader::loadFile(path);
+    ASSERT_TRUE(graph);
+    const Project p = ProjectInitializer::bareProject(*graph, path);
+    EXPECT_EQ(p.name, QStringLiteral("classifier_nhwc"));
+    EXPECT_EQ(p.modelPath, path);
+    EXPECT_EQ(p.inputShape, (QList<qint64>{1, 256, 256, 3}));
+    EXPECT_EQ(p.preprocess.channelFormat, QStringLiteral("nhwc"));
+    EXPECT_EQ(p.preprocess.pixelFormat, QStringLiteral("rgb"));
+
+    const QString gray = QStringLiteral(MCW_PREFLIGHT_MODELS "/classifier_gray.onnx");
+    const auto grayGraph = OnnxLoader::loadFile(gray);
+    ASSERT_TRUE(grayGraph);
+    const Project g = ProjectInitializer::bareProject(*grayGraph, gray);
+    EXPECT_EQ(g.preprocess.channelFormat, QStringLiteral("nchw"));
+    EXPECT_EQ(g.preprocess.pixelFormat, QStringLiteral("gray"));
+    EXPECT_EQ(g.preprocess.mean.size(), 1);
+}
