@@ -544,6 +544,26 @@ TEST_F(GraphViewTest, HeadlessExportFromTheApplication)
         << qPrintable(err);
 }
 
+// Without a display and without QT_QPA_PLATFORM, --help used to abort in the xcb plugin.
+TEST_F(GraphViewTest, HelpAndVersionOfTheApplicationNeedNoDisplay)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QLatin1String(name));
+    process.setProcessEnvironment(env);
+    const QString app = Tests::binDir() + QStringLiteral("/maixcam-workbench");
+    process.start(app, {QStringLiteral("--help")});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().constData();
+    EXPECT_TRUE(process.readAllStandardOutput().contains("--export-graph"));
+    process.start(app, {QStringLiteral("--version")});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().constData();
+    EXPECT_TRUE(process.readAllStandardOutput().startsWith("maixcam-workbench "));
+}
+
 TEST_F(GraphViewTest, LayoutIsCachedPerModel)
 {
     ShownView first("branchy.onnx");
