@@ -11,6 +11,8 @@
 
 #include <sys/stat.h>
 
+#include <string>
+
 using namespace Mcw::Core;
 
 static QByteArray readAll(const QString &path)
@@ -121,4 +123,7 @@ TEST_P(BundleWriterUmask, FolderAndFilesFollowTheUmask)
     EXPECT_EQ(modeOf(target), 0777 & ~mask);
 }
 
-INSTANTIATE_TEST_SUITE_P(SharedAndPrivate, BundleWriterUmask, ::testing::Values(mode_t(022), mode_t(077)));
+INSTANTIATE_TEST_SUITE_P(SharedAndPrivate, BundleWriterUmask, ::testing::Values(mode_t(022), mode_t(077)),
+                         [](const ::testing::TestParamInfo<mode_t> &param) {
+                             return "umask0" + std::to_string((param.param >> 3) & 7) + std::to_string(param.param & 7);
+                         });
