@@ -6,6 +6,7 @@
 
 #include <core/onnx/onnxloader.h>
 #include <core/onnx/subgraphextractor.h>
+#include <core/project/tensornamelist.h>
 
 #include <QCommandLineParser>
 
@@ -30,7 +31,7 @@ int runCut(const QStringList &arguments)
         printOut(parser.helpText());
         return ExitOk;
     }
-    const QStringList outputs = splitList(parser.value(QStringLiteral("outputs")));
+    const QStringList outputs = Core::parseTensorNameList(parser.value(QStringLiteral("outputs")));
     if (parser.positionalArguments().size() != 1 || outputs.isEmpty() || !parser.isSet(QStringLiteral("output"))) {
         printErr(usage);
         return ExitBadInput;

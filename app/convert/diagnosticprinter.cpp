@@ -49,15 +49,4 @@ std::optional<Core::ProjectFile::Loaded> loadValidProject(const QString &path)
     return loaded;
 }
 
-QStringList splitList(const QString &text)
-{
-    QStringList parts;
-    for (const QString &p : text.split(QLatin1Char(','))) {
-        const QString trimmed = p.trimmed();
-        if (!trimmed.isEmpty())
-            parts.append(trimmed);
-    }
-    return parts;
-}
-
 } // namespace Mcw::Cli

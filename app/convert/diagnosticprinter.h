@@ -27,7 +27,4 @@ std::optional<Core::ProjectFile::Loaded> loadProject(const QString &path);
  */
 std::optional<Core::ProjectFile::Loaded> loadValidProject(const QString &path);
 
-/** Splits "a,b,c" into trimmed, non-empty parts. */
-QStringList splitList(const QString &text);
-
 } // namespace Mcw::Cli

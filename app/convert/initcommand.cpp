@@ -5,13 +5,16 @@
 #include "diagnosticprinter.h"
 
 #include <core/atomicfile.h>
+#include <core/labels/labellist.h>
 #include <core/mud/mudreader.h>
 #include <core/onnx/onnxloader.h>
 #include <core/project/cocolabels.h>
-#include <core/project/numberformat.h>
+#include <core/project/decimallist.h>
+#include <core/project/imageinput.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
+#include <core/project/tensornamelist.h>
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -20,17 +23,12 @@ namespace Mcw::Cli {
 
 static std::optional<QList<double>> parseNumbers(const QString &text, const QString &option)
 {
-    QList<double> values;
-    for (const QString &part : text.split(QLatin1Char(','))) {
-        const auto v = Core::parseDecimal(part);
-        if (!v) {
-            printErr(QStringLiteral("maixcam-convert init: --%1 takes decimals like 0,0,0 or 0.00392156862745098 (got '%2').")
-                         .arg(option, part.trimmed()));
-            return std::nullopt;
-        }
-        values.append(*v);
+    const auto values = Core::parseDecimalList(text, option);
+    if (!values) {
+        printErr(QStringLiteral("maixcam-convert init: --%1").arg(values.error().message));
+        return std::nullopt;
     }
-    return values;
+    return *values;
 }
 
 /** --labels FILE | coco80 | a,b,c. A file is a .mud (its labels) or text with one label per line. */
@@ -52,14 +50,9 @@ static std::optional<QStringList> parseLabels(const QString &value)
             printErr(bytes.error().message);
             return std::nullopt;
         }
-        QStringList labels;
-        for (const QString &line : QString::fromUtf8(*bytes).split(QLatin1Char('\n'))) {
-            if (!line.trimmed().isEmpty())
-                labels.append(line.trimmed());
-        }
-        return labels;
+        return Core::LabelList::fromLines(*bytes);
     }
-    return splitList(value);
+    return Core::LabelList::fromPastedText(value);
 }
 
 int runInit(const QStringList &arguments)
@@ -122,11 +115,12 @@ int runInit(const QStringList &arguments)
         return ExitBadInput;
     options.pixelFormat = parser.value(QStringLiteral("pixel-format"));
     if (!options.pixelFormat.isEmpty()
-        && !QStringList{QStringLiteral("rgb"), QStringLiteral("bgr"), QStringLiteral("gray")}.contains(options.pixelFormat)) {
-        printErr(QStringLiteral("maixcam-convert init: --pixel-format is rgb, bgr or gray."));
+        && !Core::ImageInput::pixelFormats().contains(options.pixelFormat)) {
+        printErr(QStringLiteral("maixcam-convert init: --pixel-format is one of %1.")
+                     .arg(Core::ImageInput::pixelFormats().join(QStringLiteral(", "))));
         return ExitBadInput;
     }
-    options.outputs = splitList(parser.value(QStringLiteral("outputs")));
+    options.outputs = Core::parseTensorNameList(parser.value(QStringLiteral("outputs")));
     if (parser.isSet(QStringLiteral("labels")) && !(options.labels = parseLabels(parser.value(QStringLiteral("labels")))))
         return ExitBadInput;
     options.testImage = parser.value(QStringLiteral("test-input"));

@@ -43,13 +43,15 @@ int runInspect(const QStringList &arguments)
         printErr(graph.error().message);
         return ExitBadInput;
     }
-    QJsonObject summary = Core::ModelSummary::toJson(*graph);
-    // Operator pre-flight (issue 9), documented in docs/cli.md under "Operator support".
-    summary.insert(QStringLiteral("op_support"), Core::opSupportJson(*graph));
-    if (json)
-        printOut(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Indented)).trimmed());
-    else
-        printOut(Core::ModelSummary::toText(summary));
+    const Core::ModelSummary summary = Core::ModelSummary::of(*graph);
+    if (json) {
+        QJsonObject object = summary.toJson();
+        // Operator pre-flight (issue 9), documented in docs/cli.md under "Operator support".
+        object.insert(QStringLiteral("op_support"), Core::opSupportJson(*graph));
+        printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
+    } else {
+        printOut(summary.toText());
+    }
     return ExitOk;
 }
 

@@ -26,7 +26,8 @@ static const char s_runUsage[]
       "                           [--container NAME] [--jobs N] [--tools DIR] [--timeout MINUTES]\n"
       "                           [--runs DIR] [--reuse] [--compare-all] [--no-probe] [--verbose]\n"
       "Runs the tpu-mlir pipeline of the project (transform, calibration, INT8 deploy, and BF16 when\n"
-      "the project asks for it) in a new folder under DIR (default: runs/ next to the project).\n"
+      "the project asks for it) in a new folder under DIR (default: the project's workspace,\n"
+      "workspace/ next to the project unless the project file names another).\n"
       "--reuse copies the steps whose inputs did not change from the newest earlier run in DIR\n"
       "instead of running them again (after a quantize-table edit only the INT8 deploy runs).\n"
       "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";

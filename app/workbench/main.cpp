@@ -28,9 +28,12 @@ static int exportGraph(const QString &model, const QStringList &positional)
 
 int main(int argc, char *argv[])
 {
+    // Export, --help and --version never open a window: they must work without a display.
     bool headless = false;
-    for (int i = 1; i < argc; ++i)
-        headless = headless || std::strncmp(argv[i], "--export-graph", 14) == 0;
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"--export-graph", "--help", "-h", "--version", "-v"})
+            headless = headless || std::strncmp(argv[i], option, std::strlen(option)) == 0;
+    }
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 

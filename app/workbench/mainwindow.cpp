@@ -691,8 +691,7 @@ void MainWindow::startProjectFromModel()
         for (const QString &note : init->notes)
             statusBar()->showMessage(note, 8000);
     } else {
-        project.name = QFileInfo(m_graph.filePath()).completeBaseName();
-        project.modelPath = m_graph.filePath();
+        project = Core::ProjectInitializer::bareProject(m_graph, m_graph.filePath());
         statusBar()->showMessage(init.error().message, 8000);
     }
     m_document->reset(project, {}, true);

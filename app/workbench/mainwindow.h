@@ -160,7 +160,7 @@ private:
     void showError(const QString &title, const QString &message);
     void onRunStarted(Core::ConversionJob *job);
     void onJobFinished(Core::ConversionJob *job);
-    /** Where runs go: the project's workspace, or `runs/` next to the project (or model). */
+    /** Where runs go: the project's workspace, or `workspace/` next to the project (or model). */
     QString workspaceDir() const;
     /** Lists the project's earlier runs (job.json under the workspace) and shows the newest. */
     void loadRunHistory();

@@ -4,6 +4,7 @@
 #include "ziparchive.h"
 
 #include <core/atomicfile.h>
+#include <core/project/decimallist.h>
 #include <core/project/projectfile.h>
 
 #include <QDir>
@@ -38,17 +39,6 @@ QString BundleImporter::modelPathProblem(const QString &value, const QString &bu
     return {};
 }
 
-static QList<double> numbers(const QString &text)
-{
-    QList<double> values;
-    for (const QString &part : text.split(QLatin1Char(','))) {
-        bool ok = false;
-        const double v = part.trimmed().toDouble(&ok);
-        if (ok)
-            values.append(v);
-    }
-    return values;
-}
 
 Expected<BundleImporter::Bundle> BundleImporter::open(const QString &path, const QString &extractDir)
 {
@@ -104,13 +94,22 @@ Expected<BundleImporter::Bundle> BundleImporter::open(const QString &path, const
     const QString input = doc.value(QStringLiteral("extra"), QStringLiteral("input_type"));
     if (!input.isEmpty())
         p.preprocess.pixelFormat = input;
-    const QList<double> mean = numbers(doc.value(QStringLiteral("extra"), QStringLiteral("mean")));
-    const QList<double> scale = numbers(doc.value(QStringLiteral("extra"), QStringLiteral("scale")));
-    if (!mean.isEmpty())
-        p.preprocess.mean = mean;
-    if (!scale.isEmpty())
-        p.preprocess.scale = scale;
-    p.anchors = numbers(doc.value(QStringLiteral("extra"), QStringLiteral("anchors")));
+    // A bad list is a problem of the import, never a silently shortened list.
+    const auto readList = [&](const char *key, DecimalCount count, QList<double> &into) {
+        const QString text = doc.value(QStringLiteral("extra"), QLatin1String(key));
+        if (text.isEmpty())
+            return;
+        const auto values = parseDecimalList(text, QLatin1String(key), count);
+        if (values) {
+            into = *values;
+            return;
+        }
+        bundle.problems.append(importError(QStringLiteral("import_number_list"),
+                                           QStringLiteral("%1: %2").arg(mudPath, values.error().message)));
+    };
+    readList("mean", DecimalCount::OneOrThree, p.preprocess.mean);
+    readList("scale", DecimalCount::OneOrThree, p.preprocess.scale);
+    readList("anchors", DecimalCount::Pairs, p.anchors);
     p.labels = mud->labels;
 
     // A provenance file carries every setting: prefer it over what the MUD can express.

@@ -18,6 +18,22 @@ static QString existsMessage(const QString &path)
         .arg(path);
 }
 
+// QFile::copy would give the copy the source's mode (a cvimodel written by a container may be
+// 0600); a new file gets what the user's umask allows, like the .mud next to it.
+static bool copyWithUmask(const QString &from, const QString &to)
+{
+    QFile in(from);
+    QFile out(to);
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return false;
+    QByteArray chunk;
+    while (!(chunk = in.read(qint64(1) << 20)).isEmpty()) {
+        if (out.write(chunk) != chunk.size())
+            return false;
+    }
+    return in.error() == QFileDevice::NoError && out.flush();
+}
+
 void BundleWriter::removeStalePartials(const QString &target)
 {
     const QFileInfo info(target);
@@ -51,7 +67,10 @@ Expected<void> BundleWriter::writeDirectory(const QString &dir, const QList<File
     }
     removeStalePartials(dir);
     QTemporaryDir staging(parent.filePath(QStringLiteral(".%1.partial-XXXXXX").arg(target.fileName())));
-    if (!staging.isValid()) {
+    // QTemporaryDir is always drwx------; the bundle is a fresh folder inside it, created with
+    // the user's umask like any other folder, and only that folder is moved into place.
+    const QString bundle = QDir(staging.path()).filePath(QStringLiteral("contents"));
+    if (!staging.isValid() || !QDir().mkdir(bundle)) {
         return makeError(Error::Code::Io,
                          QStringLiteral("%1: is not writable.").arg(parent.path()));
     }
@@ -61,10 +80,10 @@ Expected<void> BundleWriter::writeDirectory(const QString &dir, const QList<File
                              QStringLiteral("The bundle file name %1 is not a plain relative name.")
                                  .arg(f.name));
         }
-        const QString path = QDir(staging.path()).filePath(f.name);
+        const QString path = QDir(bundle).filePath(f.name);
         QDir().mkpath(QFileInfo(path).absolutePath());
         if (!f.sourcePath.isEmpty()) {
-            if (!QFile::copy(f.sourcePath, path)) {
+            if (!copyWithUmask(f.sourcePath, path)) {
                 return makeError(Error::Code::Io,
                                  QStringLiteral("%1: cannot be copied into the bundle.").arg(f.sourcePath));
             }
@@ -85,13 +104,12 @@ Expected<void> BundleWriter::writeDirectory(const QString &dir, const QList<File
                              QStringLiteral("%1: the existing folder cannot be replaced.").arg(dir));
         }
     }
-    if (!QDir().rename(staging.path(), target.absoluteFilePath())) {
+    if (!QDir().rename(bundle, target.absoluteFilePath())) {
         if (!old.isEmpty())
             QDir().rename(old, target.absoluteFilePath());
         return makeError(Error::Code::Io,
                          QStringLiteral("%1: the bundle cannot be moved into place.").arg(dir));
     }
-    staging.setAutoRemove(false);
     if (!old.isEmpty())
         QDir(old).removeRecursively();
     return {};

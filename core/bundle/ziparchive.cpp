@@ -176,20 +176,22 @@ Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QS
                          QStringLiteral("%1: the folder cannot be created.").arg(parent.path()));
     }
     QTemporaryDir staging(parent.filePath(QStringLiteral(".%1.partial-XXXXXX").arg(target.fileName())));
-    if (!staging.isValid()) {
+    // The staging folder is drwx------; the extracted folder inside it gets the user's umask.
+    const QString extracted = QDir(staging.path()).filePath(QStringLiteral("contents"));
+    if (!staging.isValid() || !QDir().mkdir(extracted)) {
         return makeError(Error::Code::Io,
                          QStringLiteral("%1: a temporary folder cannot be created.").arg(parent.path()));
     }
     QStringList written;
     for (const Entry &e : *list) {
         if (e.isDirectory) {
-            QDir(staging.path()).mkpath(e.name);
+            QDir(extracted).mkpath(e.name);
             continue;
         }
         const auto bytes = readEntry(zipPath, e.name);
         if (!bytes)
             return Unexpected(bytes.error());
-        const QString path = QDir(staging.path()).filePath(e.name);
+        const QString path = QDir(extracted).filePath(e.name);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile out(path);
         if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size()) {
@@ -198,12 +200,11 @@ Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QS
         }
         written.append(e.name);
     }
-    if (!QDir().rename(staging.path(), target.absoluteFilePath())) {
+    if (!QDir().rename(extracted, target.absoluteFilePath())) {
         return makeError(Error::Code::Io,
                          QStringLiteral("%1: the extracted files cannot be moved into place.")
                              .arg(targetDir));
     }
-    staging.setAutoRemove(false);
     return written;
 }
 

@@ -3,6 +3,7 @@
 #include "mudreader.h"
 
 #include <core/atomicfile.h>
+#include <core/project/imageinput.h>
 #include <core/project/numberformat.h>
 
 #include <QDir>
@@ -32,7 +33,7 @@ struct ModelTypeRule
 static const QList<ModelTypeRule> &modelTypeRules()
 {
     static const QStringList rgbBgr{QStringLiteral("rgb"), QStringLiteral("bgr")};
-    static const QStringList rgbBgrGray{QStringLiteral("rgb"), QStringLiteral("bgr"), QStringLiteral("gray")};
+    static const QStringList rgbBgrGray = ImageInput::pixelFormats();
     static const QStringList common{QStringLiteral("input_type"), QStringLiteral("mean"), QStringLiteral("scale")};
     static const QStringList withLabels = common + QStringList{QStringLiteral("labels")};
     static const QList<ModelTypeRule> rules{
@@ -504,7 +505,7 @@ void MudScanner::checkSemantics()
 
     const MudEntry *inputType = extra->entry(QStringLiteral("input_type"));
     if (inputType)
-        checkValueCase(*inputType, rule ? rule->inputTypes : QStringList{QStringLiteral("rgb"), QStringLiteral("bgr"), QStringLiteral("gray")},
+        checkValueCase(*inputType, rule ? rule->inputTypes : ImageInput::pixelFormats(),
                        QStringLiteral("input_type"));
     if (const MudEntry *type = extra->entry(QStringLiteral("type"));
         type && rule && (QLatin1String(rule->modelType) == QLatin1String("yolov8") || QLatin1String(rule->modelType) == QLatin1String("yolo11"))) {

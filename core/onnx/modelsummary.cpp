@@ -9,6 +9,11 @@
 
 namespace Mcw::Core {
 
+static QString opsetDomain(const OpsetImport &op)
+{
+    return op.domain.isEmpty() ? QStringLiteral("ai.onnx") : op.domain;
+}
+
 // Static dims as numbers, symbolic ones by name, unknown ones as null; null for an unknown rank.
 static QJsonValue shapeJson(const Shape &shape)
 {
@@ -26,151 +31,163 @@ static QJsonValue shapeJson(const Shape &shape)
     return dims;
 }
 
-static QJsonArray tensorsJson(const Graph &graph, const QStringList &names)
+static QList<ModelSummary::TensorInfo> tensorInfos(const Graph &graph, const QStringList &names)
 {
-    QJsonArray list;
+    QList<ModelSummary::TensorInfo> list;
     for (const QString &name : names) {
         const Tensor *t = graph.tensor(name);
-        QJsonObject entry;
-        entry.insert(QStringLiteral("name"), name);
-        entry.insert(QStringLiteral("dtype"), dataTypeName(t ? t->type : DataType::Undefined));
-        entry.insert(QStringLiteral("shape"), t ? shapeJson(t->shape) : QJsonValue::Null);
-        list.append(entry);
+        list.append({name, dataTypeName(t ? t->type : DataType::Undefined), t ? t->shape : Shape()});
     }
     return list;
 }
 
-QJsonObject ModelSummary::toJson(const Graph &graph)
+static QJsonArray tensorsJson(const QList<ModelSummary::TensorInfo> &tensors)
 {
-    return toJson(graph, detectFamily(graph));
+    QJsonArray list;
+    for (const ModelSummary::TensorInfo &t : tensors) {
+        list.append(QJsonObject{{QStringLiteral("name"), t.name},
+                                {QStringLiteral("dtype"), t.dtype},
+                                {QStringLiteral("shape"), shapeJson(t.shape)}});
+    }
+    return list;
 }
 
-QJsonObject ModelSummary::toJson(const Graph &graph, const FamilyDetection &family)
+static QJsonArray namesJson(const QList<ModelSummary::TensorInfo> &tensors)
+{
+    QJsonArray list;
+    for (const ModelSummary::TensorInfo &t : tensors)
+        list.append(t.name);
+    return list;
+}
+
+QString ModelSummary::TensorInfo::text() const
+{
+    QStringList dims;
+    for (const Dim &d : shape.dims)
+        dims.append(d.isStatic() ? QString::number(d.value) : d.symbol.isEmpty() ? QStringLiteral("?") : d.symbol);
+    return QStringLiteral("%1[%2]").arg(dtype, shape.known ? dims.join(QLatin1Char(',')) : QStringLiteral("?"));
+}
+
+ModelSummary ModelSummary::of(const Graph &graph)
+{
+    return of(graph, detectFamily(graph));
+}
+
+ModelSummary ModelSummary::of(const Graph &graph, const FamilyDetection &family)
+{
+    ModelSummary s;
+    s.file = graph.filePath();
+    s.fileSize = graph.fileSize();
+    s.irVersion = graph.irVersion();
+    s.opsets = graph.opsetImports();
+    s.producerName = graph.producerName();
+    s.producerVersion = graph.producerVersion();
+    s.graphName = graph.graphName();
+    s.inputs = tensorInfos(graph, graph.inputNames());
+    s.outputs = tensorInfos(graph, graph.outputNames());
+    s.nodeCount = int(graph.nodes().size());
+    const QHash<QString, int> ops = graph.opHistogram();
+    for (auto it = ops.cbegin(); it != ops.cend(); ++it)
+        s.opCounts.append({it.key(), it.value()});
+    std::sort(s.opCounts.begin(), s.opCounts.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    s.initializerCount = int(graph.initializerNames().size());
+    s.parameterCount = graph.parameterCount();
+    s.metadata = graph.modelMetadata();
+    s.family = family;
+    s.recommendedCut = tensorInfos(graph, family.recommendedOutputs);
+    s.alternativeCut = tensorInfos(graph, family.alternativeOutputs);
+    return s;
+}
+
+QJsonObject ModelSummary::toJson() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("schema_version"), schemaVersion);
-    o.insert(QStringLiteral("file"), graph.filePath());
-    o.insert(QStringLiteral("file_size"), double(graph.fileSize()));
-    o.insert(QStringLiteral("ir_version"), double(graph.irVersion()));
-    QJsonArray opsets;
-    for (const OpsetImport &op : graph.opsetImports()) {
-        opsets.append(QJsonObject{
-            {QStringLiteral("domain"), op.domain.isEmpty() ? QStringLiteral("ai.onnx") : op.domain},
-            {QStringLiteral("version"), double(op.version)},
-        });
+    o.insert(QStringLiteral("file"), file);
+    o.insert(QStringLiteral("file_size"), double(fileSize));
+    o.insert(QStringLiteral("ir_version"), double(irVersion));
+    QJsonArray opsetList;
+    for (const OpsetImport &op : opsets) {
+        opsetList.append(QJsonObject{{QStringLiteral("domain"), opsetDomain(op)},
+                                     {QStringLiteral("version"), double(op.version)}});
     }
-    o.insert(QStringLiteral("opsets"), opsets);
-    o.insert(QStringLiteral("producer"), QJsonObject{
-                                             {QStringLiteral("name"), graph.producerName()},
-                                             {QStringLiteral("version"), graph.producerVersion()},
-                                         });
-    o.insert(QStringLiteral("graph_name"), graph.graphName());
-    o.insert(QStringLiteral("inputs"), tensorsJson(graph, graph.inputNames()));
-    o.insert(QStringLiteral("outputs"), tensorsJson(graph, graph.outputNames()));
-    o.insert(QStringLiteral("node_count"), int(graph.nodes().size()));
+    o.insert(QStringLiteral("opsets"), opsetList);
+    o.insert(QStringLiteral("producer"), QJsonObject{{QStringLiteral("name"), producerName},
+                                                     {QStringLiteral("version"), producerVersion}});
+    o.insert(QStringLiteral("graph_name"), graphName);
+    o.insert(QStringLiteral("inputs"), tensorsJson(inputs));
+    o.insert(QStringLiteral("outputs"), tensorsJson(outputs));
+    o.insert(QStringLiteral("node_count"), nodeCount);
     QJsonObject histogram;
-    const QHash<QString, int> ops = graph.opHistogram();
-    for (auto it = ops.cbegin(); it != ops.cend(); ++it)
-        histogram.insert(it.key(), it.value());
+    for (const auto &[op, count] : opCounts)
+        histogram.insert(op, count);
     o.insert(QStringLiteral("op_histogram"), histogram);
-    o.insert(QStringLiteral("initializer_count"), int(graph.initializerNames().size()));
-    o.insert(QStringLiteral("parameter_count"), double(graph.parameterCount()));
-    QJsonObject metadata;
-    for (const MetadataEntry &e : graph.modelMetadata())
-        metadata.insert(e.key, e.value);
-    o.insert(QStringLiteral("metadata"), metadata);
+    o.insert(QStringLiteral("initializer_count"), initializerCount);
+    o.insert(QStringLiteral("parameter_count"), double(parameterCount));
+    QJsonObject meta;
+    for (const MetadataEntry &e : metadata)
+        meta.insert(e.key, e.value);
+    o.insert(QStringLiteral("metadata"), meta);
     o.insert(QStringLiteral("family"), family.family);
     o.insert(QStringLiteral("task"), family.task);
     o.insert(QStringLiteral("class_count"), family.classCount);
-    o.insert(QStringLiteral("recommended_outputs"), QJsonArray::fromStringList(family.recommendedOutputs));
-    o.insert(QStringLiteral("alternative_outputs"), QJsonArray::fromStringList(family.alternativeOutputs));
+    o.insert(QStringLiteral("recommended_outputs"), namesJson(recommendedCut));
+    o.insert(QStringLiteral("alternative_outputs"), namesJson(alternativeCut));
     o.insert(QStringLiteral("family_reason"), family.reason);
     return o;
 }
 
-QString ModelSummary::tensorText(const QJsonObject &tensor)
-{
-    const QJsonValue shape = tensor.value(QStringLiteral("shape"));
-    QStringList dims;
-    for (const QJsonValue &d : shape.toArray()) {
-        if (d.isDouble())
-            dims.append(QString::number(qint64(d.toDouble())));
-        else if (d.isString())
-            dims.append(d.toString());
-        else
-            dims.append(QStringLiteral("?"));
-    }
-    return QStringLiteral("%1[%2]").arg(tensor.value(QStringLiteral("dtype")).toString(),
-                                        shape.isNull() ? QStringLiteral("?") : dims.join(QLatin1Char(',')));
-}
-
-QString ModelSummary::toText(const QJsonObject &s)
+QString ModelSummary::toText() const
 {
     QStringList lines;
     auto line = [&lines](const QString &key, const QString &value) {
         lines.append(QStringLiteral("%1 %2").arg(key + QLatin1Char(':'), -20).arg(value).trimmed());
     };
-    line(QStringLiteral("File"), s.value(QStringLiteral("file")).toString());
-    line(QStringLiteral("IR version"), QString::number(s.value(QStringLiteral("ir_version")).toInt()));
-    QStringList opsets;
-    for (const QJsonValue &v : s.value(QStringLiteral("opsets")).toArray()) {
-        const QJsonObject op = v.toObject();
-        opsets.append(QStringLiteral("%1 %2").arg(op.value(QStringLiteral("domain")).toString())
-                          .arg(op.value(QStringLiteral("version")).toInt()));
+    line(QStringLiteral("File"), file);
+    line(QStringLiteral("IR version"), QString::number(irVersion));
+    QStringList opsetText;
+    for (const OpsetImport &op : opsets)
+        opsetText.append(QStringLiteral("%1 %2").arg(opsetDomain(op)).arg(op.version));
+    line(QStringLiteral("Opsets"), opsetText.join(QStringLiteral(", ")));
+    line(QStringLiteral("Producer"), QStringLiteral("%1 %2").arg(producerName, producerVersion).trimmed());
+    for (const auto &[title, tensors] : {std::pair{QStringLiteral("Inputs"), &inputs},
+                                         std::pair{QStringLiteral("Outputs"), &outputs}}) {
+        line(title, QString::number(tensors->size()));
+        for (const TensorInfo &t : *tensors)
+            lines.append(QStringLiteral("  %1  %2").arg(t.name, t.text()));
     }
-    line(QStringLiteral("Opsets"), opsets.join(QStringLiteral(", ")));
-    const QJsonObject producer = s.value(QStringLiteral("producer")).toObject();
-    line(QStringLiteral("Producer"), QStringLiteral("%1 %2")
-                                         .arg(producer.value(QStringLiteral("name")).toString(),
-                                              producer.value(QStringLiteral("version")).toString())
-                                         .trimmed());
-    for (const QString &key : {QStringLiteral("inputs"), QStringLiteral("outputs")}) {
-        const QJsonArray tensors = s.value(key).toArray();
-        const QString title = key == QLatin1String("inputs") ? QStringLiteral("Inputs") : QStringLiteral("Outputs");
-        line(title, QString::number(tensors.size()));
-        for (const QJsonValue &v : tensors) {
-            const QJsonObject t = v.toObject();
-            lines.append(QStringLiteral("  %1  %2").arg(t.value(QStringLiteral("name")).toString(), tensorText(t)));
-        }
-    }
-    line(QStringLiteral("Nodes"), QString::number(s.value(QStringLiteral("node_count")).toInt()));
-    line(QStringLiteral("Parameters"), QString::number(qint64(s.value(QStringLiteral("parameter_count")).toDouble())));
-    const QJsonObject histogram = s.value(QStringLiteral("op_histogram")).toObject();
-    QList<QPair<int, QString>> ops;
-    for (auto it = histogram.begin(); it != histogram.end(); ++it)
-        ops.append({-it.value().toInt(), it.key()});
-    std::sort(ops.begin(), ops.end());
+    line(QStringLiteral("Nodes"), QString::number(nodeCount));
+    line(QStringLiteral("Parameters"), QString::number(parameterCount));
     QStringList opText;
-    for (const auto &op : std::as_const(ops))
-        opText.append(QStringLiteral("%1 %2").arg(op.second).arg(-op.first));
+    for (const auto &[op, count] : opCounts)
+        opText.append(QStringLiteral("%1 %2").arg(op).arg(count));
     line(QStringLiteral("Operators"), opText.join(QStringLiteral(", ")));
-    const QJsonObject metadata = s.value(QStringLiteral("metadata")).toObject();
-    if (!metadata.isEmpty()) {
-        line(QStringLiteral("Metadata"), QString::number(metadata.size()));
-        for (auto it = metadata.begin(); it != metadata.end(); ++it) {
-            QString value = it.value().toString();
+    QMap<QString, QString> meta; // sorted by key, a repeated key keeps its last value (as in JSON)
+    for (const MetadataEntry &e : metadata)
+        meta.insert(e.key, e.value);
+    if (!meta.isEmpty()) {
+        line(QStringLiteral("Metadata"), QString::number(meta.size()));
+        for (auto it = meta.cbegin(); it != meta.cend(); ++it) {
+            QString value = it.value();
             if (value.size() > 100)
                 value = value.left(97) + QStringLiteral("...");
             lines.append(QStringLiteral("  %1 = %2").arg(it.key(), value));
         }
     }
-    const QString task = s.value(QStringLiteral("task")).toString();
-    line(QStringLiteral("Family"), s.value(QStringLiteral("family")).toString()
-                                       + (task.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(task)));
-    const int classes = s.value(QStringLiteral("class_count")).toInt();
-    if (classes > 0)
-        line(QStringLiteral("Classes"), QString::number(classes));
-    auto list = [&](const QString &title, const QString &key) {
-        const QJsonArray names = s.value(key).toArray();
-        if (names.isEmpty())
-            return;
+    line(QStringLiteral("Family"), family.family + (family.task.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(family.task)));
+    if (family.classCount > 0)
+        line(QStringLiteral("Classes"), QString::number(family.classCount));
+    for (const auto &[title, cut] : {std::pair{QStringLiteral("Recommended cut"), &recommendedCut},
+                                     std::pair{QStringLiteral("Alternative cut"), &alternativeCut}}) {
+        if (cut->isEmpty())
+            continue;
         line(title, QString());
-        for (const QJsonValue &v : names)
-            lines.append(QStringLiteral("  %1").arg(v.toString()));
-    };
-    list(QStringLiteral("Recommended cut"), QStringLiteral("recommended_outputs"));
-    list(QStringLiteral("Alternative cut"), QStringLiteral("alternative_outputs"));
-    line(QStringLiteral("Why"), s.value(QStringLiteral("family_reason")).toString());
+        for (const TensorInfo &t : *cut)
+            lines.append(QStringLiteral("  %1").arg(t.name));
+    }
+    line(QStringLiteral("Why"), family.reason);
     return lines.join(QLatin1Char('\n'));
 }
 

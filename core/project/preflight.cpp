@@ -3,6 +3,7 @@
 #include "preflight.h"
 
 #include <core/onnx/graphcut.h>
+#include <core/project/imageinput.h>
 #include <core/sha256.h>
 
 #include <QDirIterator>
@@ -195,18 +196,24 @@ bool Checker::checkInput()
         error(QStringLiteral("input_batch"), QStringLiteral("The batch size is %1; MaixCAM runs batch 1.").arg(shape[0]),
               QStringLiteral("Set the first input dimension to 1."), inputs.first());
     }
-    const bool nhwc = m_project.preprocess.channelFormat == QLatin1String("nhwc");
-    m_channels = nhwc ? shape[3] : shape[1];
-    m_height = nhwc ? shape[1] : shape[2];
-    m_width = nhwc ? shape[2] : shape[3];
-    const qint64 wanted = m_project.preprocess.pixelFormat == QLatin1String("gray") ? 1 : 3;
+    const QString channelFormat = m_project.preprocess.channelFormat;
+    const ImageInput::Dims dims = *ImageInput::dims(shape, channelFormat);
+    m_channels = dims.channels;
+    m_height = dims.height;
+    m_width = dims.width;
+    const qint64 wanted = ImageInput::channelCount(m_project.preprocess.pixelFormat);
     if (m_channels != wanted) {
+        // An NHWC export read as NCHW shows its height as the channel count: say so.
+        const bool otherLayout = ImageInput::channelFormatOf(shape) != channelFormat;
         error(QStringLiteral("input_channels"),
               QStringLiteral("The input has %1 channels but pixel format %2 gives %3.")
                   .arg(m_channels)
                   .arg(m_project.preprocess.pixelFormat)
                   .arg(wanted),
-              {}, inputs.first());
+              otherLayout ? QStringLiteral("The shape looks %1: set channel_format: %1.")
+                                .arg(ImageInput::channelFormatOf(shape))
+                          : QString(),
+              inputs.first());
     }
     if (isYolo(m_project.modelType) && (m_height % 32 != 0 || m_width % 32 != 0)) {
         error(QStringLiteral("input_not_multiple_of_32"),
@@ -228,7 +235,7 @@ void Checker::checkPreprocess()
               QStringLiteral("mean has %1 values but scale has %2; the device needs equal counts.")
                   .arg(pp.mean.size())
                   .arg(pp.scale.size()));
-    } else if (pp.pixelFormat == QLatin1String("gray") && pp.mean.size() != 1) {
+    } else if (ImageInput::channelCount(pp.pixelFormat) == 1 && pp.mean.size() != 1) {
         error(QStringLiteral("mean_scale_count"), QStringLiteral("A gray model needs exactly one mean and one scale value."));
     }
     for (double s : pp.scale) {

@@ -3,6 +3,7 @@
 #include "projectfile.h"
 
 #include <core/atomicfile.h>
+#include <core/project/imageinput.h>
 #include <core/project/numberformat.h>
 
 #include <QDir>
@@ -279,8 +280,7 @@ static void readProject(YamlReader &r, const YAML::Node &root, Project &p)
         Preprocess &pp = p.preprocess;
         r.readDoubleList(pre, "mean", pp.mean);
         r.readDoubleList(pre, "scale", pp.scale);
-        r.readChoice(pre, "pixel_format", pp.pixelFormat,
-                     {QStringLiteral("rgb"), QStringLiteral("bgr"), QStringLiteral("gray")});
+        r.readChoice(pre, "pixel_format", pp.pixelFormat, ImageInput::pixelFormats());
         r.readChoice(pre, "channel_format", pp.channelFormat,
                      {QStringLiteral("nchw"), QStringLiteral("nhwc")});
         r.readBool(pre, "keep_aspect_ratio", pp.keepAspectRatio);

@@ -4,6 +4,7 @@
 
 #include <core/onnx/familydetector.h>
 #include <core/project/cocolabels.h>
+#include <core/project/imageinput.h>
 #include <core/project/preprocesspresets.h>
 #include <core/project/projectfile.h>
 #include <core/project/ultralyticsnames.h>
@@ -24,11 +25,45 @@ QList<double> ProjectInitializer::yolov5Anchors()
     return {10, 13, 16, 30, 33, 23, 30, 61, 62, 45, 59, 119, 116, 90, 156, 198, 373, 326};
 }
 
+static QString shapeText(const QList<qint64> &shape)
+{
+    QStringList dims;
+    for (qint64 d : shape)
+        dims.append(QString::number(d));
+    return dims.join(QChar(0xd7));
+}
+
 static QString maixTask(const QString &detectedTask)
 {
     if (detectedTask == QLatin1String("detect") || detectedTask.isEmpty())
         return QStringLiteral("detector");
     return detectedTask; // pose, seg, obb
+}
+
+// The layout and channel count of the input decide --channel_format and the pixel format.
+static void applyInputLayout(Project &p)
+{
+    p.preprocess.channelFormat = ImageInput::channelFormatOf(p.inputShape);
+    const auto dims = ImageInput::dims(p.inputShape, p.preprocess.channelFormat);
+    if (dims && dims->channels == ImageInput::channelCount(QStringLiteral("gray"))) {
+        p.preprocess.pixelFormat = QStringLiteral("gray");
+        p.preprocess.mean = {p.preprocess.mean.value(0)};
+        p.preprocess.scale = {p.preprocess.scale.value(0)};
+    }
+}
+
+Project ProjectInitializer::bareProject(const Graph &graph, const QString &modelPath)
+{
+    Project p;
+    p.name = QFileInfo(modelPath).completeBaseName();
+    p.modelPath = modelPath;
+    const QStringList inputs = graph.inputNames();
+    if (const Tensor *input = inputs.isEmpty() ? nullptr : graph.tensor(inputs.first());
+        input && input->shape.isStatic()) {
+        p.inputShape = input->shape.values();
+    }
+    applyInputLayout(p);
+    return p;
 }
 
 Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph &graph, const QString &modelPath,
@@ -96,13 +131,19 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
     const PreprocessPreset preset = preprocessPreset(p.modelType == QLatin1String("classifier")
                                                          ? QStringLiteral("imagenet-rgb") : QStringLiteral("yolo"));
     applyPreset(p.preprocess, preset);
+    // tf2onnx and MediaPipe export NHWC (1×256×256×3): tpu-mlir reads it with --channel_format nhwc.
+    applyInputLayout(p);
+    if (p.preprocess.channelFormat != QLatin1String("nchw")) {
+        result.notes.append(QStringLiteral("The input %1 is channels-last: channel_format %2.")
+                                .arg(shapeText(p.inputShape), p.preprocess.channelFormat));
+    }
     if (!options.pixelFormat.isEmpty())
         p.preprocess.pixelFormat = options.pixelFormat;
     if (options.mean)
         p.preprocess.mean = *options.mean;
     if (options.scale)
         p.preprocess.scale = *options.scale;
-    if (p.preprocess.pixelFormat == QLatin1String("gray") && !options.mean && !options.scale) {
+    if (ImageInput::channelCount(p.preprocess.pixelFormat) == 1 && !options.mean && !options.scale) {
         p.preprocess.mean = {p.preprocess.mean.value(0)};
         p.preprocess.scale = {p.preprocess.scale.value(0)};
     }

@@ -54,6 +54,11 @@ public:
 
     /** \a graph should be the model at \a modelPath. */
     static Expected<Result> initialize(const Graph &graph, const QString &modelPath, const Options &options);
+    /**
+     * What can be known without a recognised family (the GUI's start when initialize() fails):
+     * name, model, the static input shape and the channel and pixel formats that shape implies.
+     */
+    static Project bareProject(const Graph &graph, const QString &modelPath);
 };
 
 } // namespace Mcw::Core

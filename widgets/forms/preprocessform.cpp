@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "preprocessform.h"
 
+#include <core/project/decimallist.h>
+#include <core/project/imageinput.h>
 #include <core/project/numberformat.h>
 #include <core/project/preprocesspresets.h>
 #include <widgets/document/projectdocument.h>
@@ -23,20 +25,6 @@
 namespace Mcw::Widgets {
 
 enum MergeId { WidthMerge = 100, HeightMerge, MeanMerge, ScaleMerge, StdMerge, PadMerge, ImageMerge };
-
-static std::optional<QList<double>> parseNumberList(const QString &text)
-{
-    QList<double> values;
-    for (const QString &part : text.split(QLatin1Char(','))) {
-        const auto v = Core::parseDecimal(part.trimmed());
-        if (!v)
-            return std::nullopt;
-        values.append(*v);
-    }
-    if (values.size() != 1 && values.size() != 3)
-        return std::nullopt;
-    return values;
-}
 
 PreprocessForm::PreprocessForm(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
@@ -66,6 +54,7 @@ PreprocessForm::PreprocessForm(ProjectDocument *document, QWidget *parent)
     m_std->setObjectName(QStringLiteral("std"));
     m_pixelFormat->setObjectName(QStringLiteral("pixelFormat"));
     m_testImage->setObjectName(QStringLiteral("testImage"));
+    m_numbersError->setObjectName(QStringLiteral("numbersError"));
     for (QSpinBox *box : {m_width, m_height}) {
         box->setRange(1, 8192);
         box->setSingleStep(32);
@@ -128,19 +117,18 @@ PreprocessForm::PreprocessForm(ProjectDocument *document, QWidget *parent)
     connect(m_previewTimer, &QTimer::timeout, this, &PreprocessForm::startPreview);
     connect(&m_previewWatcher, &QFutureWatcherBase::finished, this, &PreprocessForm::onPreviewReady);
 
-    auto editShape = [this](int index, int value, int mergeId, const QString &text) {
+    auto editShape = [this](int mergeId, const QString &text) {
         if (m_updating)
             return;
         Core::Project p = m_document->project();
-        if (p.inputShape.size() < 4)
-            p.inputShape = {1, 3, m_height->value(), m_width->value()};
-        p.inputShape[index] = value;
+        p.inputShape = Core::ImageInput::withSize(p.inputShape, p.preprocess.channelFormat, m_width->value(),
+                                                  m_height->value());
         m_document->edit(p, text, mergeId);
     };
     connect(m_width, &QSpinBox::valueChanged, this,
-            [this, editShape](int v) { editShape(3, v, WidthMerge, tr("Change input width")); });
+            [this, editShape] { editShape(WidthMerge, tr("Change input width")); });
     connect(m_height, &QSpinBox::valueChanged, this,
-            [this, editShape](int v) { editShape(2, v, HeightMerge, tr("Change input height")); });
+            [this, editShape] { editShape(HeightMerge, tr("Change input height")); });
     connect(m_preset, &QComboBox::activated, this, [this](int index) {
         const QString id = m_preset->itemData(index).toString();
         if (id.isEmpty())
@@ -155,7 +143,7 @@ PreprocessForm::PreprocessForm(ProjectDocument *document, QWidget *parent)
     connect(m_pixelFormat, &QComboBox::activated, this, [this](int index) {
         Core::Project p = m_document->project();
         p.preprocess.pixelFormat = m_pixelFormat->itemData(index).toString();
-        if (p.preprocess.pixelFormat == QLatin1String("gray")) {
+        if (Core::ImageInput::channelCount(p.preprocess.pixelFormat) == 1) {
             p.preprocess.mean = p.preprocess.mean.mid(0, 1);
             p.preprocess.scale = p.preprocess.scale.mid(0, 1);
         } else if (p.preprocess.mean.size() == 1) {
@@ -210,9 +198,9 @@ void PreprocessForm::refreshFromProject()
 {
     const Core::Project &p = m_document->project();
     m_updating = true;
-    if (p.inputShape.size() == 4) {
-        m_height->setValue(int(p.inputShape[2]));
-        m_width->setValue(int(p.inputShape[3]));
+    if (const auto dims = Core::ImageInput::dims(p.inputShape, p.preprocess.channelFormat)) {
+        m_height->setValue(int(dims->height));
+        m_width->setValue(int(dims->width));
     }
     const QString presetId = Core::matchingPresetId(p.preprocess);
     m_preset->setCurrentIndex(std::max(0, m_preset->findData(presetId)));
@@ -238,11 +226,10 @@ void PreprocessForm::refreshFromProject()
 
 void PreprocessForm::commitNumbers(int mergeId, const QString &what)
 {
-    const auto mean = parseNumberList(m_mean->text());
-    const auto scale = parseNumberList(m_scale->text());
+    const auto mean = Core::parseDecimalList(m_mean->text(), QStringLiteral("mean"));
+    const auto scale = Core::parseDecimalList(m_scale->text(), QStringLiteral("scale"));
     if (!mean || !scale) {
-        m_numbersError->setText(tr("Mean and scale take 1 or 3 plain decimals separated by commas "
-                                   "(write 0.00392156862745098, not 1/255)."));
+        m_numbersError->setText((mean ? scale : mean).error().message);
         m_numbersError->show();
         return;
     }
@@ -255,9 +242,9 @@ void PreprocessForm::commitNumbers(int mergeId, const QString &what)
 
 void PreprocessForm::commitStd()
 {
-    const auto std = parseNumberList(m_std->text());
+    const auto std = Core::parseDecimalList(m_std->text(), QStringLiteral("std"));
     if (!std) {
-        m_numbersError->setText(tr("Std takes 1 or 3 plain decimals separated by commas."));
+        m_numbersError->setText(std.error().message);
         m_numbersError->show();
         return;
     }
@@ -284,7 +271,8 @@ void PreprocessForm::startPreview()
         return;
     }
     const Core::Project &p = m_document->project();
-    if (p.testImage.isEmpty() || p.inputShape.size() != 4) {
+    const auto dims = Core::ImageInput::dims(p.inputShape, p.preprocess.channelFormat);
+    if (p.testImage.isEmpty() || !dims) {
         m_preview->setPixmap({});
         m_preview->setText(tr("Choose a test image to preview the network input."));
         m_range->clear();
@@ -292,8 +280,8 @@ void PreprocessForm::startPreview()
         return;
     }
     const QString image = p.testImage;
-    const int width = int(p.inputShape[3]);
-    const int height = int(p.inputShape[2]);
+    const int width = int(dims->width);
+    const int height = int(dims->height);
     const Core::Preprocess preprocess = p.preprocess;
     m_previewWatcher.setFuture(QtConcurrent::run([image, width, height, preprocess] {
         return Core::makeLetterboxPreview(image, width, height, preprocess);

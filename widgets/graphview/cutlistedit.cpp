@@ -4,6 +4,8 @@
 
 #include <widgets/document/projectdocument.h>
 
+#include <core/project/tensornamelist.h>
+
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
@@ -45,20 +47,9 @@ QString CutListEdit::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
-QStringList CutListEdit::parse(const QString &text)
-{
-    QStringList names;
-    for (const QString &part : text.split(QLatin1Char(','))) {
-        const QString name = part.trimmed();
-        if (!name.isEmpty() && !names.contains(name))
-            names.append(name);
-    }
-    return names;
-}
-
 bool CutListEdit::commit()
 {
-    const QStringList names = parse(m_edit->text());
+    const QStringList names = Core::parseTensorNameList(m_edit->text());
     QStringList unknown;
     for (const QString &name : names) {
         if (m_graph.isNull() || !m_graph.tensor(name))

@@ -31,9 +31,6 @@ public:
     /** Parses and validates the current text; applies it through the undo stack when valid. */
     bool commit();
 
-    /** Splits "a, b ,c" into names (empty entries dropped). */
-    static QStringList parse(const QString &text);
-
 private:
     void showList(const QStringList &cutTensors);
 

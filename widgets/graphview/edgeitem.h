@@ -29,6 +29,9 @@ public:
     int edgeIndex() const { return m_index; }
     QString tensor() const { return m_tensor; }
     QPainterPath path() const { return m_path; }
+    QPolygonF arrow() const { return m_arrow; }
+    QString label() const { return m_label; }
+    QRectF labelRect() const { return m_labelRect; }
     /** Start to arrow tip as one straight segment, for the overview. */
     QLineF overviewSegment() const { return m_segment; }
 

@@ -5,6 +5,7 @@
 #include <widgets/graphview/edgeitem.h>
 #include <widgets/graphview/graphscene.h>
 #include <widgets/graphview/nodeitem.h>
+#include <widgets/graphview/svggraphwriter.h>
 
 #include <core/atomicfile.h>
 #include <core/layout/graphlayout.h>
@@ -14,8 +15,6 @@
 #include <QBuffer>
 #include <QFileInfo>
 #include <QPainter>
-#include <QStyleOptionGraphicsItem>
-#include <QSvgGenerator>
 
 #include <cmath>
 
@@ -40,57 +39,9 @@ QImage GraphExporter::renderImage(const GraphScene &scene, double scale)
     return image;
 }
 
-// QSvgGenerator has no API for ids, so every item is rendered on its own and its body wrapped
-// in a named group: viewers and scripts can then find nodes by id and title.
-static QByteArray itemSvgBody(QGraphicsItem *item, const QRectF &source)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(source.size().toSize());
-    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    QPainter painter(&generator);
-    painter.translate(-source.topLeft() + item->pos());
-    QStyleOptionGraphicsItem option;
-    option.exposedRect = item->boundingRect();
-    item->paint(&painter, &option, nullptr);
-    painter.end();
-    const QByteArray svg = buffer.data();
-    const int defs = int(svg.indexOf("</defs>"));
-    const int start = defs >= 0 ? defs + 7 : int(svg.indexOf('>', svg.indexOf("<svg"))) + 1;
-    const int end = int(svg.lastIndexOf("</svg>"));
-    return end > start ? svg.mid(start, end - start).trimmed() : QByteArray();
-}
-
 QByteArray GraphExporter::renderSvg(const GraphScene &scene)
 {
-    const QRectF source = scene.sceneRect();
-    const QString w = QString::number(std::ceil(source.width()));
-    const QString h = QString::number(std::ceil(source.height()));
-    QByteArray out;
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
-    out += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-                          "version=\"1.2\" baseProfile=\"tiny\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\">\n")
-               .arg(w, h).toUtf8();
-    out += QStringLiteral("<title>%1</title>\n")
-               .arg(QFileInfo(scene.graph().filePath()).fileName().toHtmlEscaped()).toUtf8();
-    out += QStringLiteral("<rect width=\"%1\" height=\"%2\" fill=\"%3\"/>\n")
-               .arg(w, h, scene.style().background().name()).toUtf8();
-    for (EdgeItem *edge : scene.edgeItems()) {
-        out += QStringLiteral("<g id=\"edge-%1\" class=\"edge\"><title>%2</title>\n")
-                   .arg(edge->edgeIndex()).arg(edge->tensor().toHtmlEscaped()).toUtf8();
-        out += itemSvgBody(edge, source);
-        out += "\n</g>\n";
-    }
-    for (NodeItem *node : scene.nodeItems()) {
-        out += QStringLiteral("<g id=\"node-%1\" class=\"node\"><title>%2</title>\n")
-                   .arg(node->displayIndex()).arg(node->title().toHtmlEscaped()).toUtf8();
-        out += itemSvgBody(node, source);
-        out += "\n</g>\n";
-    }
-    out += "</svg>\n";
-    return out;
+    return SvgGraphWriter::write(scene);
 }
 
 Expected<void> GraphExporter::exportScene(const GraphScene &scene, const QString &path)

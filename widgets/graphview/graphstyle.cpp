@@ -113,17 +113,56 @@ QString GraphStyle::edgeLabel(const Core::ViewGraph::Edge &edge, const GraphView
     return text.size() > 24 ? elideMiddle(text, 10) : text;
 }
 
+double GraphStyle::headerHeight() const
+{
+    return QFontMetricsF(m_headerFont).height() + 2 * headerPadding;
+}
+
+double GraphStyle::bodyLineHeight() const
+{
+    return QFontMetricsF(m_bodyFont).height();
+}
+
+/**
+ * Text widths of one font, each distinct string shaped once: graphs repeat op types, attribute
+ * lines and shapes thousands of times, and shaping dominated the measuring of big graphs.
+ */
+class GraphStyle::TextWidths
+{
+public:
+    explicit TextWidths(const QFont &font)
+        : m_metrics(font)
+    {}
+    double operator()(const QString &text)
+    {
+        auto it = m_widths.constFind(text);
+        if (it == m_widths.cend())
+            it = m_widths.insert(text, m_metrics.horizontalAdvance(text));
+        return it.value();
+    }
+    double height() const { return m_metrics.height(); }
+
+private:
+    QFontMetricsF m_metrics;
+    QHash<QString, double> m_widths;
+};
+
 QSizeF GraphStyle::nodeSize(const Core::ViewGraph::Node &node, const GraphViewOptions &options) const
 {
-    const QFontMetricsF header(m_headerFont);
-    const QFontMetricsF body(m_bodyFont);
-    double width = header.horizontalAdvance(headerText(node, options)) + 2 * headerPadding + 4;
+    TextWidths header(m_headerFont);
+    TextWidths body(m_bodyFont);
+    return nodeSize(node, options, header, body);
+}
+
+QSizeF GraphStyle::nodeSize(const Core::ViewGraph::Node &node, const GraphViewOptions &options,
+                            TextWidths &header, TextWidths &body) const
+{
+    double width = header(headerText(node, options)) + 2 * headerPadding + 4;
     double height = header.height() + 2 * headerPadding;
     const auto lines = bodyLines(node, options);
     if (!lines.isEmpty()) {
         for (const auto &[name, value] : lines)
-            width = std::max(width, body.horizontalAdvance(name + QLatin1Char(' ') + value)
-                                        + 2 * bodyPadding + 4);
+            width = std::max(width, body(name + QLatin1Char(' ') + value) + 2 * bodyPadding + 4);
         height += lines.size() * (body.height() + 1) + 2 * bodyPadding - 2;
     }
     if (node.kind != Core::ViewGraph::Node::Kind::Op)
@@ -137,10 +176,12 @@ Core::LayoutInput GraphStyle::layoutInput(const Core::ViewGraph &view, const Gra
     input.direction = options.direction;
     input.nodeSeparation = 20.0;
     input.rankSeparation = 24.0;
-    const QFontMetricsF label(m_labelFont);
+    TextWidths header(m_headerFont);
+    TextWidths body(m_bodyFont);
+    TextWidths label(m_labelFont);
     input.nodes.reserve(view.nodes().size());
     for (const Core::ViewGraph::Node &node : view.nodes()) {
-        const QSizeF size = nodeSize(node, options);
+        const QSizeF size = nodeSize(node, options, header, body);
         input.nodes.append({size.width(), size.height()});
     }
     input.edges.reserve(view.edges().size());
@@ -157,7 +198,7 @@ Core::LayoutInput GraphStyle::layoutInput(const Core::ViewGraph &view, const Gra
         }
         const QString text = edgeLabel(edge, options);
         if (!text.isEmpty()) {
-            e.labelWidth = std::ceil(label.horizontalAdvance(text)) + 4;
+            e.labelWidth = std::ceil(label(text)) + 4;
             e.labelHeight = std::ceil(label.height());
         }
         input.edges.append(e);

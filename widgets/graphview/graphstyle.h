@@ -61,6 +61,10 @@ public:
     /** Edge label: shape, or tensor name when \a options.showNames; dropped when too long. */
     static QString edgeLabel(const Core::ViewGraph::Edge &edge, const GraphViewOptions &options);
 
+    /** Height of an op box's coloured header: the header font's line plus padding. */
+    double headerHeight() const;
+    /** Height of one body line (the body font's line; lines are 1 px apart). */
+    double bodyLineHeight() const;
     /** Box size of a node measured with this style's fonts. */
     QSizeF nodeSize(const Core::ViewGraph::Node &node, const GraphViewOptions &options) const;
     /** Everything the layout engine needs: measured boxes, edges and label sizes. */
@@ -71,6 +75,10 @@ public:
     static constexpr double cornerRadius = 4.0;
 
 private:
+    class TextWidths;
+    QSizeF nodeSize(const Core::ViewGraph::Node &node, const GraphViewOptions &options, TextWidths &header,
+                    TextWidths &body) const;
+
     bool m_dark = false;
     QFont m_headerFont;
     QFont m_bodyFont;

@@ -95,14 +95,13 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     m_paintedText = true;
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setRenderHint(QPainter::TextAntialiasing, true);
-    const QFontMetricsF headerMetrics(m_style->headerFont());
     const QFontMetricsF bodyMetrics(m_style->bodyFont());
     const bool pill = m_kind != Core::ViewGraph::Node::Kind::Op;
     const double radius = pill ? m_rect.height() / 2 : GraphStyle::cornerRadius;
 
     QPainterPath shape;
     shape.addRoundedRect(m_rect, radius, radius);
-    const double headerHeight = pill ? m_rect.height() : headerMetrics.height() + 2 * GraphStyle::headerPadding;
+    const double headerHeight = pill ? m_rect.height() : m_style->headerHeight();
     const QRectF headerRect(m_rect.left(), m_rect.top(), m_rect.width(), headerHeight);
 
     painter->setPen(Qt::NoPen);

@@ -29,6 +29,11 @@ public:
     int displayIndex() const { return m_index; }
     QRectF box() const { return m_rect; }
     QString title() const { return m_title; }
+    /** Header text and body lines as painted (the SVG writer draws the same). */
+    QString header() const { return m_header; }
+    const QList<std::pair<QString, QString>> &lines() const { return m_lines; }
+    /** Inputs and outputs are compact pills with no body. */
+    bool isPill() const { return m_kind != Core::ViewGraph::Node::Kind::Op; }
     Core::OpCategory category() const { return m_category; }
     QString toolTipText() const;
 

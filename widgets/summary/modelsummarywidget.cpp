@@ -5,7 +5,6 @@
 #include <core/onnx/modelsummary.h>
 
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -44,65 +43,54 @@ void ModelSummaryWidget::setGraph(const Core::Graph &graph)
     if (graph.isNull())
         return;
     // The same facts `maixcam-convert inspect` prints (core ModelSummary).
-    const QJsonObject summary = Core::ModelSummary::toJson(graph);
-    auto *family = new QTreeWidgetItem(m_tree, {tr("Family")});
-    const QString task = summary.value(QStringLiteral("task")).toString();
-    addRow(family, tr("Family"), summary.value(QStringLiteral("family")).toString());
-    addRow(family, tr("Task"), task.isEmpty() ? tr("unknown") : task);
-    const int classes = summary.value(QStringLiteral("class_count")).toInt();
-    addRow(family, tr("Classes"), classes > 0 ? QString::number(classes) : tr("unknown"));
-    auto addCut = [&](const QString &title, const QString &key) {
-        const QJsonArray names = summary.value(key).toArray();
-        if (names.isEmpty())
-            return;
-        auto *cut = addRow(family, title, QString::number(names.size()));
-        for (const QJsonValue &name : names) {
-            const Core::Tensor *t = graph.tensor(name.toString());
-            addRow(cut, name.toString(),
-                   t ? QStringLiteral("%1 [%2]").arg(Core::dataTypeName(t->type), t->shape.toString())
-                     : QString());
-        }
+    const Core::ModelSummary summary = Core::ModelSummary::of(graph);
+    const auto tensorText = [](const Core::ModelSummary::TensorInfo &t) {
+        if (!t.shape.known && t.dtype == Core::dataTypeName(Core::DataType::Undefined))
+            return QString(); // not a tensor of this graph
+        return QStringLiteral("%1 [%2]").arg(t.dtype, t.shape.toString());
     };
-    addCut(tr("Recommended cut"), QStringLiteral("recommended_outputs"));
-    addCut(tr("Alternative cut"), QStringLiteral("alternative_outputs"));
-    addRow(family, tr("Why"), summary.value(QStringLiteral("family_reason")).toString());
+    auto *family = new QTreeWidgetItem(m_tree, {tr("Family")});
+    addRow(family, tr("Family"), summary.family.family);
+    addRow(family, tr("Task"), summary.family.task.isEmpty() ? tr("unknown") : summary.family.task);
+    const int classes = summary.family.classCount;
+    addRow(family, tr("Classes"), classes > 0 ? QString::number(classes) : tr("unknown"));
+    auto addCut = [&](const QString &title, const QList<Core::ModelSummary::TensorInfo> &tensors) {
+        if (tensors.isEmpty())
+            return;
+        auto *cut = addRow(family, title, QString::number(tensors.size()));
+        for (const Core::ModelSummary::TensorInfo &t : tensors)
+            addRow(cut, t.name, tensorText(t));
+    };
+    addCut(tr("Recommended cut"), summary.recommendedCut);
+    addCut(tr("Alternative cut"), summary.alternativeCut);
+    addRow(family, tr("Why"), summary.family.reason);
 
     auto *model = new QTreeWidgetItem(m_tree, {tr("Model")});
-    addRow(model, tr("File"), graph.filePath());
-    addRow(model, tr("IR version"), QString::number(graph.irVersion()));
+    addRow(model, tr("File"), summary.file);
+    addRow(model, tr("IR version"), QString::number(summary.irVersion));
     QStringList opsets;
-    for (const Core::OpsetImport &op : graph.opsetImports())
+    for (const Core::OpsetImport &op : summary.opsets)
         opsets.append(QStringLiteral("%1 %2").arg(op.domain.isEmpty() ? QStringLiteral("ai.onnx") : op.domain).arg(op.version));
     addRow(model, tr("Opsets"), opsets.join(QStringLiteral(", ")));
-    addRow(model, tr("Producer"), QStringLiteral("%1 %2").arg(graph.producerName(), graph.producerVersion()).trimmed());
-    addRow(model, tr("Nodes"), QString::number(graph.nodes().size()));
-    addRow(model, tr("Parameters"), QLocale().toString(graph.parameterCount()));
+    addRow(model, tr("Producer"), QStringLiteral("%1 %2").arg(summary.producerName, summary.producerVersion).trimmed());
+    addRow(model, tr("Nodes"), QString::number(summary.nodeCount));
+    addRow(model, tr("Parameters"), QLocale().toString(summary.parameterCount));
 
-    auto addTensors = [&](const QString &title, const QStringList &names) {
+    auto addTensors = [&](const QString &title, const QList<Core::ModelSummary::TensorInfo> &tensors) {
         auto *group = new QTreeWidgetItem(m_tree, {title});
-        for (const QString &name : names) {
-            const Core::Tensor *t = graph.tensor(name);
-            addRow(group, name,
-                   t ? QStringLiteral("%1 [%2]").arg(Core::dataTypeName(t->type), t->shape.toString())
-                     : QString());
-        }
+        for (const Core::ModelSummary::TensorInfo &t : tensors)
+            addRow(group, t.name, tensorText(t));
     };
-    addTensors(tr("Inputs"), graph.inputNames());
-    addTensors(tr("Outputs"), graph.outputNames());
+    addTensors(tr("Inputs"), summary.inputs);
+    addTensors(tr("Outputs"), summary.outputs);
 
     auto *ops = new QTreeWidgetItem(m_tree, {tr("Operators")});
-    const QHash<QString, int> histogram = graph.opHistogram();
-    QList<QPair<int, QString>> sorted;
-    for (auto it = histogram.cbegin(); it != histogram.cend(); ++it)
-        sorted.append({-it.value(), it.key()});
-    std::sort(sorted.begin(), sorted.end());
-    for (const auto &entry : std::as_const(sorted))
-        addRow(ops, entry.second, QString::number(-entry.first));
+    for (const auto &[op, count] : summary.opCounts)
+        addRow(ops, op, QString::number(count));
 
-    const QList<Core::MetadataEntry> metadata = graph.modelMetadata();
-    if (!metadata.isEmpty()) {
+    if (!summary.metadata.isEmpty()) {
         auto *meta = new QTreeWidgetItem(m_tree, {tr("Metadata")});
-        for (const Core::MetadataEntry &e : metadata)
+        for (const Core::MetadataEntry &e : summary.metadata)
             addRow(meta, e.key, e.value);
     }
     m_tree->expandAll();

@@ -9,6 +9,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <string>
+
 using namespace Mcw::Core;
 
 static QByteArray readAll(const QString &path)
@@ -80,3 +84,46 @@ TEST(BundleWriter, ZipRefusesOverwriteWithoutConsent)
     ASSERT_TRUE(entries);
     EXPECT_EQ(entries->size(), 1);
 }
+
+// The exported folder and its files get the modes the user's umask gives, not the private
+// drwx------ of the staging folder; a bundle written into a shared folder stays readable.
+class BundleWriterUmask : public ::testing::TestWithParam<mode_t>
+{
+protected:
+    void SetUp() override { m_saved = ::umask(GetParam()); }
+    void TearDown() override { ::umask(m_saved); }
+    mode_t m_saved = 0;
+};
+
+static mode_t modeOf(const QString &path)
+{
+    struct stat st {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : mode_t(07777);
+}
+
+TEST_P(BundleWriterUmask, FolderAndFilesFollowTheUmask)
+{
+    const mode_t mask = GetParam();
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("private.cvimodel"));
+    {
+        QFile f(source);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("model");
+    }
+    ASSERT_EQ(::chmod(QFile::encodeName(source).constData(), 0600), 0); // as a container may leave it
+    const QString target = dir.filePath(QStringLiteral("bundle"));
+    ASSERT_TRUE(BundleWriter::writeDirectory(
+        target, {{QStringLiteral("m.mud"), "one", {}}, {QStringLiteral("m.cvimodel"), {}, source}}, false));
+    EXPECT_EQ(modeOf(target), 0777 & ~mask);
+    EXPECT_EQ(modeOf(target + QStringLiteral("/m.mud")), 0666 & ~mask);
+    EXPECT_EQ(modeOf(target + QStringLiteral("/m.cvimodel")), 0666 & ~mask);
+    // Overwriting goes through the same staging and keeps the rule.
+    ASSERT_TRUE(BundleWriter::writeDirectory(target, {{QStringLiteral("m.mud"), "two", {}}}, true));
+    EXPECT_EQ(modeOf(target), 0777 & ~mask);
+}
+
+INSTANTIATE_TEST_SUITE_P(SharedAndPrivate, BundleWriterUmask, ::testing::Values(mode_t(022), mode_t(077)),
+                         [](const ::testing::TestParamInfo<mode_t> &param) {
+                             return "umask0" + std::to_string((param.param >> 3) & 7) + std::to_string(param.param & 7);
+                         });

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 using namespace Mcw::Core;
 
 // Archives are written by Python's zipfile (stdlib), independently of the code under test.
@@ -35,6 +37,12 @@ TEST(ZipArchive, ExtractsAGoodBundle)
     ASSERT_TRUE(mud.open(QIODevice::ReadOnly));
     EXPECT_TRUE(mud.readAll().startsWith("[basic]\ntype = cvimodel"));
     EXPECT_TRUE(QFileInfo::exists(target + QStringLiteral("/sub/labels.txt")));
+    // The folder gets the umask's mode, not the staging folder's drwx------.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    struct stat st {};
+    ASSERT_EQ(::stat(QFile::encodeName(target).constData(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0777 & ~mask);
     // No staging folder is left next to the target.
     EXPECT_EQ(QDir(dir.path()).entryList({QStringLiteral(".out.partial*")}, QDir::AllEntries | QDir::Hidden).size(), 0);
 }

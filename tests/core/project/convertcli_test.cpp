@@ -140,3 +140,16 @@ TEST(ConvertCli, BadInputExitsWithTwoAndOneSentence)
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.out.contains(QStringLiteral("broken.yaml:3:")));
 }
+
+// The same sentence as the preprocessing form and the bundle importer, after the option name.
+TEST(ConvertCli, InitRefusesABadMeanTokenWithTheSharedSentence)
+{
+    Workspace ws;
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")),
+                                                 QStringLiteral("-o"), ws.path("p.yaml"), QStringLiteral("--mean"),
+                                                 QStringLiteral("0,abc,0")});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.trimmed(), QStringLiteral("maixcam-convert init: --mean \"0,abc,0\": \"abc\" is not a decimal "
+                                                "number; write plain decimals such as 0,0,0 or 0.00392156862745098."));
+    EXPECT_FALSE(QFile::exists(ws.path("p.yaml")));
+}

@@ -121,6 +121,21 @@ def classifier(path, nc=10, h=32, w=32, dynamic=False, channels=3):
     b.model(["probs"], path)
 
 
+def classifier_nhwc(path, nc=10, h=256, w=256):
+    """Channels-last input as tf2onnx and MediaPipe export it (1xHxWx3), transposed inside."""
+    b = Builder(h, w)
+    b.inputs = [helper.make_tensor_value_info("images", TensorProto.FLOAT, [1, h, w, 3])]
+    t = b.node("Transpose", ["images"], "/Transpose", perm=[0, 3, 1, 2])
+    c = b.conv(t, 3, 8, 2, "/features/Conv")
+    p = b.node("GlobalAveragePool", [c], "/pool/GlobalAveragePool")
+    f = b.node("Flatten", [p], "/Flatten", axis=1)
+    wt = b.init("fc.weight", np.full((nc, 8), 0.1, np.float32))
+    g = b.node("Gemm", [f, wt], "/fc/Gemm", transB=1)
+    b.node("Softmax", [g], "/Softmax", axis=1)
+    b.nodes[-1].output[0] = "probs"
+    b.model(["probs"], path)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -137,6 +152,7 @@ def main():
     classifier(p("classifier"))
     classifier(p("classifier_dynamic"), dynamic=True)
     classifier(p("classifier_gray"), channels=1)
+    classifier_nhwc(p("classifier_nhwc"))
 
 
 if __name__ == "__main__":

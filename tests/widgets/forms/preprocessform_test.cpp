@@ -6,8 +6,10 @@
 #include <tests/support/testpaths.h>
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -65,4 +67,48 @@ TEST(PreprocessForm, PresetAndTypedValuesGoThroughUndo)
     EXPECT_NEAR(doc.project().preprocess.mean.value(0), 123.675, 1e-9);
     doc.undoStack()->undo();
     EXPECT_EQ(doc.project().preprocess, Core::Preprocess{});
+}
+
+// The form shows the same sentence as `maixcam-convert init` and the bundle importer, and
+// keeps the last good values.
+TEST(PreprocessForm, ABadTokenIsRefusedWithTheSharedSentence)
+{
+    Core::Project p;
+    p.inputShape = {1, 3, 224, 320};
+    Widgets::ProjectDocument doc;
+    doc.reset(p, {});
+    Widgets::PreprocessForm form(&doc);
+    auto *mean = form.findChild<QLineEdit *>(QStringLiteral("mean"));
+    auto *error = form.findChild<QLabel *>(QStringLiteral("numbersError"));
+    ASSERT_NE(mean, nullptr);
+    ASSERT_NE(error, nullptr);
+    const QList<double> before = doc.project().preprocess.mean;
+    mean->setText(QStringLiteral("0,abc,0"));
+    emit mean->textEdited(mean->text());
+    EXPECT_FALSE(error->isHidden());
+    EXPECT_EQ(error->text(), QStringLiteral("mean \"0,abc,0\": \"abc\" is not a decimal number; write plain "
+                                            "decimals such as 0,0,0 or 0.00392156862745098."));
+    EXPECT_EQ(doc.project().preprocess.mean, before);
+    mean->setText(QStringLiteral("1,2,3"));
+    emit mean->textEdited(mean->text());
+    EXPECT_TRUE(error->isHidden());
+    EXPECT_EQ(doc.project().preprocess.mean, (QList<double>{1, 2, 3}));
+}
+
+TEST(PreprocessForm, WidthAndHeightOfAChannelsLastInput)
+{
+    Core::Project p;
+    p.inputShape = {1, 224, 320, 3};
+    p.preprocess.channelFormat = QStringLiteral("nhwc");
+    Widgets::ProjectDocument doc;
+    doc.reset(p, {});
+    Widgets::PreprocessForm form(&doc);
+    auto *width = form.findChild<QSpinBox *>(QStringLiteral("inputWidth"));
+    auto *height = form.findChild<QSpinBox *>(QStringLiteral("inputHeight"));
+    ASSERT_NE(width, nullptr);
+    ASSERT_NE(height, nullptr);
+    EXPECT_EQ(width->value(), 320);
+    EXPECT_EQ(height->value(), 224);
+    width->setValue(256);
+    EXPECT_EQ(doc.project().inputShape, (QList<qint64>{1, 224, 256, 3}));
 }

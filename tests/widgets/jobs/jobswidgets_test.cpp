@@ -8,8 +8,6 @@
 #include <widgets/jobs/logview.h>
 #include <widgets/jobs/setuptoolchaindialog.h>
 #include <widgets/jobs/toolchainsettingsform.h>
-#include <widgets/problems/problemsmodel.h>
-#include <widgets/problems/problemsview.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -161,35 +159,6 @@ TEST(LogView, EvictsTheOldestLinesAcrossFlushesAndWhenTheCapShrinks)
     EXPECT_EQ(doc->blockCount(), 10);
     EXPECT_EQ(doc->firstBlock().text(), QStringLiteral("line 790"));
     EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("line 799"));
-}
-
-TEST(ProblemsModel, MergesDuplicatesWithACountAndJumpsToNodes)
-{
-    Widgets::ProblemsView view;
-    Widgets::ProblemsModel *model = view.problems();
-    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    Core::Diagnostic warning;
-    warning.severity = Core::Diagnostic::Severity::Warning;
-    warning.stage = QStringLiteral("preflight");
-    warning.message = QStringLiteral("Only 20 calibration images.");
-    Core::Diagnostic error;
-    error.stage = QStringLiteral("tpu_compare");
-    error.code = QStringLiteral("similarity_below_tolerance");
-    error.message = QStringLiteral("The INT8 model drifts at /model.5/conv/Conv.");
-    error.nodeId = QStringLiteral("/model.5/conv/Conv");
-    model->setDiagnostics({warning, error, warning, error, warning});
-    ASSERT_EQ(model->rowCount(), 2);
-    EXPECT_EQ(model->index(0, Widgets::ProblemsModel::SeverityColumn).data().toString(), QStringLiteral("error"));
-    EXPECT_EQ(model->count(0), 2);
-    EXPECT_EQ(model->count(1), 3);
-    EXPECT_EQ(model->index(1, Widgets::ProblemsModel::CountColumn).data().toInt(), 3);
-    EXPECT_EQ(model->errorCount(), 2);
-
-    QSignalSpy jumps(&view, &Widgets::ProblemsView::jumpToNode);
-    emit view.activated(model->index(0, Widgets::ProblemsModel::MessageColumn));
-    emit view.activated(model->index(1, Widgets::ProblemsModel::MessageColumn)); // no node: no jump
-    ASSERT_EQ(jumps.count(), 1);
-    EXPECT_EQ(jumps.first().first().toString(), QStringLiteral("/model.5/conv/Conv"));
 }
 
 TEST(ToolchainSettingsForm, RoundTripsThroughQSettings)
