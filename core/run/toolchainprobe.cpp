@@ -65,7 +65,10 @@ void ToolchainProbe::start()
                                         return Unexpected(interpretDockerFailure(o, context).value_or(
                                             describeOutcome(o, QStringLiteral("docker inspect"))));
                                     }
-                                    if (out.trimmed() != QLatin1String("true")) {
+                                    // The docker client may warn first on the same output (an
+                                    // unreadable ~/.docker/config.json): look for the answer line.
+                                    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                                    if (!lines.contains(QLatin1String("true"))) {
                                         return makeError(Error::Code::Unsupported,
                                                          tr("The container '%1' is not running; start it "
                                                             "with 'docker start %1'.")

@@ -310,7 +310,8 @@ TEST_F(DockerEngine, RunBackendConvertsAndExportsWhereAShellWouldStumble)
     EXPECT_FALSE(QFileInfo::exists(QStringLiteral("/pwned")));
 }
 
-// `docker exec` into a running container that mounts the workspace at the same path.
+// `docker exec` into a running container that mounts the workspace at the same path, to the
+// exported bundle.
 TEST_F(DockerEngine, ExecBackendConvertsInARunningContainer)
 {
     const QString folder = m_dir.filePath(QStringLiteral("exec project"));
@@ -327,6 +328,10 @@ TEST_F(DockerEngine, ExecBackendConvertsInARunningContainer)
     const Core::JobRecord job = newestJob(project);
     EXPECT_EQ(job.state, Core::JobState::Succeeded);
     EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))));
+    const QString bundle = m_dir.filePath(QStringLiteral("exec bundle.zip"));
+    const Ran exported = runWith(convertBinary(), {QStringLiteral("export"), project, QStringLiteral("-o"), bundle});
+    EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_TRUE(QFileInfo(bundle).size() > 0);
     // Only the container's own process remains in it (a header line and `sleep infinity`).
     const Ran top = docker({QStringLiteral("top"), name});
     EXPECT_EQ(top.out.trimmed().split(QLatin1Char('\n')).size(), 2) << top.out.toStdString();
@@ -423,26 +428,42 @@ TEST_F(DockerEngine, StepTimeoutStopsTheContainer)
 }
 
 // Files the containers write belong to the user who runs the workbench (--user), here nobody,
-// not to the container's root.
+// not to the container's root: with a container per step and with `docker exec` into a
+// container that runs as root.
 TEST_F(DockerEngine, OutputsBelongToTheInvokingUser)
 {
     if (::geteuid() != 0)
         GTEST_SKIP() << "needs root to run the CLI as another user";
-    const QString folder = m_dir.filePath(QStringLiteral("nobody"));
-    const QString project = makeProject(folder);
-    chownTree(m_dir.path(), NobodyUid);
-    const Ran run = runWith(QStringLiteral("setpriv"), asNobody(true, runArgs(project, fastImage())));
-    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
-    const Core::JobRecord job = newestJob(project);
-    int files = 0;
-    QDirIterator it(job.directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QFileInfo f(it.next());
-        EXPECT_EQ(f.ownerId(), NobodyUid) << f.filePath().toStdString() << " belongs to " << f.ownerId();
-        ++files;
+    for (const bool exec : {false, true}) {
+        SCOPED_TRACE(exec ? "docker exec" : "docker run");
+        const QString folder = m_dir.filePath(exec ? QStringLiteral("nobody-exec") : QStringLiteral("nobody-run"));
+        const QString project = makeProject(folder);
+        chownTree(m_dir.path(), NobodyUid);
+        QStringList args = runArgs(project, fastImage());
+        const QString name = QStringLiteral("mcw-test-owner-%1").arg(QCoreApplication::applicationPid());
+        if (exec) {
+            const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                                        QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
+                                        folder + QLatin1Char(':') + folder, fastImage(), QStringLiteral("sleep"),
+                                        QStringLiteral("infinity")});
+            ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+            args << QStringLiteral("--container") << name;
+        }
+        const Ran run = runWith(QStringLiteral("setpriv"), asNobody(true, args));
+        if (exec)
+            docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+        ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+        const Core::JobRecord job = newestJob(project);
+        int files = 0;
+        QDirIterator it(job.directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QFileInfo f(it.next());
+            EXPECT_EQ(f.ownerId(), NobodyUid) << f.filePath().toStdString() << " belongs to " << f.ownerId();
+            ++files;
+        }
+        EXPECT_GT(files, 10);
+        EXPECT_EQ(QFileInfo(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))).ownerId(), NobodyUid);
     }
-    EXPECT_GT(files, 10);
-    EXPECT_EQ(QFileInfo(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))).ownerId(), NobodyUid);
 }
 
 // Each set-up failure ends in one sentence that names the fix.
