@@ -212,24 +212,6 @@ const std::optional<Core::JobRecord> &MainWindow::lastJob() const
     return m_session->lastJob();
 }
 
-QString MainWindow::toolchainProblem() const
-{
-    const Core::ToolchainSettings &toolchain = m_session->toolchain();
-    if (toolchain.backend == Core::ToolchainSettings::Backend::Native) {
-        const QStringList dirs = toolchain.toolDirectory.isEmpty() ? QStringList{} : QStringList{toolchain.toolDirectory};
-        if (QStandardPaths::findExecutable(QStringLiteral("model_transform.py"), dirs).isEmpty()
-            && QStandardPaths::findExecutable(QStringLiteral("model_transform"), dirs).isEmpty())
-            return tr("tpu-mlir is not installed here: model_transform.py is not on PATH. Install the "
-                      "tpu_mlir wheel (Ubuntu 22.04, Python 3.10) or switch to the Docker backend.");
-        return {};
-    }
-    if (QStandardPaths::findExecutable(toolchain.dockerProgram).isEmpty())
-        return tr("Docker is not installed. Install it (sudo apt-get install docker.io), then build the "
-                  "toolchain image: docker build -t %1 packaging/docker")
-            .arg(toolchain.image);
-    return {};
-}
-
 QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *widget,
                                  Qt::DockWidgetArea area)
 {
@@ -770,7 +752,7 @@ void MainWindow::refreshSteps()
     facts.cutTensorCount = int(p.cutTensors.size());
     facts.labelCount = int(p.labels.size());
     facts.calibrationDatasetSet = !p.quantization.datasetDir.isEmpty();
-    facts.toolchainProblem = toolchainProblem();
+    facts.toolchainProblem = m_session->toolchain().installProblem();
     facts.toolchainReady = facts.toolchainProblem.isEmpty();
     const bool running = m_session->isBusy();
     const std::optional<Core::JobRecord> &lastJob = m_session->lastJob();
@@ -970,7 +952,7 @@ bool MainWindow::runConversion(bool reuseEarlierSteps)
         showError(tr("Cannot convert yet"), tr("Fix the errors in the Problems list first."));
         return false;
     }
-    if (const QString problem = toolchainProblem(); !problem.isEmpty()) {
+    if (const QString problem = m_session->toolchain().installProblem(); !problem.isEmpty()) {
         showError(tr("Toolchain missing"), problem);
         return false;
     }

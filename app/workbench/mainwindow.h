@@ -174,7 +174,6 @@ private:
     void compareWithRun(const Core::JobRecord &record);
     void onComparisonReady();
     QSet<QString> onnxTensorNames() const;
-    QString toolchainProblem() const;
 
     Core::Graph m_graph;
     QString m_loadingPath;

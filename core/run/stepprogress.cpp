@@ -119,6 +119,7 @@ bool StepProgress::feed(OutputStream stream, const QString &line)
         else if (has("[CMD]: model_runner") && has("_model_outputs.npz"))
             advance(0.8, QStringLiteral("model inference"), 0.8);
         break;
+    case Tool::Docker: // handled above: docker pull and build lines
     case Tool::Other: break;
     }
     return m_fraction != before || m_stage != stageBefore;

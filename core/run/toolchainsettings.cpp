@@ -3,6 +3,7 @@
 #include "toolchainsettings.h"
 
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace Mcw::Core {
 
@@ -60,6 +61,23 @@ void ToolchainSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("maxConcurrency"), maxConcurrency);
     settings.setValue(QStringLiteral("stepTimeoutMinutes"), stepTimeoutMinutes);
     settings.endGroup();
+}
+
+QString ToolchainSettings::installProblem() const
+{
+    if (backend == Backend::Native) {
+        const QStringList dirs = toolDirectory.isEmpty() ? QStringList{} : QStringList{toolDirectory};
+        if (QStandardPaths::findExecutable(QStringLiteral("model_transform.py"), dirs).isEmpty()
+            && QStandardPaths::findExecutable(QStringLiteral("model_transform"), dirs).isEmpty())
+            return QStringLiteral("tpu-mlir is not installed here: model_transform.py is not on PATH. Install the "
+                                  "tpu_mlir wheel (Ubuntu 22.04, Python 3.10) or switch to the Docker backend.");
+        return {};
+    }
+    if (QStandardPaths::findExecutable(dockerProgram).isEmpty())
+        return QStringLiteral("Docker is not installed. Install it (sudo apt-get install docker.io), then build the "
+                              "toolchain image: docker build -t %1 packaging/docker")
+            .arg(image);
+    return {};
 }
 
 } // namespace Mcw::Core

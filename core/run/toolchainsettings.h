@@ -33,6 +33,12 @@ struct ToolchainSettings
     bool usesDockerExec() const { return backend == Backend::Docker && !container.isEmpty(); }
     /** "docker run maixcam-workbench/tpu-mlir:v3.4", "docker exec tpu", "native". */
     QString describe() const;
+    /**
+     * Why no conversion can start with these settings, found without running anything (the
+     * docker CLI or the native tools are not installed), with the fix; empty when they are there.
+     * Whether the engine and image work is the probe's job (ToolchainProbe).
+     */
+    QString installProblem() const;
 
     static ToolchainSettings load(QSettings &settings);
     void save(QSettings &settings) const;

@@ -129,3 +129,26 @@ TEST(ProvisioningPlan, LegacyBuilderStepsMoveTheBar)
     EXPECT_FALSE(progress.feed(Core::OutputStream::Stdout, QStringLiteral(" ---> Running in 1f2e3d4c5b6a")));
     EXPECT_DOUBLE_EQ(progress.fraction(), 0.5);
 }
+
+// What keeps any conversion from starting, found without running anything, names the fix.
+TEST(ToolchainSettings, InstallProblemNamesWhatIsMissingAndTheFix)
+{
+    Core::ToolchainSettings native;
+    native.backend = Core::ToolchainSettings::Backend::Native;
+    native.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+    EXPECT_TRUE(native.installProblem().isEmpty()) << native.installProblem().toStdString();
+    QTemporaryDir empty;
+    native.toolDirectory = empty.path();
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", empty.path().toUtf8());
+    EXPECT_TRUE(native.installProblem().startsWith(QStringLiteral("tpu-mlir is not installed here")));
+
+    Core::ToolchainSettings docker;
+    docker.dockerProgram = QStringLiteral("docker-that-is-not-there");
+    EXPECT_EQ(docker.installProblem(),
+              QStringLiteral("Docker is not installed. Install it (sudo apt-get install docker.io), then build the "
+                             "toolchain image: docker build -t maixcam-workbench/tpu-mlir:v3.4 packaging/docker"));
+    qputenv("PATH", path);
+    docker.dockerProgram = QStringLiteral(MCW_FAKES_DIR "/docker");
+    EXPECT_TRUE(docker.installProblem().isEmpty());
+}
