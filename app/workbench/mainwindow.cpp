@@ -9,6 +9,7 @@
 #include <core/onnx/onnxloader.h>
 #include <core/opsupport/opsupportanalyzer.h>
 #include <core/project/conversionplan.h>
+#include <core/project/imageinput.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
@@ -161,7 +162,14 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_busy);
 
     connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onLoadFinished);
+    m_pinTimer.setSingleShot(true);
+    m_pinTimer.setInterval(300);
+    connect(&m_pinTimer, &QTimer::timeout, this, &MainWindow::pinInput);
+    connect(&m_pinWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onInputPinned);
     connect(m_document, &Widgets::ProjectDocument::projectChanged, this, [this] {
+        const QList<qint64> &shape = m_document->project().inputShape;
+        if (m_dynamicInput && !m_graph.isNull() && !shape.isEmpty() && shape != m_pinnedShape)
+            m_pinTimer.start(); // a dynamic input follows the size set in the Preprocess panel
         QStringList kept;
         for (const auto &entry : m_document->project().quantization.quantizeTable)
             kept.append(entry.first);
@@ -186,6 +194,7 @@ MainWindow::~MainWindow()
     m_loadWatcher.waitForFinished();
     m_accuracyWatcher.waitForFinished();
     m_checkWatcher.waitForFinished();
+    m_pinWatcher.waitForFinished();
     m_exportWatcher.waitForFinished();
     m_importWatcher.waitForFinished();
 }
@@ -563,14 +572,13 @@ void MainWindow::onLoadFinished()
         return;
     }
     m_graph = *result.graph;
+    m_pinnedShape.clear();
+    const QStringList inputs = m_graph.inputNames();
+    const Core::Tensor *input = inputs.isEmpty() ? nullptr : m_graph.tensor(inputs.first());
+    m_dynamicInput = input && !input->shape.isStatic();
     if (m_pendingProjectPath.isEmpty())
         m_bundleProblems.clear();
-    m_summary->setGraph(m_graph);
-    m_graphView->setGraph(m_graph);
-    m_properties->setGraph(m_graph, m_graphView->viewGraph());
-    m_find->setGraph(m_graph, m_graphView->viewGraph());
-    m_cutList->setGraph(m_graph);
-    m_labels->setGraph(m_graph);
+    showGraph();
     m_presetCut->setEnabled(Core::detectFamily(m_graph).family != QLatin1String("unknown"));
     m_central->setCurrentWidget(m_graphView);
 
@@ -596,6 +604,8 @@ void MainWindow::onLoadFinished()
     m_pendingProjectPath.clear();
     m_graphView->setCutTensors(m_document->project().cutTensors);
     refreshOpSupport();
+    if (m_dynamicInput && !m_document->project().inputShape.isEmpty())
+        pinInput();
     m_statusLabel->setText(tr("%1 — %2 nodes").arg(m_graph.filePath()).arg(m_graph.nodes().size()));
     addRecent(s_recentModelsKey, m_graph.filePath());
     loadRunHistory();
@@ -661,9 +671,66 @@ QFuture<MainWindow::AccuracyResult> MainWindow::readAccuracy(const Core::JobReco
     });
 }
 
+void MainWindow::showGraph()
+{
+    m_summary->setGraph(m_graph);
+    m_graphView->setGraph(m_graph);
+    m_properties->setGraph(m_graph, m_graphView->viewGraph());
+    m_find->setGraph(m_graph, m_graphView->viewGraph());
+    m_cutList->setGraph(m_graph);
+    m_labels->setGraph(m_graph);
+}
+
+void MainWindow::pinInput()
+{
+    const QList<qint64> shape = m_document->project().inputShape;
+    const QStringList inputs = m_graph.inputNames();
+    if (shape.isEmpty() || inputs.isEmpty() || m_pinWatcher.isRunning())
+        return;
+    Core::OnnxLoader::Options options;
+    options.inputShapes.insert(inputs.first(), shape);
+    const QString path = m_graph.filePath();
+    m_busy->setVisible(true);
+    m_pinWatcher.setFuture(QtConcurrent::run([path, options, shape] {
+        return PinResult{shape, Core::OnnxLoader::loadFile(path, options)};
+    }));
+}
+
+void MainWindow::onInputPinned()
+{
+    m_busy->setVisible(isLoading());
+    const PinResult result = m_pinWatcher.result();
+    if (!result.graph) {
+        statusBar()->showMessage(result.graph.error().message, 10000);
+        return;
+    }
+    // The same model with its input fixed: shapes, the cut checks and op support follow it.
+    m_graph = *result.graph;
+    m_pinnedShape = result.shape;
+    showGraph();
+    m_graphView->setCutTensors(m_document->project().cutTensors);
+    refreshOpSupport();
+    refreshProblems();
+    if (m_dynamicInput && m_document->project().inputShape != m_pinnedShape)
+        m_pinTimer.start(); // changed again while loading
+    emit inputPinned();
+}
+
 void MainWindow::startProjectFromModel()
 {
     Core::ProjectInitializer::Options options;
+    if (m_dynamicInput) {
+        // The GUI pins a dynamic input to a usual size at once; the Preprocess panel changes it.
+        const bool detector = Core::detectFamily(m_graph).family.startsWith(QLatin1String("yolo"));
+        const Core::Tensor *input = m_graph.tensor(m_graph.inputNames().first());
+        options.inputShape = Core::ImageInput::pinned(input->shape.values(), detector ? 640 : 224);
+        if (!options.inputShape.isEmpty()) {
+            statusBar()->showMessage(tr("The model's input size is not fixed; it is set to %1 — change it in the "
+                                        "Preprocess panel.")
+                                         .arg(Core::Shape::fromStatic(options.inputShape).toString()),
+                                     10000);
+        }
+    }
     const auto init = Core::ProjectInitializer::initialize(m_graph, m_graph.filePath(), options);
     Core::Project project;
     if (init) {

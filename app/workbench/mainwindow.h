@@ -120,6 +120,8 @@ signals:
     void comparisonUpdated();
     /** Earlier runs of the opened project were found in its workspace and listed. */
     void runHistoryLoaded();
+    /** A model with a dynamic input was loaded again with the input size of the project. */
+    void inputPinned();
     /** The written files, or why the bundle could not be written. */
     void bundleExportFinished(const Mcw::Core::Expected<QStringList> &files);
 
@@ -149,6 +151,11 @@ private:
     /** Shows the project check's problems with those of the last run and an imported bundle. */
     void publishProblems();
     void onBundleImported();
+    /** Hands m_graph to every view that shows it. */
+    void showGraph();
+    /** Loads the model again with its dynamic input fixed to the project's input shape. */
+    void pinInput();
+    void onInputPinned();
     /** Analyses operator support for the current cut and hands it to the view and properties. */
     void refreshOpSupport();
     void refreshSteps();
@@ -185,6 +192,15 @@ private:
     QFutureWatcher<QList<Core::Diagnostic>> m_checkWatcher;
     bool m_checkAgain = false;                 // the project changed while a check ran
     QFutureWatcher<Core::Expected<QStringList>> m_exportWatcher;
+    bool m_dynamicInput = false;       // the model file leaves an input dimension open
+    QList<qint64> m_pinnedShape;       // the input shape m_graph was loaded with; empty: the file's
+    QTimer m_pinTimer;                 // a size being typed pins once
+    struct PinResult
+    {
+        QList<qint64> shape;
+        Core::Expected<Core::Graph> graph = Core::makeError(QString());
+    };
+    QFutureWatcher<PinResult> m_pinWatcher;
     struct ImportResult
     {
         QString path;

@@ -54,4 +54,25 @@ QList<qint64> ImageInput::withSize(QList<qint64> shape, const QString &channelFo
     return shape;
 }
 
+QList<qint64> ImageInput::pinned(const QList<qint64> &fileShape, qint64 size)
+{
+    if (fileShape.size() != 4)
+        return {};
+    // Which end holds the channels follows the known dimensions (1×?×?×3 is NHWC).
+    QList<qint64> probe = fileShape;
+    for (qint64 &d : probe) {
+        if (d < 0)
+            d = 0;
+    }
+    const bool nhwc = isNhwc(channelFormatOf(probe));
+    const int channel = nhwc ? 3 : 1;
+    QList<qint64> shape = fileShape;
+    for (int i = 0; i < 4; ++i) {
+        if (shape[i] >= 0)
+            continue;
+        shape[i] = i == 0 ? 1 : (i == channel ? 3 : size);
+    }
+    return shape;
+}
+
 } // namespace Mcw::Core

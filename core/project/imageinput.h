@@ -41,6 +41,12 @@ public:
     /** \a shape with its height and width replaced (a 1×C×H×W default when it is not 4-D). */
     static QList<qint64> withSize(QList<qint64> shape, const QString &channelFormat, qint64 width,
                                   qint64 height);
+    /**
+     * A static shape for a model input whose dimensions are not all known (-1 in \a fileShape):
+     * batch 1, 3 channels, \a size × \a size; known dimensions are kept. Empty when the rank is
+     * not 4 (nothing sensible to pin).
+     */
+    static QList<qint64> pinned(const QList<qint64> &fileShape, qint64 size);
 };
 
 } // namespace Mcw::Core

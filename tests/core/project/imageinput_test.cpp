@@ -115,3 +115,14 @@ TEST(ImageInput, ABareProjectOfAnNhwcModelIsChannelsLast)
     EXPECT_EQ(g.preprocess.pixelFormat, QStringLiteral("gray"));
     EXPECT_EQ(g.preprocess.mean.size(), 1);
 }
+
+TEST(ImageInput, PinnedFillsTheOpenDimensionsOfAnImageInput)
+{
+    using Mcw::Core::ImageInput;
+    EXPECT_EQ(ImageInput::pinned({-1, 3, -1, -1}, 224), (QList<qint64>{1, 3, 224, 224}));
+    EXPECT_EQ(ImageInput::pinned({-1, -1, -1, -1}, 640), (QList<qint64>{1, 3, 640, 640}));
+    EXPECT_EQ(ImageInput::pinned({1, 3, 48, -1}, 320), (QList<qint64>{1, 3, 48, 320}));
+    // tf2onnx / MediaPipe: channels last.
+    EXPECT_EQ(ImageInput::pinned({-1, -1, -1, 3}, 256), (QList<qint64>{1, 256, 256, 3}));
+    EXPECT_TRUE(ImageInput::pinned({-1, 10}, 224).isEmpty());
+}

@@ -607,3 +607,32 @@ TEST(Journey, RunsArePlannedWithTheProbedCapabilities)
     const QStringList calibration = recorded->steps.at(recorded->stepIndex(QStringLiteral("calibration"))).invocation.arguments;
     EXPECT_FALSE(calibration.contains(QStringLiteral("--cali_method")));
 }
+
+// A dynamic input (1×3×height×width) is pinned in the GUI at once; the graph, the cut checks and
+// op support follow the pinned model, and a size typed in the Preprocess panel pins it again.
+TEST(MainWindow, ADynamicInputIsPinnedAndFollowsThePreprocessSize)
+{
+    App::MainWindow window;
+    QSignalSpy pinned(&window, &App::MainWindow::inputPinned);
+    window.openModel(QStringLiteral(MCW_PROJECT_MODELS_DIR "/classifier_dynamic.onnx"));
+    ASSERT_TRUE(pinned.wait(20000));
+    EXPECT_EQ(window.document()->project().inputShape, (QList<qint64>{1, 3, 224, 224}));
+    const QString input = window.currentGraph().inputNames().first();
+    EXPECT_EQ(window.currentGraph().tensor(input)->shape.values(), (QList<qint64>{1, 3, 224, 224}));
+    for (const QString &output : window.currentGraph().outputNames())
+        EXPECT_TRUE(window.currentGraph().tensor(output)->shape.isStatic()) << output.toStdString();
+    // The checks see the pinned shapes: the class count comes from the output shape.
+    bool classesFromShape = false;
+    for (const Core::Diagnostic &d : settledProblems(window)) {
+        classesFromShape = classesFromShape || d.message.contains(QStringLiteral("imply 10 classes"));
+        EXPECT_FALSE(d.message.contains(QStringLiteral("dynamic"))) << d.message.toStdString();
+    }
+    EXPECT_TRUE(classesFromShape);
+
+    auto *width = window.findChild<QSpinBox *>(QStringLiteral("inputWidth"));
+    ASSERT_NE(width, nullptr);
+    width->setValue(320);
+    ASSERT_TRUE(pinned.wait(20000));
+    EXPECT_EQ(window.document()->project().inputShape, (QList<qint64>{1, 3, 224, 320}));
+    EXPECT_EQ(window.currentGraph().tensor(input)->shape.values(), (QList<qint64>{1, 3, 224, 320}));
+}
