@@ -176,9 +176,10 @@ void JobsPanel::showStep(Core::ConversionJob *job, const QString &stepId)
     m_logTitle->setText(tr("%1 — %2").arg(step.title, step.logFile.isEmpty() ? tr("no log yet") : step.logFile));
     // Live lines queue up behind the part read from disk.
     m_liveConnection = connect(job, &Core::ConversionJob::outputLine, this,
-                               [this, stepId, generation](const QString &s, Core::OutputStream stream, const QString &line) {
+                               [this, stepId, generation](const QString &s, Core::OutputStream stream, const QString &line,
+                                                          bool overwrite) {
                                    if (s == stepId && generation == m_loadGeneration)
-                                       m_log->appendLine(stream, line);
+                                       m_log->appendLine(stream, line, overwrite);
                                });
     if (step.logFile.isEmpty())
         return;
