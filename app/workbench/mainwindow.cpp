@@ -682,6 +682,7 @@ QFuture<MainWindow::AccuracyResult> MainWindow::readAccuracy(const Core::JobReco
 void MainWindow::startProjectFromModel()
 {
     Core::ProjectInitializer::Options options;
+    options.face = Core::ProjectInitializer::Face::Workbench;
     const auto init = Core::ProjectInitializer::initialize(m_graph, m_graph.filePath(), options);
     Core::Project project;
     if (init) {
