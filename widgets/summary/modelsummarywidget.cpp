@@ -47,7 +47,7 @@ void ModelSummaryWidget::setGraph(const Core::Graph &graph)
     const auto tensorText = [](const Core::ModelSummary::TensorInfo &t) {
         if (!t.shape.known && t.dtype == Core::dataTypeName(Core::DataType::Undefined))
             return QString(); // not a tensor of this graph
-        return QStringLiteral("%1 [%2]").arg(t.dtype, t.shape.toString());
+        return t.text();
     };
     auto *family = new QTreeWidgetItem(m_tree, {tr("Family")});
     addRow(family, tr("Family"), summary.family.family);
