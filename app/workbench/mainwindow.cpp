@@ -56,6 +56,8 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShowEvent>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -173,8 +175,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_defaultState = saveState();
     QSettings settings;
-    restoreGeometry(settings.value(s_geometryKey).toByteArray());
-    restoreState(settings.value(s_stateKey).toByteArray());
+    m_restoredGeometry = restoreGeometry(settings.value(s_geometryKey).toByteArray());
+    m_restoredState = restoreState(settings.value(s_stateKey).toByteArray());
+    m_fitDocksOnResize = !m_restoredState;
     rebuildRecentMenus();
     refreshSteps();
     statusBar()->showMessage(tr("Open an ONNX model or a project to start."));
@@ -277,6 +280,9 @@ void MainWindow::createDocks()
     auto *problems = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemList, Qt::BottomDockWidgetArea);
     auto *jobs = addDock(tr("Jobs"), QStringLiteral("jobsDock"), m_jobs, Qt::BottomDockWidgetArea);
     auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
+    // Five tabs (Properties … Calibration) elide in a column a fifth of the window wide; along
+    // its edge they read whole.
+    setTabPosition(Qt::RightDockWidgetArea, QTabWidget::East);
     tabifyDockWidget(model, cuts);
     tabifyDockWidget(properties, find);
     tabifyDockWidget(properties, preprocess);
@@ -287,8 +293,7 @@ void MainWindow::createDocks()
     model->raise();
     properties->raise();
     problems->raise();
-    resizeDocks(QList<QDockWidget *>{steps, properties}, QList<int>{280, 420}, Qt::Horizontal);
-    resizeDocks(QList<QDockWidget *>{problems}, QList<int>{170}, Qt::Vertical);
+    // Sizes follow the window once it is shown (fitDocksToWindow()).
 
     m_stepDocks.insert(Core::WorkflowStep::Model, model);
     m_stepDocks.insert(Core::WorkflowStep::Outputs, cuts);
@@ -527,6 +532,9 @@ void MainWindow::showStep(Core::WorkflowStep step)
         dock->show();
         dock->raise();
     }
+    // The accuracy chart and tables need more than the compact bottom area.
+    if (step == Core::WorkflowStep::Accuracy && dock && dock->height() < height() * 4 / 10)
+        resizeDocks({dock}, {height() * 4 / 10}, Qt::Vertical);
 }
 
 bool MainWindow::isLoading() const
@@ -875,6 +883,55 @@ void MainWindow::resetLayout()
     restoreState(m_defaultState);
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         dock->show();
+    fitDocksToWindow();
+}
+
+void MainWindow::showAtStart()
+{
+    if (m_restoredGeometry)
+        show();
+    else
+        showMaximized();
+}
+
+void MainWindow::fitDocksToWindow()
+{
+    const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    QDockWidget *left = dock("modelSummaryDock");
+    QDockWidget *right = dock("propertiesDock");
+    QDockWidget *bottom = dock("problemsDock");
+    if (!left || !right || !bottom)
+        return;
+    // The model panel shows tensor names of 30+ characters: its column gets a little more.
+    const int w = width();
+    resizeDocks({left, right}, {qBound(260, w * 22 / 100, 480), qBound(260, w * 20 / 100, 440)}, Qt::Horizontal);
+    resizeDocks({bottom}, {qBound(140, height() * 22 / 100, 320)}, Qt::Vertical);
+    // The Steps list needs its seven rows; the Model panel below it gets the rest.
+    if (QDockWidget *steps = dock("stepsDock")) {
+        const int stepsHeight = steps->widget()->sizeHint().height() + 30;
+        resizeDocks({steps, left}, {stepsHeight, qMax(200, height() - stepsHeight)}, Qt::Vertical);
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    if (!m_fitDocksOnResize)
+        return;
+    // A window manager maximises some time after the first show; after that, dock sizes
+    // are the user's.
+    QTimer::singleShot(0, this, &MainWindow::fitDocksToWindow);
+    QTimer::singleShot(2000, this, [this] { m_fitDocksOnResize = false; });
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_shownOnce && m_fitDocksOnResize)
+        QTimer::singleShot(0, this, &MainWindow::fitDocksToWindow);
 }
 
 void MainWindow::addRecent(const QString &key, const QString &path)

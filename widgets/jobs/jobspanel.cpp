@@ -119,6 +119,10 @@ JobsPanel::JobsPanel(Core::JobPool *pool, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(bottom);
+    // The bottom dock (shared with Problems and Accuracy) may be small while the graph is
+    // edited: a few rows of each part are enough then.
+    m_view->setMinimumHeight(48);
+    bottom->setMinimumHeight(90);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(toolbar);
