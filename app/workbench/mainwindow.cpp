@@ -528,13 +528,25 @@ void MainWindow::showStep(Core::WorkflowStep step)
         return;
     }
     QDockWidget *dock = m_stepDocks.value(step);
-    if (dock) {
+    if (step == Core::WorkflowStep::Convert || step == Core::WorkflowStep::Accuracy) {
+        raiseResultsDock(dock);
+    } else if (dock) {
         dock->show();
         dock->raise();
     }
-    // The accuracy chart and tables need more than the compact bottom area.
-    if (step == Core::WorkflowStep::Accuracy && dock && dock->height() < height() * 4 / 10)
-        resizeDocks({dock}, {height() * 4 / 10}, Qt::Vertical);
+}
+
+void MainWindow::raiseResultsDock(QDockWidget *dock)
+{
+    if (!dock)
+        return;
+    dock->show();
+    dock->raise();
+    // The log and the accuracy chart and tables need more than the compact bottom area the
+    // graph is edited with.
+    const int wanted = height() * 4 / 10;
+    if (dock->height() < wanted)
+        resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 bool MainWindow::isLoading() const
@@ -1049,7 +1061,7 @@ void MainWindow::onRunStarted(Core::ConversionJob *job)
     m_jobProblems.clear();
     m_bundleExported = false;
     m_jobs->select(job);
-    m_stepDocks.value(Core::WorkflowStep::Convert)->raise();
+    raiseResultsDock(m_stepDocks.value(Core::WorkflowStep::Convert));
     const Core::JobRecord &record = job->record();
     QStringList reused;
     for (const Core::StepRecord &step : record.steps) {
@@ -1095,7 +1107,7 @@ void MainWindow::onComparisonReady()
     }
     m_previousRun = *run;
     m_accuracy->setComparisonRun(*run);
-    m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
+    raiseResultsDock(m_stepDocks.value(Core::WorkflowStep::Accuracy));
     emit comparisonUpdated();
 }
 
@@ -1118,7 +1130,7 @@ void MainWindow::onAccuracyReady()
         m_accuracy->setComparisonRun(*m_previousRun);
     m_graphView->setAccuracyRun(*m_currentRun);
     m_properties->setAccuracyRun(*m_currentRun);
-    m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
+    raiseResultsDock(m_stepDocks.value(Core::WorkflowStep::Accuracy));
     refreshSteps();
     emit accuracyUpdated();
 }

@@ -138,6 +138,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    /** Shows the Jobs or Accuracy dock with room for a log or a chart (40 % of the height). */
+    void raiseResultsDock(QDockWidget *dock);
     struct LoadResult
     {
         Core::Expected<Core::Graph> graph = Core::makeError(QString());
