@@ -60,7 +60,7 @@ int main(int argc, char *argv[])
         return exportGraph(parser.value(exportOption), parser.positionalArguments());
 
     Mcw::App::MainWindow window;
-    window.show();
+    window.showAtStart();
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
         window.openModel(positional.first());

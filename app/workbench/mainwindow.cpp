@@ -57,6 +57,8 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShowEvent>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -181,8 +183,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_defaultState = saveState();
     QSettings settings;
-    restoreGeometry(settings.value(s_geometryKey).toByteArray());
-    restoreState(settings.value(s_stateKey).toByteArray());
+    m_restoredGeometry = restoreGeometry(settings.value(s_geometryKey).toByteArray());
+    m_restoredState = restoreState(settings.value(s_stateKey).toByteArray());
+    m_fitDocksOnResize = !m_restoredState;
     rebuildRecentMenus();
     refreshSteps();
     statusBar()->showMessage(tr("Open an ONNX model or a project to start."));
@@ -268,6 +271,9 @@ void MainWindow::createDocks()
     auto *problems = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemList, Qt::BottomDockWidgetArea);
     auto *jobs = addDock(tr("Jobs"), QStringLiteral("jobsDock"), m_jobs, Qt::BottomDockWidgetArea);
     auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
+    // Five tabs (Properties … Calibration) elide in a column a fifth of the window wide; along
+    // its edge they read whole.
+    setTabPosition(Qt::RightDockWidgetArea, QTabWidget::East);
     tabifyDockWidget(model, cuts);
     tabifyDockWidget(properties, find);
     tabifyDockWidget(properties, preprocess);
@@ -278,8 +284,7 @@ void MainWindow::createDocks()
     model->raise();
     properties->raise();
     problems->raise();
-    resizeDocks(QList<QDockWidget *>{steps, properties}, QList<int>{280, 420}, Qt::Horizontal);
-    resizeDocks(QList<QDockWidget *>{problems}, QList<int>{170}, Qt::Vertical);
+    // Sizes follow the window once it is shown (fitDocksToWindow()).
 
     m_stepDocks.insert(Core::WorkflowStep::Model, model);
     m_stepDocks.insert(Core::WorkflowStep::Outputs, cuts);
@@ -514,10 +519,25 @@ void MainWindow::showStep(Core::WorkflowStep step)
         return;
     }
     QDockWidget *dock = m_stepDocks.value(step);
-    if (dock) {
+    if (step == Core::WorkflowStep::Convert || step == Core::WorkflowStep::Accuracy) {
+        raiseResultsDock(dock);
+    } else if (dock) {
         dock->show();
         dock->raise();
     }
+}
+
+void MainWindow::raiseResultsDock(QDockWidget *dock)
+{
+    if (!dock)
+        return;
+    dock->show();
+    dock->raise();
+    // The log and the accuracy chart and tables need more than the compact bottom area the
+    // graph is edited with.
+    const int wanted = height() * 4 / 10;
+    if (dock->height() < wanted)
+        resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 bool MainWindow::isLoading() const
@@ -719,6 +739,7 @@ void MainWindow::onInputPinned()
 void MainWindow::startProjectFromModel()
 {
     Core::ProjectInitializer::Options options;
+    options.face = Core::ProjectInitializer::Face::Workbench;
     if (m_dynamicInput) {
         // The GUI pins a dynamic input to a usual size at once; the Preprocess panel changes it.
         const bool detector = Core::detectFamily(m_graph).family.startsWith(QLatin1String("yolo"));
@@ -923,6 +944,55 @@ void MainWindow::resetLayout()
     restoreState(m_defaultState);
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         dock->show();
+    fitDocksToWindow();
+}
+
+void MainWindow::showAtStart()
+{
+    if (m_restoredGeometry)
+        show();
+    else
+        showMaximized();
+}
+
+void MainWindow::fitDocksToWindow()
+{
+    const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    QDockWidget *left = dock("modelSummaryDock");
+    QDockWidget *right = dock("propertiesDock");
+    QDockWidget *bottom = dock("problemsDock");
+    if (!left || !right || !bottom)
+        return;
+    // The model panel shows tensor names of 30+ characters: its column gets a little more.
+    const int w = width();
+    resizeDocks({left, right}, {qBound(260, w * 22 / 100, 480), qBound(260, w * 20 / 100, 440)}, Qt::Horizontal);
+    resizeDocks({bottom}, {qBound(140, height() * 22 / 100, 320)}, Qt::Vertical);
+    // The Steps list needs its seven rows; the Model panel below it gets the rest.
+    if (QDockWidget *steps = dock("stepsDock")) {
+        const int stepsHeight = steps->widget()->sizeHint().height() + 30;
+        resizeDocks({steps, left}, {stepsHeight, qMax(200, height() - stepsHeight)}, Qt::Vertical);
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    if (!m_fitDocksOnResize)
+        return;
+    // A window manager maximises some time after the first show; after that, dock sizes
+    // are the user's.
+    QTimer::singleShot(0, this, &MainWindow::fitDocksToWindow);
+    QTimer::singleShot(2000, this, [this] { m_fitDocksOnResize = false; });
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_shownOnce && m_fitDocksOnResize)
+        QTimer::singleShot(0, this, &MainWindow::fitDocksToWindow);
 }
 
 void MainWindow::addRecent(const QString &key, const QString &path)
@@ -1040,7 +1110,7 @@ void MainWindow::onRunStarted(Core::ConversionJob *job)
     m_jobProblems.clear();
     m_bundleExported = false;
     m_jobs->select(job);
-    m_stepDocks.value(Core::WorkflowStep::Convert)->raise();
+    raiseResultsDock(m_stepDocks.value(Core::WorkflowStep::Convert));
     const Core::JobRecord &record = job->record();
     QStringList reused;
     for (const Core::StepRecord &step : record.steps) {
@@ -1086,7 +1156,7 @@ void MainWindow::onComparisonReady()
     }
     m_previousRun = *run;
     m_accuracy->setComparisonRun(*run);
-    m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
+    raiseResultsDock(m_stepDocks.value(Core::WorkflowStep::Accuracy));
     emit comparisonUpdated();
 }
 
@@ -1109,7 +1179,7 @@ void MainWindow::onAccuracyReady()
         m_accuracy->setComparisonRun(*m_previousRun);
     m_graphView->setAccuracyRun(*m_currentRun);
     m_properties->setAccuracyRun(*m_currentRun);
-    m_stepDocks.value(Core::WorkflowStep::Accuracy)->raise();
+    raiseResultsDock(m_stepDocks.value(Core::WorkflowStep::Accuracy));
     refreshSteps();
     emit accuracyUpdated();
 }

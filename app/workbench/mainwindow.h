@@ -66,6 +66,13 @@ public:
 
     /** Loads \a path off the UI thread; on success a new project is started from it. */
     void openModel(const QString &path);
+    /** Shows the window at its saved geometry, or maximised on the first start. */
+    void showAtStart();
+    /**
+     * Gives the docks their first-start share of the window (side columns about a fifth of
+     * the width each, the bottom area a quarter of the height) so the graph gets most of it.
+     */
+    void fitDocksToWindow();
     /** Loads a project file and its model; the current state stays when either fails. */
     void openProject(const QString &path);
     /** Opens an existing bundle (.mud or .zip), shows its settings and starts a project from it. */
@@ -127,10 +134,14 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    /** Shows the Jobs or Accuracy dock with room for a log or a chart (40 % of the height). */
+    void raiseResultsDock(QDockWidget *dock);
     struct LoadResult
     {
         Core::Expected<Core::Graph> graph = Core::makeError(QString());
@@ -226,6 +237,11 @@ private:
     QFutureWatcher<AccuracyResult> m_accuracyWatcher;
     QFutureWatcher<AccuracyResult> m_comparisonWatcher;
     QByteArray m_defaultState; // dock layout before any saved state was restored
+    bool m_restoredGeometry = false;
+    bool m_restoredState = false;
+    /** No saved layout: the docks follow the window's size until shortly after the first show. */
+    bool m_fitDocksOnResize = false;
+    bool m_shownOnce = false;
 
     Widgets::ProjectDocument *m_document = nullptr;
     QStackedWidget *m_central = nullptr;

@@ -374,8 +374,7 @@ QList<FindHit> findInGraph(const Graph &graph, const ViewGraph &view, const QStr
         hit.kind = FindHit::Kind::Tensor;
         hit.tensor = tensor.name;
         hit.text = tensor.name;
-        hit.detail = shape.isEmpty() ? dataTypeName(tensor.type)
-                                     : QStringLiteral("%1[%2]").arg(dataTypeName(tensor.type), shape);
+        hit.detail = tensorTypeText(tensor.type, tensor.shape);
         hit.displayNode = view.producerOfTensor(tensor.name);
         for (int k = 0; hit.displayNode < 0 && k < tensor.consumers.size(); ++k)
             hit.displayNode = view.displayNodeOfOnnxNode(tensor.consumers.at(k));

@@ -31,6 +31,11 @@ struct Diagnostic
     /** Source location for file-based problems ("project.yaml", line 12), line 0 = none. */
     QString file;
     int line = 0;
+    /**
+     * What problems of many nodes have in common ("HardSwish runs in BF16 instead of INT8: …"),
+     * so a list can show them as one row with a count; empty when the problem stands alone.
+     */
+    QString group;
     /** Longer text: log excerpt, failing tensors, ... */
     QStringList details;
 

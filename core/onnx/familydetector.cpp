@@ -332,9 +332,9 @@ std::optional<FamilyDetection> detectClassifier(const Graph &graph)
             classes = shape.dims[last].value;
     }
     if (classes < 2) {
-        return unknown(QStringLiteral("The model ends in Softmax, but its output %1 has shape [%2], "
+        return unknown(QStringLiteral("The model ends in Softmax, but its output %1 has shape %2, "
                                       "not [N,classes].")
-                           .arg(out->name, shape.toString()));
+                           .arg(out->name, shape.displayText()));
     }
     FamilyDetection d;
     d.family = QStringLiteral("classifier");

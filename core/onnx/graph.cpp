@@ -118,6 +118,26 @@ QString Shape::toString() const
     return parts.join(QLatin1Char(','));
 }
 
+QString Shape::displayText() const
+{
+    if (!known)
+        return QStringLiteral("?");
+    // "[]" reads as "nothing known"; a rank-0 tensor is a scalar.
+    if (dims.isEmpty())
+        return QStringLiteral("scalar");
+    return QLatin1Char('[') + toString() + QLatin1Char(']');
+}
+
+QString tensorTypeText(const QString &dataTypeName, const Shape &shape)
+{
+    return dataTypeName + QLatin1Char(' ') + shape.displayText();
+}
+
+QString tensorTypeText(DataType type, const Shape &shape)
+{
+    return tensorTypeText(dataTypeName(type), shape);
+}
+
 static QString shortNumber(double v)
 {
     return QString::number(v, 'g', 8);

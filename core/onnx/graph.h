@@ -67,8 +67,17 @@ struct Shape
     QList<qint64> values() const;
     /** "1,3,640,640" (unknown dims as "?", symbols by name); empty string when unknown. */
     QString toString() const;
+    /** For people: "[1,3,?,?]", "scalar" for rank 0, "?" when even the rank is unknown. */
+    QString displayText() const;
     bool operator==(const Shape &other) const = default;
 };
+
+/**
+ * A tensor's type and shape as every view (properties, model summary, cut descriptions, the
+ * CLI's inspect) shows it: "float32 [1,3,?,?]", "float32 ?" when the rank is unknown.
+ */
+QString tensorTypeText(const QString &dataTypeName, const Shape &shape);
+QString tensorTypeText(DataType type, const Shape &shape);
 
 /** One attribute of a node, with the value of the kind the ONNX file declares. */
 struct Attribute

@@ -62,10 +62,7 @@ static QJsonArray namesJson(const QList<ModelSummary::TensorInfo> &tensors)
 
 QString ModelSummary::TensorInfo::text() const
 {
-    QStringList dims;
-    for (const Dim &d : shape.dims)
-        dims.append(d.isStatic() ? QString::number(d.value) : d.symbol.isEmpty() ? QStringLiteral("?") : d.symbol);
-    return QStringLiteral("%1[%2]").arg(dtype, shape.known ? dims.join(QLatin1Char(',')) : QStringLiteral("?"));
+    return tensorTypeText(dtype, shape);
 }
 
 ModelSummary ModelSummary::of(const Graph &graph)

@@ -28,7 +28,7 @@ struct ModelSummary
         QString dtype; // "float32"; "undefined" when the model does not say
         Shape shape;   // shape.known false: even the rank is unknown
 
-        /** "float32[1,3,640,640]", "?" for unknown dims and an unknown rank. */
+        /** "float32 [1,3,640,640]", "?" for unknown dims and an unknown rank (tensorTypeText()). */
         QString text() const;
     };
 

@@ -154,6 +154,7 @@ static Diagnostic nodeDiagnostic(const NodeSupport &n)
         break;
     }
     d.message = QStringLiteral("%1 node '%2' %3: %4").arg(n.opType, n.nodeId, what, n.reason);
+    d.group = QStringLiteral("%1 %2: %3").arg(n.opType, what, n.reason);
     return d;
 }
 

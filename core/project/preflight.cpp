@@ -305,7 +305,7 @@ std::optional<QList<Output>> Checker::checkCutTensors()
         }
         if (!t->shape.isStatic()) {
             error(QStringLiteral("cut_tensor_dynamic"),
-                  QStringLiteral("The cut tensor '%1' has a dynamic shape %2.").arg(name, t->shape.toString()),
+                  QStringLiteral("The cut tensor '%1' has a dynamic shape %2.").arg(name, t->shape.displayText()),
                   QStringLiteral("Fix the input shape so every dimension is known."), name, nodeId);
             allStatic = false;
             continue;

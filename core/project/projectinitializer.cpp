@@ -52,6 +52,20 @@ static void applyInputLayout(Project &p)
     }
 }
 
+// What the user does about a choice the model does not make, in the words of their face.
+static QString familyAdvice(ProjectInitializer::Face face)
+{
+    return face == ProjectInitializer::Face::Workbench
+               ? QStringLiteral("choose the cut points in the graph (Ctrl+click) or Graph > Apply Preset Cut")
+               : QStringLiteral("name one with --preset");
+}
+
+static QString inputShapeAdvice(ProjectInitializer::Face face)
+{
+    return face == ProjectInitializer::Face::Workbench ? QStringLiteral("set the input size in the Preprocess panel")
+                                                       : QStringLiteral("give it with --input-shape 1,3,H,W");
+}
+
 Project ProjectInitializer::bareProject(const Graph &graph, const QString &modelPath)
 {
     Project p;
@@ -79,8 +93,8 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
     if (options.preset == QLatin1String("auto")) {
         if (detection.family == QLatin1String("unknown")) {
             return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("%1: the model family was not recognised (%2); name one with --preset.")
-                                 .arg(modelPath, detection.reason));
+                             QStringLiteral("%1: the model family was not recognised (%2); %3.")
+                                 .arg(modelPath, detection.reason, familyAdvice(options.face)));
         }
         p.modelType = detection.family;
         result.notes.append(QStringLiteral("Recognised %1 %2: %3").arg(detection.family, detection.task, detection.reason));
@@ -114,7 +128,7 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
     }
     if (p.inputShape.isEmpty()) {
         return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("%1: the input shape is dynamic; give it with --input-shape 1,3,H,W.").arg(modelPath));
+                         QStringLiteral("%1: the input shape is dynamic; %2.").arg(modelPath, inputShapeAdvice(options.face)));
     }
 
     // Cut tensors.

@@ -23,8 +23,12 @@ namespace Mcw::Core {
 class ProjectInitializer
 {
 public:
+    /** Who reads the advice in notes and errors: flags for the CLI, panels and menus for the GUI. */
+    enum class Face { CommandLine, Workbench };
+
     struct Options
     {
+        Face face = Face::CommandLine;
         /** "auto", "yolov5", "yolov8", "yolo11", "yolo26" or "classifier". */
         QString preset = QStringLiteral("auto");
         QString name;                       // default: the model's file name without suffix

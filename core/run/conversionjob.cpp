@@ -185,7 +185,7 @@ void ConversionJob::startStep(int index)
     m_runner->setCancelInvocations(m_backend->terminateInvocations(tool, tag), m_backend->killInvocations(tool, tag));
     const QString stepId = step.id;
     connect(m_runner.get(), &ProcessRunner::lineReceived, this,
-            [this, stepId](OutputStream stream, const QString &line, bool /*overwrite*/) {
+            [this, stepId](OutputStream stream, const QString &line, bool overwrite) {
                 for (const LogEvent &e : m_parser->feedLine(line)) {
                     if (e.kind == LogEvent::Kind::Version && m_record.toolVersion.isEmpty())
                         m_record.toolVersion = e.version;
@@ -196,7 +196,7 @@ void ConversionJob::startStep(int index)
                     s.stage = m_progress->stage();
                     emit changed();
                 }
-                emit outputLine(stepId, stream, line);
+                emit outputLine(stepId, stream, line, overwrite);
             });
     connect(m_runner.get(), &ProcessRunner::finished, this, &ConversionJob::onStepFinished);
     m_runner->start(*wrapped);

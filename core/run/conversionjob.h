@@ -72,7 +72,8 @@ public:
 signals:
     void changed();
     void stepStarted(const QString &stepId);
-    void outputLine(const QString &stepId, Mcw::Core::OutputStream stream, const QString &line);
+    /** \a overwrite: a `\r` redraw (tqdm) that the stream's next line replaces. */
+    void outputLine(const QString &stepId, Mcw::Core::OutputStream stream, const QString &line, bool overwrite);
     void finished();
 
 private:

@@ -190,7 +190,7 @@ void ProcessRunner::emitLines(OutputStream stream, const QList<LineSplitter::Lin
         if (line.overwrite && line.text.isEmpty())
             continue;
         if (m_log.isOpen())
-            m_log.write(formatStepLogLine(stream, line.text));
+            m_log.write(formatStepLogLine(stream, line.text, line.overwrite));
         appendTail(stream == OutputStream::Stderr ? m_outcome.stderrTail : m_outcome.stdoutTail, line.text);
         emit lineReceived(stream, line.text, line.overwrite);
     }

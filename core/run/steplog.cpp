@@ -6,19 +6,19 @@
 
 namespace Mcw::Core {
 
-static const char *tagOf(OutputStream stream)
+static const char *tagOf(OutputStream stream, bool overwrite = false)
 {
     switch (stream) {
-    case OutputStream::Stdout: return "out| ";
-    case OutputStream::Stderr: return "err| ";
+    case OutputStream::Stdout: return overwrite ? "out~ " : "out| ";
+    case OutputStream::Stderr: return overwrite ? "err~ " : "err| ";
     case OutputStream::Meta: break;
     }
     return "cmd| ";
 }
 
-QByteArray formatStepLogLine(OutputStream stream, const QString &text)
+QByteArray formatStepLogLine(OutputStream stream, const QString &text, bool overwrite)
 {
-    QByteArray bytes(tagOf(stream));
+    QByteArray bytes(tagOf(stream, overwrite && stream != OutputStream::Meta));
     bytes += text.toUtf8();
     bytes += '\n';
     return bytes;
@@ -32,8 +32,32 @@ StepLogLine parseStepLogLine(const QByteArray &line)
     for (OutputStream s : {OutputStream::Stdout, OutputStream::Stderr, OutputStream::Meta}) {
         if (body.startsWith(tagOf(s)))
             return {s, QString::fromUtf8(body.mid(5))};
+        if (s != OutputStream::Meta && body.startsWith(tagOf(s, true)))
+            return {s, QString::fromUtf8(body.mid(5)), true};
     }
     return {OutputStream::Stdout, QString::fromUtf8(body)};
+}
+
+qsizetype redrawnLineIndex(const QList<StepLogLine> &lines, OutputStream stream)
+{
+    constexpr qsizetype LookBack = 32;
+    const qsizetype stop = qMax<qsizetype>(0, lines.size() - LookBack);
+    for (qsizetype i = lines.size() - 1; i >= stop; --i) {
+        if (lines.at(i).stream == stream)
+            return lines.at(i).overwrite ? i : -1;
+    }
+    return -1;
+}
+
+void appendStepLogLine(QList<StepLogLine> &lines, const StepLogLine &line)
+{
+    const qsizetype redrawn = redrawnLineIndex(lines, line.stream);
+    if (redrawn < 0) {
+        lines.append(line);
+        return;
+    }
+    // Replaced in place: the bar keeps its position among the other stream's lines.
+    lines[redrawn] = line;
 }
 
 Expected<QList<StepLogLine>> readStepLog(const QString &path, int maxLines)
@@ -45,7 +69,7 @@ Expected<QList<StepLogLine>> readStepLog(const QString &path, int maxLines)
     }
     QList<StepLogLine> lines;
     while (!file.atEnd()) {
-        lines.append(parseStepLogLine(file.readLine()));
+        appendStepLogLine(lines, parseStepLogLine(file.readLine()));
         if (maxLines > 0 && lines.size() > 2 * maxLines)
             lines.remove(0, lines.size() - maxLines);
     }

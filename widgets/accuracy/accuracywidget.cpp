@@ -117,7 +117,10 @@ AccuracyWidget::AccuracyWidget(QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({600, 300});
-    m_chart->setMinimumHeight(260);
+    // Low enough that the bottom dock (Problems, Jobs, Accuracy share its height) can stay
+    // small while the graph is edited; the window enlarges it when results are shown.
+    m_chart->setMinimumHeight(110);
+    tables->setMinimumHeight(48);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

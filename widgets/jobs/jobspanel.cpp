@@ -119,6 +119,10 @@ JobsPanel::JobsPanel(Core::JobPool *pool, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(bottom);
+    // The bottom dock (shared with Problems and Accuracy) may be small while the graph is
+    // edited: a few rows of each part are enough then.
+    m_view->setMinimumHeight(48);
+    bottom->setMinimumHeight(90);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(toolbar);
@@ -176,9 +180,10 @@ void JobsPanel::showStep(Core::ConversionJob *job, const QString &stepId)
     m_logTitle->setText(tr("%1 — %2").arg(step.title, step.logFile.isEmpty() ? tr("no log yet") : step.logFile));
     // Live lines queue up behind the part read from disk.
     m_liveConnection = connect(job, &Core::ConversionJob::outputLine, this,
-                               [this, stepId, generation](const QString &s, Core::OutputStream stream, const QString &line) {
+                               [this, stepId, generation](const QString &s, Core::OutputStream stream, const QString &line,
+                                                          bool overwrite) {
                                    if (s == stepId && generation == m_loadGeneration)
-                                       m_log->appendLine(stream, line);
+                                       m_log->appendLine(stream, line, overwrite);
                                });
     if (step.logFile.isEmpty())
         return;

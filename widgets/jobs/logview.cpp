@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logview.h"
 
+#include <core/logs/errorline.h>
+
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -61,11 +63,14 @@ void LogView::evictOverflow(QTextCursor &cursor)
     cursor.setPosition(0);
     cursor.setPosition(document->findBlockByNumber(excess).position(), QTextCursor::KeepAnchor);
     cursor.removeSelectedText();
+    for (int &block : m_openRedraw)
+        block = block >= excess ? block - excess : -1;
 }
 
-void LogView::appendLine(Core::OutputStream stream, const QString &line)
+void LogView::appendLine(Core::OutputStream stream, const QString &line, bool overwrite)
 {
-    m_pending.append({stream, line});
+    // A bar redrawn many times between two flushes costs one pending line.
+    Core::appendStepLogLine(m_pending, {stream, line, overwrite});
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -82,15 +87,24 @@ void LogView::clear()
     m_pending.clear();
     m_flushTimer.stop();
     m_editor->clear();
+    m_openRedraw.fill(-1);
 }
 
-static QTextCharFormat formatFor(Core::OutputStream stream, const QPalette &palette)
+static QTextCharFormat formatFor(const Core::StepLogLine &line, const QPalette &palette)
 {
     QTextCharFormat format;
-    switch (stream) {
-    case Core::OutputStream::Stderr: format.setForeground(QColor(0xc6, 0x28, 0x28)); break;
-    case Core::OutputStream::Meta: format.setForeground(palette.color(QPalette::Disabled, QPalette::Text)); break;
-    case Core::OutputStream::Stdout: format.setForeground(palette.color(QPalette::Text)); break;
+    const QColor text = palette.color(QPalette::Text);
+    if (line.stream == Core::OutputStream::Meta) {
+        format.setForeground(palette.color(QPalette::Disabled, QPalette::Text));
+    } else if (Core::looksLikeErrorLine(line.text)) {
+        format.setForeground(QColor(0xc6, 0x28, 0x28));
+    } else if (line.stream == Core::OutputStream::Stderr) {
+        // A shade towards the background: told apart from stdout, not alarming.
+        const QColor base = palette.color(QPalette::Base);
+        format.setForeground(QColor((text.red() * 3 + base.red()) / 4, (text.green() * 3 + base.green()) / 4,
+                                    (text.blue() * 3 + base.blue()) / 4));
+    } else {
+        format.setForeground(text);
     }
     return format;
 }
@@ -112,25 +126,45 @@ void LogView::flush()
         batch.swap(m_pending);
     }
     QScrollBar *bar = m_editor->verticalScrollBar();
+    QTextDocument *document = m_editor->document();
     const bool follow = bar->value() == bar->maximum();
-    QTextCursor cursor(m_editor->document());
+    QTextCursor cursor(document);
     cursor.movePosition(QTextCursor::End);
     cursor.beginEditBlock();
-    const bool empty = m_editor->document()->isEmpty();
-    qsizetype i = 0;
-    while (i < batch.size()) {
-        // One insert per run of lines from the same stream.
-        const Core::OutputStream stream = batch.at(i).stream;
-        QString text;
-        qsizetype j = i;
-        for (; j < batch.size() && batch.at(j).stream == stream; ++j) {
-            if (j > 0 || !empty)
-                text += QChar::ParagraphSeparator;
-            text += batch.at(j).text;
+    // One insert per run of lines with the same format; a redraw replaces its block in place.
+    QString run;
+    QTextCharFormat runFormat;
+    int nextBlock = document->isEmpty() ? 0 : document->blockCount();
+    const auto insertRun = [&] {
+        if (run.isEmpty())
+            return;
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(run, runFormat);
+        run.clear();
+    };
+    for (const Core::StepLogLine &line : batch) {
+        const QTextCharFormat format = formatFor(line, palette());
+        int &open = openRedraw(line.stream);
+        if (open >= 0) {
+            insertRun();
+            QTextCursor redraw(document->findBlockByNumber(open));
+            redraw.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            redraw.insertText(line.text, format);
+            if (!line.overwrite)
+                open = -1;
+            continue;
         }
-        cursor.insertText(text, formatFor(stream, palette()));
-        i = j;
+        if (!run.isEmpty() && format != runFormat)
+            insertRun();
+        if (nextBlock > 0)
+            run += QChar::ParagraphSeparator;
+        run += line.text;
+        runFormat = format;
+        if (line.overwrite)
+            open = nextBlock;
+        ++nextBlock;
     }
+    insertRun();
     evictOverflow(cursor);
     cursor.endEditBlock();
     if (follow)

@@ -164,7 +164,9 @@ void SetupToolchainDialog::startBuild()
     setBusy(true);
     m_buildJob = m_pool->submit(*job);
     connect(m_buildJob, &Core::ConversionJob::outputLine, this,
-            [this](const QString &, Core::OutputStream stream, const QString &line) { m_log->appendLine(stream, line); });
+            [this](const QString &, Core::OutputStream stream, const QString &line, bool overwrite) {
+                m_log->appendLine(stream, line, overwrite);
+            });
 }
 
 void SetupToolchainDialog::startTest()

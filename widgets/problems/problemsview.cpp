@@ -13,7 +13,7 @@ ProblemsView::ProblemsView(QWidget *parent)
     , m_model(new ProblemsModel(this))
 {
     setModel(m_model);
-    setRootIsDecorated(false);
+    setRootIsDecorated(true); // groups of nodes with the same problem expand
     setUniformRowHeights(true);
     header()->setSectionResizeMode(ProblemsModel::MessageColumn, QHeaderView::Stretch);
     header()->setStretchLastSection(false);

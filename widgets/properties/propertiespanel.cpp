@@ -16,8 +16,7 @@ static QString tensorSummary(const Core::Tensor *tensor)
 {
     if (!tensor)
         return QString();
-    const QString shape = tensor->shape.known ? tensor->shape.toString() : QStringLiteral("?");
-    return QStringLiteral("%1[%2]").arg(Core::dataTypeName(tensor->type), shape);
+    return Core::tensorTypeText(tensor->type, tensor->shape);
 }
 
 PropertiesPanel::PropertiesPanel(QWidget *parent)
@@ -262,7 +261,7 @@ void PropertiesPanel::showTensor(const QString &tensor)
     QTreeWidgetItem *general = section(tr("Tensor"));
     addRow(general, tr("name"), t->name);
     addRow(general, tr("type"), Core::dataTypeName(t->type));
-    addRow(general, tr("shape"), t->shape.known ? t->shape.toString() : tr("unknown"));
+    addRow(general, tr("shape"), t->shape.displayText());
     if (t->isGraphInput)
         addRow(general, tr("role"), tr("graph input"));
     if (t->isGraphOutput)

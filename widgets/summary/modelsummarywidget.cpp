@@ -19,9 +19,12 @@ ModelSummaryWidget::ModelSummaryWidget(QWidget *parent)
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Property"), tr("Value")});
     // A narrow dock must still show values: keys get a fixed share, values take the rest.
+    // Tensor rows span both columns (addTensorRow()).
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_tree->header()->setStretchLastSection(true);
-    m_tree->setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("Recommended cut")) + 40);
+    // "Recommended cut" sits two levels deep.
+    m_tree->setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("Recommended cut"))
+                                  + 2 * m_tree->indentation() + 24);
     m_tree->setTextElideMode(Qt::ElideMiddle);
     m_tree->setAlternatingRowColors(true);
     auto *layout = new QVBoxLayout(this);
@@ -32,7 +35,22 @@ ModelSummaryWidget::ModelSummaryWidget(QWidget *parent)
 static QTreeWidgetItem *addRow(QTreeWidgetItem *parent, const QString &key, const QString &value)
 {
     auto *item = new QTreeWidgetItem(parent, {key, value});
+    item->setToolTip(0, key);
     item->setToolTip(1, value);
+    return item;
+}
+
+// Tensor names run to 30+ characters and types to 20: side by side in a dock a fifth of the
+// window wide both were elided ("/mode…put_0"). The row spans both columns, the type under
+// the name; what still does not fit is elided in the middle and shown whole as a tooltip.
+static QTreeWidgetItem *addTensorRow(QTreeWidgetItem *parent, const QString &name, const QString &type)
+{
+    const QString text = type.isEmpty() ? name : name + QLatin1Char('\n') + type;
+    auto *item = new QTreeWidgetItem(parent, {text});
+    item->setData(0, ModelSummaryWidget::TensorNameRole, name);
+    item->setData(0, ModelSummaryWidget::TensorTypeRole, type);
+    item->setToolTip(0, text);
+    item->setFirstColumnSpanned(true);
     return item;
 }
 
@@ -47,7 +65,7 @@ void ModelSummaryWidget::setGraph(const Core::Graph &graph)
     const auto tensorText = [](const Core::ModelSummary::TensorInfo &t) {
         if (!t.shape.known && t.dtype == Core::dataTypeName(Core::DataType::Undefined))
             return QString(); // not a tensor of this graph
-        return QStringLiteral("%1 [%2]").arg(t.dtype, t.shape.toString());
+        return t.text();
     };
     auto *family = new QTreeWidgetItem(m_tree, {tr("Family")});
     addRow(family, tr("Family"), summary.family.family);
@@ -59,7 +77,7 @@ void ModelSummaryWidget::setGraph(const Core::Graph &graph)
             return;
         auto *cut = addRow(family, title, QString::number(tensors.size()));
         for (const Core::ModelSummary::TensorInfo &t : tensors)
-            addRow(cut, t.name, tensorText(t));
+            addTensorRow(cut, t.name, tensorText(t));
     };
     addCut(tr("Recommended cut"), summary.recommendedCut);
     addCut(tr("Alternative cut"), summary.alternativeCut);
@@ -79,7 +97,7 @@ void ModelSummaryWidget::setGraph(const Core::Graph &graph)
     auto addTensors = [&](const QString &title, const QList<Core::ModelSummary::TensorInfo> &tensors) {
         auto *group = new QTreeWidgetItem(m_tree, {title});
         for (const Core::ModelSummary::TensorInfo &t : tensors)
-            addRow(group, t.name, tensorText(t));
+            addTensorRow(group, t.name, tensorText(t));
     };
     addTensors(tr("Inputs"), summary.inputs);
     addTensors(tr("Outputs"), summary.outputs);

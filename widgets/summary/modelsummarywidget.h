@@ -16,6 +16,9 @@ class ModelSummaryWidget : public QWidget
     Q_OBJECT
 
 public:
+    /** A tensor row spans both columns; its parts are in these roles of column 0. */
+    enum Role { TensorNameRole = Qt::UserRole + 1, TensorTypeRole };
+
     explicit ModelSummaryWidget(QWidget *parent = nullptr);
 
     void setGraph(const Core::Graph &graph);

@@ -19,6 +19,19 @@ TEST(Shape, RendersStaticSymbolicAndUnknownDims)
     EXPECT_EQ(Shape().toString(), QString());
 }
 
+// The PP-OCR classifier's recommended cut has no inferred shape: it read "float32 []".
+TEST(Shape, TensorTypeTextNeverShowsAnUnknownShapeAsEmptyBrackets)
+{
+    Shape partial;
+    partial.known = true;
+    partial.dims = {Dim{1, {}}, Dim{3, {}}, Dim{}, Dim{}};
+    EXPECT_EQ(tensorTypeText(DataType::Float, partial), QStringLiteral("float32 [1,3,?,?]"));
+    EXPECT_EQ(tensorTypeText(DataType::Float, Shape()), QStringLiteral("float32 ?"));
+    EXPECT_EQ(tensorTypeText(QStringLiteral("int64"), Shape::fromStatic({})), QStringLiteral("int64 scalar"));
+    EXPECT_EQ(tensorTypeText(DataType::Float, Shape::fromStatic({1, 1000})), QStringLiteral("float32 [1,1000]"));
+    EXPECT_EQ(Shape().displayText(), QStringLiteral("?"));
+}
+
 TEST(Shape, ElementCountOfStaticShape)
 {
     const Shape shape = Shape::fromStatic({1, 3, 640, 640});

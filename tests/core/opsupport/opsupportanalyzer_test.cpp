@@ -72,6 +72,11 @@ TEST(OpSupportAnalyzer, FrontendRejectsMishAndOpset20Gelu)
     EXPECT_EQ(errors[0].stage, QStringLiteral("opsupport"));
     EXPECT_EQ(errors[0].code, QStringLiteral("op_frontend_unsupported"));
     EXPECT_TRUE(errors[0].message.startsWith(QStringLiteral("Mish node 'mish' ")));
+    // The Problems list groups nodes by this: op type, verdict and reason, never the node.
+    EXPECT_TRUE(errors[0].group.startsWith(QStringLiteral("Mish is rejected by tpu-mlir's ONNX frontend: ")))
+        << errors[0].group.toStdString();
+    EXPECT_FALSE(errors[0].group.contains(QStringLiteral("'mish'")));
+    EXPECT_NE(errors[0].group, errors[1].group);
     // Both read "feat", the Relu output: cutting there leaves them to the CPU.
     EXPECT_EQ(errors[1].suggestion,
               QStringLiteral("Cut at feat to leave Mish and Gelu to the CPU post-processing."));

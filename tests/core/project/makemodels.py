@@ -121,6 +121,13 @@ def classifier(path, nc=10, h=32, w=32, dynamic=False, channels=3):
     b.model(["probs"], path)
 
 
+def unrecognised(path, h=32, w=32):
+    b = Builder(h, w)
+    b.conv("images", 3, 8, 2, "/features/Conv")
+    b.nodes[-1].output[0] = "features"
+    b.model(["features"], path)
+
+
 def classifier_nhwc(path, nc=10, h=256, w=256):
     """Channels-last input as tf2onnx and MediaPipe export it (1xHxWx3), transposed inside."""
     b = Builder(h, w)
@@ -153,6 +160,7 @@ def main():
     classifier(p("classifier_dynamic"), dynamic=True)
     classifier(p("classifier_gray"), channels=1)
     classifier_nhwc(p("classifier_nhwc"))
+    unrecognised(p("unrecognised"))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@
 #include <widgets/accuracy/rundeltamodel.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/properties/propertiespanel.h>
+#include <widgets/summary/modelsummarywidget.h>
 #include <widgets/document/projectdocument.h>
 #include <widgets/graphview/graphscene.h>
 #include <widgets/graphview/graphview.h>
@@ -29,6 +30,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -101,6 +103,53 @@ TEST(MainWindow, OpeningAModelStartsAProjectWithThePresetCut)
     EXPECT_TRUE(window.isWindowModified());
     QTest::qWait(200);
     screenshot(&window, QStringLiteral("02-model.png"));
+}
+
+// The Problems dock took half the height and the empty Properties dock a third of the width.
+TEST(MainWindow, TheGraphGetsMostOfTheWindowAtCommonSizes)
+{
+    for (const QSize size : {QSize(1440, 900), QSize(1920, 1080)}) {
+        App::MainWindow window;
+        window.resize(size);
+        window.show();
+        QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+        window.openModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+        ASSERT_TRUE(loaded.wait(20000));
+        ASSERT_TRUE(waitForLayout(window));
+        QTest::qWait(200);
+        const QSize graph = window.graphView()->size();
+        EXPECT_GE(graph.width(), size.width() / 2) << size.width();
+        EXPECT_GE(graph.height(), size.height() * 6 / 10) << size.height();
+        // The model panel is wide enough for a tensor name and its shape side by side.
+        auto *summary = window.findChild<Widgets::ModelSummaryWidget *>();
+        ASSERT_NE(summary, nullptr);
+        EXPECT_GE(summary->width(), 300);
+        screenshot(&window, QStringLiteral("02-model-%1x%2.png").arg(size.width()).arg(size.height()));
+    }
+}
+
+TEST(MainWindow, OpensMaximisedOnTheFirstStartAndAtItsSavedGeometryLater)
+{
+    QSettings().remove(QStringLiteral("mainWindow"));
+    {
+        App::MainWindow window;
+        window.showAtStart();
+        EXPECT_TRUE(window.isMaximized());
+    }
+    QSize saved;
+    {
+        App::MainWindow window;
+        window.resize(1100, 850);
+        window.show();
+        QTest::qWait(50);
+        saved = window.size(); // the docks' minimum sizes may have grown it
+        window.close();        // saves geometry and dock state
+    }
+    App::MainWindow window;
+    window.showAtStart();
+    EXPECT_FALSE(window.isMaximized());
+    EXPECT_EQ(window.size(), saved);
+    QSettings().remove(QStringLiteral("mainWindow"));
 }
 
 TEST(MainWindow, CutEditsAndFormEditsShareOneUndoHistory)

@@ -321,10 +321,10 @@ TEST_F(GraphViewTest, PropertiesShowNodeAndComputeStatsOnDemand)
     EXPECT_EQ(panel.findItem(QStringLiteral("Attributes"), QStringLiteral("strides"))->text(1), QStringLiteral("[1, 1]"));
     QTreeWidgetItem *input = panel.findItem(QStringLiteral("Inputs"), QStringLiteral("0"));
     ASSERT_NE(input, nullptr);
-    EXPECT_EQ(input->text(1), QStringLiteral("images  float32[1,3,8,8]"));
+    EXPECT_EQ(input->text(1), QStringLiteral("images  float32 [1,3,8,8]"));
     QTreeWidgetItem *weight = panel.findItem(QStringLiteral("Weights"), QStringLiteral("model.0.conv.weight"));
     ASSERT_NE(weight, nullptr);
-    EXPECT_EQ(weight->text(1), QStringLiteral("float32[4,3,3,3]"));
+    EXPECT_EQ(weight->text(1), QStringLiteral("float32 [4,3,3,3]"));
     EXPECT_EQ(weight->childCount(), 0); // stats only on demand
 
     ASSERT_TRUE(panel.statsButton()->isEnabled());
@@ -353,7 +353,7 @@ TEST_F(GraphViewTest, TensorPropertiesLinkProducerAndConsumers)
     EXPECT_EQ(panel.tree()->topLevelItem(0)->flags(), Qt::NoItemFlags);
     panel.showTensor(QStringLiteral("shifted"));
     EXPECT_EQ(panel.tree()->topLevelItem(0)->text(0), QStringLiteral("Tensor")) << "the hint goes when something shows";
-    EXPECT_EQ(panel.findItem(QStringLiteral("Tensor"), QStringLiteral("shape"))->text(1), QStringLiteral("1,4,8,8"));
+    EXPECT_EQ(panel.findItem(QStringLiteral("Tensor"), QStringLiteral("shape"))->text(1), QStringLiteral("[1,4,8,8]"));
     QTreeWidgetItem *producer = panel.findItem(QStringLiteral("Producer"), QStringLiteral("node"));
     ASSERT_NE(producer, nullptr);
     EXPECT_EQ(producer->data(0, Widgets::PropertiesPanel::LinkTargetRole).toInt(), nodeNamed(view, QStringLiteral("/model.1/Add")));

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <core/logs/linesplitter.h>
 #include <core/run/conversionpipeline.h>
 #include <core/run/jobpool.h>
 #include <core/run/toolchainbackend.h>
@@ -125,10 +126,10 @@ TEST(LogView, BatchesLinesAndKeepsOnlyTheCap)
     EXPECT_EQ(doc->blockCount(), 1000);
     EXPECT_EQ(doc->firstBlock().text(), QStringLiteral("line 19000"));
     EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("line 19999"));
-    // stderr lines are red, stdout lines are not.
+    // Plain stderr is not an error: not red, only set apart from stdout.
     const QColor err = doc->lastBlock().begin().fragment().charFormat().foreground().color();
     const QColor out = doc->lastBlock().previous().begin().fragment().charFormat().foreground().color();
-    EXPECT_EQ(err, QColor(0xc6, 0x28, 0x28));
+    EXPECT_NE(err, QColor(0xc6, 0x28, 0x28));
     EXPECT_NE(out, err);
     EXPECT_TRUE(view.find(QStringLiteral("line 19500")));
     EXPECT_EQ(view.editor()->textCursor().selectedText(), QStringLiteral("line 19500"));
@@ -143,7 +144,8 @@ TEST(LogView, EvictsTheOldestLinesAcrossFlushesAndWhenTheCapShrinks)
     for (int wave = 0; wave < 4; ++wave) {
         for (int i = 0; i < 200; ++i) {
             const int n = wave * 200 + i;
-            view.appendLine(n % 3 == 0 ? Core::OutputStream::Stderr : Core::OutputStream::Stdout, QStringLiteral("line %1").arg(n));
+            view.appendLine(n % 3 == 0 ? Core::OutputStream::Stderr : Core::OutputStream::Stdout,
+                            n % 3 == 0 ? QStringLiteral("RuntimeError: line %1").arg(n) : QStringLiteral("line %1").arg(n));
         }
         ASSERT_TRUE(QTest::qWaitFor([&] { return view.pendingLineCount() == 0; }, 2000));
     }
@@ -151,7 +153,7 @@ TEST(LogView, EvictsTheOldestLinesAcrossFlushesAndWhenTheCapShrinks)
     EXPECT_EQ(doc->blockCount(), 300);
     EXPECT_EQ(doc->firstBlock().text(), QStringLiteral("line 500"));
     EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("line 799"));
-    // Each kept line keeps its own colour: line 500 came on stdout, line 501 on stderr.
+    // Each kept line keeps its own colour: line 500 is plain, line 501 an error.
     const auto colourOf = [](const QTextBlock &block) { return block.begin().fragment().charFormat().foreground().color(); };
     EXPECT_NE(colourOf(doc->firstBlock()), QColor(0xc6, 0x28, 0x28));
     EXPECT_EQ(colourOf(doc->findBlockByNumber(1)), QColor(0xc6, 0x28, 0x28));
@@ -159,6 +161,57 @@ TEST(LogView, EvictsTheOldestLinesAcrossFlushesAndWhenTheCapShrinks)
     EXPECT_EQ(doc->blockCount(), 10);
     EXPECT_EQ(doc->firstBlock().text(), QStringLiteral("line 790"));
     EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("line 799"));
+}
+
+// The bytes tqdm writes on stderr during calibration, cut into pipe-sized chunks at awkward
+// places, go through core's splitter as ProcessRunner feeds them.
+TEST(LogView, ATqdmBarIsOneUpdatingLineAndOnlyErrorsAreRed)
+{
+    Widgets::LogView view;
+    Core::LineSplitter err;
+    Core::LineSplitter out;
+    const auto feed = [&view](Core::LineSplitter &splitter, Core::OutputStream stream, const QByteArray &bytes) {
+        for (const Core::LineSplitter::Line &line : splitter.feed(bytes))
+            view.appendLine(stream, line.text, line.overwrite);
+    };
+    const auto settle = [&view] { return QTest::qWaitFor([&] { return view.pendingLineCount() == 0; }, 2000); };
+    // tqdm starts every redraw with '\r': a state shows once the next one (or '\n') ends it.
+    feed(out, Core::OutputStream::Stdout, "calibration start\n");
+    feed(err, Core::OutputStream::Stderr, "\r  0%|          | 0/3 [00:00<?, ?it/s]");
+    feed(err, Core::OutputStream::Stderr, "\r 33%|\xe2\x96\x88\xe2");
+    feed(err, Core::OutputStream::Stderr, "\x96\x8e      | 1/3 [00:00<00:00,  9.8it/s]");
+    ASSERT_TRUE(settle());
+    const QTextDocument *doc = view.editor()->document();
+    ASSERT_EQ(doc->blockCount(), 2) << doc->toPlainText().toStdString();
+    EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("  0%|          | 0/3 [00:00<?, ?it/s]"));
+    // A stdout line between two redraws does not freeze the bar: it keeps updating in place.
+    feed(out, Core::OutputStream::Stdout, "image 2 of 3\n");
+    feed(err, Core::OutputStream::Stderr, "\r 67%|\xe2\x96\x88\xe2\x96\x88\xe2\x96\x8b   | 2/3 [00:00<00:00,  9.9it/s]");
+    ASSERT_TRUE(settle());
+    ASSERT_EQ(doc->blockCount(), 3) << doc->toPlainText().toStdString();
+    EXPECT_EQ(doc->findBlockByNumber(1).text(), QStringLiteral(" 33%|█▎      | 1/3 [00:00<00:00,  9.8it/s]"));
+    feed(err, Core::OutputStream::Stderr, "\r100%|\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88| 3/3 [00:00<00:00, 10.0it/s]\n"
+                                          "Traceback (most recent call last):\n");
+    feed(out, Core::OutputStream::Stdout, "ValueError: bad calibration image\n");
+    ASSERT_TRUE(settle());
+    ASSERT_EQ(doc->blockCount(), 5) << doc->toPlainText().toStdString();
+    EXPECT_EQ(doc->findBlockByNumber(0).text(), QStringLiteral("calibration start"));
+    EXPECT_EQ(doc->findBlockByNumber(1).text(), QStringLiteral("100%|███| 3/3 [00:00<00:00, 10.0it/s]"));
+    EXPECT_EQ(doc->findBlockByNumber(2).text(), QStringLiteral("image 2 of 3"));
+    EXPECT_EQ(doc->findBlockByNumber(3).text(), QStringLiteral("Traceback (most recent call last):"));
+    EXPECT_EQ(doc->findBlockByNumber(4).text(), QStringLiteral("ValueError: bad calibration image"));
+    const auto colourOf = [doc](int n) { return doc->findBlockByNumber(n).begin().fragment().charFormat().foreground().color(); };
+    const QColor red(0xc6, 0x28, 0x28);
+    EXPECT_NE(colourOf(1), red) << "a progress bar on stderr is not an error";
+    EXPECT_NE(colourOf(1), colourOf(0)) << "stderr is a shade apart from stdout";
+    EXPECT_EQ(colourOf(3), red);
+    EXPECT_EQ(colourOf(4), red) << "an error is red on stdout too";
+    // A new bar after the finished one starts a line of its own.
+    feed(err, Core::OutputStream::Stderr, "\r  0%|          | 0/2\r 50%|     | 1/2");
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(doc->blockCount(), 6);
+    EXPECT_EQ(doc->lastBlock().text(), QStringLiteral("  0%|          | 0/2"));
+    EXPECT_EQ(doc->findBlockByNumber(1).text(), QStringLiteral("100%|███| 3/3 [00:00<00:00, 10.0it/s]"));
 }
 
 TEST(ToolchainSettingsForm, RoundTripsThroughQSettings)

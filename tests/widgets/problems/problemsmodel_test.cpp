@@ -27,8 +27,9 @@ TEST(ProblemsModel, MergesDuplicatesWithACountAndJumpsToNodes)
     model->setDiagnostics({warning, error, warning, error, warning});
     ASSERT_EQ(model->rowCount(), 2);
     EXPECT_EQ(model->index(0, Widgets::ProblemsModel::SeverityColumn).data().toString(), QStringLiteral("error"));
-    EXPECT_EQ(model->count(0), 2);
-    EXPECT_EQ(model->count(1), 3);
+    EXPECT_EQ(model->count(model->index(0, 0)), 2);
+    EXPECT_EQ(model->count(model->index(1, 0)), 3);
+    EXPECT_EQ(model->rowCount(model->index(0, 0)), 0) << "a merged duplicate is no group";
     EXPECT_EQ(model->index(1, Widgets::ProblemsModel::CountColumn).data().toInt(), 3);
     EXPECT_EQ(model->errorCount(), 2);
 
@@ -59,4 +60,54 @@ TEST(ProblemsModel, ReplacingAndClearingTheListKeepsTheModelConsistent)
     model.setDiagnostics({});
     EXPECT_EQ(model.rowCount(), 0);
     EXPECT_EQ(model.errorCount(), 0);
+}
+
+// A MobileNetV3 classifier listed 38 separate "runs in BF16" rows: they are one group now.
+TEST(ProblemsModel, NodesWithTheSameOpAndReasonGroupIntoOneExpandableRow)
+{
+    Widgets::ProblemsView view;
+    Widgets::ProblemsModel *model = view.problems();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const auto bf16 = [](const QString &op, int i) {
+        Core::Diagnostic d;
+        d.severity = Core::Diagnostic::Severity::Warning;
+        d.stage = QStringLiteral("opsupport");
+        d.code = QStringLiteral("op_bf16_fallback");
+        d.nodeId = QStringLiteral("/features/%1/%2").arg(i).arg(op);
+        d.message = QStringLiteral("%1 node '%2' runs in BF16 instead of INT8: no INT8 kernel").arg(op, d.nodeId);
+        d.group = QStringLiteral("%1 runs in BF16 instead of INT8: no INT8 kernel").arg(op);
+        return d;
+    };
+    QList<Core::Diagnostic> list;
+    for (int i = 0; i < 38; ++i)
+        list.append(bf16(QStringLiteral("HardSwish"), i));
+    list.append(bf16(QStringLiteral("HardSigmoid"), 0)); // alone: a plain row
+    Core::Diagnostic error;
+    error.stage = QStringLiteral("preflight");
+    error.message = QStringLiteral("No calibration images.");
+    list.append(error);
+    list.append(bf16(QStringLiteral("HardSwish"), 3)); // a duplicate inside the group
+    model->setDiagnostics(list);
+
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_EQ(model->index(0, Widgets::ProblemsModel::MessageColumn).data().toString(), error.message);
+    const QModelIndex group = model->index(1, 0);
+    EXPECT_TRUE(model->isGroup(group));
+    EXPECT_EQ(model->index(1, Widgets::ProblemsModel::MessageColumn).data().toString(),
+              QStringLiteral("HardSwish runs in BF16 instead of INT8: no INT8 kernel (39)"));
+    EXPECT_EQ(model->index(1, Widgets::ProblemsModel::CountColumn).data().toInt(), 39);
+    ASSERT_EQ(model->rowCount(group), 38);
+    EXPECT_EQ(model->index(3, 0, group).data(Widgets::ProblemsModel::CountRole).toInt(), 2);
+    EXPECT_FALSE(model->isGroup(model->index(2, 0)));
+    EXPECT_EQ(model->rowCount(model->index(2, 0)), 0);
+    EXPECT_EQ(model->index(2, Widgets::ProblemsModel::MessageColumn).data(Widgets::ProblemsModel::NodeIdRole).toString(),
+              QStringLiteral("/features/0/HardSigmoid"));
+    EXPECT_EQ(model->errorCount(), 1);
+
+    // A child jumps to its node; the group row itself names none.
+    QSignalSpy jumps(&view, &Widgets::ProblemsView::jumpToNode);
+    emit view.activated(model->index(1, Widgets::ProblemsModel::MessageColumn));
+    emit view.activated(model->index(5, Widgets::ProblemsModel::MessageColumn, group));
+    ASSERT_EQ(jumps.count(), 1);
+    EXPECT_EQ(jumps.first().first().toString(), QStringLiteral("/features/5/HardSwish"));
 }

@@ -46,8 +46,16 @@ TEST(ModelSummaryWidget, ShowsFamilyTaskAndRecommendedCut)
     QTreeWidgetItem *cut = findChildItem(family, QStringLiteral("Recommended cut"));
     ASSERT_NE(cut, nullptr);
     ASSERT_EQ(cut->childCount(), 2);
-    EXPECT_EQ(cut->child(0)->text(0), QStringLiteral("/model.22/dfl/conv/Conv_output_0"));
-    EXPECT_EQ(cut->child(1)->text(0), QStringLiteral("/model.22/Sigmoid_output_0"));
+    const auto nameOf = [](QTreeWidgetItem *item) {
+        return item->data(0, Widgets::ModelSummaryWidget::TensorNameRole).toString();
+    };
+    EXPECT_EQ(nameOf(cut->child(0)), QStringLiteral("/model.22/dfl/conv/Conv_output_0"));
+    EXPECT_EQ(nameOf(cut->child(1)), QStringLiteral("/model.22/Sigmoid_output_0"));
     // The tensor's own shape is shown next to it (yolov8n at 640x640: 8400 anchors).
-    EXPECT_EQ(cut->child(0)->text(1), QStringLiteral("float32 [1,1,4,8400]"));
+    EXPECT_EQ(cut->child(0)->data(0, Widgets::ModelSummaryWidget::TensorTypeRole).toString(),
+              QStringLiteral("float32 [1,1,4,8400]"));
+    // Name and type share a row spanning both columns, one under the other: neither is cut
+    // down to "/mode…put_0" beside the other in a narrow dock.
+    EXPECT_TRUE(cut->child(0)->isFirstColumnSpanned());
+    EXPECT_EQ(cut->child(0)->text(0), QStringLiteral("/model.22/dfl/conv/Conv_output_0\nfloat32 [1,1,4,8400]"));
 }
