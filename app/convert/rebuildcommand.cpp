@@ -107,19 +107,7 @@ int runRebuild(const QStringList &arguments)
     session.setToolchain(settings);
     Core::ConversionSession::RunOptions runOptions;
     runOptions.runsRoot = project.workspaceDir;
-    Core::ConversionJob *started = nullptr;
-    std::optional<Core::Error> notStarted;
     QEventLoop loop;
-    QObject::connect(&session, &Core::ConversionSession::runStarted, &loop, [&](Core::ConversionJob *job) {
-        started = job;
-        const QString imageId = Core::ProjectJobFactory::storedImageId(job->record().directory);
-        if (!imageId.isEmpty() && !provenance->imageId.isEmpty() && imageId != provenance->imageId)
-            printErr(QStringLiteral("warning: the toolchain image differs from the recorded one (%1).").arg(provenance->imageId));
-    });
-    QObject::connect(&session, &Core::ConversionSession::runNotStarted, &loop, [&](const Core::Error &error) {
-        notStarted = error;
-        loop.quit();
-    });
     QObject::connect(session.pool(), &Core::JobPool::idle, &loop, &QEventLoop::quit);
     QObject::connect(session.pool(), &Core::JobPool::jobChanged, &loop, [](Core::ConversionJob *changed) {
         for (const Core::StepRecord &s : changed->record().steps) {
@@ -127,13 +115,17 @@ int runRebuild(const QStringList &arguments)
                 printErr(QStringLiteral("%1 %2%").arg(s.id).arg(int(s.progress * 100)));
         }
     });
-    session.startRun(project, runOptions);
-    loop.exec();
+    const auto started = session.startRunAndWait(project, runOptions);
     if (!started) {
-        printErr(notStarted ? notStarted->message : QStringLiteral("The rebuild could not start."));
+        printErr(started.error().message);
         return ExitFailure;
     }
-    const Core::JobRecord *job = &started->record();
+    const Core::JobRecord *job = &(*started)->record();
+    const QString imageId = Core::ProjectJobFactory::storedImageId(job->directory);
+    if (!imageId.isEmpty() && !provenance->imageId.isEmpty() && imageId != provenance->imageId)
+        printErr(QStringLiteral("warning: the toolchain image differs from the recorded one (%1).").arg(provenance->imageId));
+    if (!session.pool()->isIdle())
+        loop.exec();
     const auto finished = Core::JobRecord::load(job->directory);
     if (!finished || finished->state != Core::JobState::Succeeded) {
         for (const Core::StepRecord &s : finished ? finished->steps : QList<Core::StepRecord>{}) {

@@ -202,26 +202,13 @@ int runRun(const QStringList &arguments)
         if (!earlier.isEmpty())
             runOptions.reuseFrom = earlier.last();
     }
-    Core::ConversionJob *running = nullptr;
-    std::optional<Core::Error> notStarted;
-    {
-        QEventLoop preparing;
-        QObject::connect(&session, &Core::ConversionSession::runStarted, &preparing, [&](Core::ConversionJob *job) {
-            running = job;
-            preparing.quit();
-        });
-        QObject::connect(&session, &Core::ConversionSession::runNotStarted, &preparing, [&](const Core::Error &error) {
-            notStarted = error;
-            preparing.quit();
-        });
-        session.startRun(loaded->project, runOptions);
-        preparing.exec();
-    }
-    if (!running) {
-        printErr(notStarted ? notStarted->message : QStringLiteral("The run could not start."));
+    const auto queued = session.startRunAndWait(loaded->project, runOptions);
+    if (!queued) {
+        printErr(queued.error().message);
         // A toolchain that cannot be reached is a failure; a project that cannot be set up is bad input.
         return session.capabilities() || !probe ? int(ExitBadInput) : int(ExitFailure);
     }
+    Core::ConversionJob *running = *queued;
     const Core::JobRecord &started = running->record();
     const QString version = session.capabilities() ? session.capabilities()->version : QString();
     printOut(QStringLiteral("Running %1 with %2%3 in %4")

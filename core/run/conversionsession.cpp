@@ -9,6 +9,7 @@
 #include <core/run/toolchainbackend.h>
 
 #include <QDir>
+#include <QEventLoop>
 #include <QtConcurrent>
 
 namespace Mcw::Core {
@@ -85,6 +86,27 @@ bool ConversionSession::startRun(const Project &project, const RunOptions &optio
 bool ConversionSession::startRun(const Project &project)
 {
     return startRun(project, RunOptions{});
+}
+
+Expected<ConversionJob *> ConversionSession::startRunAndWait(const Project &project, const RunOptions &options)
+{
+    ConversionJob *started = nullptr;
+    std::optional<Error> notStarted;
+    QEventLoop preparing;
+    connect(this, &ConversionSession::runStarted, &preparing, [&](ConversionJob *job) {
+        started = job;
+        preparing.quit();
+    });
+    connect(this, &ConversionSession::runNotStarted, &preparing, [&](const Error &error) {
+        notStarted = error;
+        preparing.quit();
+    });
+    if (!startRun(project, options))
+        return makeError(QStringLiteral("Another run is being prepared."));
+    preparing.exec();
+    if (!started)
+        return Unexpected(notStarted.value_or(Error::make(Error::Code::Generic, QStringLiteral("The run could not start."))));
+    return started;
 }
 
 void ConversionSession::startProbe()

@@ -71,6 +71,11 @@ public:
      */
     bool startRun(const Project &project, const RunOptions &options);
     bool startRun(const Project &project);
+    /**
+     * startRun() for a face without an event loop of its own (the CLI): waits until the job is
+     * queued and returns it, or the error why it could not start.
+     */
+    Expected<ConversionJob *> startRunAndWait(const Project &project, const RunOptions &options);
     bool isPreparing() const { return m_preparing; }
     /** A run is being prepared or a job is queued or running. */
     bool isBusy() const;
