@@ -705,7 +705,9 @@ void MainWindow::pinInput()
 {
     const QList<qint64> shape = m_document->project().inputShape;
     const QStringList inputs = m_graph.inputNames();
-    if (shape.isEmpty() || inputs.isEmpty() || m_pinWatcher.isRunning())
+    // Already loaded with this size (the project reset of a new model also starts the timer), or
+    // a load under way that re-arms the timer when it ends with another size.
+    if (shape.isEmpty() || inputs.isEmpty() || shape == m_pinnedShape || m_pinWatcher.isRunning())
         return;
     Core::OnnxLoader::Options options;
     options.inputShapes.insert(inputs.first(), shape);
