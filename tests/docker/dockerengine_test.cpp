@@ -68,16 +68,22 @@ struct Ran
     QString err;
 };
 
+/** Starts \a program in \a process with DOCKER_HOST pointing at \a host (legacy builder). */
+void startWith(QProcess &process, const QString &program, const QStringList &args, const QString &host)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), host);
+    env.insert(QStringLiteral("DOCKER_BUILDKIT"), QStringLiteral("0"));
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+}
+
 /** Runs \a program with DOCKER_HOST pointing at the test engine (or \a host) and waits. */
 Ran runWith(const QString &program, const QStringList &args, const QString &host = dockerHost(),
             int timeoutMs = 300000, const QByteArray &input = {})
 {
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DOCKER_HOST"), host);
-    env.insert(QStringLiteral("DOCKER_BUILDKIT"), QStringLiteral("0"));
-    p.setProcessEnvironment(env);
-    p.start(program, args);
+    startWith(p, program, args, host);
     if (!input.isEmpty()) {
         p.write(input);
         p.closeWriteChannel();
@@ -359,10 +365,7 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
             args << QStringLiteral("--container") << name;
         }
         QProcess cli;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DOCKER_HOST"), dockerHost());
-        cli.setProcessEnvironment(env);
-        cli.start(convertBinary(), args);
+        startWith(cli, convertBinary(), args, dockerHost());
         ASSERT_TRUE(cli.waitForStarted());
         // Calibration is running once its tool runs in the job folder (seen from the host, the
         // container's processes keep the same path, which is bind-mounted at the same place).
@@ -510,10 +513,7 @@ TEST_F(DockerEngine, ContainerKilledFromOutsideIsOneSentence)
     const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
                                      QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
     QProcess cli;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DOCKER_HOST"), dockerHost());
-    cli.setProcessEnvironment(env);
-    cli.start(convertBinary(), runArgs(project, image));
+    startWith(cli, convertBinary(), runArgs(project, image), dockerHost());
     const QString name = waitForContainer(QStringLiteral("calibration"));
     ASSERT_FALSE(name.isEmpty()) << cli.readAllStandardError().toStdString();
     QTest::qWait(1500); // the tool is inside its hang
