@@ -135,6 +135,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_checkTimer, &QTimer::timeout, this, &MainWindow::startProjectCheck);
     connect(&m_checkWatcher, &QFutureWatcherBase::finished, this, [this] {
         m_projectProblems = m_checkWatcher.result();
+        // A model loaded meanwhile (a dynamic input pinned) makes the result stale: check again.
+        if (m_checkedGraphRevision != m_graphRevision)
+            m_checkAgain = true;
         if (m_checkAgain) {
             m_checkAgain = false;
             startProjectCheck();
@@ -592,6 +595,7 @@ void MainWindow::onLoadFinished()
         return;
     }
     m_graph = *result.graph;
+    ++m_graphRevision;
     m_pinnedShape.clear();
     const QStringList inputs = m_graph.inputNames();
     const Core::Tensor *input = inputs.isEmpty() ? nullptr : m_graph.tensor(inputs.first());
@@ -728,6 +732,7 @@ void MainWindow::onInputPinned()
     }
     // The same model with its input fixed: shapes, the cut checks and op support follow it.
     m_graph = *result.graph;
+    ++m_graphRevision;
     m_pinnedShape = result.shape;
     showGraph();
     m_graphView->setCutTensors(m_document->project().cutTensors);
@@ -819,6 +824,7 @@ void MainWindow::startProjectCheck()
     }
     const Core::Graph graph = m_graph;
     const Core::Project project = m_document->project();
+    m_checkedGraphRevision = m_graphRevision;
     m_checkWatcher.setFuture(QtConcurrent::run([graph, project] {
         return graph.isNull() ? QList<Core::Diagnostic>{} : Core::checkProject(project, graph);
     }));

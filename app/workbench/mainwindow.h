@@ -202,6 +202,8 @@ private:
     QTimer m_checkTimer;                       // typing restarts it: one check per pause
     QFutureWatcher<QList<Core::Diagnostic>> m_checkWatcher;
     bool m_checkAgain = false;                 // the project changed while a check ran
+    int m_graphRevision = 0;                   // counts the models m_graph held (loads, pins)
+    int m_checkedGraphRevision = -1;           // the one the running or last check saw
     QFutureWatcher<Core::Expected<QStringList>> m_exportWatcher;
     bool m_dynamicInput = false;       // the model file leaves an input dimension open
     QList<qint64> m_pinnedShape;       // the input shape m_graph was loaded with; empty: the file's
