@@ -387,8 +387,15 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
         const Core::StepRecord &calibration = job.steps.at(job.stepIndex(QStringLiteral("calibration")));
         EXPECT_EQ(calibration.state, Core::StepState::Cancelled);
         if (exec) {
-            const Ran top = docker({QStringLiteral("top"), name});
-            EXPECT_EQ(top.out.trimmed().split(QLatin1Char('\n')).size(), 2) << top.out.toStdString();
+            // The signalled group may take a moment to go; only `sleep infinity` may stay.
+            QString top;
+            EXPECT_TRUE(QTest::qWaitFor(
+                [&] {
+                    top = docker({QStringLiteral("top"), name}).out;
+                    return top.trimmed().split(QLatin1Char('\n')).size() == 2;
+                },
+                20000))
+                << top.toStdString();
             docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
         }
         EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 20000)) << containers().join(QLatin1Char(' ')).toStdString();
