@@ -41,7 +41,9 @@ EnginesEditor::EnginesEditor(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::SelectedClicked);
     m_view->verticalHeader()->hide();
-    m_view->setWordWrap(false);
+    // A warning or an error is a sentence: rows grow to show it whole.
+    m_view->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideNone);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(EnginesModel::StatusColumn, QHeaderView::Stretch);
     m_view->setMinimumHeight(120);
@@ -78,6 +80,10 @@ EnginesEditor::EnginesEditor(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &EnginesEditor::cancelTests);
     connect(m_model, &EnginesModel::editRefused, this, [this](const QString &why) { showMessage(why, true); });
     connect(m_model, &EnginesModel::enginesChanged, this, &EnginesEditor::changed);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_view, &QTableView::resizeRowsToContents);
+    connect(m_model, &QAbstractItemModel::modelReset, m_view, &QTableView::resizeRowsToContents);
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTableView::resizeRowsToContents);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, m_view, &QTableView::resizeRowsToContents);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EnginesEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &EnginesEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EnginesEditor::updateButtons);

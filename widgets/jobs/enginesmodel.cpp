@@ -169,15 +169,17 @@ QString EnginesModel::statusText(const EngineCheck::Result &result)
         return problem;
     if (!result.reachable)
         return tr("Not tested to the end (cancelled).");
-    for (const EngineCheck::Finding &f : result.findings) {
-        if (f.level == EngineCheck::Finding::Level::Warning)
-            return f.message;
-    }
     QStringList parts{tr("Docker %1 %2/%3").arg(result.serverVersion, result.os, result.architecture)};
     if (!result.tpuMlirVersion.isEmpty())
         parts.append(tr("tpu_mlir %1").arg(result.tpuMlirVersion));
     parts.append(result.transfer == DockerEngine::Transfer::Mount ? tr("mounts files") : tr("copies files"));
-    return parts.join(QStringLiteral(" · "));
+    QStringList lines{parts.join(QStringLiteral(" · "))};
+    // A usable engine with a catch (arm64: the image runs emulated) says so under what it is.
+    for (const EngineCheck::Finding &f : result.findings) {
+        if (f.level == EngineCheck::Finding::Level::Warning)
+            lines.append(f.message);
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 static QString findingsText(const EngineCheck::Result &result)

@@ -61,7 +61,10 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /** "Docker 24.0.7 linux/amd64 · tpu_mlir 1.28.1 · copies files", or the sentence of a problem. */
+    /**
+     * "Docker 24.0.7 linux/amd64 · tpu_mlir 1.28.1 · copies files" (then a line per warning), or
+     * the sentence of the first error.
+     */
     static QString statusText(const Core::EngineCheck::Result &result);
     /** "ok", "warning" or "error": the worst finding. */
     static QString statusLevel(const Core::EngineCheck::Result &result);
