@@ -230,6 +230,8 @@ void EnginesEditor::testEngines()
 
 void EnginesEditor::cancelTests()
 {
+    if (!m_checks.isEmpty())
+        showMessage(tr("Test cancelled; the engines keep what an earlier test found."), false);
     for (EngineCheck *check : QList<EngineCheck *>(m_checks))
         check->cancel();
 }

@@ -116,8 +116,10 @@ void EnginesModel::setCheckResult(const EngineCheck::Result &result)
         return;
     Row &r = m_rows[row];
     r.testing = false;
-    // Edited while the test ran: the result is about the engine as it was.
-    if (r.engine.address == result.engine.address && r.engine.transfer == result.engine.transfer)
+    // A cancelled test found nothing: what an earlier one found still stands. Edited while the
+    // test ran: the result is about the engine as it was.
+    const bool cancelled = !result.reachable && result.findings.isEmpty();
+    if (!cancelled && r.engine.address == result.engine.address && r.engine.transfer == result.engine.transfer)
         r.check = result;
     emitRowChanged(row);
 }
@@ -159,16 +161,13 @@ QString EnginesModel::statusLevel(const EngineCheck::Result &result)
         if (f.level == EngineCheck::Finding::Level::Warning)
             level = QStringLiteral("warning");
     }
-    // A cancelled test has no findings and no answer: nothing is known to work.
-    return result.reachable || !result.findings.isEmpty() ? level : QStringLiteral("error");
+    return level;
 }
 
 QString EnginesModel::statusText(const EngineCheck::Result &result)
 {
     if (const QString problem = result.problem(); !problem.isEmpty())
         return problem;
-    if (!result.reachable)
-        return tr("Not tested to the end (cancelled).");
     QStringList parts{tr("Docker %1 %2/%3").arg(result.serverVersion, result.os, result.architecture)};
     if (!result.tpuMlirVersion.isEmpty())
         parts.append(tr("tpu_mlir %1").arg(result.tpuMlirVersion));

@@ -50,7 +50,10 @@ public:
 
     /** The engine is being tested: its status says so until setCheckResult(). */
     void setTesting(const QString &name, bool testing);
-    /** Shows \a result in the row of the engine it checked (matched by name and address). */
+    /**
+     * Shows \a result in the row of the engine it checked (matched by name and address); a
+     * cancelled check (no findings) ends the testing state and keeps what an earlier one found.
+     */
     void setCheckResult(const Core::EngineCheck::Result &result);
     std::optional<Core::EngineCheck::Result> checkResult(int row) const { return m_rows.at(row).check; }
 

@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -356,6 +357,39 @@ TEST(EnginesEditor, TestShowsEachEnginesCheckInTheStatusColumn)
     EXPECT_EQ(editor.model()->index(0, EnginesModel::StatusColumn).data(EnginesModel::StatusLevelRole).toString(), QStringLiteral("error"));
     EXPECT_TRUE(statusOf(0).contains(QStringLiteral("maixcam-workbench/tpu-mlir:v3.4"))) << statusOf(0).toStdString();
     EXPECT_EQ(editor.model()->checkResult(0)->problem(), statusOf(0));
+}
+
+TEST(EnginesEditor, CancelStopsATestThatHangs)
+{
+    // A docker CLI that never answers (an ssh engine behind a dead network).
+    QTemporaryDir dir;
+    const QString hanging = dir.filePath(QStringLiteral("docker"));
+    {
+        QFile script(hanging);
+        ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec sleep 60\n");
+    }
+    QFile::setPermissions(hanging, QFile::permissions(hanging) | QFileDevice::ExeOwner);
+    Core::ToolchainSettings settings;
+    settings.dockerProgram = hanging;
+    Widgets::EnginesEditor editor;
+    editor.setToolchain(settings);
+    editor.setEngines(twoEngines());
+    QSignalSpy done(&editor, &Widgets::EnginesEditor::testsFinished);
+    editor.testButton()->click();
+    ASSERT_TRUE(editor.isBusy());
+    QTest::qWait(200);
+    EXPECT_TRUE(done.isEmpty());
+    EXPECT_FALSE(editor.cancelButton()->isHidden());
+    editor.cancelButton()->click();
+    ASSERT_TRUE(done.wait(10000));
+    EXPECT_FALSE(editor.isBusy());
+    for (int row = 0; row < 2; ++row) {
+        const QModelIndex status = editor.model()->index(row, EnginesModel::StatusColumn);
+        EXPECT_EQ(status.data().toString(), QStringLiteral("not tested"));
+        EXPECT_EQ(status.data(EnginesModel::StatusLevelRole).toString(), QString());
+    }
+    EXPECT_TRUE(editor.messageLabel()->text().contains(QStringLiteral("cancelled")));
 }
 
 TEST(SetupToolchainDialog, ShowsTwoTestedEngines)
