@@ -143,8 +143,11 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == EngineColumn) {
-            if (step && !step->engine.isEmpty())
-                return tr("Ran on Docker engine '%1' (%2)").arg(step->engine, r.backend);
+            if (step && !step->engine.isEmpty()) {
+                return (step->state == Core::StepState::Running ? tr("Runs on Docker engine '%1' (%2)")
+                                                                : tr("Ran on Docker engine '%1' (%2)"))
+                    .arg(step->engine, r.backend);
+            }
             return r.backend;
         }
         if (step && !step->errorMessage.isEmpty())
