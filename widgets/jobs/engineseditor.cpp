@@ -92,7 +92,9 @@ EnginesEditor::EnginesEditor(QWidget *parent)
         const QList<DockerEngine> contexts = m_contexts.result();
         updateButtons();
         if (contexts.isEmpty()) {
-            showMessage(tr("The docker CLI (%1) lists no contexts, or did not answer.").arg(m_toolchain.dockerProgram), true);
+            showMessage(tr("The docker CLI (%1) lists no contexts, or did not answer.")
+                            .arg(m_toolchain.dockerProgram),
+                        true);
             return;
         }
         const int added = m_model->addMissing(contexts);
@@ -100,7 +102,8 @@ EnginesEditor::EnginesEditor(QWidget *parent)
         for (const DockerEngine &e : contexts)
             names.append(e.name);
         showMessage(added > 0 ? tr("Added %n docker context(s); press Test to check them.", nullptr, added)
-                              : tr("Every docker context (%1) is listed already.").arg(names.join(QStringLiteral(", "))),
+                              : tr("Every docker context (%1) is listed already.")
+                                    .arg(names.join(QStringLiteral(", "))),
                     false);
         emit contextsAdded(added);
     });

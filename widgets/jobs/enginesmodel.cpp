@@ -268,9 +268,11 @@ QVariant EnginesModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case AddressColumn:
-            return e.isDefault() ? tr("Whatever the docker CLI reaches without options (DOCKER_HOST or its current context)")
-                   : e.isAddress() ? tr("The engine at %1 (docker --host)").arg(e.address)
-                                   : tr("The docker context '%1' (docker --context)").arg(e.address);
+            if (e.isDefault())
+                return tr("Whatever the docker CLI reaches without options (DOCKER_HOST or its current context)");
+            if (e.isAddress())
+                return tr("The engine at %1 (docker --host)").arg(e.address);
+            return tr("The docker context '%1' (docker --context)").arg(e.address);
         case StepsColumn:
             return tr("Steps this engine runs at once");
         case TransferColumn:
