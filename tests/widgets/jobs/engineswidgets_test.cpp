@@ -447,4 +447,11 @@ TEST(JobsModel, ShowsTheEngineEachStepRanOn)
         QStringLiteral("Ran on Docker engine 'gpu-box'")));
     EXPECT_EQ(model->index(0, Widgets::JobsModel::EngineColumn).data().toString(), QStringLiteral("local, gpu-box"));
     EXPECT_FALSE(panel.view()->isColumnHidden(Widgets::JobsModel::EngineColumn));
+    if (qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR")) {
+        panel.resize(900, 360);
+        panel.view()->expandAll();
+        panel.show();
+        QTest::qWait(50);
+        panel.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/jobs-engines.png"));
+    }
 }
