@@ -169,6 +169,7 @@ void ConversionJob::startStep(int index)
     }
     const QString tag = runTagFor(m_record, step);
     step.engine = m_backend->engineName();
+    step.transfer = m_backend->transferName();
     auto plan = m_backend->plan(tool, tag);
     if (!plan) {
         step.state = StepState::Failed;

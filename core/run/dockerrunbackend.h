@@ -31,6 +31,7 @@ public:
     Expected<ToolInvocation> wrap(const ToolInvocation &tool, const QString &runTag) const override;
     Expected<StepPlan> plan(const ToolInvocation &tool, const QString &runTag) const override;
     QString engineName() const override { return m_engine.name; }
+    QString transferName() const override { return DockerEngine::transferName(m_transfer); }
     std::optional<ToolInvocation> healthCheck() const override;
     DockerEngine::Transfer transfer() const { return m_transfer; }
     QList<ToolInvocation> terminateInvocations(const ToolInvocation &tool, const QString &runTag) const override;

@@ -180,6 +180,7 @@ QJsonObject JobRecord::toJson() const
             {QStringLiteral("inputsKey"), s.inputsKey},
             {QStringLiteral("reusedFrom"), s.reusedFrom},
             {QStringLiteral("engine"), s.engine},
+            {QStringLiteral("transfer"), s.transfer},
         });
     }
     return QJsonObject{{QStringLiteral("schema"), SchemaVersion},
@@ -241,6 +242,7 @@ Expected<JobRecord> JobRecord::fromJson(const QJsonObject &json, const QString &
         s.inputsKey = o.value(QStringLiteral("inputsKey")).toString();
         s.reusedFrom = o.value(QStringLiteral("reusedFrom")).toString();
         s.engine = o.value(QStringLiteral("engine")).toString();
+        s.transfer = o.value(QStringLiteral("transfer")).toString();
         r.steps.append(s);
     }
     return r;

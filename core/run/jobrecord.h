@@ -52,6 +52,7 @@ struct StepRecord
     QString inputsKey;            // hash of everything the outputs depend on (StepReuse)
     QString reusedFrom;           // id of the earlier job whose outputs were copied, or empty
     QString engine;               // Docker engine the latest attempt ran on; empty: native
+    QString transfer;             // how its files reached the engine: "mount", "copy"; empty: native
 
     qint64 elapsedMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     bool operator==(const StepRecord &other) const = default;

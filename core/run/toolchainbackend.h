@@ -67,6 +67,8 @@ public:
     virtual Expected<StepPlan> plan(const ToolInvocation &tool, const QString &runTag) const;
     /** The engine the steps run on ("local", a context, an address); empty for native. */
     virtual QString engineName() const { return {}; }
+    /** How a step's files reach the engine: "mount" or "copy"; empty for native. */
+    virtual QString transferName() const { return {}; }
     /**
      * A quick command that succeeds while the engine answers (`docker version`); run after a
      * failed step to tell a tool failure from an engine that went away. Nullopt: none.

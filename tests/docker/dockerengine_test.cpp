@@ -690,6 +690,7 @@ TEST_F(TwoDockerEngines, CopyModeConvertsOnAnEngineThatCannotSeeOurFiles)
     ASSERT_EQ(job.state, Core::JobState::Succeeded);
     for (const Core::StepRecord &s : job.steps) {
         EXPECT_EQ(s.engine, dockerHost2()) << s.id.toStdString();
+        EXPECT_EQ(s.transfer, QStringLiteral("copy")) << s.id.toStdString();
         EXPECT_TRUE(s.executedCommand.contains(QStringLiteral("start"))) << s.executedCommand.join(QLatin1Char(' ')).toStdString();
         EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(s.logFile)));
     }

@@ -144,9 +144,11 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == EngineColumn) {
             if (step && !step->engine.isEmpty()) {
-                return (step->state == Core::StepState::Running ? tr("Runs on Docker engine '%1' (%2)")
-                                                                : tr("Ran on Docker engine '%1' (%2)"))
-                    .arg(step->engine, r.backend);
+                const QString files = step->transfer == QLatin1String("copy") ? tr("files copied in and out")
+                                                                              : tr("files mounted");
+                return (step->state == Core::StepState::Running ? tr("Runs on Docker engine '%1' (%2; %3)")
+                                                                : tr("Ran on Docker engine '%1' (%2; %3)"))
+                    .arg(step->engine, r.backend, files);
             }
             return r.backend;
         }
