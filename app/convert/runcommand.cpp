@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommand.h"
 #include "clioutput.h"
+#include "toolchainoptions.h"
 
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
@@ -22,14 +23,17 @@
 namespace Mcw::Cli {
 
 static const char s_runUsage[]
-    = "Usage: maixcam-convert run PROJECT.yaml [--backend docker|native] [--image IMG]\n"
-      "                           [--container NAME] [--jobs N] [--tools DIR] [--timeout MINUTES]\n"
+    = "Usage: maixcam-convert run PROJECT.yaml [--engine ENGINE]... [--backend docker|native] [--image IMG]\n"
+      "                           [--container NAME] [--tools DIR] [--timeout MINUTES]\n"
       "                           [--runs DIR] [--reuse] [--compare-all] [--no-probe] [--verbose]\n"
       "Runs the tpu-mlir pipeline of the project (transform, calibration, INT8 deploy, and BF16 when\n"
       "the project asks for it) in a new folder under DIR (default: the project's workspace,\n"
       "workspace/ next to the project unless the project file names another).\n"
       "--reuse copies the steps whose inputs did not change from the newest earlier run in DIR\n"
       "instead of running them again (after a quantize-table edit only the INT8 deploy runs).\n"
+      "--engine runs the steps on that Docker engine (a docker context or an address such as\n"
+      "unix:///path.sock, ssh://user@host, tcp://host:2376); an engine that cannot see this machine's\n"
+      "files gets them copied in and out. Repeat it to spread the steps over several engines.\n"
       "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";
 
 static volatile std::sig_atomic_t s_interrupted = 0;
@@ -122,12 +126,11 @@ int runRun(const QStringList &arguments)
 {
     QString projectPath;
     QString runsRoot;
-    Core::ToolchainSettings settings;
+    ToolchainOptions toolchain;
     bool probe = true;
     bool compareAll = false;
     bool verbose = false;
     bool reuse = false;
-    int jobs = 1;
     auto bad = [](const QString &message) {
         printErr(QStringLiteral("maixcam-convert run: ") + message);
         return int(ExitBadInput);
@@ -135,28 +138,15 @@ int runRun(const QStringList &arguments)
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments[i];
         const bool hasValue = i + 1 < arguments.size();
-        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+        QString error;
+        if (toolchain.take(arguments, i, &error)) {
+            if (!error.isEmpty())
+                return bad(error);
+        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             printOut(QString::fromUtf8(s_runUsage));
             return ExitOk;
-        } else if (a == QLatin1String("--backend") && hasValue) {
-            auto backend = Core::ToolchainSettings::parseBackend(arguments[++i]);
-            if (!backend)
-                return bad(backend.error().message);
-            settings.backend = *backend;
-        } else if (a == QLatin1String("--image") && hasValue) {
-            settings.image = arguments[++i];
-        } else if (a == QLatin1String("--container") && hasValue) {
-            settings.container = arguments[++i];
-        } else if (a == QLatin1String("--tools") && hasValue) {
-            settings.toolDirectory = QFileInfo(arguments[++i]).absoluteFilePath();
         } else if (a == QLatin1String("--runs") && hasValue) {
             runsRoot = QFileInfo(arguments[++i]).absoluteFilePath();
-        } else if ((a == QLatin1String("--jobs") || a == QLatin1String("--timeout")) && hasValue) {
-            bool ok = false;
-            const int value = arguments[++i].toInt(&ok);
-            if (!ok || value < (a == QLatin1String("--jobs") ? 1 : 0))
-                return bad(QStringLiteral("%1 takes a whole number, not '%2'.").arg(a, arguments[i]));
-            (a == QLatin1String("--jobs") ? jobs : settings.stepTimeoutMinutes) = value;
         } else if (a == QLatin1String("--no-probe")) {
             probe = false;
         } else if (a == QLatin1String("--reuse")) {
@@ -186,6 +176,7 @@ int runRun(const QStringList &arguments)
     if (runsRoot.isEmpty())
         runsRoot = loaded->project.workspaceDir; // the project's workspace, where export looks
 
+    const Core::ToolchainSettings settings = toolchain.settings();
     Core::ConversionSession session;
     session.setToolchain(settings);
     QObject::connect(&session, &Core::ConversionSession::probeChecked, &session,

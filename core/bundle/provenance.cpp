@@ -58,6 +58,8 @@ QByteArray Provenance::toYaml() const
         out << YAML::BeginMap;
         out << YAML::Key << "id" << YAML::Value << str(s.id);
         out << YAML::Key << "exit_code" << YAML::Value << s.exitCode;
+        if (!s.engine.isEmpty())
+            out << YAML::Key << "engine" << YAML::Value << str(s.engine);
         out << YAML::Key << "command" << YAML::Value << YAML::Flow << YAML::BeginSeq;
         for (const QString &a : s.command)
             out << str(a);
@@ -114,6 +116,7 @@ Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString 
             Step step;
             step.id = text(s["id"]);
             step.exitCode = s["exit_code"] ? s["exit_code"].as<int>() : -1;
+            step.engine = text(s["engine"]);
             for (const YAML::Node &a : s["command"])
                 step.command.append(QString::fromStdString(a.as<std::string>()));
             p.steps.append(step);
@@ -138,6 +141,7 @@ QList<Provenance::Step> Provenance::stepsFromJob(const JobRecord &job)
                            ? QStringList{record.invocation.program} + record.invocation.arguments
                            : record.executedCommand;
         step.exitCode = record.exitCode;
+        step.engine = record.engine;
         // The last compare block of the step's log holds the stage's minimum similarity.
         const QString stdoutLog = rawStreamPath(QDir(job.directory).filePath(record.logFile), OutputStream::Stdout);
         QFile log(stdoutLog);

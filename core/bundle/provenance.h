@@ -38,6 +38,7 @@ struct Provenance
     {
         QString id;
         QStringList command;        // argv as executed
+        QString engine;             // the Docker engine it ran on; empty: native
         int exitCode = -1;
         double minCosine = std::nan("");
         double minEuclidean = std::nan("");

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversionjob.h"
 
-#include <core/run/processrunner.h>
+#include <core/run/steprunner.h>
 #include <core/run/toolchainbackend.h>
 #include <core/sha256.h>
 
@@ -163,28 +163,38 @@ void ConversionJob::startStep(int index)
         return;
     }
     const QString tag = runTagFor(m_record, step);
-    auto wrapped = m_backend->wrap(tool, tag);
-    if (!wrapped) {
+    step.engine = m_backend->engineName();
+    auto plan = m_backend->plan(tool, tag);
+    if (!plan) {
         step.state = StepState::Failed;
-        step.errorMessage = wrapped.error().message;
+        step.errorMessage = plan.error().message;
         completeStep(index);
         return;
     }
-    step.executedCommand = QStringList{wrapped->program} + wrapped->arguments;
+    for (const StepPlan::Phase &phase : std::as_const(plan->phases)) {
+        if (phase.main)
+            step.executedCommand = QStringList{phase.invocation.program} + phase.invocation.arguments;
+    }
     m_before = snapshot();
     m_progress = std::make_unique<StepProgress>(tool.program);
     const ToolStage initial = toolName == QLatin1String("model_transform")   ? ToolStage::Transform
                               : toolName == QLatin1String("run_calibration") ? ToolStage::Calibration
                                                                              : ToolStage::Unknown;
     m_parser = std::make_unique<LogParser>(initial);
-    m_runner = std::make_unique<ProcessRunner>();
+    m_runner = std::make_unique<StepRunner>(m_backend);
     m_runner->setDisplayName(toolName);
     m_runner->setTimeout(m_stepTimeoutMs);
     m_runner->setKillGracePeriod(m_graceMs);
     m_runner->setLogFile(QDir(m_record.directory).filePath(step.logFile));
     m_runner->setCancelInvocations(m_backend->terminateInvocations(tool, tag), m_backend->killInvocations(tool, tag));
     const QString stepId = step.id;
-    connect(m_runner.get(), &ProcessRunner::lineReceived, this,
+    connect(m_runner.get(), &StepRunner::phaseStarted, this, [this](const QString &title) {
+        if (m_current < 0)
+            return;
+        m_record.steps[m_current].stage = title;
+        emit changed();
+    });
+    connect(m_runner.get(), &StepRunner::lineReceived, this,
             [this, stepId](OutputStream stream, const QString &line, bool overwrite) {
                 for (const LogEvent &e : m_parser->feedLine(line)) {
                     if (e.kind == LogEvent::Kind::Version && m_record.toolVersion.isEmpty())
@@ -198,8 +208,8 @@ void ConversionJob::startStep(int index)
                 }
                 emit outputLine(stepId, stream, line, overwrite);
             });
-    connect(m_runner.get(), &ProcessRunner::finished, this, &ConversionJob::onStepFinished);
-    m_runner->start(*wrapped);
+    connect(m_runner.get(), &StepRunner::finished, this, &ConversionJob::onStepFinished);
+    m_runner->start(*plan);
     save();
     emit stepStarted(stepId);
     emit changed();
@@ -210,11 +220,32 @@ void ConversionJob::onStepFinished()
     const int index = m_current;
     StepRecord &step = m_record.steps[index];
     const ProcessOutcome outcome = m_runner->outcome();
+    const std::optional<Error> phaseError = m_runner->phaseError();
+    const bool engineDown = m_runner->engineDown();
+    const QString engineDownReason = m_runner->engineDownReason();
     m_runner.release()->deleteLater();
     step.exitCode = outcome.exitCode;
     step.stage.clear();
     const QString toolName = toolDisplayName(step.invocation.program);
-    if (outcome.succeeded()) {
+    if (engineDown || (phaseError && outcome.kind != ProcessOutcome::Kind::Cancelled)) {
+        // The engine went away, or the files did not make it there or back: not the tool's fault.
+        step.state = StepState::Failed;
+        Diagnostic d;
+        d.stage = step.id;
+        if (engineDown) {
+            d.code = QStringLiteral("engine_down");
+            d.message = tr("Docker engine '%1' stopped answering during %2 (%3); retry the step to run it on "
+                           "another engine.")
+                            .arg(step.engine, toolName, engineDownReason);
+        } else {
+            d.code = QStringLiteral("transfer_failed");
+            d.message = phaseError->message;
+        }
+        if (phaseError)
+            d.details = phaseError->details.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        step.errorMessage = d.message;
+        step.diagnostics.append(d);
+    } else if (outcome.succeeded()) {
         step.state = StepState::Succeeded;
         step.progress = 1.0;
         step.stage.clear();

@@ -17,7 +17,7 @@
 
 namespace Mcw::Core {
 
-class ProcessRunner;
+class StepRunner;
 class ToolchainBackend;
 
 /**
@@ -56,6 +56,8 @@ public:
     bool isRunning() const { return m_record.state == JobState::Running; }
     /** Process group of the running step's process (0 when none). */
     qint64 runningProcessGroup() const;
+    /** The backend (engine) this job's steps go to; the pool may change it between attempts. */
+    const std::shared_ptr<const ToolchainBackend> &backend() const { return m_backend; }
     /** Index of the running step, else -1. */
     int runningStep() const { return m_current; }
 
@@ -90,7 +92,7 @@ private:
     ToolCapabilities m_caps;
     std::unique_ptr<LogParser> m_parser; // tpu-mlir console parser of the running step
     FailureClassifier m_classifier;
-    std::unique_ptr<ProcessRunner> m_runner;
+    std::unique_ptr<StepRunner> m_runner;
     std::unique_ptr<StepProgress> m_progress;
     QHash<QString, QPair<qint64, qint64>> m_before; // relative path → (mtime ms, size) before the step
     qint64 m_stepTimeoutMs = 0;

@@ -4,6 +4,7 @@
 
 #include <core/run/conversionjob.h>
 #include <core/run/dockerimageid.h>
+#include <core/run/dockerrunbackend.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
 #include <core/run/toolchainbackend.h>
@@ -11,6 +12,8 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QtConcurrent>
+
+#include <algorithm>
 
 namespace Mcw::Core {
 
@@ -44,13 +47,119 @@ ConversionSession::~ConversionSession()
 
 void ConversionSession::setToolchain(const ToolchainSettings &settings)
 {
-    if (!(settings == m_toolchain))
+    if (!(settings == m_toolchain)) {
         m_capabilities.reset();
+        m_engineResults.clear();
+    }
     m_toolchain = settings;
-    m_pool->setBackend(ToolchainBackend::create(settings));
-    m_pool->setMaxConcurrency(settings.maxConcurrency);
     m_pool->setStepTimeout(qint64(settings.stepTimeoutMinutes) * 60 * 1000);
     m_pool->setCapabilities(m_capabilities.value_or(ToolCapabilities{}));
+    applyEngines();
+}
+
+bool ConversionSession::usesEngines() const
+{
+    return m_toolchain.backend == ToolchainSettings::Backend::Docker && !m_toolchain.usesDockerExec();
+}
+
+void ConversionSession::applyEngines()
+{
+    m_pool->setMaxConcurrency(m_toolchain.totalSlots());
+    if (!usesEngines()) {
+        m_pool->setBackend(ToolchainBackend::create(m_toolchain));
+        return;
+    }
+    QList<JobPool::Engine> engines;
+    for (const DockerEngine &e : std::as_const(m_toolchain.engines)) {
+        JobPool::Engine pooled;
+        pooled.name = e.name;
+        pooled.capacity = qMax(1, e.maxConcurrentSteps);
+        // Until checked: presumed from the address; after: what the check found.
+        const auto checked = m_engineResults.constFind(e.name);
+        const DockerEngine::Transfer transfer = checked != m_engineResults.cend() && checked->reachable
+                                                    ? checked->transfer
+                                                    : e.presumedTransfer();
+        pooled.backend = std::make_shared<DockerRunBackend>(m_toolchain, e, transfer);
+        if (checked != m_engineResults.cend() && !checked->usable()) {
+            pooled.down = true;
+            pooled.downReason = checked->problem();
+        }
+        engines.append(pooled);
+    }
+    m_pool->setEngines(engines);
+    for (const DockerEngine &e : std::as_const(m_toolchain.engines)) {
+        const auto checked = m_engineResults.constFind(e.name);
+        if (checked != m_engineResults.cend() && checked->usable())
+            m_pool->setEngineUp(e.name);
+    }
+}
+
+void ConversionSession::checkEngines()
+{
+    if (!usesEngines() || m_engineChecksRunning > 0)
+        return;
+    m_engineChecksRunning = int(m_toolchain.engines.size());
+    for (const DockerEngine &e : std::as_const(m_toolchain.engines)) {
+        auto *check = new EngineCheck(m_toolchain, e, this);
+        const QString runs = m_pendingOptions.runsRoot.isEmpty() ? m_pendingProject.workspaceDir
+                                                                 : m_pendingOptions.runsRoot;
+        if (!runs.isEmpty())
+            check->setRunsDirectory(runs);
+        connect(check, &EngineCheck::finished, this, [this, check] {
+            const EngineCheck::Result result = check->result();
+            check->deleteLater();
+            m_engineResults.insert(result.engine.name, result);
+            emit engineChecked(result);
+            if (--m_engineChecksRunning > 0)
+                return;
+            applyEngines();
+            emit engineChecksFinished();
+            if (m_runWaitsForEngines) {
+                m_runWaitsForEngines = false;
+                afterEngineChecks();
+            }
+        });
+        check->start();
+    }
+}
+
+void ConversionSession::afterEngineChecks()
+{
+    QStringList problems;
+    bool anyUsable = false;
+    for (const DockerEngine &e : std::as_const(m_toolchain.engines)) {
+        const EngineCheck::Result &r = m_engineResults[e.name];
+        anyUsable = anyUsable || r.usable();
+        if (!r.usable())
+            problems.append(r.problem());
+    }
+    if (!anyUsable) {
+        m_preparing = false;
+        const QString message = problems.size() == 1 ? problems.first()
+                                                     : tr("No Docker engine can run the steps: %1").arg(problems.join(QLatin1Char(' ')));
+        emit runNotStarted(Error::make(Error::Code::Unsupported, message));
+        return;
+    }
+    if (m_pendingOptions.probe && !m_capabilities)
+        startProbe();
+    else
+        prepareJob();
+}
+
+ToolchainSettings ConversionSession::probeSettings() const
+{
+    // The probe and the image id come from the first engine that passed its check.
+    ToolchainSettings settings = m_toolchain;
+    if (!usesEngines())
+        return settings;
+    for (const DockerEngine &e : std::as_const(m_toolchain.engines)) {
+        const auto checked = m_engineResults.constFind(e.name);
+        if (checked != m_engineResults.cend() && checked->usable()) {
+            settings.engines = {e};
+            return settings;
+        }
+    }
+    return settings;
 }
 
 void ConversionSession::setCapabilities(const ToolCapabilities &caps)
@@ -76,6 +185,14 @@ bool ConversionSession::startRun(const Project &project, const RunOptions &optio
     m_preparing = true;
     m_pendingProject = project;
     m_pendingOptions = options;
+    const bool unchecked = std::any_of(m_toolchain.engines.cbegin(), m_toolchain.engines.cend(),
+                                       [this](const DockerEngine &e) { return !m_engineResults.contains(e.name); });
+    if (options.probe && usesEngines() && unchecked) {
+        m_runWaitsForEngines = true;
+        if (m_engineChecksRunning == 0)
+            checkEngines();
+        return true;
+    }
     if (options.probe && !m_capabilities)
         startProbe();
     else
@@ -111,7 +228,7 @@ Expected<ConversionJob *> ConversionSession::startRunAndWait(const Project &proj
 
 void ConversionSession::startProbe()
 {
-    m_probe = std::make_unique<ToolchainProbe>(m_toolchain);
+    m_probe = std::make_unique<ToolchainProbe>(probeSettings());
     m_probe->setWorkingDirectory(QDir::tempPath());
     connect(m_probe.get(), &ToolchainProbe::checkFinished, this, &ConversionSession::probeChecked);
     connect(m_probe.get(), &ToolchainProbe::finished, this, [this] {
@@ -131,7 +248,7 @@ void ConversionSession::startProbe()
 
 void ConversionSession::prepareJob()
 {
-    const ToolchainSettings settings = m_toolchain;
+    const ToolchainSettings settings = probeSettings();
     const Project project = m_pendingProject;
     const QString runsRoot = m_pendingOptions.runsRoot.isEmpty() ? project.workspaceDir : m_pendingOptions.runsRoot;
     ProjectJobFactory::Options options = jobOptions(m_pendingOptions);

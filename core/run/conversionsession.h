@@ -4,6 +4,7 @@
 
 #include <core/project/project.h>
 #include <core/result.h>
+#include <core/run/enginecheck.h>
 #include <core/run/jobrecord.h>
 #include <core/run/projectjobfactory.h>
 #include <core/run/toolchainprobe.h>
@@ -11,6 +12,7 @@
 #include <core/toolchain/toolcapabilities.h>
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -28,6 +30,10 @@ class JobPool;
  * docker exec or native, with the step timeout and concurrency), the capabilities the toolchain
  * was probed for (probed before the first run, so a release that lacks a flag never gets it),
  * the engine's image id for the provenance, reuse of unchanged steps, and the run history.
+ * With docker run the steps spread over the toolchain's engines: each is checked before its
+ * first use (EngineCheck: does it answer, has it the image, can it see our files or must the
+ * steps copy them), an engine that fails the check is marked down, and runs start as long as
+ * one engine can take them.
  */
 class ConversionSession : public QObject
 {
@@ -49,7 +55,7 @@ public:
     explicit ConversionSession(QObject *parent = nullptr);
     ~ConversionSession() override; // cancels every run: no orphan process or container
 
-    /** The backend and the pool's limits; capabilities probed for other settings are dropped. */
+    /** The backend and the pool's limits; capabilities and engine checks of other settings are dropped. */
     void setToolchain(const ToolchainSettings &settings);
     const ToolchainSettings &toolchain() const { return m_toolchain; }
     /** Capabilities known from elsewhere (the set-up dialog's probe, a stored probe). */
@@ -77,6 +83,13 @@ public:
      */
     Expected<ConversionJob *> startRunAndWait(const Project &project, const RunOptions &options);
     bool isPreparing() const { return m_preparing; }
+    /** Checks every engine again (on demand: "Test engines", a down engine that is back). */
+    void checkEngines();
+    bool isCheckingEngines() const { return m_engineChecksRunning > 0; }
+    /** The latest check of each engine, by name; engines never checked are missing. */
+    const QHash<QString, EngineCheck::Result> &engineResults() const { return m_engineResults; }
+    /** docker run on engines (not exec, not native): what EngineCheck applies to. */
+    bool usesEngines() const;
     /** A run is being prepared or a job is queued or running. */
     bool isBusy() const;
     void cancelAll();
@@ -96,16 +109,24 @@ signals:
     void runStarted(Mcw::Core::ConversionJob *job);
     void runNotStarted(const Mcw::Core::Error &error);
     void runFinished(Mcw::Core::ConversionJob *job);
+    void engineChecked(const Mcw::Core::EngineCheck::Result &result);
+    void engineChecksFinished();
     void historyLoaded(const QList<Mcw::Core::JobRecord> &runs);
 
 private:
     void startProbe();
     void prepareJob();
+    void afterEngineChecks();
+    void applyEngines();
+    ToolchainSettings probeSettings() const;
 
     ToolchainSettings m_toolchain;
     std::optional<ToolCapabilities> m_capabilities;
     JobPool *m_pool = nullptr;
     std::unique_ptr<ToolchainProbe> m_probe;
+    QHash<QString, EngineCheck::Result> m_engineResults;
+    int m_engineChecksRunning = 0;
+    bool m_runWaitsForEngines = false;
     QFutureWatcher<Expected<JobRecord>> m_prepareWatcher;
     bool m_preparing = false;
     Project m_pendingProject;

@@ -39,7 +39,7 @@ Expected<ToolInvocation> DockerExecBackend::wrap(const ToolInvocation &tool, con
     args << m_settings.container << QStringLiteral("setsid") << QStringLiteral("-w") << QStringLiteral("bash")
          << QStringLiteral("-c") << QStringLiteral("echo $$ > \"$1\"; shift; exec \"$@\"")
          << QStringLiteral("mcw-run") << pidFile(tool, runTag) << tool.program << tool.arguments;
-    return ToolInvocation{m_settings.dockerProgram, args, tool.workingDirectory, {}};
+    return ToolInvocation{m_settings.dockerProgram, engineArguments() + args, tool.workingDirectory, {}};
 }
 
 ToolInvocation DockerExecBackend::signalGroup(const ToolInvocation &tool, const QString &runTag,
@@ -47,7 +47,7 @@ ToolInvocation DockerExecBackend::signalGroup(const ToolInvocation &tool, const 
 {
     // Runs as the container's default user (root in tpuc_dev) so it may signal the group.
     return ToolInvocation{m_settings.dockerProgram,
-                          {QStringLiteral("exec"), m_settings.container, QStringLiteral("bash"),
+                          engineArguments() + QStringList{QStringLiteral("exec"), m_settings.container, QStringLiteral("bash"),
                            QStringLiteral("-c"),
                            QStringLiteral("kill -%1 -- -\"$(cat \"$1\")\"").arg(signal),
                            QStringLiteral("mcw-cancel"), pidFile(tool, runTag)},
@@ -65,9 +65,14 @@ QList<ToolInvocation> DockerExecBackend::killInvocations(const ToolInvocation &t
     return {signalGroup(tool, runTag, QStringLiteral("KILL"))};
 }
 
+QStringList DockerExecBackend::engineArguments() const
+{
+    return m_settings.engines.isEmpty() ? QStringList{} : m_settings.engines.first().cliArguments();
+}
+
 Error DockerExecBackend::interpretFailure(const ProcessOutcome &outcome, const QString &toolName) const
 {
-    const DockerContext context{m_settings.dockerProgram, {}, m_settings.container, toolName};
+    const DockerContext context{m_settings.dockerProgram, {}, m_settings.container, toolName, {}};
     if (auto docker = interpretDockerFailure(outcome, context))
         return *docker;
     return describeOutcome(outcome, toolName);

@@ -31,6 +31,8 @@ public:
 
 private:
     ToolInvocation signalGroup(const ToolInvocation &tool, const QString &runTag, const QString &signal) const;
+    /** The first engine's --host/--context: the container lives there. */
+    QStringList engineArguments() const;
 
     ToolchainSettings m_settings;
 };

@@ -15,7 +15,8 @@ Expected<QString> queryDockerImageId(const ToolchainSettings &settings, int time
                                                     QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
                                                     settings.image};
     QProcess process;
-    process.start(settings.dockerProgram, arguments);
+    const QStringList on = settings.engines.isEmpty() ? QStringList{} : settings.engines.first().cliArguments();
+    process.start(settings.dockerProgram, on + arguments);
     if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {
         process.kill();

@@ -40,6 +40,12 @@ std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const
     const QString address = engineAddress(text);
     if (has(text, "Cannot connect to the Docker daemon") || has(text, "Is the docker daemon running")) {
         const bool defaultEngine = address.isEmpty() || address == QLatin1String("unix:///var/run/docker.sock");
+        if (!c.engine.isEmpty()) {
+            return make(Error::Code::Unsupported,
+                        QStringLiteral("Docker engine '%1'%2 does not answer; start it or check the address, or "
+                                       "remove it from the engines in the toolchain settings.")
+                            .arg(c.engine, address.isEmpty() ? QString() : QStringLiteral(" at %1").arg(address)));
+        }
         return make(Error::Code::Unsupported,
                     defaultEngine ? QStringLiteral("The Docker daemon is not running; start it (sudo systemctl start "
                                                    "docker, or open Docker Desktop) and try again.")
@@ -73,10 +79,11 @@ std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const
     if (has(text, "Unable to find image") || has(text, "No such image") || has(text, "pull access denied")
         || has(text, "manifest unknown") || has(text, "repository does not exist")) {
         return make(Error::Code::NotFound,
-                    QStringLiteral("The Docker image '%1' is not available on this engine; build it with "
+                    QStringLiteral("The Docker image '%1' is not available on %2; build it with "
                                    "'docker build -t %1 packaging/docker' (see README.md) or Tools > Set up "
                                    "toolchain, or pull it.")
-                        .arg(c.image));
+                        .arg(c.image, c.engine.isEmpty() ? QStringLiteral("this engine")
+                                                         : QStringLiteral("engine '%1'").arg(c.engine)));
     }
     if (has(text, "invalid reference format")) {
         return make(Error::Code::InvalidInput,

@@ -16,6 +16,8 @@ struct DockerContext
     QString image;
     QString container;
     QString tool;
+    /** The engine's name when several may be in use ("local" is left unnamed). */
+    QString engine;
 };
 
 /**

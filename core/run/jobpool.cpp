@@ -4,6 +4,9 @@
 
 #include <core/run/toolchainbackend.h>
 
+#include <algorithm>
+#include <limits>
+
 namespace Mcw::Core {
 
 JobPool::JobPool(QObject *parent)
@@ -17,7 +20,109 @@ JobPool::~JobPool()
 
 void JobPool::setBackend(std::shared_ptr<const ToolchainBackend> backend)
 {
-    m_backend = std::move(backend);
+    if (!backend) {
+        m_engines.clear();
+        return;
+    }
+    Engine engine;
+    engine.name = backend->engineName();
+    engine.backend = std::move(backend);
+    engine.capacity = std::numeric_limits<int>::max(); // maxConcurrency() is the limit
+    setEngines({engine});
+}
+
+void JobPool::setEngines(const QList<Engine> &engines)
+{
+    // An engine known to be down stays down under new settings until checked again.
+    QList<Engine> next = engines;
+    for (Engine &e : next) {
+        for (const Engine &old : std::as_const(m_engines)) {
+            if (old.name == e.name && old.down && !e.down) {
+                e.down = true;
+                e.downReason = old.downReason;
+            }
+        }
+    }
+    m_engines = next;
+    schedule();
+}
+
+void JobPool::setEngineDown(const QString &name, const QString &reason)
+{
+    for (Engine &e : m_engines) {
+        if (e.name == name && !e.down) {
+            e.down = true;
+            e.downReason = reason;
+            emit engineStateChanged(name);
+        }
+    }
+}
+
+void JobPool::setEngineUp(const QString &name)
+{
+    for (Engine &e : m_engines) {
+        if (e.name == name && e.down) {
+            e.down = false;
+            e.downReason.clear();
+            emit engineStateChanged(name);
+        }
+    }
+    schedule();
+}
+
+int JobPool::runningOn(const QString &name) const
+{
+    int n = 0;
+    for (auto it = m_jobEngine.cbegin(); it != m_jobEngine.cend(); ++it)
+        n += it.value() == name ? 1 : 0;
+    return n;
+}
+
+JobPool::Engine *JobPool::pickEngine(const ConversionJob *job)
+{
+    if (m_engines.isEmpty())
+        return nullptr;
+    // Where the job's earlier steps ran: their outputs are there already on a shared engine.
+    QString previous;
+    for (const StepRecord &s : job->record().steps) {
+        if (s.state == StepState::Succeeded && !s.engine.isEmpty())
+            previous = s.engine;
+    }
+    Engine *best = nullptr;
+    int bestFree = 0;
+    for (Engine &e : m_engines) {
+        const int free = e.capacity - runningOn(e.name);
+        if (e.down || free <= 0)
+            continue;
+        if (e.name == previous)
+            return &e;
+        if (free > bestFree) {
+            best = &e;
+            bestFree = free;
+        }
+    }
+    if (best)
+        return best;
+    // Every engine is down: the job goes to one anyway and fails at once with the engine's own
+    // sentence, rather than waiting for ever.
+    const bool allDown = std::all_of(m_engines.cbegin(), m_engines.cend(), [](const Engine &e) { return e.down; });
+    if (allDown) {
+        for (Engine &e : m_engines) {
+            if (e.capacity - runningOn(e.name) > 0)
+                return &e;
+        }
+    }
+    return nullptr;
+}
+
+void JobPool::noteEngineFailures(const ConversionJob *job)
+{
+    for (const StepRecord &s : job->record().steps) {
+        for (const Diagnostic &d : s.diagnostics) {
+            if (d.code == QLatin1String("engine_down") && !s.engine.isEmpty())
+                setEngineDown(s.engine, d.message);
+        }
+    }
 }
 
 void JobPool::setMaxConcurrency(int jobs)
@@ -31,6 +136,8 @@ ConversionJob *JobPool::adopt(const JobRecord &record)
     auto *job = new ConversionJob(record, this);
     connect(job, &ConversionJob::changed, this, [this, job] { emit jobChanged(job); });
     connect(job, &ConversionJob::finished, this, [this, job] {
+        m_jobEngine.remove(job);
+        noteEngineFailures(job);
         emit jobFinished(job);
         schedule();
         if (isIdle())
@@ -45,8 +152,10 @@ ConversionJob *JobPool::submit(const JobRecord &record)
 {
     JobRecord queued = record;
     queued.state = JobState::Queued;
-    if (m_backend && queued.backend.isEmpty())
-        queued.backend = m_backend->describe();
+    if (queued.backend.isEmpty() && m_engines.size() == 1)
+        queued.backend = m_engines.first().backend->describe();
+    else if (queued.backend.isEmpty() && m_engines.size() > 1)
+        queued.backend = tr("%1 Docker engines").arg(m_engines.size());
     if (queued.toolVersion.isEmpty())
         queued.toolVersion = m_caps.version;
     queued.save();
@@ -97,7 +206,15 @@ void JobPool::schedule()
             break;
         if (j->state() != JobState::Queued)
             continue;
-        j->setBackend(m_backend);
+        if (m_engines.isEmpty()) {
+            j->setBackend(nullptr); // fails at once: "No toolchain backend is configured."
+        } else {
+            Engine *engine = pickEngine(j);
+            if (!engine)
+                continue;
+            m_jobEngine.insert(j, engine->name);
+            j->setBackend(engine->backend);
+        }
         j->setCapabilities(m_caps);
         j->setStepTimeout(m_stepTimeoutMs);
         j->setKillGracePeriod(m_graceMs);

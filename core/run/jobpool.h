@@ -4,6 +4,7 @@
 
 #include <core/run/conversionjob.h>
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -14,9 +15,13 @@ namespace Mcw::Core {
 class ToolchainBackend;
 
 /**
- * The queue of conversion jobs: at most maxConcurrency() run at once (default 1), the rest wait
- * in submission order. Owns its jobs, including finished ones loaded from history, so one
- * list feeds the Jobs panel. Cancel one or all; retry a step of a finished job.
+ * The queue of conversion jobs, spread over one or more engines (backends), each with its own
+ * number of slots; at most maxConcurrency() jobs run at once in all, the rest wait in submission
+ * order. A job takes the engine that ran its earlier steps when it is free (their files are
+ * there), else the engine with the most free slots. An engine whose step failed because it
+ * stopped answering is marked down: no job goes there until it is marked up again, so a retry
+ * runs elsewhere. Owns its jobs, including finished ones loaded from history, so one list
+ * feeds the Jobs panel. Cancel one or all; retry a step of a finished job.
  */
 class JobPool : public QObject
 {
@@ -26,7 +31,24 @@ public:
     explicit JobPool(QObject *parent = nullptr);
     ~JobPool() override;
 
+    struct Engine
+    {
+        QString name;
+        std::shared_ptr<const ToolchainBackend> backend;
+        int capacity = 1; // jobs at once
+        bool down = false;
+        QString downReason;
+    };
+
+    /** One engine with as many slots as maxConcurrency() allows. */
     void setBackend(std::shared_ptr<const ToolchainBackend> backend);
+    /** Several engines; running jobs keep the backend they started with. */
+    void setEngines(const QList<Engine> &engines);
+    const QList<Engine> &engines() const { return m_engines; }
+    void setEngineDown(const QString &name, const QString &reason);
+    void setEngineUp(const QString &name);
+    /** Jobs running on engine \a name. */
+    int runningOn(const QString &name) const;
     void setCapabilities(const ToolCapabilities &caps) { m_caps = caps; }
     void setMaxConcurrency(int jobs);
     int maxConcurrency() const { return m_maxConcurrency; }
@@ -52,14 +74,18 @@ signals:
     void jobAdded(Mcw::Core::ConversionJob *job);
     void jobChanged(Mcw::Core::ConversionJob *job);
     void jobFinished(Mcw::Core::ConversionJob *job);
+    void engineStateChanged(const QString &name);
     void idle();
 
 private:
     ConversionJob *adopt(const JobRecord &record);
     void schedule();
+    Engine *pickEngine(const ConversionJob *job);
+    void noteEngineFailures(const ConversionJob *job);
 
     QList<ConversionJob *> m_jobs;
-    std::shared_ptr<const ToolchainBackend> m_backend;
+    QList<Engine> m_engines;
+    QHash<const ConversionJob *, QString> m_jobEngine; // running jobs → engine name
     ToolCapabilities m_caps;
     ConversionJob::FailureClassifier m_classifier;
     qint64 m_stepTimeoutMs = 0;

@@ -179,6 +179,7 @@ QJsonObject JobRecord::toJson() const
             {QStringLiteral("progress"), s.progress},
             {QStringLiteral("inputsKey"), s.inputsKey},
             {QStringLiteral("reusedFrom"), s.reusedFrom},
+            {QStringLiteral("engine"), s.engine},
         });
     }
     return QJsonObject{{QStringLiteral("schema"), SchemaVersion},
@@ -239,6 +240,7 @@ Expected<JobRecord> JobRecord::fromJson(const QJsonObject &json, const QString &
         s.progress = o.value(QStringLiteral("progress")).toDouble();
         s.inputsKey = o.value(QStringLiteral("inputsKey")).toString();
         s.reusedFrom = o.value(QStringLiteral("reusedFrom")).toString();
+        s.engine = o.value(QStringLiteral("engine")).toString();
         r.steps.append(s);
     }
     return r;

@@ -51,6 +51,7 @@ struct StepRecord
     QString stage;                // current stage label while running
     QString inputsKey;            // hash of everything the outputs depend on (StepReuse)
     QString reusedFrom;           // id of the earlier job whose outputs were copied, or empty
+    QString engine;               // Docker engine the latest attempt ran on; empty: native
 
     qint64 elapsedMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     bool operator==(const StepRecord &other) const = default;

@@ -130,6 +130,10 @@ bool ProcessRunner::start(const ToolInvocation &invocation)
     for (auto it = invocation.environment.cbegin(); it != invocation.environment.cend(); ++it)
         env.insert(it.key(), it.value());
     m_process->setProcessEnvironment(env);
+    if (!m_stdinFile.isEmpty())
+        m_process->setStandardInputFile(m_stdinFile);
+    if (!m_stdoutFile.isEmpty())
+        m_process->setStandardOutputFile(m_stdoutFile);
     // Own session and process group: cancel reaches python's children (tpuc-opt, npz_tool).
     m_process->setChildProcessModifier([] { ::setsid(); });
 

@@ -44,6 +44,10 @@ public:
      * folder must exist. Empty = no files.
      */
     void setLogFile(const QString &path) { m_logPath = path; }
+    /** A file fed to the child's stdin (a tar for `docker cp -`); empty = none. */
+    void setStandardInputFile(const QString &path) { m_stdinFile = path; }
+    /** The child's stdout goes to this file instead of the log (a tar from `docker cp … -`). */
+    void setStandardOutputFile(const QString &path) { m_stdoutFile = path; }
     /** Run (fire and forget) at cancel/timeout, and after the grace period, respectively. */
     void setCancelInvocations(const QList<ToolInvocation> &terminate,
                               const QList<ToolInvocation> &kill);
@@ -104,6 +108,8 @@ private:
     ProcessOutcome m_outcome;
     ProcessOutcome::Kind m_stopReason = ProcessOutcome::Kind::Exited;
     QString m_program;
+    QString m_stdinFile;
+    QString m_stdoutFile;
     qint64 m_timeoutMs = 0;
     qint64 m_graceMs = 3000;
     qint64 m_pgid = 0;

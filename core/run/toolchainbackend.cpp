@@ -18,6 +18,17 @@ QList<ToolInvocation> ToolchainBackend::killInvocations(const ToolInvocation &, 
     return {};
 }
 
+Expected<StepPlan> ToolchainBackend::plan(const ToolInvocation &tool, const QString &runTag) const
+{
+    auto wrapped = wrap(tool, runTag);
+    if (!wrapped)
+        return Unexpected(wrapped.error());
+    StepPlan::Phase main;
+    main.invocation = *wrapped;
+    main.main = true;
+    return StepPlan{{main}, {}};
+}
+
 Error ToolchainBackend::interpretFailure(const ProcessOutcome &outcome, const QString &toolName) const
 {
     return describeOutcome(outcome, toolName);

@@ -8,6 +8,7 @@
 #include <core/toolchain/toolinvocation.h>
 
 #include <memory>
+#include <optional>
 
 namespace Mcw::Core {
 
@@ -17,6 +18,38 @@ namespace Mcw::Core {
  * Also says how to stop what lives outside the started process group, and explains failures.
  * Argv lists end to end: no shell string is ever built from user data.
  */
+/**
+ * How one step runs through a backend: a single command (native, docker exec, docker run with
+ * bind mounts), or copy mode's phases for an engine that cannot see our files — create the
+ * container, pack and copy the inputs in, start it attached (the tool's log streams), copy the
+ * job folder back and unpack what the step wrote, and always remove the container.
+ */
+struct StepPlan
+{
+    struct Phase
+    {
+        enum class Kind { Command, PackInputs, UnpackOutputs };
+        Kind kind = Kind::Command;
+        /** "Copying 12.3 MB to engine 'gpu-box'"; shown as the step's stage. */
+        QString title;
+        ToolInvocation invocation;
+        /** The tool itself: its output is the step's log, its exit code the step's. */
+        bool main = false;
+        /** Runs even when an earlier phase failed or the step was cancelled. */
+        bool cleanup = false;
+        /** Runs after the main phase only when the tool ran to an exit (any code). */
+        bool afterExit = false;
+        QString stdinFile;       // Command: fed to the process
+        QString stdoutFile;      // Command: the process's stdout goes here, not to the log
+        QStringList inputs;      // PackInputs: absolute paths
+        QString archive;         // PackInputs/UnpackOutputs: the tar file
+        QString directory;       // PackInputs/UnpackOutputs: the job folder
+    };
+    QList<Phase> phases;
+    /** Files removed when the step ends (the transfer archives). */
+    QStringList scratchFiles;
+};
+
 class ToolchainBackend
 {
 public:
@@ -30,6 +63,15 @@ public:
      * (a path docker cannot mount, a tool missing on PATH).
      */
     virtual Expected<ToolInvocation> wrap(const ToolInvocation &tool, const QString &runTag) const = 0;
+    /** The phases of a step; default: wrap() as the one main command. */
+    virtual Expected<StepPlan> plan(const ToolInvocation &tool, const QString &runTag) const;
+    /** The engine the steps run on ("local", a context, an address); empty for native. */
+    virtual QString engineName() const { return {}; }
+    /**
+     * A quick command that succeeds while the engine answers (`docker version`); run after a
+     * failed step to tell a tool failure from an engine that went away. Nullopt: none.
+     */
+    virtual std::optional<ToolInvocation> healthCheck() const { return std::nullopt; }
     /** Commands run when cancelling (before SIGTERM to the local group) and after the grace period. */
     virtual QList<ToolInvocation> terminateInvocations(const ToolInvocation &tool, const QString &runTag) const;
     virtual QList<ToolInvocation> killInvocations(const ToolInvocation &tool, const QString &runTag) const;

@@ -57,12 +57,14 @@ void ToolchainProbe::start()
     m_error.reset();
     m_caps = ToolCapabilities{};
     m_steps.clear();
-    const DockerContext context{m_settings.dockerProgram, m_settings.image, m_settings.container, {}};
+    const DockerContext context{m_settings.dockerProgram, m_settings.image, m_settings.container, {}, {}};
+    // The probe runs on the first engine (the session hands it the engine it checks).
+    const QStringList on = m_settings.engines.isEmpty() ? QStringList{} : m_settings.engines.first().cliArguments();
 
     if (m_settings.backend == ToolchainSettings::Backend::Docker) {
         m_steps.append(Step{tr("Docker daemon"), {},
                             ToolInvocation{m_settings.dockerProgram,
-                                           {QStringLiteral("version"), QStringLiteral("--format"),
+                                           on + QStringList{QStringLiteral("version"), QStringLiteral("--format"),
                                             QStringLiteral("{{.Server.Version}}")},
                                            m_workingDirectory, {}},
                             [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
@@ -74,7 +76,7 @@ void ToolchainProbe::start()
         if (m_settings.usesDockerExec()) {
             m_steps.append(Step{tr("Container"), {},
                                 ToolInvocation{m_settings.dockerProgram,
-                                               {QStringLiteral("inspect"), QStringLiteral("--format"),
+                                               on + QStringList{QStringLiteral("inspect"), QStringLiteral("--format"),
                                                 QStringLiteral("{{.State.Running}}"), m_settings.container},
                                                m_workingDirectory, {}},
                                 [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
@@ -96,7 +98,7 @@ void ToolchainProbe::start()
         } else {
             m_steps.append(Step{tr("Image"), {},
                                 ToolInvocation{m_settings.dockerProgram,
-                                               {QStringLiteral("image"), QStringLiteral("inspect"),
+                                               on + QStringList{QStringLiteral("image"), QStringLiteral("inspect"),
                                                 QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
                                                 m_settings.image},
                                                m_workingDirectory, {}},

@@ -27,9 +27,22 @@ QString ToolchainSettings::describe() const
     if (backend == Backend::Native)
         return toolDirectory.isEmpty() ? QStringLiteral("native")
                                        : QStringLiteral("native (%1)").arg(toolDirectory);
+    const QString on = engines.size() == 1 && !engines.first().isDefault()
+                           ? QStringLiteral(" on %1").arg(engines.first().describe())
+                           : engines.size() > 1 ? QStringLiteral(" on %1 engines").arg(engines.size()) : QString();
     if (usesDockerExec())
-        return QStringLiteral("docker exec %1").arg(container);
-    return QStringLiteral("docker run %1").arg(image);
+        return QStringLiteral("docker exec %1").arg(container) + on;
+    return QStringLiteral("docker run %1").arg(image) + on;
+}
+
+int ToolchainSettings::totalSlots() const
+{
+    if (backend == Backend::Native || usesDockerExec())
+        return qMax(1, maxConcurrency);
+    int total = 0;
+    for (const DockerEngine &e : engines)
+        total += qMax(1, e.maxConcurrentSteps);
+    return qMax(1, total);
 }
 
 ToolchainSettings ToolchainSettings::load(QSettings &settings)
@@ -45,6 +58,10 @@ ToolchainSettings ToolchainSettings::load(QSettings &settings)
     s.workspace = settings.value(QStringLiteral("workspace"), s.workspace).toString();
     s.maxConcurrency = qMax(1, settings.value(QStringLiteral("maxConcurrency"), s.maxConcurrency).toInt());
     s.stepTimeoutMinutes = qMax(0, settings.value(QStringLiteral("stepTimeoutMinutes"), s.stepTimeoutMinutes).toInt());
+    s.engines = DockerEngine::loadList(settings);
+    // Settings from before engines: the local engine with the old concurrency.
+    if (s.engines.isEmpty())
+        s.engines = {DockerEngine::local(s.maxConcurrency)};
     settings.endGroup();
     return s;
 }
@@ -60,6 +77,7 @@ void ToolchainSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("workspace"), workspace);
     settings.setValue(QStringLiteral("maxConcurrency"), maxConcurrency);
     settings.setValue(QStringLiteral("stepTimeoutMinutes"), stepTimeoutMinutes);
+    DockerEngine::saveList(settings, engines);
     settings.endGroup();
 }
 

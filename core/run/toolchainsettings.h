@@ -3,6 +3,9 @@
 #pragma once
 
 #include <core/result.h>
+#include <core/run/dockerengine.h>
+
+#include <QList>
 
 #include <QString>
 
@@ -27,9 +30,14 @@ struct ToolchainSettings
     QString dockerProgram = QStringLiteral("docker");
     QString toolDirectory;                          // native: folder with the tools, prepended to PATH
     QString workspace;                              // docker run: extra folder bind-mounted (same path)
+    /** Jobs at once on this machine: the native backend and docker exec. */
     int maxConcurrency = 1;
+    /** docker run: the engines the steps spread over, each with its own number of slots. */
+    QList<DockerEngine> engines{DockerEngine::local()};
     int stepTimeoutMinutes = 240;                   // 0 = none; calibration can take an hour
 
+    /** Concurrent jobs the pool may run in all: the engines' slots, or maxConcurrency. */
+    int totalSlots() const;
     bool usesDockerExec() const { return backend == Backend::Docker && !container.isEmpty(); }
     /** "docker run maixcam-workbench/tpu-mlir:v3.4", "docker exec tpu", "native". */
     QString describe() const;
