@@ -10,6 +10,7 @@
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
 #include <core/run/processoutcome.h>
+#include <core/workflow/setupdoctor.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -122,6 +123,29 @@ private:
     bool m_barShown = false;
 };
 
+/**
+ * The doctor's local checks (docker CLI, mountable paths, disk space, firmware) before a run;
+ * the engine itself is checked by the session's probe. False after printing an error.
+ */
+static bool runDoctorChecks(const Core::Project &project, const Core::ToolchainSettings &settings,
+                            const QString &runsRoot)
+{
+    Core::SetupDoctor::Input input;
+    input.toolchain = settings;
+    input.project = project;
+    input.runsDirectory = runsRoot;
+    input.checkEngines = false;
+    Core::SetupDoctor doctor(input);
+    doctor.start(); // without engines it finishes at once
+    for (const Core::DoctorFinding &f : doctor.findings()) {
+        if (f.level != Core::DoctorFinding::Level::Warning && f.level != Core::DoctorFinding::Level::Error)
+            continue;
+        printErr(QStringLiteral("%1: %2%3").arg(Core::doctorLevelName(f.level), f.message,
+                                               f.fix.isEmpty() ? QString() : QStringLiteral(" ") + f.fix));
+    }
+    return !doctor.hasErrors();
+}
+
 int runRun(const QStringList &arguments)
 {
     QString projectPath;
@@ -177,6 +201,8 @@ int runRun(const QStringList &arguments)
         runsRoot = loaded->project.workspaceDir; // the project's workspace, where export looks
 
     const Core::ToolchainSettings settings = toolchain.settings();
+    if (!runDoctorChecks(loaded->project, settings, runsRoot))
+        return ExitFailure;
     Core::ConversionSession session;
     session.setToolchain(settings);
     QObject::connect(&session, &Core::ConversionSession::probeChecked, &session,

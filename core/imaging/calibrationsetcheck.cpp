@@ -303,7 +303,7 @@ QList<Diagnostic> CalibrationSetCheck::diagnostics(const CalibrationSetReport &r
     }
     const int samples = std::min(options.inputNum, report.usableCount());
     const double seconds = estimateSeconds(samples, options.macsPerSample);
-    if (seconds > 0) {
+    if (seconds >= 30) { // worth knowing before a run; shorter ones need no warning
         add(S::Info, QStringLiteral("calibration_time"),
             QStringLiteral("Calibrating with %1 samples should take about %2 on an x86-64 computer (several times "
                            "longer under emulation).")
