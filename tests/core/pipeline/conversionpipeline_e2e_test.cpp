@@ -204,6 +204,61 @@ TEST(ConversionE2E, HeadlessInitRunExport)
                                   QStringLiteral("yolov8n.provenance.yaml")}));
 }
 
+TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    auto run = initWithCli(project);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    qputenv("FAKE_TPU_SPEED", "0");
+    qputenv("FAKE_TPU_VERSION", "1.28.1");
+    const QStringList toolchain{QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                                QStringLiteral(MCW_FAKES_DIR)};
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--search-qtable"),
+                                        QStringLiteral("--expected-cos"), QStringLiteral("0.985"),
+                                        QStringLiteral("--max-float-layers"), QStringLiteral("3"), QStringLiteral("--adopt")}
+                            + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("tpu-mlir proposes keeping"))) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("Adopted"))) << run.out.toStdString();
+
+    // The project now keeps exactly the layers of the table the search wrote.
+    const auto loaded = ProjectFile::load(project);
+    ASSERT_TRUE(loaded);
+    const QList<JobRecord> jobs = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs;
+    ASSERT_FALSE(jobs.isEmpty());
+    const JobRecord &searchRun = jobs.last();
+    ASSERT_GE(searchRun.stepIndex(QStringLiteral("search_qtable")), 0);
+    QFile table(QDir(searchRun.directory).filePath(QStringLiteral("yolov8n_search_qtable")));
+    ASSERT_TRUE(table.open(QIODevice::ReadOnly));
+    QStringList proposed;
+    for (const QString &line : QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!line.startsWith(QLatin1Char('#')))
+            proposed.append(line.section(QLatin1Char(' '), 0, 0));
+    }
+    ASSERT_FALSE(proposed.isEmpty());
+    EXPECT_LE(proposed.size(), 3);
+    QStringList adopted;
+    for (const auto &entry : loaded->project.quantization.quantizeTable) {
+        adopted.append(entry.first);
+        EXPECT_EQ(entry.second, QStringLiteral("BF16"));
+    }
+    EXPECT_EQ(adopted, proposed);
+
+    // A run with reuse repeats only what the table changes: the INT8 deploy.
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const JobRecord again = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    for (const StepRecord &step : again.steps) {
+        if (step.id == QLatin1String("transform") || step.id == QLatin1String("calibration")) {
+            EXPECT_EQ(step.reusedFrom, searchRun.id) << step.id.toStdString();
+        } else if (step.id == QLatin1String("deploy_int8")) {
+            EXPECT_TRUE(step.reusedFrom.isEmpty());
+        }
+    }
+    qunsetenv("FAKE_TPU_VERSION");
+}
+
 TEST(ConversionE2E, DockerImageIdReachesTheProvenance)
 {
     QTemporaryDir state;
