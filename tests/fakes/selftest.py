@@ -252,6 +252,28 @@ class ToolTests(FakeCase):
         with open(self.path("yolo_qtable")) as f:
             self.assertIn(" F16", f.read())
 
+    def test_model_tool_info_describes_the_cvimodel(self):
+        self.run_tool("model_transform", TRANSFORM)
+        self.assertEqual(self.run_tool("model_deploy", deploy_args("BF16"), FAKE_TPU_VERSION="1.28.1").returncode, 0)
+        r = self.run_tool("model_tool", ["--info", "yolo_bf16.cvimodel"], FAKE_TPU_VERSION="1.28.1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[:2], ["Mlir Version: v1.28.1-20260429", "Cvimodel Version: 1.4.0"])
+        self.assertIn("For cv181x chip ONLY", lines)
+        sections = [l.split() for l in lines if re.match(r"^\d{3}  ", l)]
+        self.assertEqual(sections[0][1:3], ["weight", "weight"])
+        self.assertEqual([s[5:7] for s in sections], [["False", "False"]] * len(sections))
+        # Offsets follow the sizes; the ION figure is weight + cmdbuf + shared gmem + input.
+        for a, b in zip(sections, sections[1:]):
+            self.assertEqual(int(a[4]) + int(a[3]), int(b[4]))
+        shared = int(re.search(r"shared_gmem_size: (\d+)", r.stdout).group(1))
+        ion = float(re.search(r"Need ION Memory Size: \(([0-9.]+) MB\)", r.stdout).group(1))
+        total = sum(int(s[3]) for s in sections) + shared + 1 * 3 * 32 * 32 * 2
+        self.assertAlmostEqual(ion, total / 1048576.0, places=2)
+        self.assertEqual(len(re.findall(r"^    %\d{3} tpu$", r.stdout, re.M)), len(sections) - 1)
+        r = self.run_tool("model_tool", ["--info", "yolo_bf16.cvimodel"], FAKE_TPU_VERSION="1.15")
+        self.assertNotIn("ENCRYPT", r.stdout)
+
     def test_op_unsupported_and_input_errors(self):
         r = self.run_tool("model_transform", TRANSFORM, FAKE_TPU_SCENARIO="op_unsupported")
         self.assertEqual(r.returncode, 1)
