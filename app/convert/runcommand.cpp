@@ -4,11 +4,13 @@
 #include "clioutput.h"
 #include "toolchainoptions.h"
 
+#include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
+#include <core/run/modelinfoquery.h>
 #include <core/run/processoutcome.h>
 #include <core/workflow/qtableproposal.h>
 #include <core/workflow/setupdoctor.h>
@@ -152,6 +154,40 @@ static bool runDoctorChecks(const Core::Project &project, const Core::ToolchainS
                                                f.fix.isEmpty() ? QString() : QStringLiteral(" ") + f.fix));
     }
     return !doctor.hasErrors();
+}
+
+/**
+ * What the device will need for each model the run built (model_tool --info through the same
+ * backend); the dump is kept next to the model for the bundle's provenance. Informative only:
+ * a toolchain without model_tool gets a note, not a failure.
+ */
+static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &project,
+                             const Core::ToolchainSettings &settings)
+{
+    for (const QString &file : {Core::ConversionPlan::int8ModelFile(project.name),
+                                Core::ConversionPlan::bf16ModelFile(project.name)}) {
+        const QString path = QDir(job.directory).filePath(file);
+        if (!QFileInfo::exists(path))
+            continue;
+        Core::ModelInfoQuery query(settings);
+        QEventLoop wait;
+        QObject::connect(&query, &Core::ModelInfoQuery::finished, &wait, &QEventLoop::quit);
+        query.start(path);
+        wait.exec();
+        const auto &info = query.result();
+        if (!info) {
+            printErr(QStringLiteral("note: %1: model_tool --info did not answer (%2)").arg(file, info.error().message));
+            continue;
+        }
+        const QString cpu = info->cpuRoutines.isEmpty() ? QStringLiteral("none") : info->cpuRoutines.join(QStringLiteral(", "));
+        printOut(QStringLiteral("Device needs for %1: file %2 KiB, ION %3 MB, weights %4 KiB, neurons %5 KiB, CPU layers: %6")
+                     .arg(file)
+                     .arg(QFileInfo(path).size() / 1024)
+                     .arg(info->ionMegabytes, 0, 'f', 2)
+                     .arg(info->weightBytes / 1024)
+                     .arg(info->neuronBytes() < 0 ? QStringLiteral("?") : QString::number(info->neuronBytes() / 1024))
+                     .arg(cpu));
+    }
 }
 
 /** Prints what the search proposes and, with --adopt, writes it into the project's quantize table. */
@@ -347,6 +383,7 @@ int runRun(const QStringList &arguments)
         printOut(QStringLiteral("Done: every step succeeded. Files and logs are in %1").arg(r.directory));
         if (search)
             return reportQtableProposal(r, loaded->project, projectPath, adopt);
+        printDeviceNeeds(r, loaded->project, settings);
         return ExitOk;
     }
     for (const Core::StepRecord &s : r.steps) {

@@ -204,6 +204,49 @@ TEST(ConversionE2E, HeadlessInitRunExport)
                                   QStringLiteral("yolov8n.provenance.yaml")}));
 }
 
+TEST(ConversionE2E, DeviceNeedsAfterTheRunReachTheProvenance)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    auto run = initWithCli(project);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    qputenv("FAKE_TPU_SPEED", "0");
+    qputenv("FAKE_TPU_VERSION", "1.28.1");
+    run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
+                             QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR)});
+    qunsetenv("FAKE_TPU_VERSION");
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("Device needs for yolov8n_int8.cvimodel: file "))) << run.out.toStdString();
+
+    const auto loaded = ProjectFile::load(project);
+    ASSERT_TRUE(loaded);
+    const JobRecord job = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    // The dump kept next to the model, read independently of CvimodelInfo.
+    QFile dump(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel.info.txt")));
+    ASSERT_TRUE(dump.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(dump.readAll());
+    const auto ion = QRegularExpression(QStringLiteral("Need ION Memory Size: \\(([0-9.]+) MB\\)")).match(text);
+    ASSERT_TRUE(ion.hasMatch());
+    qint64 weights = 0;
+    for (auto it = QRegularExpression(QStringLiteral("(?m)^\\d{3}  weight +\\S+ +(\\d+)")).globalMatch(text); it.hasNext();)
+        weights += it.next().captured(1).toLongLong();
+    const auto shared = QRegularExpression(QStringLiteral("shared_gmem_size: (\\d+)")).match(text);
+    ASSERT_TRUE(shared.hasMatch());
+
+    BundleExporter::Request request;
+    request.project = loaded->project;
+    request.job = job;
+    const BundleExporter::Prepared prepared = BundleExporter::prepare(request);
+    ASSERT_FALSE(hasErrors(prepared.problems));
+    const auto provenance = Provenance::fromYaml(prepared.provenance, QStringLiteral("p.yaml"));
+    ASSERT_TRUE(provenance) << provenance.error().message.toStdString();
+    EXPECT_EQ(provenance->device.cvimodelBytes, QFileInfo(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))).size());
+    EXPECT_DOUBLE_EQ(provenance->device.ionMegabytes, ion.captured(1).toDouble());
+    EXPECT_EQ(provenance->device.weightBytes, weights);
+    EXPECT_EQ(provenance->device.neuronBytes, shared.captured(1).toLongLong()); // private gmem is 0
+    EXPECT_TRUE(provenance->device.cpuRoutines.isEmpty());
+}
+
 TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
 {
     QTemporaryDir dir;
