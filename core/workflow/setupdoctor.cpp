@@ -73,7 +73,7 @@ QList<DoctorFinding> SetupDoctor::checkPaths(const QStringList &paths)
         if (path.isEmpty())
             continue;
         const auto problem = [&out, &path](DoctorFinding::Level level, const QString &message, const QString &fix) {
-            out.append({QStringLiteral("path"), path, level, message, fix});
+            out.append({QStringLiteral("path"), tr("Path"), level, message, fix});
         };
         if (windowsDrive.match(path).hasMatch() || path.startsWith(QLatin1String("\\\\"))
             || path.contains(QLatin1Char('\\'))) {
@@ -120,6 +120,8 @@ DoctorFinding SetupDoctor::checkDiskSpace(const QString &directory, qint64 neede
         f.level = DoctorFinding::Level::Warning;
         f.message = tr("The free space of %1 cannot be read.").arg(directory);
         f.fix = tr("Make sure the runs folder exists and is on a writable disk.");
+    } else if (neededBytes <= 0) {
+        f.message = tr("%1 has %2 free.").arg(directory, bytesText(availableBytes));
     } else if (availableBytes < neededBytes) {
         f.level = DoctorFinding::Level::Error;
         f.message = tr("%1 has %2 free but a run needs about %3.")
@@ -204,7 +206,7 @@ QList<DoctorFinding> SetupDoctor::fromEngine(const EngineCheck::Result &result)
                : e.title == QLatin1String("Image")      ? QStringLiteral("image")
                : e.title == QLatin1String("Files")      ? QStringLiteral("mount")
                                                         : QStringLiteral("engine");
-        f.title = tr("%1 (engine %2)").arg(e.title, name);
+        f.title = tr("%1 (%2)").arg(e.title, name);
         f.level = e.level == EngineCheck::Finding::Level::Ok        ? DoctorFinding::Level::Ok
                   : e.level == EngineCheck::Finding::Level::Warning ? DoctorFinding::Level::Warning
                                                                     : DoctorFinding::Level::Error;
