@@ -32,7 +32,8 @@ static const char s_batchUsage[]
       "(-j, default 1), a project's steps stay on the engine that holds their files when it is free,\n"
       "and a step whose engine stops answering runs again on another one. One live line per\n"
       "project, then a summary table (project, status, min cosine, cvimodel size, time, engine).\n"
-      "--export DIR writes each converted project's bundle to DIR/<project>/.\n"
+      "--export DIR writes each converted project's bundle to DIR/<project>/ (DIR/<project>-<n>/ when\n"
+      "projects share a name).\n"
       "--json prints the summary as JSON instead (schema in docs/cli.md).\n"
       "Exit code 0 when every project converted (and exported), 1 when one did not, 2 for bad input.\n"
       "Options:\n";
@@ -48,6 +49,8 @@ static QString sizeText(qint64 bytes)
 {
     if (bytes < 0)
         return QStringLiteral("-");
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
     return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 2);
 }
 
@@ -67,7 +70,7 @@ static QString liveText(const Core::BatchRun::Row &row, const Core::ConversionJo
     for (const Core::StepRecord &s : r.steps) {
         if (s.state != Core::StepState::Running)
             continue;
-        return QStringLiteral("%1 %2%% on %3%4")
+        return QStringLiteral("%1 %2% on %3%4")
             .arg(s.title)
             .arg(int(s.progress * 100))
             .arg(s.engine.isEmpty() ? QStringLiteral("this machine") : s.engine)
@@ -76,12 +79,13 @@ static QString liveText(const Core::BatchRun::Row &row, const Core::ConversionJo
     return QStringLiteral("running");
 }
 
-static void printTable(const QList<Core::BatchRun::Row> &rows)
+static void printTable(const QList<Core::BatchRun::Row> &rows, const QStringList &labels)
 {
     QList<QStringList> cells{{QStringLiteral("project"), QStringLiteral("status"), QStringLiteral("min cosine"),
                               QStringLiteral("cvimodel"), QStringLiteral("time"), QStringLiteral("engine")}};
-    for (const Core::BatchRun::Row &r : rows) {
-        cells.append({r.project, r.status, cosineText(r.minCosine), sizeText(r.cvimodelBytes),
+    for (int i = 0; i < rows.size(); ++i) {
+        const Core::BatchRun::Row &r = rows.at(i);
+        cells.append({labels.at(i), r.status, cosineText(r.minCosine), sizeText(r.cvimodelBytes),
                       Core::formatDuration(r.elapsedMs), r.engines.isEmpty() ? QStringLiteral("-") : r.engines.join(QLatin1Char(','))});
     }
     QList<int> widths(cells.first().size(), 0);
@@ -95,9 +99,9 @@ static void printTable(const QList<Core::BatchRun::Row> &rows)
             padded.append(row.at(c).leftJustified(widths[c]));
         printOut(padded.join(QStringLiteral("  ")).trimmed());
     }
-    for (const Core::BatchRun::Row &r : rows) {
-        if (!r.succeeded() && !r.message.isEmpty())
-            printErr(QStringLiteral("%1: %2").arg(r.project, r.message));
+    for (int i = 0; i < rows.size(); ++i) {
+        if (!rows.at(i).succeeded() && !rows.at(i).message.isEmpty())
+            printErr(QStringLiteral("%1: %2").arg(labels.at(i), rows.at(i).message));
     }
 }
 
@@ -185,6 +189,14 @@ int runBatch(const QStringList &arguments)
     options.probe = probe;
     Core::BatchRun batch(&session, items, options);
 
+    // Projects are named by their name, or by their file when two share a name.
+    QStringList labels;
+    for (const Core::BatchRun::Item &item : std::as_const(items)) {
+        const bool shared = std::count_if(items.cbegin(), items.cend(), [&](const Core::BatchRun::Item &other) {
+                                return other.project.name == item.project.name;
+                            }) > 1;
+        labels.append(shared ? QDir::current().relativeFilePath(item.projectPath) : item.project.name);
+    }
     const bool terminal = stdoutIsTerminal() && !json;
     int drawn = 0;
     QHash<int, QString> lastLine;
@@ -196,7 +208,7 @@ int runBatch(const QStringList &arguments)
             if (drawn > 0)
                 block += QStringLiteral("\x1b[%1A").arg(drawn);
             for (int i = 0; i < items.size(); ++i) {
-                block += QStringLiteral("\r%1: %2\x1b[K\n").arg(items.at(i).project.name, liveText(batch.row(i), batch.job(i)));
+                block += QStringLiteral("\r%1: %2\x1b[K\n").arg(labels.at(i), liveText(batch.row(i), batch.job(i)));
             }
             drawn = int(items.size());
             const QByteArray bytes = block.toUtf8();
@@ -205,12 +217,19 @@ int runBatch(const QStringList &arguments)
             return;
         }
         for (int i = 0; i < items.size(); ++i) {
-            const QString line = liveText(batch.row(i), batch.job(i)).section(QLatin1Char(' '), 0, 1);
-            const QString full = liveText(batch.row(i), batch.job(i));
-            // Plain lines: one when a project's step or state changes, not per percent.
-            if (lastLine.value(i) != line && batch.row(i).status != QLatin1String("waiting")) {
-                lastLine.insert(i, line);
-                printOut(QStringLiteral("%1: %2").arg(items.at(i).project.name, full));
+            const Core::BatchRun::Row row = batch.row(i);
+            const Core::ConversionJob *job = batch.job(i);
+            // Plain lines: one when a project's state or step (or its engine) changes, not per percent.
+            QString key = row.status;
+            if (job) {
+                for (const Core::StepRecord &s : job->record().steps) {
+                    if (s.state == Core::StepState::Running)
+                        key += s.id + s.engine;
+                }
+            }
+            if (lastLine.value(i) != key && row.status != QLatin1String("waiting") && row.status != QLatin1String("queued")) {
+                lastLine.insert(i, key);
+                printOut(QStringLiteral("%1: %2").arg(labels.at(i), liveText(row, job)));
             }
         }
     };
@@ -221,7 +240,7 @@ int runBatch(const QStringList &arguments)
             return;
         if (!terminal)
             printOut(QStringLiteral("%1: %2 runs again on another engine (engine %3 stopped answering)")
-                         .arg(items.at(index).project.name, step, engine));
+                         .arg(labels.at(index), step, engine));
         redraw();
     });
     QObject::connect(&batch, &Core::BatchRun::finished, &loop, &QEventLoop::quit);
@@ -259,7 +278,10 @@ int runBatch(const QStringList &arguments)
             if (const auto graph = Core::OnnxLoader::loadFile(request.project.modelPath))
                 request.graph = *graph;
             const Core::BundleExporter::Prepared prepared = Core::BundleExporter::prepare(request);
-            const QString target = QDir(exportDir).filePath(request.project.name);
+            // DIR/<project>, or DIR/<project>-<n> when projects share a name.
+            const QString folder = labels.at(i) == request.project.name ? request.project.name
+                                                                         : QStringLiteral("%1-%2").arg(request.project.name).arg(i + 1);
+            const QString target = QDir(exportDir).filePath(folder);
             if (Core::hasErrors(prepared.problems)) {
                 row.status = QStringLiteral("export failed");
                 row.message = prepared.problems.first().message;
@@ -305,9 +327,9 @@ int runBatch(const QStringList &arguments)
         printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)).trimmed());
     } else {
         printOut(QString());
-        printTable(rows);
+        printTable(rows, labels);
         for (auto it = bundles.cbegin(); it != bundles.cend(); ++it)
-            printOut(QStringLiteral("Exported %1 to %2").arg(rows.at(it.key()).project, it.value()));
+            printOut(QStringLiteral("Exported %1 to %2").arg(labels.at(it.key()), it.value()));
     }
     return allGood ? ExitOk : ExitFailure;
 }

@@ -123,6 +123,20 @@ MainWindow::MainWindow(QWidget *parent)
         showError(tr("Cannot start the conversion"), error.message);
     });
     connect(m_session, &Core::ConversionSession::runFinished, this, &MainWindow::onJobFinished);
+    // The pool announces each change once: down when a step found its engine gone, up after a check.
+    connect(m_session->pool(), &Core::JobPool::engineStateChanged, this, [this](const QString &name) {
+        for (const Core::JobPool::Engine &e : m_session->pool()->engines()) {
+            if (e.name == name) {
+                statusBar()->showMessage(
+                    e.down ? tr("Engine '%1' stopped answering; its steps can be retried on another engine.").arg(name)
+                           : tr("Engine '%1' answers again.").arg(name),
+                    15000);
+            }
+        }
+        showEnginesDown();
+    });
+    // An engine that fails its check before a run is listed down without a state change.
+    connect(m_session, &Core::ConversionSession::engineChecksFinished, this, &MainWindow::showEnginesDown);
     connect(m_session, &Core::ConversionSession::capabilitiesProbed, this, [this](const Core::ToolCapabilities &caps) {
         QSettings store;
         Core::ToolchainProbe::storeCapabilities(store, m_session->toolchain(), caps);
@@ -168,6 +182,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_busy->setMaximumWidth(160);
     m_busy->setVisible(false);
     statusBar()->addPermanentWidget(m_busy);
+    // Stays while an engine is down: the message above gives way to the run's own.
+    m_enginesDown = new QLabel(this);
+    m_enginesDown->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_enginesDown->setVisible(false);
+    statusBar()->addPermanentWidget(m_enginesDown);
 
     connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onLoadFinished);
     m_pinTimer.setSingleShot(true);
@@ -218,6 +237,24 @@ void MainWindow::setToolchainSettings(const Core::ToolchainSettings &settings)
         m_session->setCapabilities(stored);
     if (m_stepBar)
         refreshSteps();
+    showEnginesDown();
+}
+
+void MainWindow::showEnginesDown()
+{
+    if (!m_enginesDown)
+        return;
+    QStringList names;
+    QStringList reasons;
+    for (const Core::JobPool::Engine &e : m_session->pool()->engines()) {
+        if (e.down) {
+            names.append(e.name);
+            reasons.append(e.downReason.isEmpty() ? e.name : e.downReason);
+        }
+    }
+    m_enginesDown->setText(names.isEmpty() ? QString() : tr("Engine down: %1").arg(names.join(QStringLiteral(", "))));
+    m_enginesDown->setToolTip(reasons.join(QLatin1Char('\n')));
+    m_enginesDown->setVisible(!names.isEmpty());
 }
 
 Core::JobPool *MainWindow::jobPool() const
@@ -438,6 +475,7 @@ void MainWindow::createActions()
     m_cancel->setEnabled(false);
     convertMenu->addAction(tr("&Set Up Toolchain…"), this, [this] {
         Widgets::SetupToolchainDialog dialog(this);
+        dialog.showEngineResults(m_session->engineResults().values());
         if (dialog.exec() == QDialog::Accepted) {
             QSettings settings;
             setToolchainSettings(Core::ToolchainSettings::load(settings));

@@ -170,6 +170,8 @@ private:
     /** Analyses operator support for the current cut and hands it to the view and properties. */
     void refreshOpSupport();
     void refreshSteps();
+    /** The permanent "Engine down" note in the status bar, from the pool's engines. */
+    void showEnginesDown();
     void updateTitle();
     bool maybeSave();
     void addRecent(const QString &key, const QString &path);
@@ -271,6 +273,7 @@ private:
     QMenu *m_recentProjects = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_enginesDown = nullptr; // permanent while the pool has an engine marked down
 };
 
 } // namespace Mcw::App

@@ -69,11 +69,11 @@ void BatchRun::onJobFinished(ConversionJob *job)
                 m_retries[index] += 1;
                 const QString engine = s.engine;
                 const QString title = s.title;
-                const QString jobId = job->id();
                 const QString stepId = s.id;
-                // After the pool marked the engine down (same signal, connected first).
-                QMetaObject::invokeMethod(this, [this, pool, jobId, stepId, index, title, engine] {
-                    if (pool->retry(jobId, stepId))
+                // After the pool marked the engine down (same signal, connected first). By
+                // pointer: projects started in the same second have run folders of one name.
+                QMetaObject::invokeMethod(this, [this, pool, job, stepId, index, title, engine] {
+                    if (pool->retry(job, stepId))
                         emit retrying(index, title, engine);
                     else
                         checkFinished();

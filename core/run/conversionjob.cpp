@@ -6,6 +6,7 @@
 #include <core/run/toolchainbackend.h>
 #include <core/sha256.h>
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFutureWatcher>
@@ -128,7 +129,11 @@ void ConversionJob::runNext()
 static QString runTagFor(const JobRecord &job, const StepRecord &step)
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));
-    QString tag = QStringLiteral("%1-%2-%3").arg(job.id, step.id).arg(step.attempts);
+    // Run folders of two projects started in the same second share their name (the job id);
+    // their containers on one engine must not.
+    const QString folder = QString::fromLatin1(
+        QCryptographicHash::hash(job.directory.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+    QString tag = QStringLiteral("%1-%2-%3-%4").arg(job.id, folder, step.id).arg(step.attempts);
     tag.replace(unsafe, QStringLiteral("_"));
     return tag;
 }

@@ -245,8 +245,12 @@ void JobPool::cancelAll()
 
 bool JobPool::retry(const QString &id, const QString &stepId)
 {
-    ConversionJob *j = job(id);
-    if (!j || !j->retry(stepId))
+    return retry(job(id), stepId);
+}
+
+bool JobPool::retry(ConversionJob *job, const QString &stepId)
+{
+    if (!job || !m_jobs.contains(job) || !job->retry(stepId))
         return false;
     schedule();
     return true;

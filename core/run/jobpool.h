@@ -69,6 +69,8 @@ public:
     void cancel(const QString &id);
     void cancelAll();
     bool retry(const QString &id, const QString &stepId);
+    /** As above; ids (run folder names) repeat across projects, the job does not. */
+    bool retry(ConversionJob *job, const QString &stepId);
 
 signals:
     void jobAdded(Mcw::Core::ConversionJob *job);

@@ -4,7 +4,9 @@
 
 #include <core/run/processrunner.h>
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Mcw::Core {
@@ -179,8 +181,10 @@ void StepRunner::checkHealth()
 
 void StepRunner::finish()
 {
-    for (const QString &f : std::as_const(m_plan.scratchFiles))
+    for (const QString &f : std::as_const(m_plan.scratchFiles)) {
         QFile::remove(f);
+        QDir().rmdir(QFileInfo(f).path()); // only when no other step's transfer is under way
+    }
     m_running = false;
     emit finished();
 }

@@ -6,6 +6,7 @@
 // Only tpu-mlir is a double here; docker, its containers, signals and mounts are real.
 #include <core/bundle/provenance.h>
 #include <core/mud/mudreader.h>
+#include <core/run/enginecheck.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
 #include <core/run/jobrecord.h>
@@ -21,6 +22,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -532,4 +536,256 @@ TEST_F(DockerEngine, ContainerKilledFromOutsideIsOneSentence)
         "The run_calibration container was killed (exit code 137): stopped from outside (docker kill, docker stop, "
         "a restart of Docker) or out of memory; run the step again, and give Docker more memory if it happens again.")))
         << err.toStdString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several engines: the fixture's second engine runs in its own mount namespace with an empty
+// /tmp, so none of our files (all under /tmp here) exist for it — an engine on another machine.
+
+namespace {
+
+QString engineState2()
+{
+    return qEnvironmentVariable("MCW_TEST_DOCKER_STATE2", QStringLiteral(MCW_TEST_DOCKER_STATE2));
+}
+
+QString dockerHost2()
+{
+    return QStringLiteral("unix://") + engineState2() + QStringLiteral("/docker.sock");
+}
+
+Ran docker2(const QStringList &args)
+{
+    return runWith(dockerCli(), args, dockerHost2());
+}
+
+QStringList containers2()
+{
+    const Ran r = docker2({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
+    return r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+/** Daemon and container processes of the engine in \a state (their command lines name it). */
+QStringList enginePids(const QString &state)
+{
+    QStringList found;
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        pid.toLongLong(&numeric);
+        if (!numeric || pid.toLongLong() == QCoreApplication::applicationPid())
+            continue;
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!cmd.open(QIODevice::ReadOnly))
+            continue;
+        const QString line = QString::fromUtf8(cmd.readAll().replace('\0', ' '));
+        if (line.contains(state + QLatin1Char('/')) && !line.contains(QLatin1String("docker_test")))
+            found.append(pid + QLatin1Char(' ') + line);
+    }
+    return found;
+}
+
+/** \a tag (built on the first engine) loaded into the second one too. */
+QString onBothEngines(const QString &tag)
+{
+    if (docker2({QStringLiteral("image"), QStringLiteral("inspect"), tag}).exitCode == 0)
+        return tag;
+    QTemporaryDir dir;
+    const QString archive = dir.filePath(QStringLiteral("image.tar"));
+    EXPECT_EQ(docker({QStringLiteral("save"), QStringLiteral("-o"), archive, tag}).exitCode, 0);
+    const Ran loaded = docker2({QStringLiteral("load"), QStringLiteral("-i"), archive});
+    EXPECT_EQ(loaded.exitCode, 0) << loaded.err.toStdString();
+    return tag;
+}
+
+Core::EngineCheck::Result checkEngine(const QString &host, const QString &image, const QString &runs)
+{
+    Core::ToolchainSettings settings;
+    settings.dockerProgram = dockerCli();
+    settings.image = image;
+    Core::EngineCheck check(settings, *Core::DockerEngine::fromSpec(host));
+    check.setRunsDirectory(runs);
+    bool done = false;
+    QObject::connect(&check, &Core::EngineCheck::finished, [&] { done = true; });
+    check.start();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return done; }, 120000));
+    return check.result();
+}
+
+class TwoDockerEngines : public DockerEngine
+{
+protected:
+    void SetUp() override
+    {
+        DockerEngine::SetUp();
+        if (IsSkipped() || HasFatalFailure())
+            return;
+        QFile skip(engineState2() + QStringLiteral("/skip"));
+        if (skip.open(QIODevice::ReadOnly))
+            GTEST_SKIP() << skip.readAll().trimmed().toStdString();
+        if (docker2({QStringLiteral("version")}).exitCode != 0)
+            restartSecondEngine(); // a test before this one took it away
+        ASSERT_EQ(docker2({QStringLiteral("version")}).exitCode, 0) << "the second engine does not answer";
+        ASSERT_TRUE(containers2().isEmpty()) << containers2().join(QLatin1Char(' ')).toStdString();
+    }
+
+    void TearDown() override
+    {
+        if (!IsSkipped() && !HasFatalFailure() && docker2({QStringLiteral("version")}).exitCode == 0)
+            EXPECT_TRUE(containers2().isEmpty()) << "left behind: " << containers2().join(QLatin1Char(' ')).toStdString();
+        for (const QString &c : containers2())
+            docker2({QStringLiteral("rm"), QStringLiteral("-f"), c});
+        DockerEngine::TearDown();
+    }
+
+    static void restartSecondEngine()
+    {
+        const QString engine = Tests::sourceDir() + QStringLiteral("/docker/engine");
+        runWith(engine, {QStringLiteral("stop"), engineState2()});
+        QProcess start;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MCW_ENGINE_PRIVATE_TMP"), QStringLiteral("1"));
+        start.setProcessEnvironment(env);
+        start.start(engine, {QStringLiteral("start"), engineState2()});
+        ASSERT_TRUE(start.waitForFinished(120000));
+        ASSERT_EQ(start.exitCode(), 0) << start.readAllStandardError().toStdString();
+        onBothEngines(doubleImage());
+    }
+};
+
+} // namespace
+
+// Which way files travel is found out, not assumed: both engines listen on a unix socket here,
+// but only the first one can read a file we put in the runs folder.
+TEST_F(TwoDockerEngines, EngineCheckFindsWhichEngineSeesOurFiles)
+{
+    const QString image = onBothEngines(fastImage());
+    const Core::EngineCheck::Result first = checkEngine(dockerHost(), image, m_dir.path());
+    EXPECT_TRUE(first.usable()) << first.problem().toStdString();
+    EXPECT_EQ(first.transfer, Core::DockerEngine::Transfer::Mount);
+    EXPECT_EQ(first.tpuMlirVersion, QStringLiteral("1.28.1")) << "the release of the doubles' wheel in the image";
+    EXPECT_EQ(first.architecture, QStringLiteral("amd64"));
+
+    const Core::EngineCheck::Result second = checkEngine(dockerHost2(), image, m_dir.path());
+    EXPECT_TRUE(second.usable()) << second.problem().toStdString();
+    EXPECT_EQ(second.transfer, Core::DockerEngine::Transfer::Copy);
+    const auto files = std::find_if(second.findings.cbegin(), second.findings.cend(),
+                                    [](const Core::EngineCheck::Finding &f) { return f.title == QLatin1String("Files"); });
+    ASSERT_NE(files, second.findings.cend());
+    EXPECT_EQ(files->message, QStringLiteral("The engine does not see this machine's files (a mounted folder came up "
+                                             "empty): steps copy their files in and out."));
+    EXPECT_TRUE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty()) << "no marker file is left";
+}
+
+// Copy mode: every input goes in through `docker cp`, the outputs come back, the run folder,
+// job.json, logs and provenance look as on a local engine and name the engine.
+TEST_F(TwoDockerEngines, CopyModeConvertsOnAnEngineThatCannotSeeOurFiles)
+{
+    const QString image = onBothEngines(fastImage());
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("copied 'q' $x")));
+    const Ran run = runWith(convertBinary(), runArgs(project, image) << QStringLiteral("--engine") << dockerHost2());
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("Copying")) || run.out.contains(QStringLiteral("Copying the inputs to engine")))
+        << "the transfer is part of the step's progress: " << run.out.toStdString();
+    const Core::JobRecord job = newestJob(project);
+    ASSERT_EQ(job.state, Core::JobState::Succeeded);
+    for (const Core::StepRecord &s : job.steps) {
+        EXPECT_EQ(s.engine, dockerHost2()) << s.id.toStdString();
+        EXPECT_TRUE(s.executedCommand.contains(QStringLiteral("start"))) << s.executedCommand.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(s.logFile)));
+    }
+    // The last step's files came back whole (earlier steps' build_flag.json is rewritten later).
+    const Core::StepRecord &deploy = job.steps.at(job.stepIndex(QStringLiteral("deploy_int8")));
+    for (const Core::OutputFile &f : deploy.outputs)
+        EXPECT_EQ(Core::sha256OfFile(QDir(job.directory).filePath(f.path)).value_or(QString()), f.sha256) << f.path.toStdString();
+    EXPECT_TRUE(std::any_of(deploy.outputs.cbegin(), deploy.outputs.cend(),
+                            [](const Core::OutputFile &f) { return f.path.endsWith(QLatin1String(".cvimodel")); }));
+    EXPECT_FALSE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral(".mcw-transfer"))));
+
+    const QString bundle = m_dir.filePath(QStringLiteral("bundle"));
+    const Ran exported = runWith(convertBinary(), {QStringLiteral("export"), project, QStringLiteral("-o"), bundle});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    QFile provenance(bundle + QStringLiteral("/yolov8n.provenance.yaml"));
+    ASSERT_TRUE(provenance.open(QIODevice::ReadOnly));
+    const auto parsed = Core::Provenance::fromYaml(provenance.readAll(), provenance.fileName());
+    ASSERT_TRUE(parsed.has_value());
+    for (const Core::Provenance::Step &s : parsed->steps)
+        EXPECT_EQ(s.engine, dockerHost2()) << s.id.toStdString();
+}
+
+// Six projects over two engines with one slot each: both engines work, every project converts.
+TEST_F(TwoDockerEngines, BatchOfSixSpreadsOverBothEngines)
+{
+    const QString image = onBothEngines(imageWith({QStringLiteral("FAKE_TPU_SPEED=0.3")}));
+    QStringList args{QStringLiteral("batch")};
+    for (int i = 0; i < 6; ++i)
+        args << makeProject(m_dir.filePath(QStringLiteral("p%1").arg(i)));
+    args << QStringLiteral("--engine") << dockerHost() << QStringLiteral("--engine") << dockerHost2()
+         << QStringLiteral("--image") << image << QStringLiteral("--json");
+    const Ran run = runWith(convertBinary(), args, dockerHost(), 900000);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    EXPECT_EQ(summary.value(QStringLiteral("succeeded")).toInt(), 6);
+    EXPECT_EQ(summary.value(QStringLiteral("failed")).toInt(), 0);
+    QSet<QString> engines;
+    for (const QJsonValue &p : summary.value(QStringLiteral("projects")).toArray()) {
+        const QJsonObject o = p.toObject();
+        EXPECT_EQ(o.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+        EXPECT_GT(o.value(QStringLiteral("cvimodel_bytes")).toInteger(), 0);
+        const Core::JobRecord job = newestJob(o.value(QStringLiteral("path")).toString());
+        EXPECT_EQ(job.directory, o.value(QStringLiteral("run")).toString());
+        for (const QJsonValue &e : o.value(QStringLiteral("engines")).toArray())
+            engines.insert(e.toString());
+    }
+    EXPECT_EQ(engines, (QSet<QString>{dockerHost(), dockerHost2()}));
+}
+
+// The second engine is lost in the middle of a batch: its steps fail naming it, run again on the
+// first engine, and the batch still converts everything; nothing of either engine is left.
+TEST_F(TwoDockerEngines, LosingAnEngineMidBatchRetriesItsStepsOnTheOther)
+{
+    const QString image = onBothEngines(imageWith({QStringLiteral("FAKE_TPU_SPEED=2")}));
+    QStringList args{QStringLiteral("batch")};
+    for (int i = 0; i < 4; ++i)
+        args << makeProject(m_dir.filePath(QStringLiteral("lost%1").arg(i)));
+    args << QStringLiteral("--engine") << dockerHost() << QStringLiteral("--engine") << dockerHost2()
+         << QStringLiteral("--image") << image;
+    QProcess cli;
+    startWith(cli, convertBinary(), args, dockerHost());
+    ASSERT_TRUE(cli.waitForStarted());
+    const bool busy = QTest::qWaitFor(
+        [] {
+            const Ran r = docker2({QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
+            return r.out.contains(QLatin1String("mcw-"));
+        },
+        180000);
+    ASSERT_TRUE(busy) << "no step ever ran on the second engine";
+    QTest::qWait(1000); // inside the step, not at its start
+    const Ran killed = runWith(Tests::sourceDir() + QStringLiteral("/docker/engine"),
+                               {QStringLiteral("kill"), engineState2()});
+    ASSERT_EQ(killed.exitCode, 0) << killed.err.toStdString();
+    ASSERT_TRUE(cli.waitForFinished(600000));
+    const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    EXPECT_EQ(cli.exitCode(), 0) << out.toStdString() << err.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("runs again on another engine (engine %1 stopped answering)").arg(dockerHost2())))
+        << out.toStdString();
+    int retried = 0;
+    for (int i = 0; i < 4; ++i) {
+        const Core::JobRecord job = newestJob(m_dir.filePath(QStringLiteral("lost%1/yolov8n.yaml").arg(i)));
+        EXPECT_EQ(job.state, Core::JobState::Succeeded) << job.directory.toStdString();
+        for (const Core::StepRecord &s : job.steps) {
+            if (s.attempts > 1) {
+                ++retried;
+                EXPECT_EQ(s.engine, dockerHost()) << "the retry ran on the engine that still answers";
+                // The lost attempt's log is kept beside the successful one.
+                EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral("logs/%1-1.log").arg(s.id))));
+            }
+        }
+    }
+    EXPECT_GE(retried, 1);
+    EXPECT_TRUE(enginePids(engineState2()).isEmpty()) << enginePids(engineState2()).join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 20000)) << containers().join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(m_dir.path()).isEmpty(); }, 20000))
+        << processesUnder(m_dir.path()).join(QLatin1Char('\n')).toStdString();
+    restartSecondEngine(); // for the tests after this one
 }

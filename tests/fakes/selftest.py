@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Self-test of the tpu-mlir / docker test doubles (run by CTest as `fakes_selftest`)."""
 
+import json
 import math
 import os
 import re
@@ -360,6 +361,17 @@ class DockerTests(FakeCase):
         r = self.docker(self.run_argv("mcw-3", ["model_transform"] + TRANSFORM), FAKE_DOCKER_MODE="no_image")
         self.assertEqual(r.returncode, 125)
         self.assertIn("Unable to find image 'sophgo/tpuc_dev:v3.4' locally", r.stderr)
+
+    def test_context_ls(self):
+        # EngineCheck.parseContextList reads these JSON lines; the first context is current.
+        r = self.docker(["--host", "tcp://x:2376", "context", "ls", "--format", "{{json .}}"],
+                        FAKE_DOCKER_CONTEXTS="default,gpu-box")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = [json.loads(line) for line in r.stdout.splitlines()]
+        self.assertEqual([(c["Name"], c["Current"]) for c in lines], [("default", True), ("gpu-box", False)])
+        self.assertEqual(lines[1]["DockerEndpoint"], "ssh://user@gpu-box")
+        r = self.docker(["context", "ls"])
+        self.assertEqual([json.loads(line)["Name"] for line in r.stdout.splitlines()], ["default"])
 
     def test_kill_running_container(self):
         e = dict(self.env, FAKE_DOCKER_STATE=os.path.join(self.dir, ".docker"), FAKE_TPU_SCENARIO="hang")

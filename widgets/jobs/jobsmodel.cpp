@@ -7,6 +7,8 @@
 
 #include <QDir>
 
+#include <algorithm>
+
 namespace Mcw::Widgets {
 
 // internalId: 0 for job rows, job row + 1 for step rows.
@@ -82,6 +84,23 @@ static QString elapsedText(qint64 ms)
         .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+// The engines a job's steps ran on, in step order, each once.
+static QStringList enginesOf(const Core::JobRecord &r)
+{
+    QStringList engines;
+    for (const Core::StepRecord &s : r.steps) {
+        if (!s.engine.isEmpty() && !engines.contains(s.engine))
+            engines.append(s.engine);
+    }
+    return engines;
+}
+
+bool JobsModel::hasEngines() const
+{
+    return std::any_of(m_jobs.cbegin(), m_jobs.cend(),
+                       [](const Core::ConversionJob *job) { return !enginesOf(job->record()).isEmpty(); });
+}
+
 QVariant JobsModel::data(const QModelIndex &index, int role) const
 {
     const Core::ConversionJob *job = jobAt(index);
@@ -118,9 +137,19 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
                 total += s.reusedFrom.isEmpty() ? s.elapsedMs() : 0;
             return elapsedText(total);
         }
+        case EngineColumn:
+            return step ? step->engine : enginesOf(r).join(QStringLiteral(", "));
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == EngineColumn) {
+            if (step && !step->engine.isEmpty()) {
+                return (step->state == Core::StepState::Running ? tr("Runs on Docker engine '%1' (%2)")
+                                                                : tr("Ran on Docker engine '%1' (%2)"))
+                    .arg(step->engine, r.backend);
+            }
+            return r.backend;
+        }
         if (step && !step->errorMessage.isEmpty())
             return step->errorMessage;
         if (step && !step->reusedFrom.isEmpty())
@@ -134,6 +163,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     case LogFileRole:
         return step && !step->logFile.isEmpty() ? QDir(r.directory).filePath(step->logFile) : QString();
     case DirectoryRole: return r.directory;
+    case EngineRole: return step ? step->engine : enginesOf(r).join(QStringLiteral(", "));
     default: break;
     }
     return {};
@@ -148,6 +178,7 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     case StatusColumn: return tr("Status");
     case ProgressColumn: return tr("Progress");
     case ElapsedColumn: return tr("Elapsed");
+    case EngineColumn: return tr("Engine");
     default: break;
     }
     return {};

@@ -16,15 +16,16 @@ namespace Mcw::Widgets {
 
 /**
  * The Jobs panel's tree over a JobPool: one row per job (run), its steps as children.
- * Columns: name, status, progress (0–100 in ProgressRole, drawn by ProgressBarDelegate) and
- * elapsed time, refreshed every second while something runs.
+ * Columns: name, status, progress (0–100 in ProgressRole, drawn by ProgressBarDelegate),
+ * elapsed time (refreshed every second while something runs) and the Docker engine each step
+ * ran on (a job row lists its steps' engines; empty with the native tools).
  */
 class JobsModel : public QAbstractItemModel
 {
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, StatusColumn, ProgressColumn, ElapsedColumn, ColumnCount };
+    enum Column { NameColumn, StatusColumn, ProgressColumn, ElapsedColumn, EngineColumn, ColumnCount };
     enum Role {
         JobIdRole = Qt::UserRole + 1,
         StepIdRole,     // empty on job rows
@@ -33,6 +34,7 @@ public:
         CommandRole,    // step: copyable shell form of the tool command
         LogFileRole,    // step: absolute path of the latest log
         DirectoryRole,  // the job folder
+        EngineRole,     // step: the engine it ran on; job: its steps' engines, comma-separated
     };
 
     explicit JobsModel(Core::JobPool *pool, QObject *parent = nullptr);
@@ -45,6 +47,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     Core::ConversionJob *jobAt(const QModelIndex &index) const;
+    /** Whether any listed step ran on a Docker engine (the panel hides the column otherwise). */
+    bool hasEngines() const;
     QModelIndex indexOfJob(const Core::ConversionJob *job, int column = 0) const;
 
 private:

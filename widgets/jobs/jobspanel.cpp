@@ -39,6 +39,11 @@ JobsPanel::JobsPanel(Core::JobPool *pool, QWidget *parent)
     m_view->header()->setSectionResizeMode(JobsModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Which engine ran a step matters only once steps run on Docker engines.
+    const auto showEngineColumn = [this] { m_view->setColumnHidden(JobsModel::EngineColumn, !m_model->hasEngines()); };
+    showEngineColumn();
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, showEngineColumn);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, showEngineColumn);
 
     auto *toolbar = new QToolBar(this);
     m_cancel = toolbar->addAction(tr("Cancel"));

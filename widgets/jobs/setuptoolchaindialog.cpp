@@ -6,6 +6,8 @@
 #include <core/run/provisioningplan.h>
 #include <core/run/toolchainbackend.h>
 #include <core/run/toolchainprobe.h>
+#include <widgets/jobs/engineseditor.h>
+#include <widgets/jobs/enginesmodel.h>
 #include <widgets/jobs/logview.h>
 #include <widgets/jobs/toolchainsettingsform.h>
 
@@ -116,6 +118,12 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
 SetupToolchainDialog::~SetupToolchainDialog()
 {
     m_pool->cancelAll();
+}
+
+void SetupToolchainDialog::showEngineResults(const QList<Core::EngineCheck::Result> &results)
+{
+    for (const Core::EngineCheck::Result &r : results)
+        m_form->enginesEditor()->model()->setCheckResult(r);
 }
 
 void SetupToolchainDialog::saveSettings()

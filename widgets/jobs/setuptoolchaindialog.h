@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/run/enginecheck.h>
 #include <core/run/provisioningplan.h>
 #include <core/toolchain/toolcapabilities.h>
 #include <core/run/toolchainsettings.h>
@@ -52,6 +53,9 @@ public:
     /** Where provisioning jobs keep their folders (default: app data /provisioning). */
     void setRunsRoot(const QString &root) { m_runsRoot = root; }
     Core::ConversionJob *buildJob() const { return m_buildJob; }
+
+    /** Shows what earlier engine checks (the session's, before a run) found, until Test runs again. */
+    void showEngineResults(const QList<Core::EngineCheck::Result> &results);
 
     /** Saves the form to QSettings (also done on accept). */
     void saveSettings();

@@ -2,38 +2,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toolchainsettingsform.h"
 
+#include <widgets/jobs/engineseditor.h>
+
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace Mcw::Widgets {
 
 ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
     : QWidget(parent)
+    , m_layout(new QFormLayout(this))
     , m_backend(new QComboBox(this))
     , m_image(new QLineEdit(this))
     , m_container(new QLineEdit(this))
     , m_toolDirectory(new QLineEdit(this))
     , m_concurrency(new QSpinBox(this))
     , m_timeout(new QSpinBox(this))
+    , m_enginesBox(new QGroupBox(tr("Docker engines the steps run on"), this))
+    , m_engines(new EnginesEditor(m_enginesBox))
 {
     m_backend->addItem(tr("Docker"), QStringLiteral("docker"));
     m_backend->addItem(tr("Native (tools on PATH)"), QStringLiteral("native"));
-    m_container->setPlaceholderText(tr("empty: a new container per step from the image"));
+    m_container->setPlaceholderText(tr("empty: a new container per step from the image, on the engines below"));
     m_toolDirectory->setPlaceholderText(tr("e.g. ~/tpu-venv/bin; empty: PATH"));
     m_concurrency->setRange(1, 8);
+    m_concurrency->setToolTip(tr("Steps at once on this machine (native tools, or docker exec into one container)"));
     m_timeout->setRange(0, 24 * 60);
     m_timeout->setSuffix(tr(" min"));
     m_timeout->setSpecialValueText(tr("none"));
+    auto *enginesLayout = new QVBoxLayout(m_enginesBox);
+    enginesLayout->addWidget(m_engines);
 
-    auto *form = new QFormLayout(this);
-    form->addRow(tr("Backend:"), m_backend);
-    form->addRow(tr("Docker image:"), m_image);
-    form->addRow(tr("Running container:"), m_container);
-    form->addRow(tr("Tool folder:"), m_toolDirectory);
-    form->addRow(tr("Runs at once:"), m_concurrency);
-    form->addRow(tr("Step timeout:"), m_timeout);
+    m_layout->addRow(tr("Backend:"), m_backend);
+    m_layout->addRow(tr("Docker image:"), m_image);
+    m_layout->addRow(tr("Running container:"), m_container);
+    m_layout->addRow(tr("Tool folder:"), m_toolDirectory);
+    m_layout->addRow(tr("Runs at once on this machine:"), m_concurrency);
+    m_layout->addRow(tr("Step timeout:"), m_timeout);
+    m_layout->addRow(m_enginesBox);
 
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this] {
         updateEnabled();
@@ -41,21 +51,30 @@ ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
     });
     for (QLineEdit *edit : {m_image, m_container, m_toolDirectory})
         connect(edit, &QLineEdit::textEdited, this, &ToolchainSettingsForm::changed);
+    // The engines apply only to docker run, i.e. without a container to exec into.
+    connect(m_container, &QLineEdit::textEdited, this, &ToolchainSettingsForm::updateEnabled);
     for (QSpinBox *spin : {m_concurrency, m_timeout})
         connect(spin, &QSpinBox::valueChanged, this, &ToolchainSettingsForm::changed);
+    connect(m_engines, &EnginesEditor::changed, this, &ToolchainSettingsForm::changed);
+    // A test uses the image and docker program as they are in the form, saved or not.
+    connect(this, &ToolchainSettingsForm::changed, this, [this] { m_engines->setToolchain(settings()); });
     setSettings(Core::ToolchainSettings{});
 }
 
 void ToolchainSettingsForm::setSettings(const Core::ToolchainSettings &settings)
 {
     m_base = settings;
-    const QSignalBlocker blocker(this);
-    m_backend->setCurrentIndex(m_backend->findData(Core::ToolchainSettings::backendName(settings.backend)));
-    m_image->setText(settings.image);
-    m_container->setText(settings.container);
-    m_toolDirectory->setText(settings.toolDirectory);
-    m_concurrency->setValue(settings.maxConcurrency);
-    m_timeout->setValue(settings.stepTimeoutMinutes);
+    {
+        const QSignalBlocker blocker(this);
+        m_backend->setCurrentIndex(m_backend->findData(Core::ToolchainSettings::backendName(settings.backend)));
+        m_image->setText(settings.image);
+        m_container->setText(settings.container);
+        m_toolDirectory->setText(settings.toolDirectory);
+        m_concurrency->setValue(settings.maxConcurrency);
+        m_timeout->setValue(settings.stepTimeoutMinutes);
+        m_engines->setEngines(settings.engines);
+    }
+    m_engines->setToolchain(settings);
     updateEnabled();
 }
 
@@ -68,15 +87,19 @@ Core::ToolchainSettings ToolchainSettingsForm::settings() const
     s.toolDirectory = m_toolDirectory->text().trimmed();
     s.maxConcurrency = m_concurrency->value();
     s.stepTimeoutMinutes = m_timeout->value();
+    s.engines = m_engines->engines();
     return s;
 }
 
 void ToolchainSettingsForm::updateEnabled()
 {
     const bool docker = m_backend->currentData().toString() == QLatin1String("docker");
+    const bool dockerRun = docker && m_container->text().trimmed().isEmpty();
     m_image->setEnabled(docker);
     m_container->setEnabled(docker);
     m_toolDirectory->setEnabled(!docker);
+    m_layout->setRowVisible(m_concurrency, !dockerRun);
+    m_layout->setRowVisible(m_enginesBox, dockerRun);
 }
 
 } // namespace Mcw::Widgets

@@ -7,12 +7,20 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
 class QLineEdit;
 class QSpinBox;
 
 namespace Mcw::Widgets {
 
-/** Edits ToolchainSettings: backend, image, container, tool folder, concurrency, timeout. */
+class EnginesEditor;
+
+/**
+ * Edits ToolchainSettings: backend, image, container, tool folder, timeout, and where the steps
+ * run: the Docker engines (docker run, EnginesEditor) or, for the native backend and docker exec,
+ * how many run at once on this machine.
+ */
 class ToolchainSettingsForm : public QWidget
 {
     Q_OBJECT
@@ -23,6 +31,10 @@ public:
     void setSettings(const Core::ToolchainSettings &settings);
     Core::ToolchainSettings settings() const;
 
+    EnginesEditor *enginesEditor() const { return m_engines; }
+    /** "Runs at once on this machine": native and docker exec only (engines have their own). */
+    QSpinBox *concurrencySpinBox() const { return m_concurrency; }
+
 signals:
     void changed();
 
@@ -30,12 +42,15 @@ private:
     void updateEnabled();
 
     Core::ToolchainSettings m_base; // keeps fields the form does not show
+    QFormLayout *m_layout = nullptr;
     QComboBox *m_backend = nullptr;
     QLineEdit *m_image = nullptr;
     QLineEdit *m_container = nullptr;
     QLineEdit *m_toolDirectory = nullptr;
     QSpinBox *m_concurrency = nullptr;
     QSpinBox *m_timeout = nullptr;
+    QGroupBox *m_enginesBox = nullptr;
+    EnginesEditor *m_engines = nullptr;
 };
 
 } // namespace Mcw::Widgets

@@ -26,6 +26,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -300,6 +303,70 @@ TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
         }
     }
     qunsetenv("FAKE_TPU_VERSION");
+}
+
+// `batch` on the native backend: every project converts, the JSON summary agrees with each
+// run's own files, the bundles land in DIR/<project>-<n>/ since the projects share a name.
+TEST(ConversionE2E, BatchConvertsEveryProjectAndSummarises)
+{
+    QTemporaryDir dir;
+    QStringList args{QStringLiteral("batch")};
+    for (int i = 0; i < 3; ++i) {
+        const QString project = dir.filePath(QStringLiteral("p%1/yolov8n.yaml").arg(i));
+        QDir().mkpath(QFileInfo(project).path());
+        const auto init = initWithCli(project);
+        ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
+        args << project;
+    }
+    qputenv("FAKE_TPU_SPEED", "0");
+    const QString bundles = dir.filePath(QStringLiteral("bundles"));
+    const auto run = Tests::runConvert(args + QStringList{QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                                                          QStringLiteral(MCW_FAKES_DIR), QStringLiteral("--export"), bundles,
+                                                          QStringLiteral("--json")},
+                                       300000);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    EXPECT_EQ(summary.value(QStringLiteral("succeeded")).toInt(), 3);
+    const QJsonArray projects = summary.value(QStringLiteral("projects")).toArray();
+    ASSERT_EQ(projects.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject p = projects.at(i).toObject();
+        EXPECT_EQ(p.value(QStringLiteral("path")).toString(), dir.filePath(QStringLiteral("p%1/yolov8n.yaml").arg(i)));
+        const auto job = JobRecord::load(p.value(QStringLiteral("run")).toString());
+        ASSERT_TRUE(job.has_value());
+        EXPECT_EQ(job->state, JobState::Succeeded);
+        const QString cvimodel = QDir(job->directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"));
+        EXPECT_EQ(p.value(QStringLiteral("cvimodel_bytes")).toInteger(), QFileInfo(cvimodel).size());
+        // The deploy log's own final comparison (as tpu-mlir prints it) holds the minimum.
+        QFile log(QDir(job->directory).filePath(QStringLiteral("logs/deploy_int8-1.stdout.log")));
+        ASSERT_TRUE(log.open(QIODevice::ReadOnly)) << log.fileName().toStdString();
+        const QRegularExpression minimum(QStringLiteral("min_similiarity = \\(([0-9.]+),"));
+        double lowest = 2.0;
+        for (auto it = minimum.globalMatch(QString::fromUtf8(log.readAll())); it.hasNext();)
+            lowest = it.next().captured(1).toDouble();
+        EXPECT_NEAR(p.value(QStringLiteral("min_cosine")).toDouble(), lowest, 1e-6);
+        const QString bundle = bundles + QStringLiteral("/yolov8n-%1").arg(i + 1);
+        EXPECT_EQ(p.value(QStringLiteral("bundle")).toString(), bundle);
+        EXPECT_TRUE(QFileInfo::exists(bundle + QStringLiteral("/yolov8n.mud")));
+        EXPECT_EQ(sha256OfFile(bundle + QStringLiteral("/yolov8n.cvimodel")).value_or(QString()), sha256OfFile(cvimodel).value_or(QString(1, QLatin1Char('x'))));
+    }
+}
+
+TEST(ConversionE2E, BatchRefusesABadEngineAndABadProjectBeforeRunning)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    ASSERT_EQ(initWithCli(project).exitCode, 0);
+    auto run = Tests::runConvert({QStringLiteral("batch"), project, QStringLiteral("--engine"), QStringLiteral("http://box")});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.trimmed(), QStringLiteral("maixcam-convert batch: 'http://box' is not an engine address the docker CLI "
+                                                "accepts; use unix:///path.sock, tcp://host:2376, ssh://user@host or a docker "
+                                                "context name."));
+    const QString missing = dir.filePath(QStringLiteral("missing.yaml"));
+    run = Tests::runConvert({QStringLiteral("batch"), project, missing});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains(missing)) << run.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("workspace")))) << "nothing ran";
 }
 
 TEST(ConversionE2E, DockerImageIdReachesTheProvenance)

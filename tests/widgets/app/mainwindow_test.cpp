@@ -6,6 +6,7 @@
 #include <tests/support/testpaths.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
+#include <core/run/dockerengine.h>
 #include <core/run/jobpool.h>
 #include <core/run/projectjobfactory.h>
 #include <core/run/toolchainprobe.h>
@@ -28,11 +29,13 @@
 #include <QAction>
 #include <QChart>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QTemporaryDir>
@@ -659,6 +662,37 @@ TEST(Journey, RunsArePlannedWithTheProbedCapabilities)
 
 // A dynamic input (1×3×height×width) is pinned in the GUI at once; the graph, the cut checks and
 // op support follow the pinned model, and a size typed in the Preprocess panel pins it again.
+// A lost engine is said once in the status bar and stays noted until it answers again.
+TEST(MainWindow, SaysWhenAnEngineStopsAnswering)
+{
+    App::MainWindow window;
+    window.show();
+    Core::ToolchainSettings settings;
+    Core::DockerEngine gpu;
+    gpu.name = QStringLiteral("gpu-box");
+    gpu.address = QStringLiteral("tcp://gpu-box:2376");
+    settings.engines = {Core::DockerEngine::local(), gpu};
+    window.setToolchainSettings(settings);
+    const auto downNote = [&window]() -> QLabel * {
+        for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+            if (label->text().startsWith(QStringLiteral("Engine down")))
+                return label;
+        }
+        return nullptr;
+    };
+    EXPECT_EQ(downNote(), nullptr);
+    window.jobPool()->setEngineDown(QStringLiteral("gpu-box"), QStringLiteral("Docker engine 'gpu-box' stopped answering."));
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("Engine 'gpu-box' stopped answering; its steps can be retried on another engine."));
+    ASSERT_NE(downNote(), nullptr);
+    EXPECT_TRUE(downNote()->isVisible());
+    EXPECT_EQ(downNote()->text(), QStringLiteral("Engine down: gpu-box"));
+    EXPECT_EQ(downNote()->toolTip(), QStringLiteral("Docker engine 'gpu-box' stopped answering."));
+    window.jobPool()->setEngineUp(QStringLiteral("gpu-box"));
+    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("Engine 'gpu-box' answers again."));
+    EXPECT_EQ(downNote(), nullptr);
+}
+
 TEST(MainWindow, ADynamicInputIsPinnedAndFollowsThePreprocessSize)
 {
     App::MainWindow window;
