@@ -36,5 +36,6 @@ int runImport(const QStringList &arguments);
 int runRebuild(const QStringList &arguments);
 int runRun(const QStringList &arguments);
 int runBatch(const QStringList &arguments);
+int runDoctor(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -23,6 +23,7 @@ static const std::array s_commands = {
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
     Command{QStringLiteral("run"), QStringLiteral("Run the tpu-mlir pipeline of a project (docker or native)"), &runRun},
     Command{QStringLiteral("batch"), QStringLiteral("Convert many projects over one or more Docker engines"), &runBatch},
+    Command{QStringLiteral("doctor"), QStringLiteral("Check the set-up (docker, engines, disk, paths, firmware) before a run"), &runDoctor},
 };
 
 static void printUsage()

@@ -12,6 +12,7 @@
 #include <core/run/jobpool.h>
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
+#include <core/toolchain/toolrelease.h>
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -127,6 +128,11 @@ int runRebuild(const QStringList &arguments)
     if (!session.pool()->isIdle())
         loop.exec();
     const auto finished = Core::JobRecord::load(job->directory);
+    if (finished) {
+        const QString differs = Core::releaseDifference(provenance->toolVersion, finished->toolVersion);
+        if (!differs.isEmpty())
+            printErr(QStringLiteral("warning: ") + differs);
+    }
     if (!finished || finished->state != Core::JobState::Succeeded) {
         for (const Core::StepRecord &s : finished ? finished->steps : QList<Core::StepRecord>{}) {
             for (const Core::Diagnostic &d : s.diagnostics)

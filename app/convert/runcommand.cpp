@@ -4,12 +4,16 @@
 #include "clioutput.h"
 #include "toolchainoptions.h"
 
+#include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
+#include <core/run/modelinfoquery.h>
 #include <core/run/processoutcome.h>
+#include <core/workflow/qtableproposal.h>
+#include <core/workflow/setupdoctor.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,6 +21,7 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 
@@ -34,6 +39,12 @@ static const char s_runUsage[]
       "--engine runs the steps on that Docker engine (a docker context or an address such as\n"
       "unix:///path.sock, ssh://user@host, tcp://host:2376); an engine that cannot see this machine's\n"
       "files gets them copied in and out. Repeat it to spread the steps over several engines.\n"
+      "--search-qtable runs tpu-mlir's own mixed-precision search instead of converting (transform,\n"
+      "calibration, run_calibration --search for cv181x) and prints the layers it proposes to keep in\n"
+      "BF16; --adopt adds them to the project's quantize table (then 'run --reuse' deploys again\n"
+      "without repeating transform and calibration). Knobs, where the probed release has them:\n"
+      "  --search-method search_qtable|fast_search|mix_search  --expected-cos X  --min-layer-cos X\n"
+      "  --max-float-layers N  --inference-num N\n"
       "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";
 
 static volatile std::sig_atomic_t s_interrupted = 0;
@@ -122,6 +133,98 @@ private:
     bool m_barShown = false;
 };
 
+/**
+ * The doctor's local checks (docker CLI, mountable paths, disk space, firmware) before a run;
+ * the engine itself is checked by the session's probe. False after printing an error.
+ */
+static bool runDoctorChecks(const Core::Project &project, const Core::ToolchainSettings &settings,
+                            const QString &runsRoot)
+{
+    Core::SetupDoctor::Input input;
+    input.toolchain = settings;
+    input.project = project;
+    input.runsDirectory = runsRoot;
+    input.checkEngines = false;
+    Core::SetupDoctor doctor(input);
+    doctor.start(); // without engines it finishes at once
+    for (const Core::DoctorFinding &f : doctor.findings()) {
+        if (f.level != Core::DoctorFinding::Level::Warning && f.level != Core::DoctorFinding::Level::Error)
+            continue;
+        printErr(QStringLiteral("%1: %2%3").arg(Core::doctorLevelName(f.level), f.message,
+                                               f.fix.isEmpty() ? QString() : QStringLiteral(" ") + f.fix));
+    }
+    return !doctor.hasErrors();
+}
+
+/**
+ * What the device will need for each model the run built (model_tool --info through the same
+ * backend); the dump is kept next to the model for the bundle's provenance. Informative only:
+ * a toolchain without model_tool gets a note, not a failure.
+ */
+static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &project,
+                             const Core::ToolchainSettings &settings)
+{
+    for (const QString &file : {Core::ConversionPlan::int8ModelFile(project.name),
+                                Core::ConversionPlan::bf16ModelFile(project.name)}) {
+        const QString path = QDir(job.directory).filePath(file);
+        if (!QFileInfo::exists(path))
+            continue;
+        Core::ModelInfoQuery query(settings);
+        QEventLoop wait;
+        QObject::connect(&query, &Core::ModelInfoQuery::finished, &wait, &QEventLoop::quit);
+        query.start(path);
+        wait.exec();
+        const auto &info = query.result();
+        if (!info) {
+            printErr(QStringLiteral("note: %1: model_tool --info did not answer (%2)").arg(file, info.error().message));
+            continue;
+        }
+        const QString cpu = info->cpuRoutines.isEmpty() ? QStringLiteral("none") : info->cpuRoutines.join(QStringLiteral(", "));
+        printOut(QStringLiteral("Device needs for %1: file %2 KiB, ION %3 MB, weights %4 KiB, neurons %5 KiB, CPU layers: %6")
+                     .arg(file)
+                     .arg(QFileInfo(path).size() / 1024)
+                     .arg(info->ionMegabytes, 0, 'f', 2)
+                     .arg(info->weightBytes / 1024)
+                     .arg(info->neuronBytes() < 0 ? QStringLiteral("?") : QString::number(info->neuronBytes() / 1024))
+                     .arg(cpu));
+    }
+}
+
+/** Prints what the search proposes and, with --adopt, writes it into the project's quantize table. */
+static int reportQtableProposal(const Core::JobRecord &job, Core::Project project, const QString &projectPath,
+                                bool adopt)
+{
+    const auto proposal = Core::QtableProposal::fromJob(job, project.name);
+    if (!proposal) {
+        printErr(proposal.error().message);
+        return ExitFailure;
+    }
+    const Core::QtableSearchResult &s = proposal->search;
+    const auto cos = [](double v) { return std::isnan(v) ? QStringLiteral("?") : QString::number(v, 'f', 6); };
+    printOut(QStringLiteral("tpu-mlir proposes keeping %1 layer(s) in BF16 (output cosine %2 in INT8, %3 mixed):")
+                 .arg(proposal->layers.size())
+                 .arg(cos(s.int8Cosine), cos(s.mixCosine)));
+    for (const QString &layer : proposal->layers) {
+        const double loss = s.lossOf(layer);
+        printOut(QStringLiteral("  %1%2").arg(layer, std::isnan(loss) ? QString() : QStringLiteral("  (loss %1)").arg(loss)));
+    }
+    if (!adopt) {
+        printOut(QStringLiteral("Adopt them with --adopt, or edit the quantize table in the workbench."));
+        return ExitOk;
+    }
+    const int added = proposal->adoptInto(project);
+    const auto saved = Core::ProjectFile::save(project, projectPath);
+    if (!saved) {
+        printErr(saved.error().message);
+        return ExitFailure;
+    }
+    printOut(QStringLiteral("Adopted %1 new layer(s) into %2; 'maixcam-convert run %2 --reuse' deploys again "
+                            "without repeating transform and calibration.")
+                 .arg(added)
+                 .arg(projectPath));
+    return ExitOk;
+}
+
 int runRun(const QStringList &arguments)
 {
     QString projectPath;
@@ -131,6 +234,13 @@ int runRun(const QStringList &arguments)
     bool compareAll = false;
     bool verbose = false;
     bool reuse = false;
+    bool adopt = false;
+    std::optional<Core::ConversionPlan::QtableSearch> search;
+    const auto searchOptions = [&search]() -> Core::ConversionPlan::QtableSearch & {
+        if (!search)
+            search = Core::ConversionPlan::QtableSearch{};
+        return *search;
+    };
     auto bad = [](const QString &message) {
         printErr(QStringLiteral("maixcam-convert run: ") + message);
         return int(ExitBadInput);
@@ -151,6 +261,29 @@ int runRun(const QStringList &arguments)
             probe = false;
         } else if (a == QLatin1String("--reuse")) {
             reuse = true;
+        } else if (a == QLatin1String("--search-qtable")) {
+            searchOptions();
+        } else if (a == QLatin1String("--adopt")) {
+            adopt = true;
+        } else if (a == QLatin1String("--search-method") && hasValue) {
+            searchOptions().method = arguments[++i];
+            static const QStringList methods{QStringLiteral("search_qtable"), QStringLiteral("fast_search"),
+                                             QStringLiteral("mix_search")};
+            if (!methods.contains(search->method))
+                return bad(QStringLiteral("--search-method takes search_qtable, fast_search or mix_search, not '%1'.")
+                               .arg(search->method));
+        } else if ((a == QLatin1String("--expected-cos") || a == QLatin1String("--min-layer-cos")) && hasValue) {
+            bool ok = false;
+            const double value = arguments[++i].toDouble(&ok);
+            if (!ok || value <= 0 || value > 1)
+                return bad(QStringLiteral("%1 takes a cosine in (0, 1], not '%2'.").arg(a, arguments[i]));
+            (a == QLatin1String("--expected-cos") ? searchOptions().expectedCos : searchOptions().minLayerCos) = value;
+        } else if ((a == QLatin1String("--max-float-layers") || a == QLatin1String("--inference-num")) && hasValue) {
+            bool ok = false;
+            const int value = arguments[++i].toInt(&ok);
+            if (!ok || value < 1)
+                return bad(QStringLiteral("%1 takes a whole number from 1, not '%2'.").arg(a, arguments[i]));
+            (a == QLatin1String("--max-float-layers") ? searchOptions().maxFloatLayers : searchOptions().inferenceNum) = value;
         } else if (a == QLatin1String("--compare-all")) {
             compareAll = true;
         } else if (a == QLatin1String("--verbose") || a == QLatin1String("-v")) {
@@ -177,6 +310,8 @@ int runRun(const QStringList &arguments)
         runsRoot = loaded->project.workspaceDir; // the project's workspace, where export looks
 
     const Core::ToolchainSettings settings = toolchain.settings();
+    if (!runDoctorChecks(loaded->project, settings, runsRoot))
+        return ExitFailure;
     Core::ConversionSession session;
     session.setToolchain(settings);
     QObject::connect(&session, &Core::ConversionSession::probeChecked, &session,
@@ -188,6 +323,9 @@ int runRun(const QStringList &arguments)
     runOptions.runsRoot = runsRoot;
     runOptions.compareAll = compareAll;
     runOptions.probe = probe;
+    runOptions.qtableSearch = search;
+    if (adopt && !search)
+        return bad(QStringLiteral("--adopt needs --search-qtable."));
     if (reuse) {
         const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot, loaded->project.name).jobs;
         if (!earlier.isEmpty())
@@ -243,6 +381,9 @@ int runRun(const QStringList &arguments)
     const Core::JobRecord &r = running->record();
     if (r.state == Core::JobState::Succeeded) {
         printOut(QStringLiteral("Done: every step succeeded. Files and logs are in %1").arg(r.directory));
+        if (search)
+            return reportQtableProposal(r, loaded->project, projectPath, adopt);
+        printDeviceNeeds(r, loaded->project, settings);
         return ExitOk;
     }
     for (const Core::StepRecord &s : r.steps) {

@@ -29,6 +29,7 @@
 #include <widgets/forms/quantizationform.h>
 #include <widgets/graphview/cutlistedit.h>
 #include <widgets/jobs/jobspanel.h>
+#include <widgets/jobs/setupdoctorwidget.h>
 #include <widgets/jobs/setuptoolchaindialog.h>
 #include <widgets/problems/problemsmodel.h>
 #include <widgets/problems/problemsview.h>
@@ -44,6 +45,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -64,6 +66,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUrl>
+#include <QVBoxLayout>
 #include <QUndoStack>
 #include <QtConcurrent>
 
@@ -477,6 +480,23 @@ void MainWindow::createActions()
             QSettings settings;
             setToolchainSettings(Core::ToolchainSettings::load(settings));
         }
+    });
+    convertMenu->addAction(tr("Check Set-&Up…"), this, [this] {
+        // The set-up doctor (core SetupDoctor) on the current toolchain and project.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Check Set-Up"));
+        auto *doctor = new Widgets::SetupDoctorWidget(&dialog);
+        Core::SetupDoctor::Input input;
+        input.toolchain = m_session->toolchain();
+        if (!m_graph.isNull())
+            input.project = m_document->project();
+        input.runsDirectory = workspaceDir();
+        doctor->setInput(input);
+        auto *layout = new QVBoxLayout(&dialog);
+        layout->addWidget(doctor);
+        dialog.resize(1000, 420);
+        doctor->startCheck();
+        dialog.exec();
     });
     convertMenu->addSeparator();
     m_exportBundle = convertMenu->addAction(tr("&Export Bundle…"), this, [this] {

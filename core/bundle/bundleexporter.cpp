@@ -3,11 +3,14 @@
 #include "bundleexporter.h"
 #include "provenance.h"
 
+#include <core/atomicfile.h>
+#include <core/bundle/cvimodelinfo.h>
 #include <core/mud/mudreader.h>
 #include <core/mud/mudwriter.h>
 #include <core/project/conversionplan.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
+#include <core/run/modelinfoquery.h>
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
@@ -134,6 +137,15 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
     provenance.quantization = request.bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8");
     provenance.cvimodelFile = out.baseName + QStringLiteral(".cvimodel");
     provenance.cvimodelSha256 = modelHash;
+    provenance.device.cvimodelBytes = QFileInfo(modelPath).size();
+    if (const auto dump = readWholeFile(ModelInfoQuery::infoFilePath(modelPath), 1 << 20)) {
+        if (const auto info = CvimodelInfo::parse(QString::fromUtf8(*dump), modelPath)) {
+            provenance.device.ionMegabytes = info->ionMegabytes;
+            provenance.device.weightBytes = info->weightBytes;
+            provenance.device.neuronBytes = info->neuronBytes();
+            provenance.device.cpuRoutines = info->cpuRoutines;
+        }
+    }
     out.provenance = provenance.toYaml();
 
     out.files.append({out.baseName + QStringLiteral(".mud"), mud->mud, {}});

@@ -48,6 +48,20 @@ QByteArray Provenance::toYaml() const
     out << YAML::Key << "quantization" << YAML::Value << str(quantization);
     out << YAML::Key << "sha256" << YAML::Value << str(cvimodelSha256);
     out << YAML::EndMap;
+    if (device.cvimodelBytes >= 0) {
+        out << YAML::Key << "device" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "cvimodel_bytes" << YAML::Value << device.cvimodelBytes;
+        if (device.ionMegabytes >= 0) {
+            out << YAML::Key << "ion_mb" << YAML::Value << device.ionMegabytes;
+            out << YAML::Key << "weight_bytes" << YAML::Value << device.weightBytes;
+            out << YAML::Key << "neuron_bytes" << YAML::Value << device.neuronBytes;
+            out << YAML::Key << "cpu_routines" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+            for (const QString &r : device.cpuRoutines)
+                out << str(r);
+            out << YAML::EndSeq;
+        }
+        out << YAML::EndMap;
+    }
     out << YAML::Key << "toolchain" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "tpu_mlir" << YAML::Value << str(toolVersion);
     out << YAML::Key << "backend" << YAML::Value << str(backend);
@@ -108,6 +122,14 @@ Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString 
         p.cvimodelFile = text(root["model"]["file"]);
         p.quantization = text(root["model"]["quantization"]);
         p.cvimodelSha256 = text(root["model"]["sha256"]);
+        if (const YAML::Node d = root["device"]; d && d.IsMap()) {
+            p.device.cvimodelBytes = d["cvimodel_bytes"] ? d["cvimodel_bytes"].as<qint64>() : -1;
+            p.device.ionMegabytes = d["ion_mb"] ? d["ion_mb"].as<double>() : -1;
+            p.device.weightBytes = d["weight_bytes"] ? d["weight_bytes"].as<qint64>() : -1;
+            p.device.neuronBytes = d["neuron_bytes"] ? d["neuron_bytes"].as<qint64>() : -1;
+            for (const YAML::Node &r : d["cpu_routines"])
+                p.device.cpuRoutines.append(QString::fromStdString(r.as<std::string>()));
+        }
         p.toolVersion = text(root["toolchain"]["tpu_mlir"]);
         p.backend = text(root["toolchain"]["backend"]);
         p.imageId = text(root["toolchain"]["image_id"]);

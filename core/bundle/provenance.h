@@ -58,6 +58,17 @@ struct Provenance
     QString quantization;           // "INT8" or "BF16"
     QString cvimodelFile;           // name inside the bundle
     QString cvimodelSha256;
+    /** What the device needs for the cvimodel (model_tool --info, when it was asked). */
+    struct Device
+    {
+        qint64 cvimodelBytes = -1;
+        double ionMegabytes = -1;
+        qint64 weightBytes = -1;
+        qint64 neuronBytes = -1;   // private + shared gmem
+        QStringList cpuRoutines;   // layers the CPU runs
+        bool operator==(const Device &other) const = default;
+    };
+    Device device;
 
     QByteArray toYaml() const;
     static Expected<Provenance> fromYaml(const QByteArray &yaml, const QString &path);

@@ -53,6 +53,17 @@ bool isInputError(QStringView line)
            || (has(line, QLatin1StringView("not exist")) && notExist.match(line.toString()).hasMatch());
 }
 
+// A fatal error of the runtime or the process: glog FATAL ("F0312 10:00:00.000 …"), a signal the
+// shell reports, an interpreter abort.
+bool isRuntimeFatal(QStringView line)
+{
+    static const QRegularExpression glogFatal(QStringLiteral("^F\\d{4}(?:\\d{4})? \\d\\d:\\d\\d:\\d\\d"));
+    return has(line, QLatin1StringView("[FATAL]")) || line.startsWith(QLatin1StringView("FATAL"))
+           || has(line, QLatin1StringView("Segmentation fault")) || has(line, QLatin1StringView("core dumped"))
+           || line.startsWith(QLatin1StringView("Fatal Python error")) || has(line, QLatin1StringView("Check failed:"))
+           || glogFatal.match(line).hasMatch();
+}
+
 // "KeyError: 'x'" / "RuntimeError: msg" / "onnx.x.ValidationError: msg" at the start of a line.
 bool isExceptionLine(QStringView line)
 {
@@ -195,12 +206,17 @@ void FailureClassifier::addLine(const QString &line, ToolStage stage)
             mark(m_native, QStringLiteral("crash"), stage);
     }
 
+    if (line.startsWith(QLatin1StringView("Traceback (most recent call last)")))
+        m_tracebackOpen = true;
+    if (!m_fatal.seen && isRuntimeFatal(line))
+        mark(m_fatal, line.trimmed(), stage);
     if (line.startsWith(QLatin1StringView("npz compare FAILED")))
         mark(m_compareFailed, line, stage);
     if (line == QLatin1StringView("Killed") || line.endsWith(QLatin1StringView(" Killed")))
         mark(m_killedLine, line, stage);
 
     if (isExceptionLine(line)) {
+        m_tracebackOpen = false;
         mark(m_exception, line, stage);
         if (const qsizetype at = line.indexOf(QLatin1StringView("[!Error]: ")); at >= 0) {
             const QString cmd = line.mid(at + 10).trimmed();
@@ -231,6 +247,22 @@ void FailureClassifier::setExitStatus(int exitCode, bool crashed)
 {
     m_exitCode = exitCode;
     m_crashed = crashed;
+}
+
+bool FailureClassifier::isSuccessEnding(const QString &line)
+{
+    const QString t = line.trimmed();
+    return t.startsWith(QLatin1StringView("[Success]:")) || t.startsWith(QLatin1StringView("npz compare PASSED"))
+           || has(t, QLatin1StringView("Mlir file generated")) || t.startsWith(QLatin1StringView("success search"))
+           || t.startsWith(QLatin1StringView("success sensitive layer search"))
+           || t.startsWith(QLatin1StringView("auto tune end"));
+}
+
+void FailureClassifier::setEnding(const QString &lastLine, ToolStage stage, bool finishedBar)
+{
+    m_endLine = lastLine.trimmed();
+    m_endStage = stage;
+    m_endKnown = finishedBar || isSuccessEnding(lastLine);
 }
 
 std::optional<Failure> FailureClassifier::classify() const
@@ -265,12 +297,19 @@ std::optional<Failure> FailureClassifier::classify() const
     }
     if (m_caliTable.seen) {
         f.code = QStringLiteral("missing_calibration_table");
-        f.stage = ToolStage::Lowering;
+        // run_calibration's tuner lowers "<mlir>.INT8.tune.mlir" with the table it has just written.
+        const bool tuning = m_programArguments.text.contains(QLatin1StringView(".tune.mlir"))
+                            || m_caliTable.stage == ToolStage::Calibration;
+        f.stage = tuning ? ToolStage::Calibration : ToolStage::Lowering;
+        const QString who = tuning ? QStringLiteral("The calibration tuning step") : QStringLiteral("Deploy");
         f.message = m_caliTableFile.isEmpty()
-                        ? QStringLiteral("Deploy could not open the calibration table.")
-                        : QStringLiteral("Deploy could not open the calibration table %1.").arg(m_caliTableFile);
-        f.suggestion = QStringLiteral("Run calibration first and pass the table it wrote with --calibration_table "
-                                      "(relative paths are resolved in the job folder).");
+                        ? QStringLiteral("%1 could not open the calibration table.").arg(who)
+                        : QStringLiteral("%1 could not open the calibration table %2.").arg(who, m_caliTableFile);
+        f.suggestion = tuning ? QStringLiteral("The tuner reads back the table calibration has just written: check that "
+                                               "the job folder is writable and the disk is not full, and that -o names "
+                                               "a file in it.")
+                              : QStringLiteral("Run calibration first and pass the table it wrote with --calibration_table "
+                                               "(relative paths are resolved in the job folder).");
         f.location = m_nativeLocation;
         f.details = {m_caliTable.text.trimmed()};
         if (!m_nativeLocation.isEmpty())
@@ -396,6 +435,15 @@ std::optional<Failure> FailureClassifier::classify() const
         f.details = {m_inputError.text};
         return f;
     }
+    if (m_fatal.seen) {
+        f.code = QStringLiteral("runtime_crash");
+        f.stage = stageOr(m_fatal.stage);
+        f.message = QStringLiteral("The %1 step stopped with a fatal error: %2.").arg(toolStageTitle(f.stage), m_fatal.text);
+        f.suggestion = QStringLiteral("This happened inside tpu-mlir's runtime, not in your settings: try the other "
+                                      "quantization mode or another tpu-mlir release, and report it with this log.");
+        f.details = {m_fatal.text};
+        return f;
+    }
     const bool killedStatus = m_exitCode && ((m_crashed && *m_exitCode == 9) || (!m_crashed && *m_exitCode == 137));
     if (killedStatus || m_killedLine.seen) {
         f.code = QStringLiteral("killed");
@@ -406,7 +454,7 @@ std::optional<Failure> FailureClassifier::classify() const
         f.details = {m_exitCode ? QStringLiteral("exit status %1").arg(*m_exitCode) : m_killedLine.text};
         return f;
     }
-    if (m_exception.seen) {
+    if (m_exception.seen && !(m_tracebackOpen && !m_exitCode)) {
         f.code = QStringLiteral("frontend_error");
         f.stage = stageOr(m_traceTool.isEmpty() ? m_exception.stage : stageOfTool(m_traceTool));
         f.message = QStringLiteral("The %1 failed with %2.").arg(toolStageTitle(f.stage), m_exception.text);
@@ -431,6 +479,33 @@ std::optional<Failure> FailureClassifier::classify() const
         f.message = m_crashed ? QStringLiteral("The %1 step crashed with signal %2.").arg(toolStageTitle(f.stage)).arg(*m_exitCode)
                               : QStringLiteral("The %1 step failed with exit status %2.").arg(toolStageTitle(f.stage)).arg(*m_exitCode);
         f.suggestion = QStringLiteral("Read the end of the log for the cause.");
+        return f;
+    }
+    if (!m_exitCode && !m_endKnown) {
+        // No exit status (a saved or pasted log) and no success line at the end: the run may
+        // have been cut off or killed. Never report that as success.
+        f.code = QStringLiteral("unknown_failure");
+        f.stage = m_endStage != ToolStage::Unknown ? m_endStage : m_lastStage;
+        if (f.stage == ToolStage::Unknown && m_usageSeen)
+            f.stage = stageOfTool(m_usageProgram);
+        if (m_usageSeen) {
+            f.message = QStringLiteral("%1 printed its usage (it rejected its arguments or was asked for --help), "
+                                       "and the log ends before the line that says which.")
+                            .arg(m_usageProgram);
+        } else if (m_tracebackOpen) {
+            f.message = QStringLiteral("The %1 step ended in a Python traceback whose exception line is missing "
+                                       "from the log.")
+                            .arg(toolStageTitle(f.stage));
+        } else {
+            f.message = QStringLiteral("The log ends during %1 without a line that marks success or names an "
+                                       "error; the run was cut off, killed or ended in a way the workbench does "
+                                       "not know.")
+                            .arg(toolStageTitle(f.stage));
+        }
+        f.suggestion = QStringLiteral("Look at the complete log (a killed run often means too little memory: "
+                                      "calibrate with fewer images) and rerun the step.");
+        if (!m_endLine.isEmpty())
+            f.details = {QStringLiteral("last line: ") + m_endLine};
         return f;
     }
     return std::nullopt;

@@ -18,7 +18,9 @@ struct Failure
     /**
      * similarity_below_tolerance, unsupported_op, unsupported_on_target,
      * missing_calibration_table, tpuc_opt_crash, frontend_error, input_error, usage_error,
-     * killed, model_load_failure, or tool_failed when only a non-zero exit status is known.
+     * killed, model_load_failure, runtime_crash, tool_failed when only a non-zero exit status
+     * is known, or unknown_failure when the exit status is unknown and the log ends anywhere
+     * but on a line that marks success (cut off, killed, an ending the parser does not know).
      */
     QString code;
     ToolStage stage = ToolStage::Unknown;
@@ -43,6 +45,15 @@ public:
     void addCompareBlock(const CompareBlock &block);
     /** Exit status of the process; \a crashed = killed by a signal (\a exitCode is then the signal). */
     void setExitStatus(int exitCode, bool crashed = false);
+    /**
+     * The last non-empty line of the log (tqdm and compare lines included), its stage and
+     * whether it was a finished progress bar. Only used when the exit status is unknown: a log
+     * read from a file is judged by how it ends.
+     */
+    void setEnding(const QString &lastLine, ToolStage stage, bool finishedBar);
+
+    /** True for a line after which a tpu-mlir tool may end successfully ("[Success]: …", …). */
+    static bool isSuccessEnding(const QString &line);
 
     /** The classified failure, or nullopt when nothing in the text or status says the run failed. */
     std::optional<Failure> classify() const;
@@ -80,6 +91,11 @@ private:
     Mark m_modelLoad;
     Mark m_inputError;
     Mark m_killedLine;
+    Mark m_fatal;            // runtime FATAL, segmentation fault, abort
+    bool m_tracebackOpen = false; // "Traceback …" seen and no exception line after it yet
+    QString m_endLine;
+    ToolStage m_endStage = ToolStage::Unknown;
+    bool m_endKnown = false; // the log ends on a success line or a finished bar
     QString m_traceTool;     // tool script named in the last traceback frame
     std::optional<int> m_exitCode;
     bool m_crashed = false;

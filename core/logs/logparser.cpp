@@ -47,8 +47,10 @@ void LogParser::handleLine(const QString &line, QList<LogEvent> &events)
     // A tqdm redraw (line ended by a lone \r) is parsed like any other line: each one is a
     // complete progress state.
     ++m_lines;
-    if (line.isEmpty())
+    if (line.trimmed().isEmpty())
         return;
+    m_lastLine = line;
+    m_lastBarDone = false;
 
     // Compare blocks first: their lines are the bulk of a -vvvv log and need nothing else.
     const bool wasInBlock = m_compare.inBlock();
@@ -91,6 +93,7 @@ void LogParser::handleLine(const QString &line, QList<LogEvent> &events)
 
     if (line.contains(QLatin1StringView("%|"))) {
         if (auto p = parseTqdmLine(line)) {
+            m_lastBarDone = p->total > 0 && p->current >= p->total;
             LogEvent e;
             e.kind = LogEvent::Kind::Progress;
             e.stage = m_stages.stage();
@@ -166,6 +169,7 @@ QList<LogEvent> LogParser::finish(std::optional<int> exitCode, bool crashed)
     }
     if (exitCode)
         m_classifier.setExitStatus(*exitCode, crashed);
+    m_classifier.setEnding(m_lastLine, m_stages.stage(), m_lastBarDone);
     m_failure = m_classifier.classify();
     if (m_failure) {
         LogEvent e;

@@ -74,6 +74,8 @@ private:
     QString m_version;
     std::optional<Failure> m_failure;
     qint64 m_lines = 0;
+    QString m_lastLine;       // the last non-empty line, for how the log ends
+    bool m_lastBarDone = false; // it was a tqdm bar at n == total
     bool m_finished = false;
 };
 

@@ -128,8 +128,11 @@ std::optional<ToolStage> StageDetector::feedLine(QStringView line)
         || line.startsWith(QLatin1StringView("inference and find Min Max"))
         || line.startsWith(QLatin1StringView("calculate histogram"))
         || line.startsWith(QLatin1StringView("tune op:"))
-        || line.startsWith(QLatin1StringView("prepare data from")))
-        return change(ToolStage::Calibration);
+        || line.startsWith(QLatin1StringView("prepare data from"))
+        || (line.startsWith(QLatin1StringView("the layer ")) && has(line, QLatin1StringView(" sensitive layer, loss is ")))
+        || line.startsWith(QLatin1StringView("int8 outputs_cos"))
+        || line.startsWith(QLatin1StringView("success search")))
+        return change(ToolStage::Calibration); // the search runs inside run_calibration
     if (has(line, QLatin1StringView("Input_shape assigned"))
         || has(line, QLatin1StringView("Save mlir file:"))
         || has(line, QLatin1StringView("Mlir file generated:")))

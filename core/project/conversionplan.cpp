@@ -20,6 +20,7 @@ public:
     {}
 
     bool accepts(const QString &flag) const { return m_options.capabilities.accepts(m_program, flag); }
+    const QString &program() const { return m_program; }
 
     void positional(const QString &value) { m_arguments.append(value); }
 
@@ -119,7 +120,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
     const QString topOutputs = name + QStringLiteral("_top_outputs.npz");
 
     {
-        ArgumentBuilder b(QStringLiteral("model_transform.py"), options, plan.notes);
+        ArgumentBuilder b(options.capabilities.program(QStringLiteral("model_transform")), options, plan.notes);
         b.option(QStringLiteral("--model_name"), name);
         b.option(QStringLiteral("--model_def"), path(project.modelPath));
         if (!project.inputShape.isEmpty()) {
@@ -159,9 +160,10 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         }
     };
 
-    if (q.bf16) {
+    const bool searchRun = options.qtableSearch.has_value();
+    if (q.bf16 && !searchRun) {
         // Sipeed's recipe keeps float32 input here (no --quant_input) for easy coding.
-        ArgumentBuilder b(QStringLiteral("model_deploy.py"), options, plan.notes);
+        ArgumentBuilder b(options.capabilities.program(QStringLiteral("model_deploy")), options, plan.notes);
         b.option(QStringLiteral("--mlir"), mlirFile(name));
         b.option(QStringLiteral("--quantize"), QStringLiteral("BF16"));
         deployCommon(b);
@@ -171,7 +173,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
     }
 
     if (q.int8) {
-        ArgumentBuilder c(QStringLiteral("run_calibration.py"), options, plan.notes);
+        ArgumentBuilder c(options.capabilities.program(QStringLiteral("run_calibration")), options, plan.notes);
         c.positional(mlirFile(name));
         c.option(QStringLiteral("--dataset"), path(q.datasetDir));
         c.option(QStringLiteral("--input_num"), QString::number(q.inputNum));
@@ -186,7 +188,35 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         plan.steps.append({Step::Kind::Calibration, QStringLiteral("calibrate for int8 model"),
                            c.invocation(project.workspaceDir), calibrationTableFile(name)});
 
-        ArgumentBuilder b(QStringLiteral("model_deploy.py"), options, plan.notes);
+        if (searchRun) {
+            const QtableSearch &search = *options.qtableSearch;
+            ArgumentBuilder s(options.capabilities.program(QStringLiteral("run_calibration")), options, plan.notes);
+            s.positional(mlirFile(name));
+            s.option(QStringLiteral("--dataset"), path(q.datasetDir));
+            s.option(QStringLiteral("--input_num"), QString::number(q.inputNum));
+            if (!s.accepts(QStringLiteral("--search"))
+                || !options.capabilities.acceptsValue(s.program(), QStringLiteral("--search"), search.method)) {
+                plan.notes.append(QStringLiteral("This tpu-mlir release has no run_calibration --search %1; "
+                                                 "the search step is left out.")
+                                      .arg(search.method));
+                return plan;
+            }
+            s.option(QStringLiteral("--search"), search.method);
+            // Its default processor is bm1684x: without this the table is for the wrong chip.
+            s.processor(q.processor);
+            s.option(QStringLiteral("--calibration_table"), calibrationTableFile(name));
+            s.option(QStringLiteral("--quantize_table"), searchQtableFile(name));
+            s.option(QStringLiteral("--fp_type"), QStringLiteral("BF16"));
+            s.option(QStringLiteral("--expected_cos"), formatDecimal(search.expectedCos));
+            s.option(QStringLiteral("--min_layer_cos"), formatDecimal(search.minLayerCos));
+            s.option(QStringLiteral("--max_float_layers"), QString::number(search.maxFloatLayers));
+            s.option(QStringLiteral("--inference_num"), QString::number(search.inferenceNum));
+            plan.steps.append({Step::Kind::SearchQtable, QStringLiteral("search layers to keep in BF16"),
+                               s.invocation(project.workspaceDir), searchQtableFile(name)});
+            return plan;
+        }
+
+        ArgumentBuilder b(options.capabilities.program(QStringLiteral("model_deploy")), options, plan.notes);
         b.option(QStringLiteral("--mlir"), mlirFile(name));
         b.option(QStringLiteral("--quantize"), QStringLiteral("INT8"));
         if (q.quantInput)

@@ -7,6 +7,8 @@
 #include <core/toolchain/toolinvocation.h>
 
 #include <QList>
+
+#include <optional>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +21,17 @@ namespace Mcw::Core {
  */
 struct ConversionPlan
 {
+    /** tpu-mlir's own mixed-precision search (run_calibration --search), reference §2.1. */
+    struct QtableSearch
+    {
+        QString method = QStringLiteral("search_qtable"); // or fast_search / mix_search (1.30+)
+        double expectedCos = 0.99;   // target cosine of the network outputs
+        double minLayerCos = 0.99;   // per-layer floor
+        int maxFloatLayers = 5;      // budget of layers kept in float
+        int inferenceNum = 30;       // samples the search runs
+        bool operator==(const QtableSearch &other) const = default;
+    };
+
     struct Options
     {
         /** Flags the installed tools accept; flags outside it are left out (and noted). */
@@ -30,11 +43,16 @@ struct ConversionPlan
          * Sipeed's script; others stay absolute. Empty: the workspace's parent folder.
          */
         QString projectDir;
+        /**
+         * A search run instead of a conversion: transform, calibration, then the search step,
+         * which proposes a quantize table (searchQtableFile) and deploys nothing.
+         */
+        std::optional<QtableSearch> qtableSearch;
     };
 
     struct Step
     {
-        enum class Kind { Transform, DeployBf16, Calibration, DeployInt8 };
+        enum class Kind { Transform, DeployBf16, Calibration, DeployInt8, SearchQtable };
         Kind kind = Kind::Transform;
         QString title;           // "convert to mlir"
         ToolInvocation invocation;
@@ -68,6 +86,8 @@ struct ConversionPlan
     static QString bf16ModelFile(const QString &name) { return name + QStringLiteral("_bf16.cvimodel"); }
     static QString calibrationTableFile(const QString &name) { return name + QStringLiteral("_cali_table"); }
     static QString quantizeTableFile(const QString &name) { return name + QStringLiteral("_qtable"); }
+    /** The table the search proposes (never the one deploy reads: adopting it is the user's choice). */
+    static QString searchQtableFile(const QString &name) { return name + QStringLiteral("_search_qtable"); }
     /** The quantize table text (`<op> BF16` per line) for project.quantization.quantizeTable. */
     static QString quantizeTableText(const Project &project);
 };

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "preflight.h"
 
+#include <core/imaging/calibrationsetcheck.h>
 #include <core/onnx/graphcut.h>
+#include <core/onnx/macestimate.h>
 #include <core/project/imageinput.h>
 #include <core/sha256.h>
 
@@ -67,6 +69,7 @@ private:
     bool checkInput();
     void checkPreprocess();
     std::optional<QList<Output>> checkCutTensors();
+    void checkCalibrationSet();
     void checkModelType(const QList<Output> &outputs);
     int checkUltralytics(const QList<Output> &outputs);
     int checkYolov5(const QList<Output> &outputs);
@@ -655,6 +658,28 @@ void Checker::checkQuantization()
               QStringLiteral("The calibration folder %1 holds %2 images but input_num is %3.").arg(q.datasetDir).arg(count).arg(q.inputNum),
               QStringLiteral("Add images (jpg, jpeg, png, bmp) or lower input_num."));
     }
+    checkCalibrationSet();
+}
+
+void Checker::checkCalibrationSet()
+{
+    const Quantization &q = m_project.quantization;
+    CalibrationSetOptions options;
+    options.inputNum = q.inputNum;
+    const QList<qint64> &shape = m_project.inputShape;
+    if (shape.size() == 4) {
+        const bool nhwc = m_project.preprocess.channelFormat == QLatin1String("nhwc");
+        options.inputHeight = int(shape.at(nhwc ? 1 : 2));
+        options.inputWidth = int(shape.at(nhwc ? 2 : 3));
+    }
+    options.colorModel = m_project.preprocess.pixelFormat != QLatin1String("gray");
+    if (!m_graph.isNull()) {
+        options.inputNames = m_graph.inputNames();
+        options.macsPerSample = estimateMultiplyAccumulates(m_graph);
+    }
+    const auto report = CalibrationSetCheck::inspect(q.datasetDir, options);
+    if (report)
+        diagnostics += CalibrationSetCheck::diagnostics(*report, options, q.datasetDir);
 }
 
 void Checker::checkFiles()

@@ -117,6 +117,10 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
             steps.append({QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation,
                           {QStringLiteral("transform"), QStringLiteral("calibration")}});
             break;
+        case ConversionPlan::Step::Kind::SearchQtable:
+            steps.append({QStringLiteral("search_qtable"), QStringLiteral("Search BF16 layers"), s.invocation,
+                          {QStringLiteral("transform"), QStringLiteral("calibration")}});
+            break;
         }
     }
     return steps;

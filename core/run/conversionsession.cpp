@@ -175,6 +175,7 @@ ProjectJobFactory::Options ConversionSession::jobOptions(const RunOptions &optio
     job.capabilities = m_capabilities.value_or(ToolCapabilities{});
     job.toolchain = m_toolchain.describe();
     job.reuseFrom = options.reuseFrom;
+    job.qtableSearch = options.qtableSearch;
     return job;
 }
 

@@ -50,6 +50,8 @@ public:
         std::optional<JobRecord> reuseFrom;
         /** Probe the toolchain first when its capabilities are not known yet. */
         bool probe = true;
+        /** A search run: tpu-mlir proposes layers to keep in BF16 instead of converting. */
+        std::optional<ConversionPlan::QtableSearch> qtableSearch;
     };
 
     explicit ConversionSession(QObject *parent = nullptr);

@@ -73,6 +73,7 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
     ConversionPlan::Options planOptions;
     planOptions.capabilities = options.capabilities;
     planOptions.compareAll = options.compareAll;
+    planOptions.qtableSearch = options.qtableSearch;
     planOptions.projectDir = *directory;
     const ConversionPlan plan = ConversionPlan::build(inJob, planOptions);
     for (const ConversionPlan::GeneratedFile &f : plan.files) {

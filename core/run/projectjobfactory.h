@@ -37,6 +37,8 @@ public:
         QString toolchain;
         /** An earlier run whose unchanged steps are copied instead of run again (StepReuse). */
         std::optional<JobRecord> reuseFrom;
+        /** A search run (ConversionPlan::Options::qtableSearch) instead of a conversion. */
+        std::optional<ConversionPlan::QtableSearch> qtableSearch;
     };
 
     /**

@@ -31,6 +31,23 @@ Expected<ToolCapabilities> ToolchainProbe::result() const
     return m_caps;
 }
 
+/** "model_deploy.py" ↔ "model_deploy": images differ in which spellings they install. */
+static QString alternateEntryPoint(const QString &tool)
+{
+    if (tool.contains(QLatin1Char('/')))
+        return {}; // an explicit path is taken as given
+    return tool.endsWith(QLatin1String(".py")) ? tool.chopped(3) : tool + QStringLiteral(".py");
+}
+
+/** "executable file not found in $PATH" (docker, 127) or the shell's "not found" (native). */
+static bool entryPointMissing(const ProcessOutcome &outcome, const QString &output)
+{
+    if (outcome.kind == ProcessOutcome::Kind::FailedToStart)
+        return true;
+    const QString text = output + outcome.stderrTail.join(QLatin1Char('\n'));
+    return outcome.exitCode == 127 || text.contains(QLatin1String("executable file not found"));
+}
+
 void ToolchainProbe::start()
 {
     if (m_running)
@@ -55,7 +72,7 @@ void ToolchainProbe::start()
                                     return tr("Docker server %1 is reachable.").arg(out.trimmed());
                                 return Unexpected(interpretDockerFailure(o, context).value_or(
                                     describeOutcome(o, QStringLiteral("docker version"))));
-                            }});
+                            }, false, {}});
         if (m_settings.usesDockerExec()) {
             m_steps.append(Step{tr("Container"), {},
                                 ToolInvocation{m_settings.dockerProgram,
@@ -77,7 +94,7 @@ void ToolchainProbe::start()
                                                              .arg(context.container));
                                     }
                                     return tr("Container %1 is running.").arg(context.container);
-                                }});
+                                }, false, {}});
         } else {
             m_steps.append(Step{tr("Image"), {},
                                 ToolInvocation{m_settings.dockerProgram,
@@ -91,7 +108,7 @@ void ToolchainProbe::start()
                                             describeOutcome(o, QStringLiteral("docker image inspect"))));
                                     }
                                     return tr("Image %1 is present (%2).").arg(context.image, out.trimmed().left(19));
-                                }});
+                                }, false, {}});
         }
     }
     for (const QString &tool : std::as_const(m_tools)) {
@@ -109,10 +126,13 @@ void ToolchainProbe::start()
                                 }
                                 const QSet<QString> flags = ToolCapabilities::parseHelpFlags(out);
                                 m_caps.flags.insert(name, flags);
+                                m_caps.choices.insert(name, ToolCapabilities::parseHelpChoices(out));
                                 if (m_caps.version.isEmpty())
                                     m_caps.version = ToolCapabilities::parseVersion(out);
                                 return tr("%1 accepts %2 flags.").arg(name).arg(flags.size());
-                            }});
+                            },
+                            true,
+                            alternateEntryPoint(tool)});
     }
     QMetaObject::invokeMethod(this, &ToolchainProbe::runNext, Qt::QueuedConnection);
 }
@@ -148,11 +168,19 @@ void ToolchainProbe::runNext()
     Step step = m_steps.takeFirst();
     ToolInvocation inv = step.invocation;
     // Tool checks go through the backend; the docker checks run the docker CLI directly.
-    const bool isToolCheck = m_tools.contains(inv.program) && inv.arguments == QStringList{QStringLiteral("--help")};
-    if (isToolCheck) {
+    if (step.toolCheck) {
         auto wrapped = m_backend->wrap(inv, QStringLiteral("probe-%1-%2")
                                                 .arg(QCoreApplication::applicationPid())
                                                 .arg(m_checks.size()));
+        if (!wrapped && !step.alternate.isEmpty()) {
+            // The native backend looks the program up first: try the other spelling.
+            Step retry = step;
+            retry.invocation.program = step.alternate;
+            retry.alternate.clear();
+            m_steps.prepend(retry);
+            runNext();
+            return;
+        }
         if (!wrapped) {
             fail(wrapped.error(), step.title);
             return;
@@ -172,7 +200,18 @@ void ToolchainProbe::runNext()
             fail(Error::make(Error::Code::Cancelled, tr("The toolchain test was cancelled.")), step.title);
             return;
         }
+        if (step.toolCheck && !outcome.succeeded() && !step.alternate.isEmpty()
+            && entryPointMissing(outcome, m_output)) {
+            Step retry = step;
+            retry.invocation.program = step.alternate;
+            retry.alternate.clear();
+            m_steps.prepend(retry);
+            runNext();
+            return;
+        }
         const Expected<QString> verdict = step.evaluate(outcome, m_output);
+        if (verdict && step.toolCheck)
+            m_caps.programs.insert(toolDisplayName(step.invocation.program), step.invocation.program);
         if (!verdict) {
             fail(verdict.error(), step.title);
             return;

@@ -69,6 +69,8 @@ private:
         std::function<Expected<void>()> prepare; // may fail before running (wrap errors)
         ToolInvocation invocation;
         std::function<Expected<QString>(const ProcessOutcome &, const QString &output)> evaluate;
+        bool toolCheck = false; // a tool's --help, run through the backend
+        QString alternate;      // the other entry-point spelling, tried when this one is not found
     };
 
     void runNext();

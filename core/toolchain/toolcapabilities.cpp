@@ -32,6 +32,28 @@ bool ToolCapabilities::accepts(const QString &tool, const QString &flag) const
     return !accepted || accepted->contains(flag);
 }
 
+bool ToolCapabilities::acceptsValue(const QString &tool, const QString &flag, const QString &value) const
+{
+    if (!accepts(tool, flag))
+        return false;
+    const QString shortName = toolDisplayName(tool);
+    for (const QString &key : {tool, shortName, shortName + QStringLiteral(".py")}) {
+        const auto it = choices.constFind(key);
+        if (it == choices.cend())
+            continue;
+        const auto values = it->constFind(flag);
+        return values == it->cend() || values->isEmpty() || values->contains(value);
+    }
+    return true;
+}
+
+QString ToolCapabilities::program(const QString &shortName) const
+{
+    const QString name = toolDisplayName(shortName);
+    const QString probed = programs.value(name);
+    return probed.isEmpty() ? name + QStringLiteral(".py") : probed;
+}
+
 ToolInvocation ToolCapabilities::filtered(const ToolInvocation &invocation, QStringList *dropped) const
 {
     if (!knowsTool(invocation.program))
@@ -67,7 +89,20 @@ QJsonObject ToolCapabilities::toJson() const
         sorted.sort();
         tools.insert(it.key(), QJsonArray::fromStringList(sorted));
     }
-    return QJsonObject{{QStringLiteral("version"), version}, {QStringLiteral("tools"), tools}};
+    QJsonObject choiceJson;
+    for (auto it = choices.cbegin(); it != choices.cend(); ++it) {
+        QJsonObject perFlag;
+        for (auto f = it->cbegin(); f != it->cend(); ++f)
+            perFlag.insert(f.key(), QJsonArray::fromStringList(*f));
+        choiceJson.insert(it.key(), perFlag);
+    }
+    QJsonObject programJson;
+    for (auto it = programs.cbegin(); it != programs.cend(); ++it)
+        programJson.insert(it.key(), *it);
+    return QJsonObject{{QStringLiteral("version"), version},
+                       {QStringLiteral("tools"), tools},
+                       {QStringLiteral("choices"), choiceJson},
+                       {QStringLiteral("programs"), programJson}};
 }
 
 ToolCapabilities ToolCapabilities::fromJson(const QJsonObject &json)
@@ -81,6 +116,21 @@ ToolCapabilities ToolCapabilities::fromJson(const QJsonObject &json)
             set.insert(v.toString());
         caps.flags.insert(it.key(), set);
     }
+    const QJsonObject choiceJson = json.value(QStringLiteral("choices")).toObject();
+    for (auto it = choiceJson.begin(); it != choiceJson.end(); ++it) {
+        QHash<QString, QStringList> perFlag;
+        const QJsonObject flagsJson = it.value().toObject();
+        for (auto f = flagsJson.begin(); f != flagsJson.end(); ++f) {
+            QStringList values;
+            for (const QJsonValue &v : f.value().toArray())
+                values.append(v.toString());
+            perFlag.insert(f.key(), values);
+        }
+        caps.choices.insert(it.key(), perFlag);
+    }
+    const QJsonObject programJson = json.value(QStringLiteral("programs")).toObject();
+    for (auto it = programJson.begin(); it != programJson.end(); ++it)
+        caps.programs.insert(it.key(), it.value().toString());
     return caps;
 }
 
@@ -119,6 +169,26 @@ QSet<QString> ToolCapabilities::parseHelpFlags(const QString &helpText)
             const qsizetype gap = trimmed.indexOf(QLatin1String("  "));
             collect(gap >= 0 ? trimmed.left(gap) : trimmed);
         }
+    }
+    return result;
+}
+
+QHash<QString, QStringList> ToolCapabilities::parseHelpChoices(const QString &helpText)
+{
+    // "--search {search_threshold,search_qtable,False}" in the usage block or an option line;
+    // the usage block may wrap a long list, so join the lines first.
+    static const QRegularExpression re(QStringLiteral("(--[A-Za-z0-9][A-Za-z0-9_-]*)\\s+\\{([^}]*)\\}"));
+    QString joined = helpText;
+    joined.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    QHash<QString, QStringList> result;
+    for (auto it = re.globalMatch(joined); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (result.contains(m.captured(1)))
+            continue;
+        QStringList values;
+        for (const QString &v : m.captured(2).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            values.append(v.trimmed());
+        result.insert(m.captured(1), values);
     }
     return result;
 }

@@ -24,11 +24,25 @@ struct ToolCapabilities
      * ("model_deploy"); lookups also match "model_deploy.py" either way round.
      */
     QHash<QString, QSet<QString>> flags;
+    /** Tool → flag → the values its `{a,b,c}` lists ("--search" → search_qtable, fast_search, ...). */
+    QHash<QString, QHash<QString, QStringList>> choices;
+    /**
+     * Short tool name → the command that answered the probe ("model_deploy" or "model_deploy.py");
+     * the pip wheel installs both, a release tree only the `.py` names, some images only the bare ones.
+     */
+    QHash<QString, QString> programs;
 
     bool isEmpty() const { return flags.isEmpty(); }
     bool knowsTool(const QString &tool) const;
     /** True when the tool was probed and lists \a flag, or when the tool was never probed. */
     bool accepts(const QString &tool, const QString &flag) const;
+    /**
+     * True when \a flag accepts \a value; when the tool or flag was not probed or lists no
+     * choices, answers accepts(tool, flag).
+     */
+    bool acceptsValue(const QString &tool, const QString &flag, const QString &value) const;
+    /** The command to run for \a shortName ("run_calibration"): the probed spelling, else "<name>.py". */
+    QString program(const QString &shortName) const;
     /**
      * \a invocation without the flags its tool does not accept (with their value when the next
      * argument is not a flag). Dropped flags are appended to \a dropped.
@@ -42,6 +56,8 @@ struct ToolCapabilities
     static QString parseVersion(const QString &text);
     /** Flags named in an argparse usage block and its option lines. */
     static QSet<QString> parseHelpFlags(const QString &helpText);
+    /** Flag → choices for every `--flag {a,b,c}` in an argparse help text. */
+    static QHash<QString, QStringList> parseHelpChoices(const QString &helpText);
 
     bool operator==(const ToolCapabilities &other) const = default;
 

@@ -200,6 +200,81 @@ class ToolTests(FakeCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("unrecognized arguments: --chip cv181x", r.stderr)
 
+    def test_release_switch_follows_the_renames(self):
+        help_of = lambda tool, v: self.run_tool(tool, ["--help"], FAKE_TPU_VERSION=v).stdout
+        old, new = help_of("model_deploy", "1.15"), help_of("model_deploy", "1.21")
+        self.assertIn("--core NUM_CORE", old)
+        self.assertNotIn("--num_core", old)
+        self.assertIn("--num_core NUM_CORE", new)
+        self.assertIn("--part_asymmtric", help_of("run_calibration", "1.15"))
+        cal = help_of("run_calibration", "1.28.1")
+        self.assertTrue(cal.startswith("TPU-MLIR v1.28.1-20260429\n"))
+        self.assertIn("--part_asymmetric", cal)
+        self.assertIn("--search {search_threshold,search_qtable,False}", cal)
+        self.assertIn("--chip {", cal)
+        cal = help_of("run_calibration", "1.30.2")
+        self.assertIn("--search {search_threshold,search_qtable,fast_search,mix_search,False}", cal)
+        self.assertNotIn("--chip", cal)
+        self.assertNotIn("--expected_cos", help_of("run_calibration", "1.7"))
+        self.run_tool("model_transform", TRANSFORM)
+        r = self.run_tool("model_deploy", deploy_args("BF16", extra=["--io_alone"]), FAKE_TPU_VERSION="1.21")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("RuntimeError: --io_alone is deprecated, please use --addr_mode io_alone", r.stderr)
+        r = self.run_tool("model_deploy", deploy_args("BF16", extra=["--io_alone"]), FAKE_TPU_VERSION="1.15")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("addr_mode=io_alone", r.stdout)
+
+    def test_search_qtable_proposes_float_layers_for_the_chip(self):
+        self.run_tool("model_transform", TRANSFORM)
+        args = ["yolo.mlir", "--dataset", "images", "--search", "search_qtable", "--expected_cos", "0.985",
+                "--max_float_layers", "4", "--calibration_table", "yolo_cali_table", "--quantize_table", "yolo_qtable"]
+        r = self.run_tool("run_calibration", args + ["--processor", "cv181x"], FAKE_TPU_VERSION="1.28.1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        losses = [(m.group(1), float(m.group(2))) for m in
+                  re.finditer(r"^the layer (\S+) is \d+ sensitive layer, loss is (\S+), type is top\.\w+$", r.stdout, re.M)]
+        self.assertEqual(len(losses), 38)
+        int8 = float(re.search(r"int8 outputs_cos:(\S+) old", r.stdout).group(1))
+        self.assertAlmostEqual(int8, 1 - sum(l for _, l in losses), places=5)
+        # The fewest most-sensitive layers that reach --expected_cos, at most --max_float_layers.
+        want, cos = [], int8
+        for name, loss in losses:
+            if cos >= 0.985 or len(want) >= 4:
+                break
+            want.append(name)
+            cos += loss
+        with open(self.path("yolo_qtable")) as f:
+            rows = f.read().splitlines()
+        self.assertEqual(rows[0], "# op_name   quantize_mode")
+        self.assertEqual(rows[1:], ["%s BF16" % n for n in want])
+        self.assertTrue(os.path.exists(self.path("new_cali_table.txt")))
+        self.assertTrue(r.stdout.rstrip().endswith("success search qtable"))
+        # Without --processor the default bm1684x gets an F16 table: the trap the workbench avoids.
+        r = self.run_tool("run_calibration", args, FAKE_TPU_VERSION="1.28.1")
+        with open(self.path("yolo_qtable")) as f:
+            self.assertIn(" F16", f.read())
+
+    def test_model_tool_info_describes_the_cvimodel(self):
+        self.run_tool("model_transform", TRANSFORM)
+        self.assertEqual(self.run_tool("model_deploy", deploy_args("BF16"), FAKE_TPU_VERSION="1.28.1").returncode, 0)
+        r = self.run_tool("model_tool", ["--info", "yolo_bf16.cvimodel"], FAKE_TPU_VERSION="1.28.1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[:2], ["Mlir Version: v1.28.1-20260429", "Cvimodel Version: 1.4.0"])
+        self.assertIn("For cv181x chip ONLY", lines)
+        sections = [l.split() for l in lines if re.match(r"^\d{3}  ", l)]
+        self.assertEqual(sections[0][1:3], ["weight", "weight"])
+        self.assertEqual([s[5:7] for s in sections], [["False", "False"]] * len(sections))
+        # Offsets follow the sizes; the ION figure is weight + cmdbuf + shared gmem + input.
+        for a, b in zip(sections, sections[1:]):
+            self.assertEqual(int(a[4]) + int(a[3]), int(b[4]))
+        shared = int(re.search(r"shared_gmem_size: (\d+)", r.stdout).group(1))
+        ion = float(re.search(r"Need ION Memory Size: \(([0-9.]+) MB\)", r.stdout).group(1))
+        total = sum(int(s[3]) for s in sections) + shared + 1 * 3 * 32 * 32 * 2
+        self.assertAlmostEqual(ion, total / 1048576.0, places=2)
+        self.assertEqual(len(re.findall(r"^    %\d{3} tpu$", r.stdout, re.M)), len(sections) - 1)
+        r = self.run_tool("model_tool", ["--info", "yolo_bf16.cvimodel"], FAKE_TPU_VERSION="1.15")
+        self.assertNotIn("ENCRYPT", r.stdout)
+
     def test_op_unsupported_and_input_errors(self):
         r = self.run_tool("model_transform", TRANSFORM, FAKE_TPU_SCENARIO="op_unsupported")
         self.assertEqual(r.returncode, 1)

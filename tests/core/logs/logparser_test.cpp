@@ -99,15 +99,19 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         LogCase{"real-tpu-mlir-152-compare-failed.log", "similarity_below_tolerance", S::FinalCompare, "", 1, "output_Greater_f32", "output_Greater_f32", ""},
         LogCase{"real-tpu-mlir-190-compare-passed.log", "", S::Transform, "", 1, "", "", ""},
-        LogCase{"real-recamera-37-compare-then-calibration.log", "", S::Calibration, "v1.14-20241231", 1, "", "", ""},
+        LogCase{"real-recamera-37-compare-then-calibration.log", "unknown_failure", S::Calibration, "v1.14-20241231", 1, "ends during calibration", "", ""},
         LogCase{"real-recamera-37-missing-cali-table.log", "missing_calibration_table", S::Lowering, "", 0, "best_calib_table", "", "lib/Dialect/Top/Transforms/ImportCalibration.cpp:44"},
         LogCase{"real-tpu-mlir-264-compareconst-unreachable.log", "unsupported_on_target", S::Lowering, "", 0, "Not support now.", "", "lib/Conversion/TopToTpu/CV18xx/CompareConst.cpp:32"},
         LogCase{"real-tpu-mlir-209-raw-format.log", "unsupported_on_target", S::Lowering, "", 0, "raw format not support current type", "", "CV18xx/Preprocess.cpp:108"},
         LogCase{"real-tpu-mlir-262-out-of-range.log", "tpuc_opt_crash", S::Lowering, "", 0, "std::out_of_range", "", ""},
         LogCase{"real-tpu-mlir-205-address-assign.log", "tpuc_opt_crash", S::Optimize, "", 0, "layer-group", "", ""},
         LogCase{"real-tpu-mlir-204-keyerror.log", "frontend_error", S::Transform, "", 0, "KeyError: 'operand /Constant_2_output_0 not found'", "/Constant_2_output_0", ""},
-        LogCase{"real-tpu-mlir-200-transform-start.log", "", S::Transform, "UNKNOWN.UNKNOWN-20241211", 0, "", "", ""},
-        LogCase{"real-tpu-mlir-143-old-version.log", "", S::Transform, "v1.5.beta.0-20231107", 0, "", "", ""},
+        LogCase{"real-tpu-mlir-200-transform-start.log", "unknown_failure", S::Transform, "UNKNOWN.UNKNOWN-20241211", 0, "Python traceback", "", ""},
+        LogCase{"real-tpu-mlir-143-old-version.log", "unknown_failure", S::Transform, "v1.5.beta.0-20231107", 0, "ends during model transform", "", ""},
+        LogCase{"real-tpu-mlir-182-calibration-tune-cut.log", "missing_calibration_table", S::Calibration, "", 0, "calibration tuning step could not open the calibration table yolov8_cali_table", "", "lib/Dialect/Top/Transforms/ImportCalibration.cpp:44"},
+        LogCase{"real-tpu-mlir-284-usage-cut.log", "unknown_failure", S::Calibration, "v1.30.2-20260831", 0, "run_calibration.py printed its usage", "", ""},
+        LogCase{"real-tennis-detection-calibration.log", "unknown_failure", S::Calibration, "v1.15.1-20250208", 0, "last line: [... Calibration progress ...]", "", ""},
+        LogCase{"real-tpu-mlir-docs-search-qtable.log", "", S::Calibration, "", 0, "", "", ""},
         LogCase{"real-sophon-demo-146-tpuc-error.log", "tpuc_opt_crash", S::Optimize, "", 0, "--address-assign", "", ""}),
     [](const testing::TestParamInfo<LogCase> &tp) {
         QString n = QString::fromUtf8(tp.param.file).section(QLatin1Char('.'), 0, 0);
@@ -277,5 +281,82 @@ INSTANTIATE_TEST_SUITE_P(Statuses, ExitStatusTest,
                                          StatusCase{"sigsegv", 11, true, "tool_failed"},
                                          StatusCase{"plain_failure", 1, false, "tool_failed"}),
                          [](const testing::TestParamInfo<StatusCase> &tp) { return std::string(tp.param.name); });
+
+// A log read from a file has no exit status: wherever it is cut, the parser either sees a line
+// that marks success at its end or reports a failure at the stage the cut happened in.
+TEST(AbruptEndings, EveryCutOfARealDeployLogIsAFailureUnlessItEndsOnSuccess)
+{
+    QByteArray log = readLog(QStringLiteral("real-tpu-mlir-190-compare-passed.log"));
+    ASSERT_FALSE(log.isEmpty());
+    int failures = 0;
+    int successes = 0;
+    for (qsizetype cut = 1; cut <= log.size(); cut += 37) {
+        const QByteArray part = log.left(cut);
+        LogParser parser;
+        parser.feed(LogParser::Stream::Stdout, part);
+        parser.finish();
+        // The last non-empty line, split independently of the parser (\r and \n both end a line).
+        QString last;
+        for (const QByteArray &piece : part.split('\n')) {
+            for (const QByteArray &sub : piece.split('\r')) {
+                if (!sub.trimmed().isEmpty())
+                    last = QString::fromUtf8(sub);
+            }
+        }
+        static const QRegularExpression doneBar(QStringLiteral("100%\\|.*\\| (\\d+)/\\1 \\["));
+        const bool endsOnSuccess = last.trimmed().startsWith(QStringLiteral("[Success]:"))
+                                   || last.trimmed().startsWith(QStringLiteral("npz compare PASSED"))
+                                   || doneBar.match(last).hasMatch();
+        if (endsOnSuccess) {
+            ++successes;
+            continue;
+        }
+        ++failures;
+        ASSERT_TRUE(parser.failure().has_value()) << "cut at " << cut << ": " << last.toStdString();
+        if (parser.failure()->code == QLatin1String("unknown_failure"))
+            EXPECT_EQ(parser.failure()->stage, parser.stage()) << "cut at " << cut;
+    }
+    EXPECT_GT(failures, 10);
+    LogParser whole;
+    whole.feed(LogParser::Stream::Stdout, log);
+    whole.finish();
+    EXPECT_FALSE(whole.failure().has_value()) << whole.failure()->message.toStdString();
+}
+
+struct EndingCase
+{
+    const char *name;
+    const char *tail;     // appended to a calibration run that was going well
+    const char *code;
+    const char *mention;
+};
+
+void PrintTo(const EndingCase &c, std::ostream *os) { *os << c.name; }
+
+class EndingTest : public testing::TestWithParam<EndingCase>
+{};
+
+TEST_P(EndingTest, TheLastLinesNameTheMostSpecificFailure)
+{
+    const EndingCase &c = GetParam();
+    const QByteArray head = "TPU-MLIR v1.28.1-20260429\ninput_num = 200, ref = 200\nreal input_num = 200\n"
+                            "activation_collect_and_calc_th for sample: 7:   4%|4         | 8/200 [00:09<03:36,  1.13s/it]";
+    LogParser parser;
+    parser.feed(LogParser::Stream::Stderr, head + c.tail);
+    parser.finish();
+    ASSERT_TRUE(parser.failure().has_value());
+    EXPECT_EQ(parser.failure()->code, QString::fromUtf8(c.code)) << parser.failure()->message.toStdString();
+    EXPECT_EQ(parser.failure()->stage, ToolStage::Calibration);
+    EXPECT_TRUE(parser.failure()->message.contains(QString::fromUtf8(c.mention))) << parser.failure()->message.toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Endings, EndingTest,
+    testing::Values(EndingCase{"cut_mid_bar", "\ractivation_collect_and_calc_th for sample: 8:   4%|4  ", "unknown_failure", "ends during calibration"},
+                    EndingCase{"shell_killed", "\nKilled\n", "killed", "killed"},
+                    EndingCase{"glog_fatal", "\nF1203 09:12:44.123456 4242 cvi_runtime.cpp:81] Check failed: ion_alloc\n", "runtime_crash", "Check failed"},
+                    EndingCase{"segfault", "\nSegmentation fault (core dumped)\n", "runtime_crash", "Segmentation fault"},
+                    EndingCase{"traceback_cut", "\nTraceback (most recent call last):\n  File \"/usr/local/lib/python3.10/dist-packages/tpu_mlir/python/tools/run_calibration.py\", line 212", "unknown_failure", "Python traceback"}),
+    [](const testing::TestParamInfo<EndingCase> &tp) { return std::string(tp.param.name); });
 
 } // namespace

@@ -207,6 +207,104 @@ TEST(ConversionE2E, HeadlessInitRunExport)
                                   QStringLiteral("yolov8n.provenance.yaml")}));
 }
 
+TEST(ConversionE2E, DeviceNeedsAfterTheRunReachTheProvenance)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    auto run = initWithCli(project);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    qputenv("FAKE_TPU_SPEED", "0");
+    qputenv("FAKE_TPU_VERSION", "1.28.1");
+    run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
+                             QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR)});
+    qunsetenv("FAKE_TPU_VERSION");
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("Device needs for yolov8n_int8.cvimodel: file "))) << run.out.toStdString();
+
+    const auto loaded = ProjectFile::load(project);
+    ASSERT_TRUE(loaded);
+    const JobRecord job = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    // The dump kept next to the model, read independently of CvimodelInfo.
+    QFile dump(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel.info.txt")));
+    ASSERT_TRUE(dump.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(dump.readAll());
+    const auto ion = QRegularExpression(QStringLiteral("Need ION Memory Size: \\(([0-9.]+) MB\\)")).match(text);
+    ASSERT_TRUE(ion.hasMatch());
+    qint64 weights = 0;
+    for (auto it = QRegularExpression(QStringLiteral("(?m)^\\d{3}  weight +\\S+ +(\\d+)")).globalMatch(text); it.hasNext();)
+        weights += it.next().captured(1).toLongLong();
+    const auto shared = QRegularExpression(QStringLiteral("shared_gmem_size: (\\d+)")).match(text);
+    ASSERT_TRUE(shared.hasMatch());
+
+    BundleExporter::Request request;
+    request.project = loaded->project;
+    request.job = job;
+    const BundleExporter::Prepared prepared = BundleExporter::prepare(request);
+    ASSERT_FALSE(hasErrors(prepared.problems));
+    const auto provenance = Provenance::fromYaml(prepared.provenance, QStringLiteral("p.yaml"));
+    ASSERT_TRUE(provenance) << provenance.error().message.toStdString();
+    EXPECT_EQ(provenance->device.cvimodelBytes, QFileInfo(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel"))).size());
+    EXPECT_DOUBLE_EQ(provenance->device.ionMegabytes, ion.captured(1).toDouble());
+    EXPECT_EQ(provenance->device.weightBytes, weights);
+    EXPECT_EQ(provenance->device.neuronBytes, shared.captured(1).toLongLong()); // private gmem is 0
+    EXPECT_TRUE(provenance->device.cpuRoutines.isEmpty());
+}
+
+TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    auto run = initWithCli(project);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    qputenv("FAKE_TPU_SPEED", "0");
+    qputenv("FAKE_TPU_VERSION", "1.28.1");
+    const QStringList toolchain{QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                                QStringLiteral(MCW_FAKES_DIR)};
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--search-qtable"),
+                                        QStringLiteral("--expected-cos"), QStringLiteral("0.985"),
+                                        QStringLiteral("--max-float-layers"), QStringLiteral("3"), QStringLiteral("--adopt")}
+                            + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("tpu-mlir proposes keeping"))) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("Adopted"))) << run.out.toStdString();
+
+    // The project now keeps exactly the layers of the table the search wrote.
+    const auto loaded = ProjectFile::load(project);
+    ASSERT_TRUE(loaded);
+    const QList<JobRecord> jobs = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs;
+    ASSERT_FALSE(jobs.isEmpty());
+    const JobRecord &searchRun = jobs.last();
+    ASSERT_GE(searchRun.stepIndex(QStringLiteral("search_qtable")), 0);
+    QFile table(QDir(searchRun.directory).filePath(QStringLiteral("yolov8n_search_qtable")));
+    ASSERT_TRUE(table.open(QIODevice::ReadOnly));
+    QStringList proposed;
+    for (const QString &line : QString::fromUtf8(table.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!line.startsWith(QLatin1Char('#')))
+            proposed.append(line.section(QLatin1Char(' '), 0, 0));
+    }
+    ASSERT_FALSE(proposed.isEmpty());
+    EXPECT_LE(proposed.size(), 3);
+    QStringList adopted;
+    for (const auto &entry : loaded->project.quantization.quantizeTable) {
+        adopted.append(entry.first);
+        EXPECT_EQ(entry.second, QStringLiteral("BF16"));
+    }
+    EXPECT_EQ(adopted, proposed);
+
+    // A run with reuse repeats only what the table changes: the INT8 deploy.
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const JobRecord again = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    for (const StepRecord &step : again.steps) {
+        if (step.id == QLatin1String("transform") || step.id == QLatin1String("calibration")) {
+            EXPECT_EQ(step.reusedFrom, searchRun.id) << step.id.toStdString();
+        } else if (step.id == QLatin1String("deploy_int8")) {
+            EXPECT_TRUE(step.reusedFrom.isEmpty());
+        }
+    }
+    qunsetenv("FAKE_TPU_VERSION");
+}
+
 // `batch` on the native backend: every project converts, the JSON summary agrees with each
 // run's own files, the bundles land in DIR/<project>-<n>/ since the projects share a name.
 TEST(ConversionE2E, BatchConvertsEveryProjectAndSummarises)

@@ -7,6 +7,7 @@
 #include <core/project/projectfile.h>
 
 #include <tests/support/clirunner.h>
+#include <tests/support/sampleimage.h>
 #include <tests/support/testpaths.h>
 
 #include <QDir>
@@ -29,10 +30,9 @@ struct Workspace
     Workspace()
     {
         QDir().mkpath(dir.filePath(QStringLiteral("images")));
-        for (const char *name : {"dog.jpg", "images/1.jpg", "images/2.png", "images/3.bmp"}) {
-            QFile f(dir.filePath(QLatin1String(name)));
-            EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        }
+        int seed = 0;
+        for (const char *name : {"dog.jpg", "images/1.jpg", "images/2.png", "images/3.bmp"})
+            EXPECT_TRUE(Tests::writeSampleImage(dir.filePath(QLatin1String(name)), 640, 640, ++seed));
     }
     QString path(const char *name) const { return dir.filePath(QLatin1String(name)); }
 };

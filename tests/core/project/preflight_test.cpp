@@ -4,6 +4,8 @@
 #include <core/project/cocolabels.h>
 #include <core/project/preflight.h>
 
+#include <tests/support/sampleimage.h>
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -45,10 +47,12 @@ struct Fixture
         project.quantization.inputNum = 3;
         project.quantization.datasetDir = dir.filePath(QStringLiteral("images"));
         QDir().mkpath(project.quantization.datasetDir + QStringLiteral("/sub"));
-        for (const char *name : {"a.jpg", "b.PNG", "sub/c.JpEg", "notes.txt"})
-            touch(project.quantization.datasetDir + QLatin1Char('/') + QLatin1String(name));
+        int seed = 0;
+        for (const char *name : {"a.jpg", "b.PNG", "sub/c.JpEg"})
+            EXPECT_TRUE(Mcw::Tests::writeSampleImage(project.quantization.datasetDir + QLatin1Char('/') + QLatin1String(name), 96, 64, ++seed));
+        touch(project.quantization.datasetDir + QStringLiteral("/notes.txt"));
         project.testImage = dir.filePath(QStringLiteral("test.jpg"));
-        touch(project.testImage);
+        EXPECT_TRUE(Mcw::Tests::writeSampleImage(project.testImage));
         if (modelType == QLatin1String("yolov5"))
             project.anchors = {10, 13, 16, 30, 33, 23, 30, 61, 62, 45, 59, 119, 116, 90, 156, 198, 373, 326};
     }

@@ -22,12 +22,15 @@ def build_parser():
     parser.add_argument("--dataset", help="dataset for calibration")
     parser.add_argument("--data_list", help="Input list file contain all input")
     parser.add_argument("--input_num", type=int, default=0, help="num of images for calibration")
-    parser.add_argument("--inference_num", type=int, default=30)
-    parser.add_argument("--bc_inference_num", type=int, default=30)
+    if v >= (1, 14):
+        # The search tools (run_qtable, run_sensitive_layer) were folded in with --search.
+        parser.add_argument("--inference_num", type=int, default=30)
+        parser.add_argument("--bc_inference_num", type=int, default=30)
     parser.add_argument("--tune_list", type=str, default="", help="Tune list file contain all input for tune")
     parser.add_argument("--tune_num", type=int, default=5, help="num of images for tune")
     parser.add_argument("--histogram_bin_num", type=int, default=2048)
     if v >= (1, 30):
+        parser.add_argument("--smc", action="store_true")
         methods = ["mse", "max", "kl", "percentile9999", "aciq_laplace", "aciq_gauss",
                    "use_mse", "use_max", "use_kl", "use_percentile9999"]
         parser.add_argument("--cali_method", type=str, default="use_kl", choices=methods)
@@ -42,6 +45,15 @@ def build_parser():
         parser.add_argument("--processor", default="bm1684x", type=str.lower, choices=CHIPS)
     else:
         parser.add_argument("--chip", "--processor", default="bm1684x", type=str.lower, choices=CHIPS)
+    if v >= (1, 14):
+        _add_search_flags(parser)
+    parser.add_argument("-o", "--calibration_table", type=str, help="output threshold table")
+    parser.add_argument("--debug_cmd", type=str, default="", help="debug cmd")
+    parser.add_argument("--debug_log", action="store_true")
+    return parser
+
+
+def _add_search_flags(parser):
     parser.add_argument("--fp_type", default="auto", type=str, choices=["auto", "F16", "F32", "BF16"])
     parser.add_argument("--post_process", type=str, default=None)
     parser.add_argument("--global_compare_layers", type=str, default="")
@@ -51,7 +63,10 @@ def build_parser():
     parser.add_argument("--kurtosis_analysis", action="store_true")
     parser.add_argument("--part_quantize", type=str, default=None, choices=["N_mode", "H_mode", "custom_mode"])
     parser.add_argument("--custom_operator", type=str, default=[])
-    parser.add_argument("--part_asymmetric", action="store_true")
+    if common.renamed_flags():
+        parser.add_argument("--part_asymmetric", action="store_true")
+    else:
+        parser.add_argument("--part_asymmtric", dest="part_asymmetric", action="store_true")
     parser.add_argument("--mix_mode", type=str, default="8_16", choices=["8_16", "4_8"])
     parser.add_argument("--cluster", action="store_true")
     parser.add_argument("--quantize_table", type=str)
@@ -61,10 +76,6 @@ def build_parser():
     parser.add_argument("--we", action="store_true")
     parser.add_argument("--bc", action="store_true")
     parser.add_argument("--sq", action="store_true")
-    parser.add_argument("-o", "--calibration_table", type=str, help="output threshold table")
-    parser.add_argument("--debug_cmd", type=str, default="", help="debug cmd")
-    parser.add_argument("--debug_log", action="store_true")
-    return parser
 
 
 def _fail(line, frames=None):
@@ -105,7 +116,6 @@ def _method(args):
 
 
 def run(args):
-    common.out(common.version_line())
     if not os.path.exists(args.mlir_file):
         _fail("FileNotFoundError: [Errno 2] No such file or directory: '%s'" % args.mlir_file,
               [(common.tool_path(SCRIPT), 230, "<module>", "calibrator = CalibrationCalibrator(args, selector)")])
@@ -154,6 +164,11 @@ def run(args):
         bar.close()
     table = args.calibration_table or (module_name + "_cali_table")
     rows = _thresholds(tensor_list)
+    search = getattr(args, "search", "False")
+    if search in ("search_qtable", "fast_search", "mix_search"):
+        if not os.path.exists(table):
+            _write_table(table, args, module_name, n, rows, method)
+        return _search_qtable(args, module_name, tensor_list, rows, n)
     if method == "kl" and args.tune_num > 0:
         _write_table(table + ".1", args, module_name, n, rows, method)
         common.out("prepare data from %d" % min(args.tune_num, n))
@@ -164,6 +179,66 @@ def run(args):
         common.out("auto tune end, run time:%s" % ("%.6f" % (0.02 * len(ops) * common.speed())))
         os.remove(table + ".1")
     _write_table(table, args, module_name, n, rows, method)
+    return 0
+
+
+def _layer_loss(depth):
+    """Deterministic "outputs_cos_los" of keeping only this layer in INT8 (synthetic, no meaning)."""
+    return 0.0004 * (1 + (depth * 7) % 5) / (1 + depth / 12.0)
+
+
+def _float_type(args):
+    if args.fp_type != "auto":
+        return args.fp_type
+    chip = getattr(args, "chip", None) or getattr(args, "processor", "bm1684x")
+    if chip.startswith("cv18") and chip != "cv186x":
+        return "BF16"
+    return "F32" if chip == "bm1684" else "F16"
+
+
+def _search_qtable(args, module_name, tensor_list, rows, n):
+    """search_qtable as quick_start 07_quantization shows it: sensitive layers by loss, run result,
+    the qtable (--quantize_table), new_cali_table.txt and the Search_Qtable log in the cwd."""
+    layers = []
+    for depth, (name, _shape) in enumerate(tensor_list):
+        if depth == 0:
+            continue
+        op = name.rsplit("_", 1)[-1] if "_" in name else "Conv"
+        layers.append((name, _layer_loss(depth), "top." + op))
+    layers.sort(key=lambda x: x[1], reverse=True)
+    inference = min(args.inference_num, n)
+    bar = common.Bar("search_sensitve_layer", len(layers), 0.01 * inference, TOOL)
+    for _ in layers:
+        bar.update()
+    bar.close()
+    for i, (name, loss, op) in enumerate(layers):
+        common.out("the layer %s is %d sensitive layer, loss is %s, type is %s" % (name, i, repr(loss), op))
+    total = sum(l for _, l, _ in layers)
+    int8_cos = 1.0 - total
+    chosen = []
+    mix_cos = int8_cos
+    for name, loss, _op in layers:
+        if mix_cos >= args.expected_cos or len(chosen) >= args.max_float_layers:
+            break
+        chosen.append(name)
+        mix_cos += loss
+    qtable = args.quantize_table or (module_name + "_qtable")
+    common.out("run result:")
+    common.out("int8 outputs_cos:%f old" % int8_cos)
+    common.out("mix model outputs_cos:%f" % mix_cos)
+    common.out("Output mix quantization table to %s" % qtable)
+    common.out("total time:%s" % repr(0.5 * len(layers) * inference * common.speed()))
+    common.out("success search qtable")
+    fp = _float_type(args)
+    with open(qtable, "w") as f:
+        f.write("# op_name   quantize_mode\n")
+        for name in chosen:
+            f.write("%s %s\n" % (name, fp))
+    _write_table("new_cali_table.txt", args, module_name, n, rows, "kl")
+    with open("Search_Qtable", "w") as f:
+        f.write("INFO:root:quantize_method_list =['%s']\n" % args.quantize_method_list)
+        f.write("INFO:root:all_int8_cos=%s\n" % repr(int8_cos))
+        f.write("INFO:root:all layer number: %d\n" % (len(layers) + 1))
     return 0
 
 
@@ -214,6 +289,8 @@ def _write_table(path, args, module_name, n, rows, method):
 
 
 def main(argv=None):
+    # The real script prints its version before argparse runs, so `--help` shows it too (#284).
+    common.out(common.version_line())
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -27,9 +27,20 @@ VERSIONS = {
     "1.14": "TPU-MLIR v1.14-20241231",
     "1.15": "TPU-MLIR v1.15.1-20250208",
     "1.16": "TPU-MLIR v1.16.beta.0-41-g5eba2a0e2-20250327",
+    "1.21": "TPU-MLIR v1.21.1-20250620",
+    "1.27": "TPU-MLIR v1.27-20260310",
+    "1.28.1": "TPU-MLIR v1.28.1-20260429",
+    "1.29": "TPU-MLIR v1.29-20260615",
     "1.30": "TPU-MLIR v1.30-20260115",
+    "1.30.2": "TPU-MLIR v1.30.2-20260831",
     "unknown": "TPU-MLIR UNKNOWN.UNKNOWN-20241211",
 }
+"""Release → version line. 1.28.1 and 1.30.2 are build strings seen in sophgo/tpu-mlir#281 and #284; the
+other build dates are made up (only the release number matters to the workbench)."""
+
+# Where a flag was renamed, the doubles switch at 1.21, the oldest release the workbench supports
+# (reference §10 lists the renames for 1.21 → 1.30.2 without the exact release of each).
+RENAMES_AT = (1, 21)
 
 PKG_ROOT = "/usr/local/lib/python3.10/dist-packages/tpu_mlir"
 
@@ -48,10 +59,16 @@ def version_line():
 
 
 def version_tuple():
+    """(1, 28, 1) for "1.28.1"; compares with (1, 30) as Python tuples do."""
     key = version_key()
     if key == "unknown":
         return (1, 15)
     return tuple(int(x) for x in key.split("."))
+
+
+def renamed_flags():
+    """True from the release where --io_alone, --core and --part_asymmtric were replaced."""
+    return version_tuple() >= RENAMES_AT
 
 
 def short_version():

@@ -54,7 +54,13 @@ def build_parser():
                         choices=["auto", "basic", "io_alone", "io_tag", "io_tag_fuse", "io_reloc"] if v >= (1, 15) else ["auto", "basic", "io_alone"])
     parser.add_argument("--disable_layer_group", action="store_true")
     parser.add_argument("--num_device", default=1, type=int)
-    parser.add_argument("--num_core", default=1, type=int)
+    if common.renamed_flags():
+        parser.add_argument("--num_core", default=1, type=int)
+        # Kept so old scripts get a sentence instead of a usage error (see run()).
+        parser.add_argument("--io_alone", action="store_true", help="deprecated, use --addr_mode io_alone")
+    else:
+        parser.add_argument("--core", dest="num_core", default=1, type=int)
+        parser.add_argument("--io_alone", action="store_true", help="io alone")
     parser.add_argument("--group_by_cores", default="auto", type=str.lower, choices=["auto", "true", "false"])
     parser.add_argument("--compress_mode", default="none", type=str.lower, choices=["none", "weight", "activation", "all"])
     parser.add_argument("--do_winograd", action="store_true")
@@ -116,6 +122,11 @@ def run(args):
     if args.aligned_input and not args.fuse_preprocess:
         _fail("RuntimeError: Not support now, aligned_input requires fuse_preprocess to be set to True.",
               [(common.tool_path(SCRIPT), 540, "<module>", "tool = DeployTool(args)")])
+    if args.io_alone and common.renamed_flags():
+        _fail("RuntimeError: --io_alone is deprecated, please use --addr_mode io_alone",
+              [(common.tool_path(SCRIPT), 540, "<module>", "tool = DeployTool(args)")])
+    if args.io_alone:
+        args.addr_mode = "io_alone"
     module_name, tensor_list, outputs = net.read_mlir(args.mlir)
     pp = {"resize_dims": "[640, 640]", "keep_aspect_ratio": False, "keep_ratio_mode": "letterbox", "pad_value": 0,
           "pad_type": "center", "mean": "[0.0, 0.0, 0.0]", "scale": "[0.0039216, 0.0039216, 0.0039216]",
