@@ -1,0 +1,166 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cutmodelrunner.h"
+
+#include "opencvmodelrewriter.h"
+
+#include <core/onnx/onnxloader.h>
+#include <core/onnx/subgraphextractor.h>
+
+#include <QMutex>
+#include <QMutexLocker>
+#include <QRegularExpression>
+
+#include <opencv2/core.hpp>
+#include <opencv2/dnn.hpp>
+
+namespace Mcw::Core {
+
+struct CutModelRunner::Impl
+{
+    QString modelPath;
+    QString inputName;
+    QList<qint64> inputShape;
+    QStringList outputNames;
+    QStringList rewrites;
+    QByteArray cutModel;
+    QMutex mutex; // cv::dnn::Net::forward is not reentrant
+    cv::dnn::Net net;
+};
+
+CutModelRunner::CutModelRunner() = default;
+
+// OpenCV's importer names the failing node as "Node [Op@domain]:(onnx_node!name)"; turn that
+// into one sentence, keeping OpenCV's own reason.
+static QString openCvFailure(const QString &modelPath, const cv::Exception &e, const char *stage)
+{
+    const QString what = QString::fromStdString(e.what());
+    static const QRegularExpression node(QStringLiteral(R"(Node \[([^@\]]+)@[^\]]*\]:\((?:onnx_node!)?([^)]*)\))"));
+    const QString reason = QString::fromStdString(e.err).simplified();
+    const auto m = node.match(what);
+    if (m.hasMatch()) {
+        return QStringLiteral("%1: OpenCV 4.6 cannot %2 node %3 (op %4): %5")
+            .arg(modelPath, QString::fromLatin1(stage), m.captured(2), m.captured(1), reason);
+    }
+    return QStringLiteral("%1: OpenCV 4.6 cannot %2 the cut model: %3")
+        .arg(modelPath, QString::fromLatin1(stage), reason);
+}
+
+Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QStringList &cutTensors,
+                                              const QList<qint64> &inputShape)
+{
+    OnnxLoader::Options probe;
+    probe.inferShapes = false;
+    const auto unpinned = OnnxLoader::loadFile(modelPath, probe);
+    if (!unpinned)
+        return Unexpected(unpinned.error());
+    if (unpinned->inputNames().size() != 1) {
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("%1: the preview runs models with one image input; this one has %2.")
+                             .arg(modelPath)
+                             .arg(unpinned->inputNames().size()));
+    }
+    OnnxLoader::Options options;
+    const QString inputName = unpinned->inputNames().first();
+    if (!inputShape.isEmpty())
+        options.inputShapes.insert(inputName, inputShape);
+    const auto graph = OnnxLoader::loadFile(modelPath, options);
+    if (!graph)
+        return Unexpected(graph.error());
+    const QStringList outputs = cutTensors.isEmpty() ? graph->outputNames() : cutTensors;
+    for (const QString &name : outputs) {
+        if (!graph->tensor(name)) {
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("%1: the cut tensor '%2' is not in the model.").arg(modelPath, name));
+        }
+    }
+    const auto cut = SubgraphExtractor::extract(*graph, outputs);
+    if (!cut)
+        return Unexpected(cut.error());
+
+    onnx::ModelProto proto;
+    if (!proto.ParseFromArray(cut->bytes.constData(), int(cut->bytes.size()))) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: the cut model could not be serialised.").arg(modelPath));
+    }
+    auto impl = std::make_shared<Impl>();
+    impl->modelPath = modelPath;
+    impl->inputName = inputName;
+    impl->inputShape = inputShape.isEmpty() ? graph->tensor(inputName)->shape.values() : inputShape;
+    impl->outputNames = outputs;
+    impl->cutModel = cut->bytes;
+    impl->rewrites = OpenCvModelRewriter::rewrite(proto);
+    const std::string bytes = proto.SerializeAsString();
+    try {
+        impl->net = cv::dnn::readNetFromONNX(bytes.data(), bytes.size());
+    } catch (const cv::Exception &e) {
+        return makeError(Error::Code::Unsupported, openCvFailure(modelPath, e, "load"));
+    } catch (const std::exception &e) {
+        return makeError(Error::Code::Unsupported, QStringLiteral("%1: OpenCV 4.6 cannot load the cut model: %2")
+                                                       .arg(modelPath, QString::fromLocal8Bit(e.what())));
+    }
+    if (impl->net.empty()) {
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("%1: OpenCV 4.6 loaded an empty network from the cut model.").arg(modelPath));
+    }
+    impl->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    impl->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    CutModelRunner runner;
+    runner.m_impl = std::move(impl);
+    return runner;
+}
+
+QString CutModelRunner::modelPath() const { return m_impl ? m_impl->modelPath : QString(); }
+QString CutModelRunner::inputName() const { return m_impl ? m_impl->inputName : QString(); }
+QList<qint64> CutModelRunner::inputShape() const { return m_impl ? m_impl->inputShape : QList<qint64>(); }
+QStringList CutModelRunner::outputNames() const { return m_impl ? m_impl->outputNames : QStringList(); }
+QStringList CutModelRunner::rewrites() const { return m_impl ? m_impl->rewrites : QStringList(); }
+QByteArray CutModelRunner::cutModel() const { return m_impl ? m_impl->cutModel : QByteArray(); }
+
+Expected<QList<OutputTensor>> CutModelRunner::run(const InputTensor &input) const
+{
+    if (!m_impl)
+        return makeError(QStringLiteral("No model is loaded for the preview."));
+    if (input.shape != m_impl->inputShape) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: the prepared input does not have the model's input shape.")
+                             .arg(m_impl->modelPath));
+    }
+    std::vector<int> dims;
+    for (qint64 d : input.shape)
+        dims.push_back(int(d));
+    // The blob wraps the tensor; setInput copies it.
+    const cv::Mat blob(int(dims.size()), dims.data(), CV_32F, const_cast<float *>(input.values.data()));
+    std::vector<cv::Mat> outs;
+    std::vector<cv::String> names;
+    for (const QString &n : std::as_const(m_impl->outputNames))
+        names.push_back(n.toStdString());
+    {
+        QMutexLocker lock(&m_impl->mutex);
+        try {
+            m_impl->net.setInput(blob, m_impl->inputName.toStdString());
+            m_impl->net.forward(outs, names);
+        } catch (const cv::Exception &e) {
+            return makeError(Error::Code::Unsupported, openCvFailure(m_impl->modelPath, e, "run"));
+        } catch (const std::exception &e) {
+            return makeError(Error::Code::Unsupported, QStringLiteral("%1: OpenCV 4.6 cannot run the cut model: %2")
+                                                           .arg(m_impl->modelPath, QString::fromLocal8Bit(e.what())));
+        }
+    }
+    QList<OutputTensor> result;
+    for (size_t i = 0; i < outs.size() && i < size_t(m_impl->outputNames.size()); ++i) {
+        OutputTensor t;
+        t.name = m_impl->outputNames.at(qsizetype(i));
+        cv::Mat m = outs[i].isContinuous() ? outs[i] : outs[i].clone();
+        if (m.depth() != CV_32F)
+            m.convertTo(m, CV_32F);
+        for (int d = 0; d < m.dims; ++d)
+            t.shape.append(m.size[d]);
+        const auto *p = m.ptr<float>();
+        t.values.assign(p, p + m.total());
+        result.append(std::move(t));
+    }
+    return result;
+}
+
+} // namespace Mcw::Core

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "opencvmodelrewriter.h"
+
+#include <QHash>
+
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace Mcw::Core {
+
+// A scalar float from a TensorProto (raw_data or float_data), or nothing.
+static std::optional<float> scalarValue(const onnx::TensorProto &t)
+{
+    if (t.data_type() != onnx::TensorProto_DataType_FLOAT)
+        return std::nullopt;
+    qint64 count = 1;
+    for (auto d : t.dims())
+        count *= d;
+    if (count != 1)
+        return std::nullopt;
+    if (t.float_data_size() == 1)
+        return t.float_data(0);
+    if (t.raw_data().size() == sizeof(float)) {
+        float v = 0;
+        std::memcpy(&v, t.raw_data().data(), sizeof v);
+        return v;
+    }
+    return std::nullopt;
+}
+
+QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model)
+{
+    QStringList done;
+    auto *graph = model.mutable_graph();
+
+    // Constant values by tensor name: initializers and Constant nodes.
+    QHash<std::string, const onnx::TensorProto *> constants;
+    for (const auto &init : graph->initializer())
+        constants.insert(init.name(), &init);
+    for (const auto &node : graph->node()) {
+        if (node.op_type() == "Constant" && node.output_size() == 1) {
+            for (const auto &a : node.attribute()) {
+                if (a.name() == "value" && a.has_t())
+                    constants.insert(node.output(0), &a.t());
+            }
+        }
+    }
+
+    // "parseClip: expected node_proto.input_size()==1": move constant bounds into attributes.
+    int clips = 0;
+    for (auto &node : *graph->mutable_node()) {
+        if (node.op_type() != "Clip" || node.input_size() <= 1)
+            continue;
+        std::optional<float> lo = -std::numeric_limits<float>::max();
+        std::optional<float> hi = std::numeric_limits<float>::max();
+        if (node.input_size() > 1 && !node.input(1).empty())
+            lo = constants.contains(node.input(1)) ? scalarValue(*constants.value(node.input(1))) : std::nullopt;
+        if (node.input_size() > 2 && !node.input(2).empty())
+            hi = constants.contains(node.input(2)) ? scalarValue(*constants.value(node.input(2))) : std::nullopt;
+        if (!lo || !hi)
+            continue; // computed bounds: leave it, OpenCV names the node if it cannot load it
+        const std::string x = node.input(0);
+        node.clear_input();
+        node.add_input(x);
+        auto *minAttr = node.add_attribute();
+        minAttr->set_name("min");
+        minAttr->set_type(onnx::AttributeProto_AttributeType_FLOAT);
+        minAttr->set_f(*lo);
+        auto *maxAttr = node.add_attribute();
+        maxAttr->set_name("max");
+        maxAttr->set_type(onnx::AttributeProto_AttributeType_FLOAT);
+        maxAttr->set_f(*hi);
+        ++clips;
+    }
+    if (clips > 0) {
+        // The attribute form belongs to opset < 11; OpenCV reads it whatever the opset.
+        done.append(QStringLiteral("%1 Clip node(s) with min/max inputs rewritten to the attribute form").arg(clips));
+    }
+
+    // Stale or symbolic value_info trips the importer once the input dims are pinned.
+    if (graph->value_info_size() > 0) {
+        graph->clear_value_info();
+        done.append(QStringLiteral("intermediate value_info dropped"));
+    }
+    return done;
+}
+
+} // namespace Mcw::Core
