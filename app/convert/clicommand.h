@@ -35,5 +35,6 @@ int runExport(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runRebuild(const QStringList &arguments);
 int runRun(const QStringList &arguments);
+int runPreview(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -22,6 +22,7 @@ static const std::array s_commands = {
     Command{QStringLiteral("rebuild"), QStringLiteral("Replay a bundle's provenance file and check the result matches"), &runRebuild},
     Command{QStringLiteral("compare"), QStringLiteral("Per-tensor similarity of two .npz files (tpu-mlir npz compare)"), &runCompare},
     Command{QStringLiteral("run"), QStringLiteral("Run the tpu-mlir pipeline of a project (docker or native)"), &runRun},
+    Command{QStringLiteral("preview"), QStringLiteral("Run the cut model on an image (FP32, CPU) and decode it as MaixPy does"), &runPreview},
 };
 
 static void printUsage()

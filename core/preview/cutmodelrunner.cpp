@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 
 #include <opencv2/core.hpp>
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/dnn.hpp>
 
 namespace Mcw::Core {
@@ -36,13 +37,21 @@ static QString openCvFailure(const QString &modelPath, const cv::Exception &e, c
 {
     const QString what = QString::fromStdString(e.what());
     static const QRegularExpression node(QStringLiteral(R"(Node \[([^@\]]+)@[^\]]*\]:\((?:onnx_node!)?([^)]*)\))"));
-    const QString reason = QString::fromStdString(e.err).simplified();
+    // e.err is "> Node [...] parse error: OpenCV(4.6.0) file:line: error: (-215:...) cond in function 'f' >";
+    // keep the condition only.
+    QString reason = QString::fromStdString(e.err).simplified();
+    if (const qsizetype at = reason.lastIndexOf(QLatin1String("error: ")); at >= 0)
+        reason = reason.mid(at + 7);
+    if (const qsizetype at = reason.indexOf(QLatin1String(" in function ")); at >= 0)
+        reason = reason.left(at);
+    while (reason.endsWith(QLatin1Char('>')) || reason.endsWith(QLatin1Char(' ')))
+        reason.chop(1);
     const auto m = node.match(what);
     if (m.hasMatch()) {
-        return QStringLiteral("%1: OpenCV 4.6 cannot %2 node %3 (op %4): %5")
+        return QStringLiteral("%1: OpenCV 4.6 cannot %2 node %3 (op %4): %5.")
             .arg(modelPath, QString::fromLatin1(stage), m.captured(2), m.captured(1), reason);
     }
-    return QStringLiteral("%1: OpenCV 4.6 cannot %2 the cut model: %3")
+    return QStringLiteral("%1: OpenCV 4.6 cannot %2 the cut model: %3.")
         .arg(modelPath, QString::fromLatin1(stage), reason);
 }
 
@@ -91,6 +100,8 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
     impl->cutModel = cut->bytes;
     impl->rewrites = OpenCvModelRewriter::rewrite(proto);
     const std::string bytes = proto.SerializeAsString();
+    // The failure reaches the user as one sentence; OpenCV's own log lines would only repeat it.
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
     try {
         impl->net = cv::dnn::readNetFromONNX(bytes.data(), bytes.size());
     } catch (const cv::Exception &e) {

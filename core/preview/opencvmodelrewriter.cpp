@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace Mcw::Core {
 
@@ -29,6 +30,19 @@ static std::optional<float> scalarValue(const onnx::TensorProto &t)
         return v;
     }
     return std::nullopt;
+}
+
+// An int64 vector from a TensorProto (raw_data or int64_data), or nothing.
+static std::optional<std::vector<qint64>> int64Values(const onnx::TensorProto &t)
+{
+    if (t.data_type() != onnx::TensorProto_DataType_INT64)
+        return std::nullopt;
+    std::vector<qint64> values(t.int64_data().begin(), t.int64_data().end());
+    if (values.empty() && !t.raw_data().empty()) {
+        values.resize(t.raw_data().size() / sizeof(qint64));
+        std::memcpy(values.data(), t.raw_data().data(), values.size() * sizeof(qint64));
+    }
+    return values;
 }
 
 QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model)
@@ -79,6 +93,30 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model)
         // The attribute form belongs to opset < 11; OpenCV reads it whatever the opset.
         done.append(QStringLiteral("%1 Clip node(s) with min/max inputs rewritten to the attribute form").arg(clips));
     }
+
+    // OpenCV 4.6 ignores Split's opset-13 `split` input and splits evenly (YOLOv8's 64 + nc box
+    // and class split, YOLO11's attention split): move constant sizes into the attribute.
+    int splits = 0;
+    for (auto &node : *graph->mutable_node()) {
+        if (node.op_type() != "Split" || node.input_size() != 2 || node.input(1).empty()
+            || !constants.contains(node.input(1))) {
+            continue;
+        }
+        const auto sizes = int64Values(*constants.value(node.input(1)));
+        if (!sizes || sizes->empty())
+            continue;
+        const std::string x = node.input(0);
+        node.clear_input();
+        node.add_input(x);
+        auto *attr = node.add_attribute();
+        attr->set_name("split");
+        attr->set_type(onnx::AttributeProto_AttributeType_INTS);
+        for (qint64 v : *sizes)
+            attr->add_ints(v);
+        ++splits;
+    }
+    if (splits > 0)
+        done.append(QStringLiteral("%1 Split node(s) with a sizes input rewritten to the attribute form").arg(splits));
 
     // Stale or symbolic value_info trips the importer once the input dims are pinned.
     if (graph->value_info_size() > 0) {

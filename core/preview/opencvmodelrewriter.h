@@ -14,7 +14,8 @@ namespace Mcw::Core {
 /**
  * The rewrites OpenCV 4.6's ONNX importer needs (shared/reference/feasibility.md §2), applied to
  * a model whose input dims are already pinned: opset-11 Clip with constant min/max inputs →
- * attribute form, and stale value_info dropped. The graph's meaning never changes. (Not yet:
+ * attribute form, opset-13 Split with constant sizes → attribute form (4.6 would split evenly),
+ * and stale value_info dropped. The graph's meaning never changes. (Not yet:
  * folding constant Split and dropping no-op Slice axes, which only M-LSD needed.)
  */
 class OpenCvModelRewriter
