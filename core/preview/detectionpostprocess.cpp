@@ -71,7 +71,8 @@ void DetectionPostProcess::mapToSource(QList<Detection> &detections, const FitGe
         for (QPointF &p : d.keypoints) {
             if (p.x() < 0 && p.y() < 0)
                 continue; // invisible keypoints stay marked as such
-            p = QPointF(g.toSourceX(float(p.x())), g.toSourceY(float(p.y())));
+            // The device keeps keypoints in a std::vector<int>: truncated.
+            p = QPointF(int(g.toSourceX(float(p.x()))), int(g.toSourceY(float(p.y()))));
         }
         clip(d, float(g.sourceWidth), float(g.sourceHeight));
     }
