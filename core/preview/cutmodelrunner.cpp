@@ -4,6 +4,7 @@
 
 #include "opencvmodelrewriter.h"
 
+#include <core/onnx/graphcut.h>
 #include <core/onnx/onnxloader.h>
 #include <core/onnx/subgraphextractor.h>
 
@@ -25,6 +26,7 @@ struct CutModelRunner::Impl
     QStringList outputNames;
     QStringList rewrites;
     QByteArray cutModel;
+    Graph graph; // the pinned full model, to locate a node OpenCV cannot run
     QMutex mutex; // cv::dnn::Net::forward is not reentrant
     cv::dnn::Net net;
 };
@@ -53,6 +55,65 @@ static QString openCvFailure(const QString &modelPath, const cv::Exception &e, c
     }
     return QStringLiteral("%1: OpenCV 4.6 cannot %2 the cut model: %3.")
         .arg(modelPath, QString::fromLatin1(stage), reason);
+}
+
+// Whether OpenCV loads and runs the model cut at \a tensor on \a blob.
+static bool runsUpTo(const Graph &graph, const QString &tensor, const QString &inputName, const cv::Mat &blob)
+{
+    const auto cut = SubgraphExtractor::extract(graph, {tensor});
+    if (!cut)
+        return true; // not a place we can test; do not blame it
+    onnx::ModelProto proto;
+    if (!proto.ParseFromArray(cut->bytes.constData(), int(cut->bytes.size())))
+        return true;
+    OpenCvModelRewriter::rewrite(proto);
+    const std::string bytes = proto.SerializeAsString();
+    try {
+        cv::dnn::Net net = cv::dnn::readNetFromONNX(bytes.data(), bytes.size());
+        net.setInput(blob, inputName.toStdString());
+        std::vector<cv::Mat> outs;
+        net.forward(outs, std::vector<cv::String>{tensor.toStdString()});
+        return true;
+    } catch (const cv::Exception &) {
+        return false;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
+// Truncate-and-run bisection (feasibility.md §2): the first node, in topological order, whose
+// output OpenCV cannot compute. Only float feature maps are tried: shape arithmetic is folded
+// by the importer and cannot be a graph output there.
+static QString firstFailingNode(const Graph &graph, const QStringList &cutTensors, const QString &inputName,
+                                const cv::Mat &blob)
+{
+    const QList<bool> kept = nodesKeptByCut(graph, cutTensors);
+    QList<int> candidates;
+    for (int index : graph.topologicalOrder()) {
+        const Node &node = graph.nodes().at(index);
+        if (!kept.value(index) || node.outputs.isEmpty())
+            continue;
+        const Tensor *t = graph.tensor(node.outputs.first());
+        if (t && t->type == DataType::Float && t->shape.known && t->shape.rank() >= 3)
+            candidates.append(index);
+    }
+    int lo = 0;
+    int hi = int(candidates.size()) - 1;
+    int failing = -1;
+    while (lo <= hi) {
+        const int mid = (lo + hi) / 2;
+        const Node &node = graph.nodes().at(candidates[mid]);
+        if (runsUpTo(graph, node.outputs.first(), inputName, blob)) {
+            lo = mid + 1;
+        } else {
+            failing = candidates[mid];
+            hi = mid - 1;
+        }
+    }
+    if (failing < 0)
+        return {};
+    const Node &node = graph.nodes().at(failing);
+    return QStringLiteral("node %1 (op %2)").arg(node.name.isEmpty() ? node.id : node.name, node.opType);
 }
 
 Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QStringList &cutTensors,
@@ -98,6 +159,7 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
     impl->inputShape = inputShape.isEmpty() ? graph->tensor(inputName)->shape.values() : inputShape;
     impl->outputNames = outputs;
     impl->cutModel = cut->bytes;
+    impl->graph = *graph;
     impl->rewrites = OpenCvModelRewriter::rewrite(proto);
     const std::string bytes = proto.SerializeAsString();
     // The failure reaches the user as one sentence; OpenCV's own log lines would only repeat it.
@@ -152,7 +214,15 @@ Expected<QList<OutputTensor>> CutModelRunner::run(const InputTensor &input) cons
             m_impl->net.setInput(blob, m_impl->inputName.toStdString());
             m_impl->net.forward(outs, names);
         } catch (const cv::Exception &e) {
-            return makeError(Error::Code::Unsupported, openCvFailure(m_impl->modelPath, e, "run"));
+            QString message = openCvFailure(m_impl->modelPath, e, "run");
+            if (!message.contains(QLatin1String(" node "))) {
+                const QString node = firstFailingNode(m_impl->graph, m_impl->outputNames, m_impl->inputName, blob);
+                if (!node.isEmpty()) {
+                    message = QStringLiteral("%1: OpenCV 4.6 cannot run %2: %3")
+                                  .arg(m_impl->modelPath, node, message.section(QStringLiteral(": "), -1));
+                }
+            }
+            return makeError(Error::Code::Unsupported, message);
         } catch (const std::exception &e) {
             return makeError(Error::Code::Unsupported, QStringLiteral("%1: OpenCV 4.6 cannot run the cut model: %2")
                                                            .arg(m_impl->modelPath, QString::fromLocal8Bit(e.what())));
