@@ -5,6 +5,7 @@
 #include "diagnosticprinter.h"
 
 #include <core/accuracy/npzwriter.h>
+#include <core/atomicfile.h>
 #include <core/preview/outputdecoder.h>
 #include <core/preview/previewengine.h>
 #include <core/preview/previewjson.h>
@@ -69,12 +70,15 @@ int runPreview(const QStringList &arguments)
     parser.addOption({QStringLiteral("save"), QStringLiteral("Write the drawn image (FP32, or FP32 | INT8)."), QStringLiteral("OUT.png")});
     parser.addOption({QStringLiteral("dump-outputs"), QStringLiteral("Write the input tensor and the FP32 outputs."),
                       QStringLiteral("OUT.npz")});
+    parser.addOption({QStringLiteral("save-model"),
+                      QStringLiteral("Write the cut model the preview ran (input pinned, before OpenCV's rewrites)."),
+                      QStringLiteral("OUT.onnx")});
     parser.addOption({QStringLiteral("conf"), QStringLiteral("Confidence threshold (MaixPy default 0.5)."), QStringLiteral("X")});
     parser.addOption({QStringLiteral("iou"), QStringLiteral("NMS IoU threshold (MaixPy default 0.45)."), QStringLiteral("X")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the JSON object documented in docs/cli.md.")});
     parser.addHelpOption();
     const QString usage = QStringLiteral("Usage: maixcam-convert preview PROJECT.yaml --image IMG [--int8 RUN] "
-                                         "[--save OUT.png] [--dump-outputs OUT.npz] [--conf X] [--iou X] [--json]");
+                                         "[--save OUT.png] [--dump-outputs OUT.npz] [--save-model OUT.onnx] [--conf X] [--iou X] [--json]");
     if (!parser.parse(QStringList{QStringLiteral("preview")} + arguments)) {
         printErr(parser.errorText() + QLatin1Char('\n') + usage);
         return ExitBadInput;
@@ -121,6 +125,18 @@ int runPreview(const QStringList &arguments)
             arrays.append({t.name, t.shape, t.values});
         const QString out = parser.value(QStringLiteral("dump-outputs"));
         if (const auto written = Core::NpzWriter::write(out, arrays); !written) {
+            printErr(QStringLiteral("%1: %2").arg(out, written.error().message));
+            return ExitBadInput;
+        }
+    }
+    if (parser.isSet(QStringLiteral("save-model"))) {
+        const QString out = parser.value(QStringLiteral("save-model"));
+        const auto runner = engine.runnerFor(project); // cached: the network the preview just ran
+        if (!runner) {
+            printErr(runner.error().message);
+            return ExitBadInput;
+        }
+        if (const auto written = Core::writeFileAtomically(out, runner->cutModel()); !written) {
             printErr(QStringLiteral("%1: %2").arg(out, written.error().message));
             return ExitBadInput;
         }
