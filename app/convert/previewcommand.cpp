@@ -14,6 +14,8 @@
 #include <QCommandLineParser>
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace Mcw::Cli {
 
 static QString describe(const Core::Detection &d)
@@ -118,6 +120,16 @@ int runPreview(const QStringList &arguments)
         return result.error().code == Core::Error::Code::Unsupported ? ExitFailure : ExitBadInput;
     }
 
+    std::optional<Core::Int8SideBySide> int8;
+    if (parser.isSet(QStringLiteral("int8"))) {
+        auto sideBySide = engine.runInt8(project, parser.value(QStringLiteral("int8")), settings);
+        if (!sideBySide) {
+            printErr(sideBySide.error().message);
+            return ExitBadInput;
+        }
+        int8 = std::move(*sideBySide);
+    }
+
     if (parser.isSet(QStringLiteral("dump-outputs"))) {
         QList<Core::NpzWriter::Array> arrays;
         arrays.append({result->inputName, result->input.shape, result->input.values});
@@ -144,7 +156,9 @@ int runPreview(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("save"))) {
         Core::PreviewRenderer::Options options;
         options.title = QStringLiteral("FP32 (OpenCV)");
-        const Core::RenderedImage drawn = Core::PreviewRenderer::draw(result->image, result->decoded, options);
+        // With --int8 the picture is the run's test input, FP32 | INT8.
+        const Core::RenderedImage drawn = int8 ? int8->drawn
+                                               : Core::PreviewRenderer::draw(result->image, result->decoded, options);
         const QString out = parser.value(QStringLiteral("save"));
         if (const auto saved = drawn.savePng(out); !saved) {
             printErr(saved.error().message);
@@ -153,7 +167,10 @@ int runPreview(const QStringList &arguments)
     }
 
     if (parser.isSet(QStringLiteral("json"))) {
-        printOut(QString::fromUtf8(QJsonDocument(Core::PreviewJson::result(*result)).toJson(QJsonDocument::Indented)).trimmed());
+        QJsonObject object = Core::PreviewJson::result(*result);
+        if (int8)
+            object[QStringLiteral("int8")] = Core::PreviewJson::int8(*int8);
+        printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
         return ExitOk;
     }
     const Core::FitGeometry &g = result->input.geometry;
@@ -170,6 +187,22 @@ int runPreview(const QStringList &arguments)
     for (const QString &r : result->rewrites)
         printOut(QStringLiteral("rewrite for OpenCV: ") + r);
     printDecoded(QStringLiteral("FP32"), result->decoded, result->decodeError);
+    if (int8) {
+        printOut(QStringLiteral("INT8 beside FP32 on %1 (outputs %2):").arg(int8->inputFile, int8->outputsFile));
+        printDecoded(QStringLiteral("  FP32"), int8->fp32, int8->fp32Error);
+        printDecoded(QStringLiteral("  INT8"), int8->int8, int8->int8Error);
+        for (const Core::DetectionComparison::Pair &p : int8->comparison.pairs) {
+            const Core::Detection *a = p.fp32 >= 0 ? &int8->fp32.detections[p.fp32] : nullptr;
+            const Core::Detection *b = p.int8 >= 0 ? &int8->int8.detections[p.int8] : nullptr;
+            printOut(QStringLiteral("  %1: %2%3%4")
+                         .arg(Core::DetectionComparison::kindName(p.kind),
+                              a ? QStringLiteral("FP32 %1 %2").arg(a->label).arg(a->score, 0, 'f', 2) : QString(),
+                              a && b ? QStringLiteral(" → ") : QString(),
+                              b ? QStringLiteral("INT8 %1 %2").arg(b->label).arg(b->score, 0, 'f', 2) : QString())
+                     + (a && b ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2) : QString()));
+        }
+        printOut(QStringLiteral("INT8 vs FP32: ") + int8->comparison.summary());
+    }
     printOut(QStringLiteral("time: load %1 ms, prepare %2 ms, forward %3 ms, decode %4 ms, draw %5 ms")
                  .arg(result->loadMs, 0, 'f', 1)
                  .arg(result->prepareMs, 0, 'f', 1)

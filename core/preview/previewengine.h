@@ -5,6 +5,7 @@
 #include <core/preview/cutmodelrunner.h>
 #include <core/preview/decodersettings.h>
 #include <core/preview/detection.h>
+#include <core/preview/detectioncomparison.h>
 #include <core/preview/inputtensor.h>
 #include <core/preview/outputtensor.h>
 #include <core/preview/renderedimage.h>
@@ -37,6 +38,26 @@ struct PreviewResult
 };
 
 /**
+ * FP32 beside INT8 for the test image of a finished run: the cut model runs in OpenCV on the very
+ * tensor tpu-mlir prepared (`NAME_in_f32.npz`), both outputs are decoded the same way and drawn
+ * on the image reconstructed from that tensor, and the differences are named.
+ */
+struct Int8SideBySide
+{
+    QString inputFile;
+    QString outputsFile;
+    SourceImage image; // the model input as pixels ((value / scale) + mean)
+    QList<OutputTensor> fp32Outputs;
+    QList<OutputTensor> int8Outputs;
+    DecodedOutputs fp32;
+    DecodedOutputs int8;
+    QString fp32Error;
+    QString int8Error;
+    DetectionComparison comparison;
+    RenderedImage drawn; // FP32 | INT8
+};
+
+/**
  * The FP32 preview of a project: image → device preprocessing → cut model in OpenCV → MaixPy
  * decode → drawing. The loaded network and the last image are cached, so edits of mean, scale,
  * pixel format, labels or thresholds only redo the cheap steps. Thread-safe (one run at a time);
@@ -46,6 +67,9 @@ class PreviewEngine
 {
 public:
     Expected<PreviewResult> run(const Project &project, const QString &imagePath, const DecoderSettings &settings);
+
+    /** FP32 and INT8 side by side for the run folder \a runDir (see Int8SideBySide). */
+    Expected<Int8SideBySide> runInt8(const Project &project, const QString &runDir, const DecoderSettings &settings);
 
     /** The network for \a project (loaded or cached); for callers that only need the runner. */
     Expected<CutModelRunner> runnerFor(const Project &project);

@@ -100,4 +100,32 @@ QJsonObject PreviewJson::result(const PreviewResult &r)
     return o;
 }
 
+QJsonObject PreviewJson::int8(const Int8SideBySide &r)
+{
+    QJsonObject o;
+    o[QStringLiteral("input_file")] = r.inputFile;
+    o[QStringLiteral("outputs_file")] = r.outputsFile;
+    o[QStringLiteral("fp32")] = decoded(r.fp32, r.fp32Error);
+    o[QStringLiteral("int8")] = decoded(r.int8, r.int8Error);
+    const DetectionComparison &c = r.comparison;
+    QJsonArray pairs;
+    for (const DetectionComparison::Pair &p : c.pairs) {
+        pairs.append(QJsonObject{{QStringLiteral("kind"), DetectionComparison::kindName(p.kind)},
+                                 {QStringLiteral("fp32"), p.fp32},
+                                 {QStringLiteral("int8"), p.int8},
+                                 {QStringLiteral("iou"), std::round(p.iou * 1e4) / 1e4}});
+    }
+    o[QStringLiteral("pairs")] = pairs;
+    o[QStringLiteral("counts")] = QJsonObject{{QStringLiteral("matched"), c.matched},
+                                              {QStringLiteral("shifted"), c.shifted},
+                                              {QStringLiteral("class_changed"), c.classChanged},
+                                              {QStringLiteral("missed"), c.missed},
+                                              {QStringLiteral("extra"), c.extra},
+                                              {QStringLiteral("mean_iou"), std::round(c.meanIou * 1e4) / 1e4}};
+    if (c.isClassifier)
+        o[QStringLiteral("top1_agrees")] = c.top1Agrees;
+    o[QStringLiteral("summary")] = c.summary();
+    return o;
+}
+
 } // namespace Mcw::Core

@@ -21,6 +21,8 @@ public:
     /** detections + classes + decoder (+ decode_error). */
     static QJsonObject decoded(const DecodedOutputs &decoded, const QString &decodeError);
     static QJsonObject result(const PreviewResult &result);
+    /** input/outputs files, both decodes, the pairs and the summary line. */
+    static QJsonObject int8(const Int8SideBySide &sideBySide);
 };
 
 } // namespace Mcw::Core

@@ -498,6 +498,38 @@ def classifier_model(out_dir):
     return name, dict(model_type="classifier", task="", labels=labels, classes=classes)
 
 
+def write_npz(path, arrays):
+    np.savez(path, **arrays)
+
+
+def int8_run(out_dir):
+    """A run folder of preview_yolov8_detect_s2 as tpu-mlir leaves it with a test image and
+    --debug, whose INT8 outputs differ from FP32 by design: A shifted (IoU 0.8), C unchanged, D
+    class changed, E missed, one extra object."""
+    name = "preview_yolov8_detect_s2"
+    run = os.path.join(out_dir, name + "_run")
+    os.makedirs(run, exist_ok=True)
+    rng = np.random.default_rng(3)
+    write_npz(os.path.join(run, name + "_in_f32.npz"),
+              {"images": rng.random((1, 3, H, W), dtype=np.float32)})
+    objs = [dict(o) for o in OBJECTS]
+    objs[0]["ltrb"] = (2, 2, 2, 1)  # A: 80 -> 64 px wide, IoU 0.8 with FP32
+    objs[3]["cls"] = 0              # D: class 1 -> 0
+    del objs[4]                     # E: gone
+    objs.append(dict(level=2, ax=1, ay=1, cls=0, score=0.75, ltrb=(1, 1, 1, 1)))  # extra
+    dist, prob = scheme2_tensors(NC, objs)
+    write_npz(os.path.join(run, name + "_cv181x_int8_sym_tpu_outputs.npz"),
+              {"/model.22/dfl/conv/Conv_output_0_Conv": dist.reshape(1, 1, 4, A),
+               "/model.22/Sigmoid_output_0_Sigmoid": prob.reshape(1, NC, A)})
+    fp32 = {d["label"] + str(d["box"]): d for d in detections(LABELS)}
+    a = box_of(OBJECTS[0])
+    a8 = box_of(objs[0])
+    expected_counts = {"matched": 1, "shifted": 1, "class_changed": 1, "missed": 1, "extra": 1,
+                       "mean_iou": (1.0 + iou(a, a8) + 1.0) / 3}
+    with open(os.path.join(run, "expected.json"), "w") as f:
+        json.dump({"counts": expected_counts, "fp32_detections": len(fp32)}, f, indent=1)
+
+
 def main():
     out_dir = sys.argv[1]
     os.makedirs(out_dir, exist_ok=True)
@@ -509,6 +541,7 @@ def main():
         spec["input_shape"] = [1, 3, H, W]
         with open(os.path.join(out_dir, name + ".expected.json"), "w") as f:
             json.dump(spec, f, indent=1)
+    int8_run(out_dir)
     write_ppm(os.path.join(out_dir, "preview_identity.ppm"), W, H, 1)
     write_ppm(os.path.join(out_dir, "preview_letterbox.ppm"), LB_W, LB_H, 2)
 
