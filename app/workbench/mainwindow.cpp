@@ -21,6 +21,7 @@
 #include <core/sha256.h>
 #include <core/workflow/projectcheck.h>
 #include <widgets/accuracy/accuracywidget.h>
+#include <widgets/preview/previewpanel.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/common/welcomepage.h>
 #include <widgets/document/projectdocument.h>
@@ -179,6 +180,7 @@ MainWindow::MainWindow(QWidget *parent)
         for (const auto &entry : m_document->project().quantization.quantizeTable)
             kept.append(entry.first);
         m_accuracy->setKeptInBf16(kept);
+        m_preview->setProject(m_document->project()); // debounced, runs off the GUI thread
         refreshProblems();
     });
     connect(m_document, &Widgets::ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -259,6 +261,7 @@ void MainWindow::createDocks()
     m_labels = new Widgets::LabelsEditor(m_document, this);
     m_quantization = new Widgets::QuantizationForm(m_document, this);
     m_accuracy = new Widgets::AccuracyWidget(this);
+    m_preview = new Widgets::PreviewPanel(this);
     m_problemList = new Widgets::ProblemsView(this);
     m_jobs = new Widgets::JobsPanel(m_session->pool(), this);
 
@@ -274,6 +277,7 @@ void MainWindow::createDocks()
     auto *problems = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemList, Qt::BottomDockWidgetArea);
     auto *jobs = addDock(tr("Jobs"), QStringLiteral("jobsDock"), m_jobs, Qt::BottomDockWidgetArea);
     auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
+    auto *preview = addDock(tr("Preview"), QStringLiteral("previewDock"), m_preview, Qt::RightDockWidgetArea);
     // Five tabs (Properties … Calibration) elide in a column a fifth of the window wide; along
     // its edge they read whole.
     setTabPosition(Qt::RightDockWidgetArea, QTabWidget::East);
@@ -282,6 +286,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(properties, preprocess);
     tabifyDockWidget(properties, labels);
     tabifyDockWidget(properties, calibration);
+    tabifyDockWidget(properties, preview);
     tabifyDockWidget(problems, jobs);
     tabifyDockWidget(problems, accuracy);
     model->raise();
@@ -316,6 +321,11 @@ void MainWindow::createDocks()
             m_graphView->selectNode(hit.displayNode);
     });
     connect(m_accuracy, &Widgets::AccuracyWidget::tensorActivated, this, [this](const QString &tensor) {
+        m_central->setCurrentWidget(m_graphView);
+        m_graphView->selectTensor(tensor);
+    });
+    // A detection selected in the preview shows the output tensor and its producer in the graph.
+    connect(m_preview, &Widgets::PreviewPanel::tensorActivated, this, [this](const QString &tensor) {
         m_central->setCurrentWidget(m_graphView);
         m_graphView->selectTensor(tensor);
     });
@@ -668,6 +678,7 @@ void MainWindow::loadRunHistory()
 void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)
 {
     m_session->setLastJob(record);
+    m_preview->setRunFolder(record.state == Core::JobState::Succeeded ? record.directory : QString());
     m_jobProblems.clear();
     for (const Core::StepRecord &step : record.steps)
         m_jobProblems += step.diagnostics;
