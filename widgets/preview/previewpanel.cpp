@@ -91,15 +91,17 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // Narrow rows: the dock shares the right area with the forms and must not squeeze the graph.
+    m_imageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *top = new QHBoxLayout;
     top->addWidget(m_pick);
     top->addWidget(m_imageLabel, 1);
     auto *thresholds = new QHBoxLayout;
-    thresholds->addWidget(new QLabel(tr("Confidence"), this));
+    thresholds->addWidget(new QLabel(tr("Conf."), this));
     thresholds->addWidget(m_confidence);
     thresholds->addWidget(new QLabel(tr("IoU"), this));
     thresholds->addWidget(m_iou);
-    thresholds->addWidget(m_int8);
     thresholds->addStretch(1);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
@@ -109,10 +111,12 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(thresholds);
+    layout->addWidget(m_int8);
     layout->addWidget(m_strip);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
+    m_pool.setMaxThreadCount(1);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(s_debounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &PreviewPanel::start);
@@ -129,6 +133,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
 PreviewPanel::~PreviewPanel()
 {
     m_watcher.waitForFinished();
+    m_pool.waitForDone();
 }
 
 void PreviewPanel::setProject(const Core::Project &project)
@@ -201,7 +206,7 @@ void PreviewPanel::start()
     settings.confidence = float(m_confidence->value());
     settings.iou = float(m_iou->value());
     const bool withInt8 = m_int8->isChecked() && !m_runFolder.isEmpty();
-    m_watcher.setFuture(QtConcurrent::run([engine = m_engine, project = m_project, image = m_imagePath, settings,
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [engine = m_engine, project = m_project, image = m_imagePath, settings,
                                            run = m_runFolder, withInt8] {
         auto outcome = std::make_shared<Outcome>();
         outcome->fp32 = engine->run(project, image, settings);
@@ -346,7 +351,7 @@ void PreviewPanel::fillStrip()
         if (m_imagePath.isEmpty() && m_strip->count() > 0)
             setImage(m_strip->item(0)->toolTip());
     });
-    watcher->setFuture(QtConcurrent::run([folder] {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [folder] {
         const auto scan = Core::scanCalibrationFolder(folder);
         return scan ? Core::makeThumbnails(scan->images, s_stripCount, s_thumbSize) : QList<Core::Thumbnail>();
     }));

@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QPixmap>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
@@ -76,6 +77,9 @@ private:
     QString m_runFolder;
     QString m_stripFolder;
     QTimer m_debounce;
+    // Its own single thread: previews of big models must never hold up the global pool, where
+    // the project check and folder scans run.
+    QThreadPool m_pool;
     QFutureWatcher<std::shared_ptr<Outcome>> m_watcher;
     bool m_pending = false;
     std::shared_ptr<Outcome> m_outcome;
