@@ -57,6 +57,17 @@ static QString openCvFailure(const QString &modelPath, const cv::Exception &e, c
         .arg(modelPath, QString::fromLatin1(stage), reason);
 }
 
+// Inferred static shapes by tensor name, for the rewrites that need the other operand's shape.
+static QHash<QString, QList<qint64>> staticShapes(const Graph &graph)
+{
+    QHash<QString, QList<qint64>> shapes;
+    for (const Tensor &t : graph.tensors()) {
+        if (t.shape.known && t.shape.isStatic())
+            shapes.insert(t.name, t.shape.values());
+    }
+    return shapes;
+}
+
 // Whether OpenCV loads and runs the model cut at \a tensor on \a blob.
 static bool runsUpTo(const Graph &graph, const QString &tensor, const QString &inputName, const cv::Mat &blob)
 {
@@ -66,7 +77,7 @@ static bool runsUpTo(const Graph &graph, const QString &tensor, const QString &i
     onnx::ModelProto proto;
     if (!proto.ParseFromArray(cut->bytes.constData(), int(cut->bytes.size())))
         return true;
-    OpenCvModelRewriter::rewrite(proto);
+    OpenCvModelRewriter::rewrite(proto, staticShapes(graph));
     const std::string bytes = proto.SerializeAsString();
     try {
         cv::dnn::Net net = cv::dnn::readNetFromONNX(bytes.data(), bytes.size());
@@ -160,7 +171,7 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
     impl->outputNames = outputs;
     impl->cutModel = cut->bytes;
     impl->graph = *graph;
-    impl->rewrites = OpenCvModelRewriter::rewrite(proto);
+    impl->rewrites = OpenCvModelRewriter::rewrite(proto, staticShapes(*graph));
     const std::string bytes = proto.SerializeAsString();
     // The failure reaches the user as one sentence; OpenCV's own log lines would only repeat it.
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);

@@ -45,7 +45,20 @@ static std::optional<std::vector<qint64>> int64Values(const onnx::TensorProto &t
     return values;
 }
 
-QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model)
+// A float vector from a TensorProto (raw_data or float_data), or nothing.
+static std::optional<std::vector<float>> floatValues(const onnx::TensorProto &t)
+{
+    if (t.data_type() != onnx::TensorProto_DataType_FLOAT)
+        return std::nullopt;
+    std::vector<float> values(t.float_data().begin(), t.float_data().end());
+    if (values.empty() && !t.raw_data().empty()) {
+        values.resize(t.raw_data().size() / sizeof(float));
+        std::memcpy(values.data(), t.raw_data().data(), values.size() * sizeof(float));
+    }
+    return values;
+}
+
+QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QString, QList<qint64>> &shapes)
 {
     QStringList done;
     auto *graph = model.mutable_graph();
@@ -117,6 +130,43 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model)
     }
     if (splits > 0)
         done.append(QStringLiteral("%1 Split node(s) with a sizes input rewritten to the attribute form").arg(splits));
+
+    // "shape_utils.hpp total()" at Mul(x[1,T,C], gamma[C]): give the constant x's full shape.
+    int expanded = 0;
+    for (auto &node : *graph->mutable_node()) {
+        const std::string &op = node.op_type();
+        if ((op != "Mul" && op != "Add" && op != "Sub" && op != "Div") || node.input_size() != 2)
+            continue;
+        for (int side = 0; side < 2; ++side) {
+            const std::string &c = node.input(side);
+            const QString other = QString::fromStdString(node.input(1 - side));
+            if (!constants.contains(c) || constants.contains(node.input(1 - side)) || !shapes.contains(other))
+                continue;
+            const onnx::TensorProto &t = *constants.value(c);
+            const QList<qint64> full = shapes.value(other);
+            if (t.dims_size() != 1 || full.size() != 3 || full[0] != 1 || full[2] != t.dims(0) || full[1] <= 1)
+                continue;
+            const auto values = floatValues(t);
+            if (!values || qint64(values->size()) != t.dims(0))
+                continue;
+            onnx::TensorProto *init = graph->add_initializer();
+            const std::string name = c + "_expanded_for_opencv_" + std::to_string(expanded);
+            init->set_name(name);
+            init->set_data_type(onnx::TensorProto_DataType_FLOAT);
+            for (qint64 d : full)
+                init->add_dims(d);
+            std::string raw;
+            raw.reserve(size_t(full[1] * full[2]) * sizeof(float));
+            for (qint64 row = 0; row < full[1]; ++row)
+                raw.append(reinterpret_cast<const char *>(values->data()), values->size() * sizeof(float));
+            init->set_raw_data(raw);
+            node.set_input(side, name);
+            ++expanded;
+            break;
+        }
+    }
+    if (expanded > 0)
+        done.append(QStringLiteral("%1 1-D constant(s) of elementwise ops expanded to the full [1,T,C] shape").arg(expanded));
 
     // Stale or symbolic value_info trips the importer once the input dims are pinned.
     if (graph->value_info_size() > 0) {

@@ -498,6 +498,16 @@ def classifier_model(out_dir):
     return name, dict(model_type="classifier", task="", labels=labels, classes=classes)
 
 
+def unsupported_model(out_dir):
+    """A Mod node, which OpenCV 4.6 has no layer for: the preview must name it and its op."""
+    b = Builder("preview_unsupported_mod")
+    b.const_map(np.zeros((1, 4, 32, 32), np.float32), "feature")
+    b.inits.append(numpy_helper.from_array(np.full((1, 4, 32, 32), 3.0, np.float32), "divisor"))
+    b.nodes.append(helper.make_node("Mod", ["feature", "divisor"], ["remainder"], name="head/Mod", fmod=1))
+    b.output("remainder", [1, 4, 32, 32])
+    b.save(out_dir)
+
+
 def write_npz(path, arrays):
     np.savez(path, **arrays)
 
@@ -542,6 +552,7 @@ def main():
         with open(os.path.join(out_dir, name + ".expected.json"), "w") as f:
             json.dump(spec, f, indent=1)
     int8_run(out_dir)
+    unsupported_model(out_dir)
     write_ppm(os.path.join(out_dir, "preview_identity.ppm"), W, H, 1)
     write_ppm(os.path.join(out_dir, "preview_letterbox.ppm"), LB_W, LB_H, 2)
 

@@ -165,3 +165,18 @@ TEST(PreviewDecode, WrongLabelCountIsOneSentenceNamingTheTensor)
         << result->decodeError.toStdString();
     EXPECT_EQ(result->decodeError.count(QLatin1Char('.')) >= 1, true);
 }
+
+TEST(PreviewDecode, AModelOpenCvCannotRunIsOneSentenceNamingNodeAndOp)
+{
+    Project project;
+    project.modelPath = previewModelDir() + QStringLiteral("preview_unsupported_mod.onnx");
+    project.inputShape = {1, 3, 256, 256};
+    PreviewEngine engine;
+    const auto result = engine.run(project, previewModelDir() + QStringLiteral("preview_identity.ppm"),
+                                   OutputDecoder::settingsFor(project));
+    ASSERT_FALSE(result);
+    const QString message = result.error().message;
+    EXPECT_TRUE(message.startsWith(project.modelPath)) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("node head/Mod (op Mod)"))) << message.toStdString();
+    EXPECT_FALSE(message.contains(QLatin1Char('\n')));
+}
