@@ -328,6 +328,10 @@ void MainWindow::createDocks()
     connect(m_preview, &Widgets::PreviewPanel::tensorActivated, this, [this](const QString &tensor) {
         m_central->setCurrentWidget(m_graphView);
         m_graphView->selectTensor(tensor);
+        const Core::Tensor *t = m_graph.tensor(tensor);
+        const int producer = t && t->producer >= 0 ? m_graphView->viewGraph().displayNodeOfOnnxNode(t->producer) : -1;
+        if (producer >= 0)
+            m_graphView->highlightNode(producer);
     });
     connect(m_accuracy, &Widgets::AccuracyWidget::keepInBf16Requested, this, &MainWindow::keepInBf16);
     connect(m_accuracy, &Widgets::AccuracyWidget::backToInt8Requested, this, &MainWindow::backToInt8);
