@@ -41,8 +41,9 @@ def sigmoid(x):
 
 
 class Builder:
-    def __init__(self, name):
+    def __init__(self, name, channels=3):
         self.name = name
+        self.channels = channels
         self.nodes = []
         self.inits = []
         self.outputs = []
@@ -58,7 +59,7 @@ class Builder:
         s = H // h
         wname = self._uid("zero_w")
         cname = self._uid("const")
-        self.inits.append(numpy_helper.from_array(np.zeros((c, 3, s, s), np.float32), wname))
+        self.inits.append(numpy_helper.from_array(np.zeros((c, self.channels, s, s), np.float32), wname))
         self.inits.append(numpy_helper.from_array(values.astype(np.float32), cname))
         conv = self._uid("zero_conv")
         self.nodes.append(helper.make_node("Conv", ["images", wname], [conv], name=conv,
@@ -98,7 +99,7 @@ class Builder:
 
     def save(self, out_dir):
         graph = helper.make_graph(self.nodes, self.name,
-                                  [helper.make_tensor_value_info("images", TensorProto.FLOAT, [1, 3, H, W])],
+                                  [helper.make_tensor_value_info("images", TensorProto.FLOAT, [1, self.channels, H, W])],
                                   self.outputs, self.inits)
         m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="mcw-preview-tests")
         m.ir_version = 8
@@ -508,6 +509,15 @@ def unsupported_model(out_dir):
     b.save(out_dir)
 
 
+def gray_classifier_model(out_dir):
+    """A one-channel input (MaixPy's gray input_type, like the built-in face_emotion.mud)."""
+    b = Builder("preview_gray_classifier", channels=1)
+    b.const_map(np.zeros((1, 4, 1, 1), np.float32), "logits_map")
+    b.reshape("logits_map", [1, 4], "logits")
+    b.output("logits", [1, 4])
+    b.save(out_dir)
+
+
 def write_npz(path, arrays):
     np.savez(path, **arrays)
 
@@ -553,6 +563,7 @@ def main():
             json.dump(spec, f, indent=1)
     int8_run(out_dir)
     unsupported_model(out_dir)
+    gray_classifier_model(out_dir)
     write_ppm(os.path.join(out_dir, "preview_identity.ppm"), W, H, 1)
     write_ppm(os.path.join(out_dir, "preview_letterbox.ppm"), LB_W, LB_H, 2)
 

@@ -5,7 +5,7 @@
 
 Usage: fp32_reference_test.py CLI NODE ASSETS WORKDIR KIND MODEL [INPUT_SHAPE]
   KIND  preprocess | onnxruntime
-  preprocess   `maixcam-convert preview --dump-outputs` on a synthetic 500x333 picture must
+  preprocess   `maixcam-convert preview --dump-outputs` on synthetic 500x333 and 150x97 pictures must
                give the input tensor numpy computes from the same pixels: MaixPy's fit (nearest
                resize with OpenCV's sampling, black bars or centre crop), the pixel format and
                (pixel - mean) * scale, NCHW or NHWC; for several projects (mean/scale, bgr,
@@ -110,9 +110,9 @@ def device_tensor(rgb, shape, fit, pixel, mean, scale):
     if pixel == "bgr":
         px = fitted[:, :, ::-1].astype(np.float32)
     elif pixel == "gray":
-        # OpenCV's fixed-point RGB2GRAY: (R*4899 + G*9617 + B*1868 + 8192) >> 14
+        # ITU-R BT.601 luma (0.299, 0.587, 0.114) in OpenCV 4's 15-bit fixed point, rounded.
         f = fitted.astype(np.int64)
-        px = ((f[:, :, 0] * 4899 + f[:, :, 1] * 9617 + f[:, :, 2] * 1868 + 8192) >> 14)[:, :, None].astype(np.float32)
+        px = ((f[:, :, 0] * 9798 + f[:, :, 1] * 19235 + f[:, :, 2] * 3735 + (1 << 14)) >> 15)[:, :, None].astype(np.float32)
     else:
         px = fitted.astype(np.float32)
     t = (px - np.array(mean[:c], np.float32)) * np.array(scale[:c], np.float32)
@@ -130,7 +130,12 @@ def test_preprocess():
     pictures = [(os.path.join(WORKDIR, "down.ppm"), write_ppm(os.path.join(WORKDIR, "down.ppm"), 500, 333, 7)),
                 (os.path.join(WORKDIR, "up.ppm"), write_ppm(os.path.join(WORKDIR, "up.ppm"), 150, 97, 8))]
     model = MODEL
+    shape = [int(x) for x in INPUT_SHAPE.split(",")]
+    gray = (shape[3] if shape[3] <= 4 else shape[1]) == 1
     cases = [
+        dict(name="gray_contain", model_type="yolov8", fit="contain", pixel="gray", mean=(127.0,), scale=(1 / 128,)),
+        dict(name="gray_cover", model_type="classifier", fit="cover", pixel="gray", mean=(0.0,), scale=(1 / 255,)),
+    ] if gray else [
         dict(name="default", model_type="yolov8", fit="contain"),
         dict(name="bgr_mean_scale", model_type="yolov8", fit="contain", pixel="bgr",
              mean=(10.0, 20.0, 30.0), scale=(0.01, 0.02, 0.03)),
@@ -139,7 +144,6 @@ def test_preprocess():
     failures = 0
     for case in cases:
         project = os.path.join(WORKDIR, case["name"] + ".yaml")
-        shape = [int(x) for x in INPUT_SHAPE.split(",")]
         mean = case.get("mean", (0.0, 0.0, 0.0))
         scale = case.get("scale", (1 / 255,) * 3)
         pixel = case.get("pixel", "rgb")
