@@ -718,4 +718,8 @@ TEST(MainWindow, PreviewDetectionSelectsItsTensorAndProducerInTheGraph)
     const int producer = window.graphView()->viewGraph().displayNodeOfOnnxNode(t->producer);
     ASSERT_GE(producer, 0);
     EXPECT_TRUE(window.graphView()->graphScene()->nodeItem(producer)->isHighlighted());
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("previewDock")))
+        dock->raise();
+    QTest::qWait(200);
+    screenshot(&window, QStringLiteral("08-preview.png"));
 }
