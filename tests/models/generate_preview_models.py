@@ -53,13 +53,16 @@ class Builder:
         self.count += 1
         return f"{base}_{self.count}"
 
-    def const_map(self, values, out_name=None):
-        """zero Conv(image) with stride s + constant [1,C,h,w] -> a tensor OpenCV computes."""
+    def const_map(self, values, out_name=None, weights=None):
+        """zero Conv(image) with stride s + constant [1,C,h,w] -> a tensor OpenCV computes.
+        \a weights [C, channels, s, s] make it depend on the image instead."""
         c, h, w = values.shape[1:]
         s = H // h
         wname = self._uid("zero_w")
         cname = self._uid("const")
-        self.inits.append(numpy_helper.from_array(np.zeros((c, self.channels, s, s), np.float32), wname))
+        if weights is None:
+            weights = np.zeros((c, self.channels, s, s), np.float32)
+        self.inits.append(numpy_helper.from_array(weights.astype(np.float32), wname))
         self.inits.append(numpy_helper.from_array(values.astype(np.float32), cname))
         conv = self._uid("zero_conv")
         self.nodes.append(helper.make_node("Conv", ["images", wname], [conv], name=conv,
@@ -518,6 +521,29 @@ def gray_classifier_model(out_dir):
     b.save(out_dir)
 
 
+def mean_sensitive_model(out_dir):
+    """One object whose class logit is 20 * (mean input value of its 32x32 cell) - 10: with the
+    right preprocessing (0..1) a white cell gives a sure detection; a wrong mean (127.5 with
+    scale 1/255 -> -0.5..0.5) brings the score down to 0.5 and MaixPy's threshold hides it."""
+    b = Builder("preview_mean_sensitive")
+    obj = dict(level=2, ax=3, ay=3, cls=0, score=0.5, ltrb=(1, 1, 1, 1))
+    for i, m in enumerate(scheme1_maps(1, [obj], low=-40.0)):
+        weights = None
+        if i == 2:
+            m[0, 64, obj["ay"], obj["ax"]] = -10.0
+            weights = np.zeros((m.shape[1], 3, 32, 32), np.float32)
+            weights[64] = 20.0 / (3 * 32 * 32)
+        out = f"/model.22/Concat_{i + 1}_output_0"
+        b.const_map(m, out, weights)
+        b.output(out, list(m.shape))
+    b.save(out_dir)
+    img = np.zeros((H, W, 3), np.uint8)
+    img[96:128, 96:128] = 255
+    with open(os.path.join(out_dir, "preview_white_cell.ppm"), "wb") as f:
+        f.write(b"P6\n%d %d\n255\n" % (W, H))
+        f.write(img.tobytes())
+
+
 def write_npz(path, arrays):
     np.savez(path, **arrays)
 
@@ -564,6 +590,7 @@ def main():
     int8_run(out_dir)
     unsupported_model(out_dir)
     gray_classifier_model(out_dir)
+    mean_sensitive_model(out_dir)
     write_ppm(os.path.join(out_dir, "preview_identity.ppm"), W, H, 1)
     write_ppm(os.path.join(out_dir, "preview_letterbox.ppm"), LB_W, LB_H, 2)
 

@@ -105,3 +105,28 @@ TEST(PreviewPanel, AnEditOfTheProjectRunsAgainAndABadModelIsOneSentence)
     EXPECT_TRUE(panel.detections().isEmpty());
     EXPECT_TRUE(panel.statusText().contains(QStringLiteral("missing.onnx"))) << panel.statusText().toStdString();
 }
+
+// The "done when": a wrong mean makes the boxes go wrong before converting. The crafted
+// model's only object has a class logit of 20 × (mean input of its cell) − 10, so it is certain
+// on a white cell in 0..1 and falls to 0.5 (hidden by conf 0.5) when the mean is 127.5.
+TEST(PreviewPanel, AWrongMeanMakesTheObjectDisappear)
+{
+    Widgets::PreviewPanel panel;
+    QSignalSpy updated(&panel, &Widgets::PreviewPanel::previewUpdated);
+    panel.setImage(modelDir() + QStringLiteral("preview_white_cell.ppm"));
+    Core::Project project;
+    project.modelPath = modelDir() + QStringLiteral("preview_mean_sensitive.onnx");
+    project.inputShape = {1, 3, 256, 256};
+    project.labels = {QStringLiteral("object")};
+    project.modelType = QStringLiteral("yolov8");
+    project.task = QStringLiteral("detector");
+    panel.setProject(project);
+    ASSERT_TRUE(waitForRun(panel, updated)) << panel.statusText().toStdString();
+    ASSERT_EQ(panel.detections().size(), 1) << panel.statusText().toStdString();
+    EXPECT_FLOAT_EQ(panel.detections().first().x, 80.0f); // cell (3, 3) at stride 32, one cell each side
+
+    project.preprocess.mean = {127.5, 127.5, 127.5};
+    panel.setProject(project);
+    ASSERT_TRUE(waitForRun(panel, updated));
+    EXPECT_TRUE(panel.detections().isEmpty());
+}
