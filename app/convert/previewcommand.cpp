@@ -40,18 +40,23 @@ static QString describe(const Core::Detection &d)
     return text;
 }
 
-static void printDecoded(const QString &title, const Core::DecodedOutputs &decoded, const QString &error)
+static void
+printDecoded(const QString &title, const Core::DecodedOutputs &decoded, const QString &error)
 {
     if (!error.isEmpty()) {
         printOut(QStringLiteral("%1: %2").arg(title, error));
         return;
     }
     if (!decoded.classes.isEmpty()) {
-        printOut(QStringLiteral("%1 (%2): top %3").arg(title, decoded.decoder).arg(decoded.classes.size()));
+        printOut(QStringLiteral("%1 (%2): top %3")
+                     .arg(title, decoded.decoder)
+                     .arg(decoded.classes.size()));
         for (const Core::Classification &c : decoded.classes)
             printOut(QStringLiteral("  %1 %2").arg(c.label).arg(c.score, 0, 'f', 4));
     } else {
-        printOut(QStringLiteral("%1 (%2): %3 detection(s)").arg(title, decoded.decoder).arg(decoded.detections.size()));
+        printOut(QStringLiteral("%1 (%2): %3 detection(s)")
+                     .arg(title, decoded.decoder)
+                     .arg(decoded.detections.size()));
         for (const Core::Detection &d : decoded.detections)
             printOut(describe(d));
     }
@@ -63,24 +68,39 @@ int runPreview(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Run the cut model on the CPU (OpenCV, FP32) on one image, prepared and decoded as MaixPy does."));
+        QStringLiteral("Run the cut model on the CPU (OpenCV, FP32) on one image, prepared and "
+                       "decoded as MaixPy does."));
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("PROJECT.yaml"));
-    parser.addOption({QStringLiteral("image"), QStringLiteral("The image to preview."), QStringLiteral("IMG")});
-    parser.addOption({QStringLiteral("int8"),
-                      QStringLiteral("A finished run folder: decode its tpu-mlir INT8 outputs beside FP32."),
-                      QStringLiteral("RUN")});
-    parser.addOption({QStringLiteral("save"), QStringLiteral("Write the drawn image (FP32, or FP32 | INT8)."), QStringLiteral("OUT.png")});
-    parser.addOption({QStringLiteral("dump-outputs"), QStringLiteral("Write the input tensor and the FP32 outputs."),
+    parser.addOption(
+        {QStringLiteral("image"), QStringLiteral("The image to preview."), QStringLiteral("IMG")});
+    parser.addOption(
+        {QStringLiteral("int8"),
+         QStringLiteral("A finished run folder: decode its tpu-mlir INT8 outputs beside FP32."),
+         QStringLiteral("RUN")});
+    parser.addOption({QStringLiteral("save"),
+                      QStringLiteral("Write the drawn image (FP32, or FP32 | INT8)."),
+                      QStringLiteral("OUT.png")});
+    parser.addOption({QStringLiteral("dump-outputs"),
+                      QStringLiteral("Write the input tensor and the FP32 outputs."),
                       QStringLiteral("OUT.npz")});
-    parser.addOption({QStringLiteral("save-model"),
-                      QStringLiteral("Write the cut model the preview ran (input pinned, before OpenCV's rewrites)."),
-                      QStringLiteral("OUT.onnx")});
-    parser.addOption({QStringLiteral("conf"), QStringLiteral("Confidence threshold (MaixPy default 0.5)."), QStringLiteral("X")});
-    parser.addOption({QStringLiteral("iou"), QStringLiteral("NMS IoU threshold (MaixPy default 0.45)."), QStringLiteral("X")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the JSON object documented in docs/cli.md.")});
+    parser.addOption(
+        {QStringLiteral("save-model"),
+         QStringLiteral(
+             "Write the cut model the preview ran (input pinned, before OpenCV's rewrites)."),
+         QStringLiteral("OUT.onnx")});
+    parser.addOption({QStringLiteral("conf"),
+                      QStringLiteral("Confidence threshold (MaixPy default 0.5)."),
+                      QStringLiteral("X")});
+    parser.addOption({QStringLiteral("iou"),
+                      QStringLiteral("NMS IoU threshold (MaixPy default 0.45)."),
+                      QStringLiteral("X")});
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Print the JSON object documented in docs/cli.md.")});
     parser.addHelpOption();
-    const QString usage = QStringLiteral("Usage: maixcam-convert preview PROJECT.yaml --image IMG [--int8 RUN] "
-                                         "[--save OUT.png] [--dump-outputs OUT.npz] [--save-model OUT.onnx] [--conf X] [--iou X] [--json]");
+    const QString usage
+        = QStringLiteral("Usage: maixcam-convert preview PROJECT.yaml --image IMG [--int8 RUN] "
+                         "[--save OUT.png] [--dump-outputs OUT.npz] [--save-model OUT.onnx] "
+                         "[--conf X] [--iou X] [--json]");
     if (!parser.parse(QStringList{QStringLiteral("preview")} + arguments)) {
         printErr(parser.errorText() + QLatin1Char('\n') + usage);
         return ExitBadInput;
@@ -107,7 +127,8 @@ int runPreview(const QStringList &arguments)
         bool ok = false;
         const double v = parser.value(option).toDouble(&ok);
         if (!ok || v < 0.0 || v > 1.0) {
-            printErr(QStringLiteral("--%1: '%2' is not a number between 0 and 1.").arg(option, parser.value(option)));
+            printErr(QStringLiteral("--%1: '%2' is not a number between 0 and 1.")
+                         .arg(option, parser.value(option)));
             return ExitBadInput;
         }
         *target = float(v);
@@ -157,8 +178,9 @@ int runPreview(const QStringList &arguments)
         Core::PreviewRenderer::Options options;
         options.title = QStringLiteral("FP32 (OpenCV)");
         // With --int8 the picture is the run's test input, FP32 | INT8.
-        const Core::RenderedImage drawn = int8 ? int8->drawn
-                                               : Core::PreviewRenderer::draw(result->image, result->decoded, options);
+        const Core::RenderedImage drawn
+            = int8 ? int8->drawn
+                   : Core::PreviewRenderer::draw(result->image, result->decoded, options);
         const QString out = parser.value(QStringLiteral("save"));
         if (const auto saved = drawn.savePng(out); !saved) {
             printErr(saved.error().message);
@@ -170,7 +192,8 @@ int runPreview(const QStringList &arguments)
         QJsonObject object = Core::PreviewJson::result(*result);
         if (int8)
             object[QStringLiteral("int8")] = Core::PreviewJson::int8(*int8);
-        printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
+        printOut(
+            QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
         return ExitOk;
     }
     const Core::FitGeometry &g = result->input.geometry;
@@ -188,27 +211,32 @@ int runPreview(const QStringList &arguments)
         printOut(QStringLiteral("rewrite for OpenCV: ") + r);
     printDecoded(QStringLiteral("FP32"), result->decoded, result->decodeError);
     if (int8) {
-        printOut(QStringLiteral("INT8 beside FP32 on %1 (outputs %2):").arg(int8->inputFile, int8->outputsFile));
+        printOut(QStringLiteral("INT8 beside FP32 on %1 (outputs %2):")
+                     .arg(int8->inputFile, int8->outputsFile));
         printDecoded(QStringLiteral("  FP32"), int8->fp32, int8->fp32Error);
         printDecoded(QStringLiteral("  INT8"), int8->int8, int8->int8Error);
         for (const Core::DetectionComparison::Pair &p : int8->comparison.pairs) {
             const Core::Detection *a = p.fp32 >= 0 ? &int8->fp32.detections[p.fp32] : nullptr;
             const Core::Detection *b = p.int8 >= 0 ? &int8->int8.detections[p.int8] : nullptr;
-            printOut(QStringLiteral("  %1: %2%3%4")
-                         .arg(Core::DetectionComparison::kindName(p.kind),
-                              a ? QStringLiteral("FP32 %1 %2").arg(a->label).arg(a->score, 0, 'f', 2) : QString(),
-                              a && b ? QStringLiteral(" → ") : QString(),
-                              b ? QStringLiteral("INT8 %1 %2").arg(b->label).arg(b->score, 0, 'f', 2) : QString())
-                     + (a && b ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2) : QString()));
+            printOut(
+                QStringLiteral("  %1: %2%3%4")
+                    .arg(Core::DetectionComparison::kindName(p.kind),
+                         a ? QStringLiteral("FP32 %1 %2").arg(a->label).arg(a->score, 0, 'f', 2)
+                           : QString(),
+                         a && b ? QStringLiteral(" → ") : QString(),
+                         b ? QStringLiteral("INT8 %1 %2").arg(b->label).arg(b->score, 0, 'f', 2)
+                           : QString())
+                + (a && b ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2) : QString()));
         }
         printOut(QStringLiteral("INT8 vs FP32: ") + int8->comparison.summary());
     }
-    printOut(QStringLiteral("time: load %1 ms, prepare %2 ms, forward %3 ms, decode %4 ms, draw %5 ms")
-                 .arg(result->loadMs, 0, 'f', 1)
-                 .arg(result->prepareMs, 0, 'f', 1)
-                 .arg(result->forwardMs, 0, 'f', 1)
-                 .arg(result->decodeMs, 0, 'f', 1)
-                 .arg(result->drawMs, 0, 'f', 1));
+    printOut(
+        QStringLiteral("time: load %1 ms, prepare %2 ms, forward %3 ms, decode %4 ms, draw %5 ms")
+            .arg(result->loadMs, 0, 'f', 1)
+            .arg(result->prepareMs, 0, 'f', 1)
+            .arg(result->forwardMs, 0, 'f', 1)
+            .arg(result->decodeMs, 0, 'f', 1)
+            .arg(result->drawMs, 0, 'f', 1));
     return ExitOk;
 }
 

@@ -40,7 +40,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 6) {
-        std::fprintf(stderr, "usage: preview_bench MODEL.onnx IMAGE_A IMAGE_B NODE ORT_NODE_MODULES [RUNS]\n");
+        std::fprintf(
+            stderr,
+            "usage: preview_bench MODEL.onnx IMAGE_A IMAGE_B NODE ORT_NODE_MODULES [RUNS]\n");
         return 2;
     }
     const int runs = args.size() > 6 ? args[6].toInt() : 20;
@@ -91,21 +93,25 @@ int main(int argc, char *argv[])
     const QString raw = dir.filePath(QStringLiteral("input.bin"));
     const auto runner = engine.runnerFor(project);
     if (!runner || !writeFileAtomically(cut, runner->cutModel())
-        || !writeFileAtomically(raw, QByteArray(reinterpret_cast<const char *>(first->input.values.data()),
-                                                qsizetype(first->input.values.size() * sizeof(float))))) {
+        || !writeFileAtomically(
+            raw,
+            QByteArray(reinterpret_cast<const char *>(first->input.values.data()),
+                       qsizetype(first->input.values.size() * sizeof(float))))) {
         std::fprintf(stderr, "cannot write the cut model or the input\n");
         return 1;
     }
     QJsonArray dims;
     for (qint64 d : first->input.shape)
         dims.append(double(d));
-    const QJsonObject request{{QStringLiteral("model"), cut},
-                              {QStringLiteral("input"), QJsonObject{{QStringLiteral("name"), first->inputName},
-                                                                    {QStringLiteral("dims"), dims},
-                                                                    {QStringLiteral("file"), raw}}},
-                              {QStringLiteral("outputs"), QJsonArray::fromStringList(runner->outputNames())},
-                              {QStringLiteral("out_dir"), dir.path()},
-                              {QStringLiteral("runs"), runs + 1}};
+    const QJsonObject request{
+        {QStringLiteral("model"), cut},
+        {QStringLiteral("input"),
+         QJsonObject{{QStringLiteral("name"), first->inputName},
+                     {QStringLiteral("dims"), dims},
+                     {QStringLiteral("file"), raw}}},
+        {QStringLiteral("outputs"), QJsonArray::fromStringList(runner->outputNames())},
+        {QStringLiteral("out_dir"), dir.path()},
+        {QStringLiteral("runs"), runs + 1}};
     const QString requestFile = dir.filePath(QStringLiteral("request.json"));
     writeFileAtomically(requestFile, QJsonDocument(request).toJson());
     QProcess node;
@@ -114,24 +120,37 @@ int main(int argc, char *argv[])
     node.setProcessEnvironment(env);
     node.start(args[4], {QStringLiteral(MCW_ORT_RUN_SCRIPT), requestFile});
     if (!node.waitForFinished(600000) || node.exitCode() != 0) {
-        std::fprintf(stderr, "onnxruntime-node failed: %s\n", node.readAllStandardError().constData());
+        std::fprintf(
+            stderr, "onnxruntime-node failed: %s\n", node.readAllStandardError().constData());
         return 1;
     }
     QFile resultFile(dir.filePath(QStringLiteral("result.json")));
     resultFile.open(QIODevice::ReadOnly);
-    const QJsonArray times = QJsonDocument::fromJson(resultFile.readAll()).object().value(QStringLiteral("ms")).toArray();
+    const QJsonArray times = QJsonDocument::fromJson(resultFile.readAll())
+                                 .object()
+                                 .value(QStringLiteral("ms"))
+                                 .toArray();
     std::vector<double> ort;
     for (int i = 1; i < times.size(); ++i) // the first run is the warm-up
         ort.push_back(times[i].toDouble());
 
-    std::printf("model %s, cut %s, input 640x640, %d runs (median; min)\n", qPrintable(args[1]),
-                qPrintable(project.cutTensors.join(QLatin1Char(','))), runs);
+    std::printf("model %s, cut %s, input 640x640, %d runs (median; min)\n",
+                qPrintable(args[1]),
+                qPrintable(project.cutTensors.join(QLatin1Char(','))),
+                runs);
     std::printf("network load + first run: %.1f ms\n", loadMs);
-    std::printf("| runtime | image → drawn boxes ms | prepare | forward | decode | draw |\n|---|---|---|---|---|---|\n");
-    std::printf("| OpenCV 4.6 dnn | %.1f (%.1f) | %.1f | %.1f (%.1f) | %.1f | %.1f |\n", median(total),
-                *std::min_element(total.begin(), total.end()), median(prepare), median(forward),
-                *std::min_element(forward.begin(), forward.end()), median(decode), median(draw));
-    std::printf("| onnxruntime-node (forward only) | — | — | %.1f (%.1f) | — | — |\n", median(ort),
+    std::printf("| runtime | image → drawn boxes ms | prepare | forward | decode | draw "
+                "|\n|---|---|---|---|---|---|\n");
+    std::printf("| OpenCV 4.6 dnn | %.1f (%.1f) | %.1f | %.1f (%.1f) | %.1f | %.1f |\n",
+                median(total),
+                *std::min_element(total.begin(), total.end()),
+                median(prepare),
+                median(forward),
+                *std::min_element(forward.begin(), forward.end()),
+                median(decode),
+                median(draw));
+    std::printf("| onnxruntime-node (forward only) | — | — | %.1f (%.1f) | — | — |\n",
+                median(ort),
                 *std::min_element(ort.begin(), ort.end()));
     return 0;
 }

@@ -30,7 +30,8 @@ QByteArray NpzWriter::npyBytes(const Array &array)
     out.append(header);
     // x86 and ARM hosts are little-endian; float32 bytes go out as they are in memory.
     static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "npy writer assumes a little-endian host");
-    out.append(reinterpret_cast<const char *>(array.values.data()), qsizetype(array.values.size() * sizeof(float)));
+    out.append(reinterpret_cast<const char *>(array.values.data()),
+               qsizetype(array.values.size() * sizeof(float)));
     return out;
 }
 

@@ -16,7 +16,8 @@ namespace Mcw::Core {
 class ClassifierDecoder
 {
 public:
-    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs, const DecoderSettings &settings);
+    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs,
+                                           const DecoderSettings &settings);
 };
 
 } // namespace Mcw::Core

@@ -26,7 +26,7 @@ struct CutModelRunner::Impl
     QStringList outputNames;
     QStringList rewrites;
     QByteArray cutModel;
-    Graph graph; // the pinned full model, to locate a node OpenCV cannot run
+    Graph graph;  // the pinned full model, to locate a node OpenCV cannot run
     QMutex mutex; // cv::dnn::Net::forward is not reentrant
     cv::dnn::Net net;
 };
@@ -38,9 +38,10 @@ CutModelRunner::CutModelRunner() = default;
 static QString openCvFailure(const QString &modelPath, const cv::Exception &e, const char *stage)
 {
     const QString what = QString::fromStdString(e.what());
-    static const QRegularExpression node(QStringLiteral(R"(Node \[([^@\]]+)@[^\]]*\]:\((?:onnx_node!)?([^)]*)\))"));
-    // e.err is "> Node [...] parse error: OpenCV(4.6.0) file:line: error: (-215:...) cond in function 'f' >";
-    // keep the condition only.
+    static const QRegularExpression node(
+        QStringLiteral(R"(Node \[([^@\]]+)@[^\]]*\]:\((?:onnx_node!)?([^)]*)\))"));
+    // e.err is "> Node [...] parse error: OpenCV(4.6.0) file:line: error: (-215:...) cond in
+    // function 'f' >"; keep the condition only.
     QString reason = QString::fromStdString(e.err).simplified();
     if (const qsizetype at = reason.lastIndexOf(QLatin1String("error: ")); at >= 0)
         reason = reason.mid(at + 7);
@@ -69,7 +70,8 @@ static QHash<QString, QList<qint64>> staticShapes(const Graph &graph)
 }
 
 // Whether OpenCV loads and runs the model cut at \a tensor on \a blob.
-static bool runsUpTo(const Graph &graph, const QString &tensor, const QString &inputName, const cv::Mat &blob)
+static bool
+runsUpTo(const Graph &graph, const QString &tensor, const QString &inputName, const cv::Mat &blob)
 {
     const auto cut = SubgraphExtractor::extract(graph, {tensor});
     if (!cut)
@@ -95,7 +97,9 @@ static bool runsUpTo(const Graph &graph, const QString &tensor, const QString &i
 // Truncate-and-run bisection (feasibility.md §2): the first node, in topological order, whose
 // output OpenCV cannot compute. Only float feature maps are tried: shape arithmetic is folded
 // by the importer and cannot be a graph output there.
-static QString firstFailingNode(const Graph &graph, const QStringList &cutTensors, const QString &inputName,
+static QString firstFailingNode(const Graph &graph,
+                                const QStringList &cutTensors,
+                                const QString &inputName,
                                 const cv::Mat &blob)
 {
     const QList<bool> kept = nodesKeptByCut(graph, cutTensors);
@@ -124,10 +128,12 @@ static QString firstFailingNode(const Graph &graph, const QStringList &cutTensor
     if (failing < 0)
         return {};
     const Node &node = graph.nodes().at(failing);
-    return QStringLiteral("node %1 (op %2)").arg(node.name.isEmpty() ? node.id : node.name, node.opType);
+    return QStringLiteral("node %1 (op %2)")
+        .arg(node.name.isEmpty() ? node.id : node.name, node.opType);
 }
 
-Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QStringList &cutTensors,
+Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath,
+                                              const QStringList &cutTensors,
                                               const QList<qint64> &inputShape)
 {
     OnnxLoader::Options probe;
@@ -136,10 +142,11 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
     if (!unpinned)
         return Unexpected(unpinned.error());
     if (unpinned->inputNames().size() != 1) {
-        return makeError(Error::Code::Unsupported,
-                         QStringLiteral("%1: the preview runs models with one image input; this one has %2.")
-                             .arg(modelPath)
-                             .arg(unpinned->inputNames().size()));
+        return makeError(
+            Error::Code::Unsupported,
+            QStringLiteral("%1: the preview runs models with one image input; this one has %2.")
+                .arg(modelPath)
+                .arg(unpinned->inputNames().size()));
     }
     OnnxLoader::Options options;
     const QString inputName = unpinned->inputNames().first();
@@ -152,7 +159,8 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
     for (const QString &name : outputs) {
         if (!graph->tensor(name)) {
             return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("%1: the cut tensor '%2' is not in the model.").arg(modelPath, name));
+                             QStringLiteral("%1: the cut tensor '%2' is not in the model.")
+                                 .arg(modelPath, name));
         }
     }
     const auto cut = SubgraphExtractor::extract(*graph, outputs);
@@ -161,8 +169,9 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
 
     onnx::ModelProto proto;
     if (!proto.ParseFromArray(cut->bytes.constData(), int(cut->bytes.size()))) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("%1: the cut model could not be serialised.").arg(modelPath));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("%1: the cut model could not be serialised.").arg(modelPath));
     }
     auto impl = std::make_shared<Impl>();
     impl->modelPath = modelPath;
@@ -180,12 +189,15 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
     } catch (const cv::Exception &e) {
         return makeError(Error::Code::Unsupported, openCvFailure(modelPath, e, "load"));
     } catch (const std::exception &e) {
-        return makeError(Error::Code::Unsupported, QStringLiteral("%1: OpenCV 4.6 cannot load the cut model: %2")
-                                                       .arg(modelPath, QString::fromLocal8Bit(e.what())));
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("%1: OpenCV 4.6 cannot load the cut model: %2")
+                             .arg(modelPath, QString::fromLocal8Bit(e.what())));
     }
     if (impl->net.empty()) {
-        return makeError(Error::Code::Unsupported,
-                         QStringLiteral("%1: OpenCV 4.6 loaded an empty network from the cut model.").arg(modelPath));
+        return makeError(
+            Error::Code::Unsupported,
+            QStringLiteral("%1: OpenCV 4.6 loaded an empty network from the cut model.")
+                .arg(modelPath));
     }
     impl->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     impl->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
@@ -194,27 +206,47 @@ Expected<CutModelRunner> CutModelRunner::load(const QString &modelPath, const QS
     return runner;
 }
 
-QString CutModelRunner::modelPath() const { return m_impl ? m_impl->modelPath : QString(); }
-QString CutModelRunner::inputName() const { return m_impl ? m_impl->inputName : QString(); }
-QList<qint64> CutModelRunner::inputShape() const { return m_impl ? m_impl->inputShape : QList<qint64>(); }
-QStringList CutModelRunner::outputNames() const { return m_impl ? m_impl->outputNames : QStringList(); }
-QStringList CutModelRunner::rewrites() const { return m_impl ? m_impl->rewrites : QStringList(); }
-QByteArray CutModelRunner::cutModel() const { return m_impl ? m_impl->cutModel : QByteArray(); }
+QString CutModelRunner::modelPath() const
+{
+    return m_impl ? m_impl->modelPath : QString();
+}
+QString CutModelRunner::inputName() const
+{
+    return m_impl ? m_impl->inputName : QString();
+}
+QList<qint64> CutModelRunner::inputShape() const
+{
+    return m_impl ? m_impl->inputShape : QList<qint64>();
+}
+QStringList CutModelRunner::outputNames() const
+{
+    return m_impl ? m_impl->outputNames : QStringList();
+}
+QStringList CutModelRunner::rewrites() const
+{
+    return m_impl ? m_impl->rewrites : QStringList();
+}
+QByteArray CutModelRunner::cutModel() const
+{
+    return m_impl ? m_impl->cutModel : QByteArray();
+}
 
 Expected<QList<OutputTensor>> CutModelRunner::run(const InputTensor &input) const
 {
     if (!m_impl)
         return makeError(QStringLiteral("No model is loaded for the preview."));
     if (input.shape != m_impl->inputShape) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("%1: the prepared input does not have the model's input shape.")
-                             .arg(m_impl->modelPath));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("%1: the prepared input does not have the model's input shape.")
+                .arg(m_impl->modelPath));
     }
     std::vector<int> dims;
     for (qint64 d : input.shape)
         dims.push_back(int(d));
     // The blob wraps the tensor; setInput copies it.
-    const cv::Mat blob(int(dims.size()), dims.data(), CV_32F, const_cast<float *>(input.values.data()));
+    const cv::Mat blob(
+        int(dims.size()), dims.data(), CV_32F, const_cast<float *>(input.values.data()));
     std::vector<cv::Mat> outs;
     std::vector<cv::String> names;
     for (const QString &n : std::as_const(m_impl->outputNames))
@@ -227,16 +259,20 @@ Expected<QList<OutputTensor>> CutModelRunner::run(const InputTensor &input) cons
         } catch (const cv::Exception &e) {
             QString message = openCvFailure(m_impl->modelPath, e, "run");
             if (!message.contains(QLatin1String(" node "))) {
-                const QString node = firstFailingNode(m_impl->graph, m_impl->outputNames, m_impl->inputName, blob);
+                const QString node
+                    = firstFailingNode(m_impl->graph, m_impl->outputNames, m_impl->inputName, blob);
                 if (!node.isEmpty()) {
                     message = QStringLiteral("%1: OpenCV 4.6 cannot run %2: %3")
-                                  .arg(m_impl->modelPath, node, message.section(QStringLiteral(": "), -1));
+                                  .arg(m_impl->modelPath,
+                                       node,
+                                       message.section(QStringLiteral(": "), -1));
                 }
             }
             return makeError(Error::Code::Unsupported, message);
         } catch (const std::exception &e) {
-            return makeError(Error::Code::Unsupported, QStringLiteral("%1: OpenCV 4.6 cannot run the cut model: %2")
-                                                           .arg(m_impl->modelPath, QString::fromLocal8Bit(e.what())));
+            return makeError(Error::Code::Unsupported,
+                             QStringLiteral("%1: OpenCV 4.6 cannot run the cut model: %2")
+                                 .arg(m_impl->modelPath, QString::fromLocal8Bit(e.what())));
         }
     }
     QList<OutputTensor> result;

@@ -28,8 +28,8 @@ public:
     CutModelRunner();
 
     /** \a cutTensors empty: the model's own outputs. \a inputShape: the pinned 4-D input. */
-    static Expected<CutModelRunner> load(const QString &modelPath, const QStringList &cutTensors,
-                                         const QList<qint64> &inputShape);
+    static Expected<CutModelRunner>
+    load(const QString &modelPath, const QStringList &cutTensors, const QList<qint64> &inputShape);
 
     bool isNull() const { return !m_impl; }
     QString modelPath() const;

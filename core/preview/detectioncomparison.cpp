@@ -8,7 +8,8 @@
 
 namespace Mcw::Core {
 
-DetectionComparison DetectionComparison::compare(const DecodedOutputs &fp32, const DecodedOutputs &int8)
+DetectionComparison DetectionComparison::compare(const DecodedOutputs &fp32,
+                                                 const DecodedOutputs &int8)
 {
     DetectionComparison c;
     if (!fp32.classes.isEmpty() || !int8.classes.isEmpty()) {
@@ -34,13 +35,14 @@ DetectionComparison DetectionComparison::compare(const DecodedOutputs &fp32, con
     }
     // Same-class pairs first (so a box that only moved is not taken by a neighbour of another
     // class), then the rest; highest IoU first, ties in FP32 then INT8 order (reproducible).
-    std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate &x, const Candidate &y) {
-        const bool sameX = fp32.detections[x.a].classId == int8.detections[x.b].classId;
-        const bool sameY = fp32.detections[y.a].classId == int8.detections[y.b].classId;
-        if (sameX != sameY)
-            return sameX;
-        return x.iou > y.iou;
-    });
+    std::stable_sort(
+        candidates.begin(), candidates.end(), [&](const Candidate &x, const Candidate &y) {
+            const bool sameX = fp32.detections[x.a].classId == int8.detections[x.b].classId;
+            const bool sameY = fp32.detections[y.a].classId == int8.detections[y.b].classId;
+            if (sameX != sameY)
+                return sameX;
+            return x.iou > y.iou;
+        });
     QList<bool> usedA(fp32.detections.size(), false);
     QList<bool> usedB(int8.detections.size(), false);
     double iouSum = 0;
@@ -103,7 +105,8 @@ QString DetectionComparison::summary() const
 {
     if (isClassifier)
         return top1Agrees ? QStringLiteral("top-1 agrees") : QStringLiteral("top-1 differs");
-    return QStringLiteral("%1 matched, %2 shifted, %3 class changed, %4 missed, %5 extra, mean IoU %6")
+    return QStringLiteral(
+               "%1 matched, %2 shifted, %3 class changed, %4 missed, %5 extra, mean IoU %6")
         .arg(matched)
         .arg(shifted)
         .arg(classChanged)
@@ -142,7 +145,8 @@ QString FolderComparison::summary() const
         }
     }
     const int fp32Total = matched + shifted + changed + missed;
-    return QStringLiteral("%1 images: %2 of %3 FP32 detections matched (%4 shifted, %5 class changed), %6 missed, "
+    return QStringLiteral("%1 images: %2 of %3 FP32 detections matched (%4 shifted, %5 class "
+                          "changed), %6 missed, "
                           "%7 extra, mean IoU %8")
         .arg(rows.size())
         .arg(matched + shifted)

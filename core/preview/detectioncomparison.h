@@ -11,8 +11,9 @@ namespace Mcw::Core {
 
 /**
  * FP32 against INT8 decodes of the same input: detections paired greedily by IoU ≥ 0.5 (same
- * class first, then across classes; highest IoU first); a pair is matched, shifted (IoU below 0.9) or class changed;
- * the rest are missed (FP32 only) or extra (INT8 only). Classifiers compare top-1.
+ * class first, then across classes; highest IoU first); a pair is matched, shifted (IoU below 0.9)
+ * or class changed; the rest are missed (FP32 only) or extra (INT8 only). Classifiers compare
+ * top-1.
  */
 struct DetectionComparison
 {
@@ -34,13 +35,14 @@ struct DetectionComparison
     int classChanged = 0; // paired, another class
     int missed = 0;
     int extra = 0;
-    double meanIou = 0;   // over all pairs; 1 when there are none
+    double meanIou = 0; // over all pairs; 1 when there are none
     bool isClassifier = false;
     bool top1Agrees = false;
 
     static DetectionComparison compare(const DecodedOutputs &fp32, const DecodedOutputs &int8);
     static QString kindName(Kind kind);
-    /** "3 matched, 1 shifted, 0 class changed, 1 missed, 0 extra, mean IoU 0.93" or the top-1 line. */
+    /** "3 matched, 1 shifted, 0 class changed, 1 missed, 0 extra, mean IoU 0.93" or the top-1 line.
+     */
     QString summary() const;
 };
 

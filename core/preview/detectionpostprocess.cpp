@@ -37,11 +37,14 @@ void DetectionPostProcess::clip(Detection &d, float width, float height)
         d.h = height - d.y;
 }
 
-QList<Detection> DetectionPostProcess::nms(QList<Detection> candidates, float iouThreshold,
-                                           int inputWidth, int inputHeight)
+QList<Detection> DetectionPostProcess::nms(QList<Detection> candidates,
+                                           float iouThreshold,
+                                           int inputWidth,
+                                           int inputHeight)
 {
     // Stable, so equal scores keep anchor order and the result is reproducible.
-    std::stable_sort(candidates.begin(), candidates.end(),
+    std::stable_sort(candidates.begin(),
+                     candidates.end(),
                      [](const Detection &a, const Detection &b) { return a.score > b.score; });
     QList<bool> suppressed(candidates.size(), false);
     QList<Detection> kept;
@@ -81,8 +84,9 @@ void DetectionPostProcess::mapToSource(QList<Detection> &detections, const FitGe
 void DetectionPostProcess::applyLabels(QList<Detection> &detections, const QStringList &labels)
 {
     for (Detection &d : detections) {
-        d.label = d.classId >= 0 && d.classId < labels.size() ? labels.at(d.classId)
-                                                             : QStringLiteral("class_%1").arg(d.classId);
+        d.label = d.classId >= 0 && d.classId < labels.size()
+                      ? labels.at(d.classId)
+                      : QStringLiteral("class_%1").arg(d.classId);
     }
 }
 

@@ -20,9 +20,10 @@ public:
      * Per-class greedy NMS by descending score (IoU above \a iouThreshold suppresses), then each
      * survivor clipped to the input like the device does.
      */
-    static QList<Detection> nms(QList<Detection> candidates, float iouThreshold, int inputWidth,
-                                int inputHeight);
-    /** Clips a box to [0, width] × [0, height] the device's way (shrink, never move the far edge). */
+    static QList<Detection>
+    nms(QList<Detection> candidates, float iouThreshold, int inputWidth, int inputHeight);
+    /** Clips a box to [0, width] × [0, height] the device's way (shrink, never move the far edge).
+     */
     static void clip(Detection &d, float width, float height);
     /** Maps boxes and keypoints from model input to source-image pixels and clips them. */
     static void mapToSource(QList<Detection> &detections, const FitGeometry &geometry);

@@ -37,8 +37,8 @@ static float fitScale(DeviceFit fit, int sw, int sh, int iw, int ih)
     return fit == DeviceFit::Cover ? std::max(sx, sy) : std::min(sx, sy);
 }
 
-FitGeometry FitGeometry::compute(DeviceFit fit, int sourceWidth, int sourceHeight, int inputWidth,
-                                 int inputHeight)
+FitGeometry FitGeometry::compute(
+    DeviceFit fit, int sourceWidth, int sourceHeight, int inputWidth, int inputHeight)
 {
     FitGeometry g;
     g.fit = fit;

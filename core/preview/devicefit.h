@@ -13,7 +13,8 @@ enum class DeviceFit {
     Cover,   // scale to cover, centre crop (the classifier's default)
 };
 
-/** The fit MaixPy's class for \a modelType uses by default (detect(): contain, classify(): cover). */
+/** The fit MaixPy's class for \a modelType uses by default (detect(): contain, classify(): cover).
+ */
 DeviceFit deviceFitFor(const QString &modelType);
 QString deviceFitName(DeviceFit fit);
 
@@ -34,8 +35,8 @@ struct FitGeometry
     int offsetX = 0; // > 0: bars (contain); < 0: cropped away (cover)
     int offsetY = 0;
 
-    static FitGeometry compute(DeviceFit fit, int sourceWidth, int sourceHeight, int inputWidth,
-                               int inputHeight);
+    static FitGeometry
+    compute(DeviceFit fit, int sourceWidth, int sourceHeight, int inputWidth, int inputHeight);
 
     /** Model-input pixel → source-image pixel, as MaixCDK's _correct_bbox maps box corners. */
     float toSourceX(float x) const;

@@ -33,19 +33,22 @@ static cv::Mat fitImage(const cv::Mat &rgb, const FitGeometry &g)
     return out;
 }
 
-Expected<InputTensor> InputTensor::prepare(const SourceImage &image, const QList<qint64> &inputShape,
-                                           const Preprocess &preprocess, DeviceFit fit)
+Expected<InputTensor> InputTensor::prepare(const SourceImage &image,
+                                           const QList<qint64> &inputShape,
+                                           const Preprocess &preprocess,
+                                           DeviceFit fit)
 {
     if (inputShape.size() != 4 || inputShape[0] != 1) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("The model input shape [%1] is not a 4-D image input of batch 1.")
-                             .arg(QStringList([&] {
-                                      QStringList s;
-                                      for (qint64 d : inputShape)
-                                          s.append(QString::number(d));
-                                      return s;
-                                  }())
-                                      .join(QLatin1Char(','))));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("The model input shape [%1] is not a 4-D image input of batch 1.")
+                .arg(QStringList([&] {
+                         QStringList s;
+                         for (qint64 d : inputShape)
+                             s.append(QString::number(d));
+                         return s;
+                     }())
+                         .join(QLatin1Char(','))));
     }
     // MaixCDK's rule: the input is NHWC when the last dimension is at most 4.
     const bool nhwc = inputShape[3] <= 4;
@@ -53,14 +56,15 @@ Expected<InputTensor> InputTensor::prepare(const SourceImage &image, const QList
     const int height = int(nhwc ? inputShape[1] : inputShape[2]);
     const int width = int(nhwc ? inputShape[2] : inputShape[3]);
     const bool gray = preprocess.pixelFormat == QLatin1String("gray");
-    if (width <= 0 || height <= 0 || width > 8192 || height > 8192 || (channels != 3 && channels != 1)
-        || (channels == 1) != gray) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("The model input %1×%2 with %3 channels does not fit pixel format '%4'.")
-                             .arg(width)
-                             .arg(height)
-                             .arg(channels)
-                             .arg(preprocess.pixelFormat));
+    if (width <= 0 || height <= 0 || width > 8192 || height > 8192
+        || (channels != 3 && channels != 1) || (channels == 1) != gray) {
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("The model input %1×%2 with %3 channels does not fit pixel format '%4'.")
+                .arg(width)
+                .arg(height)
+                .arg(channels)
+                .arg(preprocess.pixelFormat));
     }
     if (image.isNull())
         return makeError(Error::Code::InvalidInput, QStringLiteral("No image to prepare."));
@@ -69,7 +73,8 @@ Expected<InputTensor> InputTensor::prepare(const SourceImage &image, const QList
     t.shape = inputShape;
     t.nhwc = nhwc;
     t.geometry = FitGeometry::compute(fit, image.width, image.height, width, height);
-    const cv::Mat rgb(image.height, image.width, CV_8UC3, const_cast<char *>(image.rgb.constData()));
+    const cv::Mat rgb(
+        image.height, image.width, CV_8UC3, const_cast<char *>(image.rgb.constData()));
     cv::Mat fitted = fitImage(rgb, t.geometry);
     cv::Mat modelOrder; // the pixel format the device's camera delivers
     if (gray)
@@ -80,7 +85,8 @@ Expected<InputTensor> InputTensor::prepare(const SourceImage &image, const QList
         modelOrder = fitted;
     if (gray)
         cv::cvtColor(modelOrder, fitted, cv::COLOR_GRAY2RGB);
-    t.fittedRgb = QByteArray(reinterpret_cast<const char *>(fitted.data), qsizetype(fitted.total()) * 3);
+    t.fittedRgb
+        = QByteArray(reinterpret_cast<const char *>(fitted.data), qsizetype(fitted.total()) * 3);
 
     const qsizetype plane = qsizetype(width) * height;
     t.values.resize(size_t(plane * channels));

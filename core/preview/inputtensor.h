@@ -29,8 +29,10 @@ struct InputTensor
     QByteArray fittedRgb;
 
     /** Builds the tensor; \a inputShape is the project's 4-D input shape (batch 1). */
-    static Expected<InputTensor> prepare(const SourceImage &image, const QList<qint64> &inputShape,
-                                         const Preprocess &preprocess, DeviceFit fit);
+    static Expected<InputTensor> prepare(const SourceImage &image,
+                                         const QList<qint64> &inputShape,
+                                         const Preprocess &preprocess,
+                                         DeviceFit fit);
 };
 
 } // namespace Mcw::Core

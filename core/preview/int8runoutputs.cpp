@@ -11,7 +11,8 @@
 
 namespace Mcw::Core {
 
-static Expected<OutputTensor> readTensor(const NpzFile &npz, const QString &entry, const QString &name)
+static Expected<OutputTensor>
+readTensor(const NpzFile &npz, const QString &entry, const QString &name)
 {
     const auto array = npz.array(entry);
     if (!array)
@@ -23,23 +24,29 @@ static Expected<OutputTensor> readTensor(const NpzFile &npz, const QString &entr
     return t;
 }
 
-Expected<Int8RunOutputs> Int8RunOutputs::load(const QString &runDir, const Project &project,
-                                              const QStringList &cutTensors, const QString &inputName)
+Expected<Int8RunOutputs> Int8RunOutputs::load(const QString &runDir,
+                                              const Project &project,
+                                              const QStringList &cutTensors,
+                                              const QString &inputName)
 {
     const QDir dir(runDir);
     if (!dir.exists())
-        return makeError(Error::Code::NotFound, QStringLiteral("%1: no such run folder.").arg(runDir));
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("%1: no such run folder.").arg(runDir));
     Int8RunOutputs run;
     run.inputFile = dir.filePath(project.name + QStringLiteral("_in_f32.npz"));
     if (!QFileInfo::exists(run.inputFile)) {
-        return makeError(Error::Code::NotFound,
-                         QStringLiteral("%1: the run has no %2_in_f32.npz; it ran without a test image, so "
-                                        "tpu-mlir computed no INT8 outputs to show.")
-                             .arg(runDir, project.name));
+        return makeError(
+            Error::Code::NotFound,
+            QStringLiteral("%1: the run has no %2_in_f32.npz; it ran without a test image, so "
+                           "tpu-mlir computed no INT8 outputs to show.")
+                .arg(runDir, project.name));
     }
     const QString prefix = deployFilePrefix(project, false);
-    QStringList candidates{prefix + QStringLiteral("_tpu_outputs.npz"), prefix + QStringLiteral("_model_outputs.npz")};
-    for (const QString &pattern : {QStringLiteral("*_int8*_tpu_outputs.npz"), QStringLiteral("*_int8*_model_outputs.npz")})
+    QStringList candidates{prefix + QStringLiteral("_tpu_outputs.npz"),
+                           prefix + QStringLiteral("_model_outputs.npz")};
+    for (const QString &pattern :
+         {QStringLiteral("*_int8*_tpu_outputs.npz"), QStringLiteral("*_int8*_model_outputs.npz")})
         candidates += dir.entryList({pattern}, QDir::Files, QDir::Name);
     for (const QString &c : std::as_const(candidates)) {
         if (QFileInfo::exists(dir.filePath(c))) {
@@ -48,10 +55,12 @@ Expected<Int8RunOutputs> Int8RunOutputs::load(const QString &runDir, const Proje
         }
     }
     if (run.outputsFile.isEmpty()) {
-        return makeError(Error::Code::NotFound,
-                         QStringLiteral("%1: the run kept no INT8 outputs (%2_tpu_outputs.npz); deploy with --debug "
-                                        "to keep them.")
-                             .arg(runDir, prefix));
+        return makeError(
+            Error::Code::NotFound,
+            QStringLiteral(
+                "%1: the run kept no INT8 outputs (%2_tpu_outputs.npz); deploy with --debug "
+                "to keep them.")
+                .arg(runDir, prefix));
     }
 
     const auto inputs = NpzFile::open(run.inputFile);
@@ -59,7 +68,8 @@ Expected<Int8RunOutputs> Int8RunOutputs::load(const QString &runDir, const Proje
         return Unexpected(inputs.error());
     QString inputEntry = inputs->contains(inputName) ? inputName : inputs->names().value(0);
     if (inputEntry.isEmpty())
-        return makeError(Error::Code::InvalidInput, QStringLiteral("%1: holds no input tensor.").arg(run.inputFile));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: holds no input tensor.").arg(run.inputFile));
     auto input = readTensor(*inputs, inputEntry, inputName);
     if (!input)
         return Unexpected(input.error());
@@ -78,7 +88,8 @@ Expected<Int8RunOutputs> Int8RunOutputs::load(const QString &runDir, const Proje
         }
         if (entry.isEmpty()) {
             return makeError(Error::Code::NotFound,
-                             QStringLiteral("%1: has no tensor for the cut output %2.").arg(run.outputsFile, cut));
+                             QStringLiteral("%1: has no tensor for the cut output %2.")
+                                 .arg(run.outputsFile, cut));
         }
         auto t = readTensor(*outputs, entry, cut);
         if (!t)

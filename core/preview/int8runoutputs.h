@@ -21,14 +21,16 @@ struct Int8RunOutputs
 {
     QString inputFile;
     QString outputsFile;
-    OutputTensor input; // name = the model input
+    OutputTensor input;          // name = the model input
     QList<OutputTensor> outputs; // in cut-tensor order
 
     /**
      * Reads \a runDir for \a project; the error is one sentence naming the folder or file and
      * what is missing (e.g. a run without a test image, or without --debug).
      */
-    static Expected<Int8RunOutputs> load(const QString &runDir, const Project &project, const QStringList &cutTensors,
+    static Expected<Int8RunOutputs> load(const QString &runDir,
+                                         const Project &project,
+                                         const QStringList &cutTensors,
                                          const QString &inputName);
 };
 

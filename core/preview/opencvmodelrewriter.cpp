@@ -58,7 +58,8 @@ static std::optional<std::vector<float>> floatValues(const onnx::TensorProto &t)
     return values;
 }
 
-QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QString, QList<qint64>> &shapes)
+QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model,
+                                         const QHash<QString, QList<qint64>> &shapes)
 {
     QStringList done;
     auto *graph = model.mutable_graph();
@@ -84,9 +85,11 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QS
         std::optional<float> lo = -std::numeric_limits<float>::max();
         std::optional<float> hi = std::numeric_limits<float>::max();
         if (node.input_size() > 1 && !node.input(1).empty())
-            lo = constants.contains(node.input(1)) ? scalarValue(*constants.value(node.input(1))) : std::nullopt;
+            lo = constants.contains(node.input(1)) ? scalarValue(*constants.value(node.input(1)))
+                                                   : std::nullopt;
         if (node.input_size() > 2 && !node.input(2).empty())
-            hi = constants.contains(node.input(2)) ? scalarValue(*constants.value(node.input(2))) : std::nullopt;
+            hi = constants.contains(node.input(2)) ? scalarValue(*constants.value(node.input(2)))
+                                                   : std::nullopt;
         if (!lo || !hi)
             continue; // computed bounds: leave it, OpenCV names the node if it cannot load it
         const std::string x = node.input(0);
@@ -104,7 +107,9 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QS
     }
     if (clips > 0) {
         // The attribute form belongs to opset < 11; OpenCV reads it whatever the opset.
-        done.append(QStringLiteral("%1 Clip node(s) with min/max inputs rewritten to the attribute form").arg(clips));
+        done.append(
+            QStringLiteral("%1 Clip node(s) with min/max inputs rewritten to the attribute form")
+                .arg(clips));
     }
 
     // OpenCV 4.6 ignores Split's opset-13 `split` input and splits evenly (YOLOv8's 64 + nc box
@@ -129,7 +134,9 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QS
         ++splits;
     }
     if (splits > 0)
-        done.append(QStringLiteral("%1 Split node(s) with a sizes input rewritten to the attribute form").arg(splits));
+        done.append(
+            QStringLiteral("%1 Split node(s) with a sizes input rewritten to the attribute form")
+                .arg(splits));
 
     // "shape_utils.hpp total()" at Mul(x[1,T,C], gamma[C]): give the constant x's full shape.
     int expanded = 0;
@@ -140,11 +147,13 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QS
         for (int side = 0; side < 2; ++side) {
             const std::string &c = node.input(side);
             const QString other = QString::fromStdString(node.input(1 - side));
-            if (!constants.contains(c) || constants.contains(node.input(1 - side)) || !shapes.contains(other))
+            if (!constants.contains(c) || constants.contains(node.input(1 - side))
+                || !shapes.contains(other))
                 continue;
             const onnx::TensorProto &t = *constants.value(c);
             const QList<qint64> full = shapes.value(other);
-            if (t.dims_size() != 1 || full.size() != 3 || full[0] != 1 || full[2] != t.dims(0) || full[1] <= 1)
+            if (t.dims_size() != 1 || full.size() != 3 || full[0] != 1 || full[2] != t.dims(0)
+                || full[1] <= 1)
                 continue;
             const auto values = floatValues(t);
             if (!values || qint64(values->size()) != t.dims(0))
@@ -158,7 +167,8 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QS
             std::string raw;
             raw.reserve(size_t(full[1] * full[2]) * sizeof(float));
             for (qint64 row = 0; row < full[1]; ++row)
-                raw.append(reinterpret_cast<const char *>(values->data()), values->size() * sizeof(float));
+                raw.append(reinterpret_cast<const char *>(values->data()),
+                           values->size() * sizeof(float));
             init->set_raw_data(raw);
             node.set_input(side, name);
             ++expanded;
@@ -166,7 +176,9 @@ QStringList OpenCvModelRewriter::rewrite(onnx::ModelProto &model, const QHash<QS
         }
     }
     if (expanded > 0)
-        done.append(QStringLiteral("%1 1-D constant(s) of elementwise ops expanded to the full [1,T,C] shape").arg(expanded));
+        done.append(QStringLiteral(
+                        "%1 1-D constant(s) of elementwise ops expanded to the full [1,T,C] shape")
+                        .arg(expanded));
 
     // Stale or symbolic value_info trips the importer once the input dims are pinned.
     if (graph->value_info_size() > 0) {

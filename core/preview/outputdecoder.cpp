@@ -33,16 +33,19 @@ bool OutputDecoder::supports(const QString &modelType)
            || modelType == QLatin1String("classifier");
 }
 
-Expected<DecodedOutputs> OutputDecoder::decode(const QList<OutputTensor> &outputs, const DecoderSettings &settings,
+Expected<DecodedOutputs> OutputDecoder::decode(const QList<OutputTensor> &outputs,
+                                               const DecoderSettings &settings,
                                                const FitGeometry &geometry)
 {
     Expected<DecodedOutputs> decoded = makeError(
         Error::Code::Unsupported,
-        QStringLiteral("The preview has no MaixPy decoder for model_type '%1'; the raw outputs are shown.")
+        QStringLiteral(
+            "The preview has no MaixPy decoder for model_type '%1'; the raw outputs are shown.")
             .arg(settings.modelType));
     if (settings.modelType == QLatin1String("yolov5"))
         decoded = YoloV5Decoder::decode(outputs, settings);
-    else if (settings.modelType == QLatin1String("yolov8") || settings.modelType == QLatin1String("yolo11"))
+    else if (settings.modelType == QLatin1String("yolov8")
+             || settings.modelType == QLatin1String("yolo11"))
         decoded = Yolo11Decoder::decode(outputs, settings);
     else if (settings.modelType.contains(QLatin1String("yolo26")))
         decoded = Yolo26Decoder::decode(outputs, settings);

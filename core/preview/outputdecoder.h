@@ -23,7 +23,8 @@ public:
     /** Whether a model_type has a decoder here. */
     static bool supports(const QString &modelType);
 
-    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs, const DecoderSettings &settings,
+    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs,
+                                           const DecoderSettings &settings,
                                            const FitGeometry &geometry);
 };
 

@@ -34,8 +34,10 @@ Expected<CutModelRunner> PreviewEngine::runnerLocked(const Project &project, dou
     QStringList shape;
     for (qint64 d : project.inputShape)
         shape.append(QString::number(d));
-    const QString key = QStringList{project.modelPath, info.lastModified().toString(Qt::ISODateWithMs),
-                                    QString::number(info.size()), project.cutTensors.join(QLatin1Char('\n')),
+    const QString key = QStringList{project.modelPath,
+                                    info.lastModified().toString(Qt::ISODateWithMs),
+                                    QString::number(info.size()),
+                                    project.cutTensors.join(QLatin1Char('\n')),
                                     shape.join(QLatin1Char(','))}
                             .join(QLatin1Char('\t'));
     *loadMs = 0;
@@ -52,7 +54,8 @@ Expected<CutModelRunner> PreviewEngine::runnerLocked(const Project &project, dou
     return m_runner;
 }
 
-Expected<PreviewResult> PreviewEngine::run(const Project &project, const QString &imagePath,
+Expected<PreviewResult> PreviewEngine::run(const Project &project,
+                                           const QString &imagePath,
                                            const DecoderSettings &settings)
 {
     QMutexLocker lock(&m_mutex);
@@ -70,9 +73,11 @@ Expected<PreviewResult> PreviewEngine::run(const Project &project, const QString
         m_image = *image;
     }
     result.image = m_image;
-    auto input = InputTensor::prepare(m_image, runner->inputShape(), project.preprocess, deviceFitFor(project.modelType));
+    auto input = InputTensor::prepare(
+        m_image, runner->inputShape(), project.preprocess, deviceFitFor(project.modelType));
     if (!input)
-        return makeError(input.error().code, QStringLiteral("%1: %2").arg(project.modelPath, input.error().message));
+        return makeError(input.error().code,
+                         QStringLiteral("%1: %2").arg(project.modelPath, input.error().message));
     result.input = std::move(*input);
     result.inputName = runner->inputName();
     result.prepareMs = elapsedMs(timer);
@@ -122,7 +127,8 @@ static SourceImage imageFromInput(const InputTensor &input, const Preprocess &p)
             for (int k = 0; k < 3; ++k) {
                 const int ch = c == 1 ? 0 : (bgr ? 2 - k : k);
                 const qsizetype pixel = qsizetype(y) * w + x;
-                const float v = input.values[size_t(nhwc ? pixel * c + ch : ch * qsizetype(w) * h + pixel)];
+                const float v
+                    = input.values[size_t(nhwc ? pixel * c + ch : ch * qsizetype(w) * h + pixel)];
                 const double scale = p.scale.value(ch, 1.0);
                 const double value = (scale != 0.0 ? v / scale : 0.0) + p.mean.value(ch, 0.0);
                 image.rgb[pixel * 3 + k] = char(std::clamp(int(std::lround(value)), 0, 255));
@@ -132,7 +138,8 @@ static SourceImage imageFromInput(const InputTensor &input, const Preprocess &p)
     return image;
 }
 
-Expected<Int8SideBySide> PreviewEngine::runInt8(const Project &project, const QString &runDir,
+Expected<Int8SideBySide> PreviewEngine::runInt8(const Project &project,
+                                                const QString &runDir,
                                                 const DecoderSettings &settings)
 {
     QMutexLocker lock(&m_mutex);
@@ -150,16 +157,20 @@ Expected<Int8SideBySide> PreviewEngine::runInt8(const Project &project, const QS
     InputTensor input;
     input.shape = run->input.shape;
     if (input.shape != runner->inputShape()) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("%1: the input tensor does not have the project's input shape; the run "
-                                        "belongs to another model or input size.")
-                             .arg(run->inputFile));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("%1: the input tensor does not have the project's input shape; the run "
+                           "belongs to another model or input size.")
+                .arg(run->inputFile));
     }
     input.nhwc = input.shape.size() == 4 && input.shape[3] <= 4;
     input.values = run->input.values;
     result.image = imageFromInput(input, project.preprocess);
-    input.geometry = FitGeometry::compute(DeviceFit::Fill, result.image.width, result.image.height,
-                                          result.image.width, result.image.height);
+    input.geometry = FitGeometry::compute(DeviceFit::Fill,
+                                          result.image.width,
+                                          result.image.height,
+                                          result.image.width,
+                                          result.image.height);
     auto fp32 = runner->run(input);
     if (!fp32)
         return Unexpected(fp32.error());
@@ -183,8 +194,9 @@ Expected<Int8SideBySide> PreviewEngine::runInt8(const Project &project, const QS
     left.title = QStringLiteral("FP32 (OpenCV)");
     PreviewRenderer::Options right;
     right.title = QStringLiteral("INT8 (tpu-mlir)");
-    result.drawn = RenderedImage::sideBySide(PreviewRenderer::draw(result.image, result.fp32, left),
-                                             PreviewRenderer::draw(result.image, result.int8, right));
+    result.drawn
+        = RenderedImage::sideBySide(PreviewRenderer::draw(result.image, result.fp32, left),
+                                    PreviewRenderer::draw(result.image, result.int8, right));
     return result;
 }
 

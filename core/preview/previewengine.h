@@ -66,10 +66,12 @@ struct Int8SideBySide
 class PreviewEngine
 {
 public:
-    Expected<PreviewResult> run(const Project &project, const QString &imagePath, const DecoderSettings &settings);
+    Expected<PreviewResult>
+    run(const Project &project, const QString &imagePath, const DecoderSettings &settings);
 
     /** FP32 and INT8 side by side for the run folder \a runDir (see Int8SideBySide). */
-    Expected<Int8SideBySide> runInt8(const Project &project, const QString &runDir, const DecoderSettings &settings);
+    Expected<Int8SideBySide>
+    runInt8(const Project &project, const QString &runDir, const DecoderSettings &settings);
 
     /** The network for \a project (loaded or cached); for callers that only need the runner. */
     Expected<CutModelRunner> runnerFor(const Project &project);

@@ -80,16 +80,18 @@ QJsonObject PreviewJson::result(const PreviewResult &r)
     o[QStringLiteral("image")] = r.image.path;
     o[QStringLiteral("image_size")] = QJsonArray{r.image.width, r.image.height};
     const FitGeometry &g = r.input.geometry;
-    o[QStringLiteral("input")] = QJsonObject{{QStringLiteral("name"), r.inputName},
-                                             {QStringLiteral("shape"), shapeArray(r.input.shape)},
-                                             {QStringLiteral("layout"), r.input.nhwc ? QStringLiteral("nhwc") : QStringLiteral("nchw")},
-                                             {QStringLiteral("fit"), deviceFitName(g.fit)},
-                                             {QStringLiteral("resized"), QJsonArray{g.resizedWidth, g.resizedHeight}},
-                                             {QStringLiteral("offset"), QJsonArray{g.offsetX, g.offsetY}}};
+    o[QStringLiteral("input")] = QJsonObject{
+        {QStringLiteral("name"), r.inputName},
+        {QStringLiteral("shape"), shapeArray(r.input.shape)},
+        {QStringLiteral("layout"), r.input.nhwc ? QStringLiteral("nhwc") : QStringLiteral("nchw")},
+        {QStringLiteral("fit"), deviceFitName(g.fit)},
+        {QStringLiteral("resized"), QJsonArray{g.resizedWidth, g.resizedHeight}},
+        {QStringLiteral("offset"), QJsonArray{g.offsetX, g.offsetY}}};
     o[QStringLiteral("rewrites")] = QJsonArray::fromStringList(r.rewrites);
     QJsonArray outputs;
     for (const OutputTensor &t : r.outputs)
-        outputs.append(QJsonObject{{QStringLiteral("name"), t.name}, {QStringLiteral("shape"), shapeArray(t.shape)}});
+        outputs.append(QJsonObject{{QStringLiteral("name"), t.name},
+                                   {QStringLiteral("shape"), shapeArray(t.shape)}});
     o[QStringLiteral("outputs")] = outputs;
     o[QStringLiteral("fp32")] = decoded(r.decoded, r.decodeError);
     o[QStringLiteral("timings_ms")] = QJsonObject{{QStringLiteral("load"), round2(r.loadMs)},
@@ -116,12 +118,13 @@ QJsonObject PreviewJson::int8(const Int8SideBySide &r)
                                  {QStringLiteral("iou"), std::round(p.iou * 1e4) / 1e4}});
     }
     o[QStringLiteral("pairs")] = pairs;
-    o[QStringLiteral("counts")] = QJsonObject{{QStringLiteral("matched"), c.matched},
-                                              {QStringLiteral("shifted"), c.shifted},
-                                              {QStringLiteral("class_changed"), c.classChanged},
-                                              {QStringLiteral("missed"), c.missed},
-                                              {QStringLiteral("extra"), c.extra},
-                                              {QStringLiteral("mean_iou"), std::round(c.meanIou * 1e4) / 1e4}};
+    o[QStringLiteral("counts")]
+        = QJsonObject{{QStringLiteral("matched"), c.matched},
+                      {QStringLiteral("shifted"), c.shifted},
+                      {QStringLiteral("class_changed"), c.classChanged},
+                      {QStringLiteral("missed"), c.missed},
+                      {QStringLiteral("extra"), c.extra},
+                      {QStringLiteral("mean_iou"), std::round(c.meanIou * 1e4) / 1e4}};
     if (c.isClassifier)
         o[QStringLiteral("top1_agrees")] = c.top1Agrees;
     o[QStringLiteral("summary")] = c.summary();

@@ -24,7 +24,8 @@ public:
         QString title;        // e.g. "FP32 (OpenCV)"; drawn top-left when set
     };
 
-    static RenderedImage draw(const SourceImage &image, const DecodedOutputs &decoded, const Options &options);
+    static RenderedImage
+    draw(const SourceImage &image, const DecodedOutputs &decoded, const Options &options);
     /** The four corners of a detection (rotated for OBB), source-image pixels, clockwise. */
     static QList<QPointF> corners(const Detection &d);
 };

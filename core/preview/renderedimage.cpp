@@ -14,7 +14,8 @@ namespace Mcw::Core {
 Expected<void> RenderedImage::savePng(const QString &path) const
 {
     if (isNull())
-        return makeError(Error::Code::InvalidInput, QStringLiteral("%1: nothing was drawn to save.").arg(path));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: nothing was drawn to save.").arg(path));
     const cv::Mat rgbMat(height, width, CV_8UC3, const_cast<char *>(rgb.constData()));
     cv::Mat bgr;
     cv::cvtColor(rgbMat, bgr, cv::COLOR_RGB2BGR);
@@ -25,7 +26,8 @@ Expected<void> RenderedImage::savePng(const QString &path) const
         ok = false;
     }
     if (!ok)
-        return makeError(Error::Code::Io, QStringLiteral("%1: the image could not be written.").arg(path));
+        return makeError(Error::Code::Io,
+                         QStringLiteral("%1: the image could not be written.").arg(path));
     return {};
 }
 
@@ -41,7 +43,8 @@ RenderedImage RenderedImage::sideBySide(const RenderedImage &left, const Rendere
     if (!right.isNull())
         cv::Mat(right.height, right.width, CV_8UC3, const_cast<char *>(right.rgb.constData()))
             .copyTo(canvas(cv::Rect(left.width, 0, right.width, right.height)));
-    out.rgb = QByteArray(reinterpret_cast<const char *>(canvas.data), qsizetype(canvas.total()) * 3);
+    out.rgb
+        = QByteArray(reinterpret_cast<const char *>(canvas.data), qsizetype(canvas.total()) * 3);
     return out;
 }
 

@@ -13,10 +13,12 @@ namespace Mcw::Core {
 Expected<SourceImage> SourceImage::load(const QString &path)
 {
     if (!QFileInfo(path).isFile())
-        return makeError(Error::Code::NotFound, QStringLiteral("%1: no such image file.").arg(path));
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("%1: no such image file.").arg(path));
     const cv::Mat bgr = cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_COLOR);
     if (bgr.empty())
-        return makeError(Error::Code::InvalidInput, QStringLiteral("%1: not a readable image.").arg(path));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: not a readable image.").arg(path));
     cv::Mat rgb;
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
     SourceImage image;

@@ -97,7 +97,8 @@ QString shapeList(const QList<OutputTensor> &outputs)
 
 } // namespace
 
-Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &outputs, const DecoderSettings &s)
+Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &outputs,
+                                               const DecoderSettings &s)
 {
     const QString type = s.task.isEmpty() ? QStringLiteral("detector") : s.task;
     Task task = Task::Detect;
@@ -108,19 +109,24 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
     else if (type == QLatin1String("obb"))
         task = Task::Obb;
     else if (type != QLatin1String("detector")) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("type [%1] not supported; %2 supports detector, pose, seg and obb.")
-                             .arg(type, s.modelType));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("type [%1] not supported; %2 supports detector, pose, seg and obb.")
+                .arg(type, s.modelType));
     }
     const int W = s.inputWidth;
     const int H = s.inputHeight;
     const int nc = int(s.labels.size());
     if (W % 32 != 0 || H % 32 != 0 || W <= 0 || H <= 0) {
         return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("The input %1×%2 is not a multiple of 32, which %3 needs.").arg(W).arg(H).arg(s.modelType));
+                         QStringLiteral("The input %1×%2 is not a multiple of 32, which %3 needs.")
+                             .arg(W)
+                             .arg(H)
+                             .arg(s.modelType));
     }
     if (nc < 1)
-        return makeError(Error::Code::InvalidInput, QStringLiteral("%1 needs labels; the project has none.").arg(s.modelType));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1 needs labels; the project has none.").arg(s.modelType));
     qint64 A = 0;
     qint64 start[3] = {0, 0, 0};
     for (int i = 0; i < 3; ++i) {
@@ -128,21 +134,25 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
         A += qint64(W / Strides[i]) * (H / Strides[i]);
     }
     const auto shapeError = [&](int n) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("output node shape error, please check %1 (the device refuses these outputs: %2).")
-                             .arg(n)
-                             .arg(shapeList(outputs)));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral(
+                "output node shape error, please check %1 (the device refuses these outputs: %2).")
+                .arg(n)
+                .arg(shapeList(outputs)));
     };
 
     const int count = int(outputs.size());
-    const bool mode1 = (count == 5 && task == Task::Seg) || (count == 4 && (task == Task::Obb || task == Task::Pose))
+    const bool mode1 = (count == 5 && task == Task::Seg)
+                       || (count == 4 && (task == Task::Obb || task == Task::Pose))
                        || (count == 3 && task == Task::Detect);
     Roles r;
     bool chw = true;
     if (mode1) {
         const qint64 channels = nc + RegMax * 4;
         for (const OutputTensor &t : outputs) {
-            if (t.shape.size() == 4 && dim(t, 3) == channels && dim(t, 1) == H / 8 && dim(t, 2) == W / 8) {
+            if (t.shape.size() == 4 && dim(t, 3) == channels && dim(t, 1) == H / 8
+                && dim(t, 2) == W / 8) {
                 chw = false;
                 break;
             }
@@ -191,17 +201,19 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
             const qint64 h = chw ? dim(t, 2) : dim(t, 1);
             const qint64 w = chw ? dim(t, 3) : dim(t, 2);
             if (c != channels || h != H / Strides[i] || w != W / Strides[i]) {
-                return makeError(Error::Code::InvalidInput,
-                                 QStringLiteral("%1 has %2 channels at %3×%4; with %5 labels the device reads "
-                                                "%6 channels at %7×%8 (mud labels or outputs do not match the model).")
-                                     .arg(t.name)
-                                     .arg(c)
-                                     .arg(w)
-                                     .arg(h)
-                                     .arg(nc)
-                                     .arg(channels)
-                                     .arg(W / Strides[i])
-                                     .arg(H / Strides[i]));
+                return makeError(
+                    Error::Code::InvalidInput,
+                    QStringLiteral(
+                        "%1 has %2 channels at %3×%4; with %5 labels the device reads "
+                        "%6 channels at %7×%8 (mud labels or outputs do not match the model).")
+                        .arg(t.name)
+                        .arg(c)
+                        .arg(w)
+                        .arg(h)
+                        .arg(nc)
+                        .arg(channels)
+                        .arg(W / Strides[i])
+                        .arg(H / Strides[i]));
             }
         }
     } else {
@@ -219,7 +231,8 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
             if (i == r.dfl)
                 continue;
             const OutputTensor &t = outputs[i];
-            const bool isDfl = dim(t, chw ? 1 : 3) == 1 && dim(t, chw ? 2 : 1) == 4 && dim(t, chw ? 3 : 2) == A;
+            const bool isDfl
+                = dim(t, chw ? 1 : 3) == 1 && dim(t, chw ? 2 : 1) == 4 && dim(t, chw ? 3 : 2) == A;
             const bool flat = t.shape.size() == 3 || dim(t, 3) == 1;
             switch (task) {
             case Task::Detect:
@@ -262,29 +275,40 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
             }
         }
         if (r.dfl < 0 || r.classes < 0) {
-            return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("can't find DFL or sigmoid output (the device refuses these outputs: %1).")
-                                 .arg(shapeList(outputs)));
+            return makeError(
+                Error::Code::InvalidInput,
+                QStringLiteral(
+                    "can't find DFL or sigmoid output (the device refuses these outputs: %1).")
+                    .arg(shapeList(outputs)));
         }
         if (task == Task::Seg && (r.maskWeights < 0 || r.maskPrototypes < 0))
-            return makeError(Error::Code::InvalidInput, QStringLiteral("can't find seg_mask_weight or seg_mask output (%1).").arg(shapeList(outputs)));
-        if (task == Task::Obb && r.angle < 0)
-            return makeError(Error::Code::InvalidInput, QStringLiteral("can't find obb_angle (%1).").arg(shapeList(outputs)));
-        if (task == Task::Pose && r.pose < 0)
-            return makeError(Error::Code::InvalidInput, QStringLiteral("can't find pose (%1).").arg(shapeList(outputs)));
-        if (outputs[r.classes].elementCount() != A * nc || outputs[r.dfl].elementCount() != A * 4) {
             return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("%1 and %2 do not hold %3 anchors × (%4 classes, 4 distances); "
-                                            "check the labels and the input size.")
-                                 .arg(outputs[r.classes].name, outputs[r.dfl].name)
-                                 .arg(A)
-                                 .arg(nc));
+                             QStringLiteral("can't find seg_mask_weight or seg_mask output (%1).")
+                                 .arg(shapeList(outputs)));
+        if (task == Task::Obb && r.angle < 0)
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("can't find obb_angle (%1).").arg(shapeList(outputs)));
+        if (task == Task::Pose && r.pose < 0)
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("can't find pose (%1).").arg(shapeList(outputs)));
+        if (outputs[r.classes].elementCount() != A * nc || outputs[r.dfl].elementCount() != A * 4) {
+            return makeError(
+                Error::Code::InvalidInput,
+                QStringLiteral("%1 and %2 do not hold %3 anchors × (%4 classes, 4 distances); "
+                               "check the labels and the input size.")
+                    .arg(outputs[r.classes].name, outputs[r.dfl].name)
+                    .arg(A)
+                    .arg(nc));
         }
         if (task == Task::Obb && !chw)
-            return makeError(Error::Code::Unsupported, QStringLiteral("not support output hwc layout (OBB, scheme 2)."));
+            return makeError(Error::Code::Unsupported,
+                             QStringLiteral("not support output hwc layout (OBB, scheme 2)."));
     }
     if (r.angle >= 0 && outputs[r.angle].elementCount() != A)
-        return makeError(Error::Code::InvalidInput, QStringLiteral("%1 does not hold one angle per anchor (%2).").arg(outputs[r.angle].name).arg(A));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1 does not hold one angle per anchor (%2).")
+                             .arg(outputs[r.angle].name)
+                             .arg(A));
 
     // Per-anchor candidates.
     QList<Detection> candidates;
@@ -350,7 +374,10 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
         d.sourceTensor = source;
         if (task == Task::Obb) {
             const float raw = angleData[index];
-            placeRotated(d, dist, (r.angleNeedsSigmoid ? DetectionPostProcess::sigmoid(raw) : raw) - 0.25f, c);
+            placeRotated(d,
+                         dist,
+                         (r.angleNeedsSigmoid ? DetectionPostProcess::sigmoid(raw) : raw) - 0.25f,
+                         c);
         } else {
             placeAxisAligned(d, dist, c);
         }
@@ -371,8 +398,9 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
                 const float v = DetectionPostProcess::sigmoid(p[(k * 3 + 2) * step]);
                 if (v > s.keypointThreshold) {
                     // The device stores keypoints as ints.
-                    d.keypoints.append(QPointF(int((p[k * 3 * step] * 2.0f + float(c.ax)) * float(c.stride)),
-                                               int((p[(k * 3 + 1) * step] * 2.0f + float(c.ay)) * float(c.stride))));
+                    d.keypoints.append(QPointF(
+                        int((p[k * 3 * step] * 2.0f + float(c.ax)) * float(c.stride)),
+                        int((p[(k * 3 + 1) * step] * 2.0f + float(c.ay)) * float(c.stride))));
                 } else {
                     d.keypoints.append(QPointF(-1, -1));
                 }
@@ -420,7 +448,9 @@ Expected<DecodedOutputs> Yolo11Decoder::decode(const QList<OutputTensor> &output
 
     DecodedOutputs result;
     result.decoder = QStringLiteral("%1 %2, %3 (%4)")
-                         .arg(s.modelType, type, mode1 ? QStringLiteral("scheme 1") : QStringLiteral("scheme 2"),
+                         .arg(s.modelType,
+                              type,
+                              mode1 ? QStringLiteral("scheme 1") : QStringLiteral("scheme 2"),
                               chw ? QStringLiteral("NCHW") : QStringLiteral("NHWC"));
     result.detections = kept;
     DetectionPostProcess::applyLabels(result.detections, s.labels);

@@ -19,7 +19,8 @@ namespace Mcw::Core {
 class Yolo11Decoder
 {
 public:
-    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs, const DecoderSettings &settings);
+    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs,
+                                           const DecoderSettings &settings);
 };
 
 } // namespace Mcw::Core

@@ -32,10 +32,13 @@ bool hasToken(const QString &name, std::initializer_list<const char *> tokens)
 
 } // namespace
 
-Expected<DecodedOutputs> Yolo26Decoder::decode(const QList<OutputTensor> &outputs, const DecoderSettings &s)
+Expected<DecodedOutputs> Yolo26Decoder::decode(const QList<OutputTensor> &outputs,
+                                               const DecoderSettings &s)
 {
     if (outputs.size() < 6)
-        return makeError(Error::Code::InvalidInput, QStringLiteral("yolo26: need at least 6 outputs, the cut has %1.").arg(outputs.size()));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral("yolo26: need at least 6 outputs, the cut has %1.").arg(outputs.size()));
     const qint64 labelCount = s.labels.size();
     QList<Head> heads;
     for (int i = 0; i < outputs.size(); ++i) {
@@ -49,7 +52,8 @@ Expected<DecodedOutputs> Yolo26Decoder::decode(const QList<OutputTensor> &output
         const qint64 d2 = t.shape[2];
         const qint64 d3 = t.shape[3];
         // MaixCAM guesses the layout: a channel count it expects, or a small first dim.
-        h.chw = d1 == 4 || d1 == 80 || (labelCount > 0 && d1 == labelCount) || (d1 <= 100 && d1 < d2 && d1 < d3);
+        h.chw = d1 == 4 || d1 == 80 || (labelCount > 0 && d1 == labelCount)
+                || (d1 <= 100 && d1 < d2 && d1 < d3);
         h.c = h.chw ? d1 : d3;
         h.h = h.chw ? d2 : d1;
         h.w = h.chw ? d3 : d2;
@@ -89,9 +93,11 @@ Expected<DecodedOutputs> Yolo26Decoder::decode(const QList<OutputTensor> &output
         classes.append(group[cls]);
     }
     if (boxes.size() != 3 || classes.size() != 3) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("yolo26: need 3 bbox and 3 cls outputs (found %1 pairs of equal grid size).")
-                             .arg(boxes.size()));
+        return makeError(
+            Error::Code::InvalidInput,
+            QStringLiteral(
+                "yolo26: need 3 bbox and 3 cls outputs (found %1 pairs of equal grid size).")
+                .arg(boxes.size()));
     }
     const int nc = int(classes[0].c);
     QStringList labels = s.labels;
@@ -105,7 +111,9 @@ Expected<DecodedOutputs> Yolo26Decoder::decode(const QList<OutputTensor> &output
         const Head &bh = boxes[level];
         const Head &ch = classes[level];
         if (bh.h != ch.h || bh.w != ch.w)
-            return makeError(Error::Code::InvalidInput, QStringLiteral("yolo26: bbox and cls grid size mismatch (%1, %2).").arg(bh.name, ch.name));
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("yolo26: bbox and cls grid size mismatch (%1, %2).")
+                                 .arg(bh.name, ch.name));
         const float *bbox = outputs[bh.index].values.data();
         const float *cls = outputs[ch.index].values.data();
         const int fw = int(bh.w);
@@ -150,7 +158,8 @@ Expected<DecodedOutputs> Yolo26Decoder::decode(const QList<OutputTensor> &output
         anchorBase += int(plane);
     }
     DecodedOutputs result;
-    result.decoder = QStringLiteral("yolo26 one2one (%1, NMS-free)").arg(classes[0].chw ? QStringLiteral("NCHW") : QStringLiteral("NHWC"));
+    result.decoder = QStringLiteral("yolo26 one2one (%1, NMS-free)")
+                         .arg(classes[0].chw ? QStringLiteral("NCHW") : QStringLiteral("NHWC"));
     result.detections = found;
     DetectionPostProcess::applyLabels(result.detections, labels);
     return result;

@@ -18,7 +18,8 @@ namespace Mcw::Core {
 class Yolo26Decoder
 {
 public:
-    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs, const DecoderSettings &settings);
+    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs,
+                                           const DecoderSettings &settings);
 };
 
 } // namespace Mcw::Core

@@ -9,15 +9,19 @@
 
 namespace Mcw::Core {
 
-Expected<DecodedOutputs> YoloV5Decoder::decode(const QList<OutputTensor> &outputs, const DecoderSettings &s)
+Expected<DecodedOutputs> YoloV5Decoder::decode(const QList<OutputTensor> &outputs,
+                                               const DecoderSettings &s)
 {
     const int nc = int(s.labels.size());
     if (nc < 1)
-        return makeError(Error::Code::InvalidInput, QStringLiteral("yolov5 needs labels; the project has none."));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("yolov5 needs labels; the project has none."));
     if (s.anchors.isEmpty() || s.anchors.size() % 2 != 0)
-        return makeError(Error::Code::InvalidInput, QStringLiteral("yolov5 needs an even number of anchors values."));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("yolov5 needs an even number of anchors values."));
     if (outputs.isEmpty())
-        return makeError(Error::Code::InvalidInput, QStringLiteral("yolov5: the model has no outputs."));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("yolov5: the model has no outputs."));
     // The device iterates a std::map keyed by output name.
     QList<OutputTensor> sorted = outputs;
     std::sort(sorted.begin(), sorted.end(), [](const OutputTensor &a, const OutputTensor &b) {
@@ -27,14 +31,15 @@ Expected<DecodedOutputs> YoloV5Decoder::decode(const QList<OutputTensor> &output
     const int perLayer = int(s.anchors.size() / 2 / layers);
     for (const OutputTensor &t : std::as_const(sorted)) {
         if (t.shape.size() != 4 || t.shape[1] != qint64(nc + 5) * perLayer) {
-            return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("mud labels or anchors not match model's: %1 has %2 channels, "
-                                            "%3 labels and %4 anchors per output need %5.")
-                                 .arg(t.name)
-                                 .arg(t.shape.size() == 4 ? t.shape[1] : -1)
-                                 .arg(nc)
-                                 .arg(perLayer)
-                                 .arg((nc + 5) * perLayer));
+            return makeError(
+                Error::Code::InvalidInput,
+                QStringLiteral("mud labels or anchors not match model's: %1 has %2 channels, "
+                               "%3 labels and %4 anchors per output need %5.")
+                    .arg(t.name)
+                    .arg(t.shape.size() == 4 ? t.shape[1] : -1)
+                    .arg(nc)
+                    .arg(perLayer)
+                    .arg((nc + 5) * perLayer));
         }
     }
     QList<Detection> candidates;
@@ -69,10 +74,19 @@ Expected<DecodedOutputs> YoloV5Decoder::decode(const QList<OutputTensor> &output
                     Detection d;
                     d.classId = classId;
                     d.score = score;
-                    d.w = float(std::pow(DetectionPostProcess::sigmoid(base[2 * plane + cell]) * 2.0f, 2) * anchorW);
-                    d.h = float(std::pow(DetectionPostProcess::sigmoid(base[3 * plane + cell]) * 2.0f, 2) * anchorH);
-                    d.x = (DetectionPostProcess::sigmoid(base[cell]) * 2.0f + float(x) - 0.5f) * strideX - d.w * 0.5f;
-                    d.y = (DetectionPostProcess::sigmoid(base[plane + cell]) * 2.0f + float(y) - 0.5f) * strideY - d.h * 0.5f;
+                    d.w = float(
+                        std::pow(DetectionPostProcess::sigmoid(base[2 * plane + cell]) * 2.0f, 2)
+                        * anchorW);
+                    d.h = float(
+                        std::pow(DetectionPostProcess::sigmoid(base[3 * plane + cell]) * 2.0f, 2)
+                        * anchorH);
+                    d.x = (DetectionPostProcess::sigmoid(base[cell]) * 2.0f + float(x) - 0.5f)
+                              * strideX
+                          - d.w * 0.5f;
+                    d.y = (DetectionPostProcess::sigmoid(base[plane + cell]) * 2.0f + float(y)
+                           - 0.5f)
+                              * strideY
+                          - d.h * 0.5f;
                     d.sourceTensor = t.name;
                     d.anchor = anchorBase + int(cell);
                     candidates.append(d);
@@ -82,7 +96,8 @@ Expected<DecodedOutputs> YoloV5Decoder::decode(const QList<OutputTensor> &output
         anchorBase += int(plane);
     }
     DecodedOutputs result;
-    result.decoder = QStringLiteral("yolov5 (%1 outputs, %2 anchors each)").arg(layers).arg(perLayer);
+    result.decoder
+        = QStringLiteral("yolov5 (%1 outputs, %2 anchors each)").arg(layers).arg(perLayer);
     result.detections = DetectionPostProcess::nms(candidates, s.iou, s.inputWidth, s.inputHeight);
     DetectionPostProcess::applyLabels(result.detections, s.labels);
     return result;

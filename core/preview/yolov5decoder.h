@@ -17,7 +17,8 @@ namespace Mcw::Core {
 class YoloV5Decoder
 {
 public:
-    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs, const DecoderSettings &settings);
+    static Expected<DecodedOutputs> decode(const QList<OutputTensor> &outputs,
+                                           const DecoderSettings &settings);
 };
 
 } // namespace Mcw::Core

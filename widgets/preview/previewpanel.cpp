@@ -39,8 +39,11 @@ static QPixmap toPixmap(const Core::RenderedImage &image)
 {
     if (image.isNull())
         return {};
-    const QImage view(reinterpret_cast<const uchar *>(image.rgb.constData()), image.width, image.height,
-                      image.width * 3, QImage::Format_RGB888);
+    const QImage view(reinterpret_cast<const uchar *>(image.rgb.constData()),
+                      image.width,
+                      image.height,
+                      image.width * 3,
+                      QImage::Format_RGB888);
     return QPixmap::fromImage(view.copy());
 }
 
@@ -65,7 +68,8 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_iou->setToolTip(tr("iou_th passed to detect() on the device (NMS)"));
     m_int8 = new QCheckBox(tr("INT8 beside FP32"), this);
     m_int8->setEnabled(false);
-    m_int8->setToolTip(tr("Needs a finished run with a test image whose INT8 outputs were kept (--debug)."));
+    m_int8->setToolTip(
+        tr("Needs a finished run with a test image whose INT8 outputs were kept (--debug)."));
 
     m_strip = new QListWidget(this);
     m_strip->setViewMode(QListView::IconMode);
@@ -125,8 +129,11 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_confidence, &QDoubleSpinBox::valueChanged, this, &PreviewPanel::schedule);
     connect(m_iou, &QDoubleSpinBox::valueChanged, this, &PreviewPanel::schedule);
     connect(m_int8, &QCheckBox::toggled, this, &PreviewPanel::schedule);
-    connect(m_strip, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { setImage(item->toolTip()); });
-    connect(m_detections, &QTreeWidget::itemSelectionChanged, this, &PreviewPanel::onDetectionSelected);
+    connect(m_strip, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        setImage(item->toolTip());
+    });
+    connect(
+        m_detections, &QTreeWidget::itemSelectionChanged, this, &PreviewPanel::onDetectionSelected);
     m_status->setText(tr("Open a project and choose an image to see what the camera will see."));
 }
 
@@ -157,9 +164,10 @@ void PreviewPanel::setRunFolder(const QString &folder)
 {
     m_runFolder = folder;
     const QDir dir(folder);
-    const bool hasInt8 = !folder.isEmpty() && dir.exists()
-                         && !dir.entryList({QStringLiteral("*_in_f32.npz")}, QDir::Files).isEmpty()
-                         && !dir.entryList({QStringLiteral("*_int8*_outputs.npz")}, QDir::Files).isEmpty();
+    const bool hasInt8
+        = !folder.isEmpty() && dir.exists()
+          && !dir.entryList({QStringLiteral("*_in_f32.npz")}, QDir::Files).isEmpty()
+          && !dir.entryList({QStringLiteral("*_int8*_outputs.npz")}, QDir::Files).isEmpty();
     m_int8->setEnabled(hasInt8);
     if (!hasInt8)
         m_int8->setChecked(false);
@@ -206,14 +214,20 @@ void PreviewPanel::start()
     settings.confidence = float(m_confidence->value());
     settings.iou = float(m_iou->value());
     const bool withInt8 = m_int8->isChecked() && !m_runFolder.isEmpty();
-    m_watcher.setFuture(QtConcurrent::run(&m_pool, [engine = m_engine, project = m_project, image = m_imagePath, settings,
-                                           run = m_runFolder, withInt8] {
-        auto outcome = std::make_shared<Outcome>();
-        outcome->fp32 = engine->run(project, image, settings);
-        if (withInt8)
-            outcome->int8 = engine->runInt8(project, run, settings);
-        return outcome;
-    }));
+    m_watcher.setFuture(QtConcurrent::run(&m_pool,
+                                          [engine = m_engine,
+                                           project = m_project,
+                                           image = m_imagePath,
+                                           settings,
+                                           run = m_runFolder,
+                                           withInt8] {
+                                              auto outcome = std::make_shared<Outcome>();
+                                              outcome->fp32 = engine->run(project, image, settings);
+                                              if (withInt8)
+                                                  outcome->int8
+                                                      = engine->runInt8(project, run, settings);
+                                              return outcome;
+                                          }));
 }
 
 void PreviewPanel::onFinished()
@@ -254,13 +268,22 @@ void PreviewPanel::showOutcome()
         picture = toPixmap(int8->drawn);
         status << tr("INT8 vs FP32 on the run's test input: %1").arg(int8->comparison.summary());
         for (const Core::DetectionComparison::Pair &p : int8->comparison.pairs) {
-            const Core::Detection &d = p.fp32 >= 0 ? int8->fp32.detections[p.fp32] : int8->int8.detections[p.int8];
+            const Core::Detection &d
+                = p.fp32 >= 0 ? int8->fp32.detections[p.fp32] : int8->int8.detections[p.int8];
             auto *item = new QTreeWidgetItem(m_detections);
             item->setText(0, d.label);
             item->setText(1, QString::number(d.score, 'f', 3));
-            item->setText(2, QStringLiteral("%1, %2, %3, %4").arg(d.x, 0, 'f', 0).arg(d.y, 0, 'f', 0).arg(d.w, 0, 'f', 0).arg(d.h, 0, 'f', 0));
-            item->setText(3, Core::DetectionComparison::kindName(p.kind)
-                                 + (p.fp32 >= 0 && p.int8 >= 0 ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2) : QString()));
+            item->setText(2,
+                          QStringLiteral("%1, %2, %3, %4")
+                              .arg(d.x, 0, 'f', 0)
+                              .arg(d.y, 0, 'f', 0)
+                              .arg(d.w, 0, 'f', 0)
+                              .arg(d.h, 0, 'f', 0));
+            item->setText(3,
+                          Core::DetectionComparison::kindName(p.kind)
+                              + (p.fp32 >= 0 && p.int8 >= 0
+                                     ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2)
+                                     : QString()));
             item->setData(0, Qt::UserRole, d.sourceTensor);
             item->setData(0, Qt::UserRole + 1, -1);
         }
@@ -271,7 +294,12 @@ void PreviewPanel::showOutcome()
             auto *item = new QTreeWidgetItem(m_detections);
             item->setText(0, d.label);
             item->setText(1, QString::number(d.score, 'f', 3));
-            item->setText(2, QStringLiteral("%1, %2, %3, %4").arg(d.x, 0, 'f', 0).arg(d.y, 0, 'f', 0).arg(d.w, 0, 'f', 0).arg(d.h, 0, 'f', 0));
+            item->setText(2,
+                          QStringLiteral("%1, %2, %3, %4")
+                              .arg(d.x, 0, 'f', 0)
+                              .arg(d.y, 0, 'f', 0)
+                              .arg(d.w, 0, 'f', 0)
+                              .arg(d.h, 0, 'f', 0));
             item->setData(0, Qt::UserRole, d.sourceTensor);
             item->setData(0, Qt::UserRole + 1, i);
         }
@@ -279,7 +307,8 @@ void PreviewPanel::showOutcome()
             auto *item = new QTreeWidgetItem(m_detections);
             item->setText(0, c.label);
             item->setText(1, QString::number(c.score, 'f', 4));
-            item->setData(0, Qt::UserRole, r.outputs.isEmpty() ? QString() : r.outputs.first().name);
+            item->setData(
+                0, Qt::UserRole, r.outputs.isEmpty() ? QString() : r.outputs.first().name);
             item->setData(0, Qt::UserRole + 1, -1);
         }
     }
@@ -297,7 +326,8 @@ void PreviewPanel::onDetectionSelected()
     if (index >= 0) {
         Core::PreviewRenderer::Options options;
         options.highlighted = index;
-        m_picture = toPixmap(Core::PreviewRenderer::draw(m_outcome->fp32->image, m_outcome->fp32->decoded, options));
+        m_picture = toPixmap(
+            Core::PreviewRenderer::draw(m_outcome->fp32->image, m_outcome->fp32->decoded, options));
         showPicture();
     }
     const QString tensor = items.first()->data(0, Qt::UserRole).toString();
@@ -307,8 +337,10 @@ void PreviewPanel::onDetectionSelected()
 
 void PreviewPanel::showPicture()
 {
-    m_view->setPixmap(m_picture.isNull() ? QPixmap()
-                                         : m_picture.scaled(m_view->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    m_view->setPixmap(
+        m_picture.isNull()
+            ? QPixmap()
+            : m_picture.scaled(m_view->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
 void PreviewPanel::resizeEvent(QResizeEvent *event)
@@ -319,8 +351,11 @@ void PreviewPanel::resizeEvent(QResizeEvent *event)
 
 void PreviewPanel::pickImage()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Preview Image"), QFileInfo(m_imagePath).absolutePath(),
-                                                      tr("Images (*.jpg *.jpeg *.png *.bmp *.ppm)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this,
+                                       tr("Preview Image"),
+                                       QFileInfo(m_imagePath).absolutePath(),
+                                       tr("Images (*.jpg *.jpeg *.png *.bmp *.ppm)"));
     if (!path.isEmpty())
         setImage(path);
 }
@@ -342,9 +377,13 @@ void PreviewPanel::fillStrip()
         if (folder != m_stripFolder)
             return;
         for (const Core::Thumbnail &t : watcher->result()) {
-            const QImage image(reinterpret_cast<const uchar *>(t.rgb.constData()), t.width, t.height, t.width * 3,
+            const QImage image(reinterpret_cast<const uchar *>(t.rgb.constData()),
+                               t.width,
+                               t.height,
+                               t.width * 3,
                                QImage::Format_RGB888);
-            auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(image.copy())), QString(), m_strip);
+            auto *item
+                = new QListWidgetItem(QIcon(QPixmap::fromImage(image.copy())), QString(), m_strip);
             item->setToolTip(t.path);
         }
         m_strip->setVisible(m_strip->count() > 0);
@@ -353,7 +392,8 @@ void PreviewPanel::fillStrip()
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [folder] {
         const auto scan = Core::scanCalibrationFolder(folder);
-        return scan ? Core::makeThumbnails(scan->images, s_stripCount, s_thumbSize) : QList<Core::Thumbnail>();
+        return scan ? Core::makeThumbnails(scan->images, s_stripCount, s_thumbSize)
+                    : QList<Core::Thumbnail>();
     }));
 }
 

@@ -39,7 +39,8 @@ TEST(Int8SideBySide, NamesMatchedShiftedClassChangedMissedAndExtra)
     const QString run = modelDir() + QStringLiteral("preview_yolov8_detect_s2_run");
     QFile f(run + QStringLiteral("/expected.json"));
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    const QJsonObject expected = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("counts")).toObject();
+    const QJsonObject expected
+        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("counts")).toObject();
 
     const Project project = detectProject();
     PreviewEngine engine;
@@ -79,7 +80,8 @@ TEST(Int8SideBySide, RunWithoutDebugOutputsSaysHowToKeepThem)
     PreviewEngine engine;
     const auto r = engine.runInt8(project, dir.path(), OutputDecoder::settingsFor(project));
     ASSERT_FALSE(r);
-    EXPECT_TRUE(r.error().message.contains(QStringLiteral("--debug"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("--debug")))
+        << r.error().message.toStdString();
 }
 
 static Detection box(int classId, float x, float y, float w, float h)
@@ -106,7 +108,8 @@ TEST(DetectionComparison, FolderSummaryAddsUpTheImages)
     EXPECT_EQ(folder.rows[0].comparison.matched, 2);
     EXPECT_EQ(folder.rows[1].comparison.missed, 1);
     EXPECT_EQ(folder.summary(),
-              QStringLiteral("2 images: 3 of 4 FP32 detections matched (0 shifted, 0 class changed), 1 missed, 0 extra, "
+              QStringLiteral("2 images: 3 of 4 FP32 detections matched (0 shifted, 0 class "
+                             "changed), 1 missed, 0 extra, "
                              "mean IoU 1.000"));
 }
 

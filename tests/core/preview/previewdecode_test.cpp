@@ -49,7 +49,9 @@ static Case loadCase(const QString &name)
     return c;
 }
 
-static void expectDetections(const QList<Detection> &actual, const QJsonArray &expected, const std::string &where)
+static void expectDetections(const QList<Detection> &actual,
+                             const QJsonArray &expected,
+                             const std::string &where)
 {
     ASSERT_EQ(actual.size(), expected.size()) << where;
     for (int i = 0; i < actual.size(); ++i) {
@@ -72,8 +74,10 @@ static void expectDetections(const QList<Detection> &actual, const QJsonArray &e
             const QJsonArray points = e.value(QStringLiteral("keypoints")).toArray();
             ASSERT_EQ(d.keypoints.size(), points.size()) << at;
             for (int k = 0; k < points.size(); ++k) {
-                EXPECT_EQ(d.keypoints[k].x(), points[k].toArray()[0].toDouble()) << at << " keypoint " << k;
-                EXPECT_EQ(d.keypoints[k].y(), points[k].toArray()[1].toDouble()) << at << " keypoint " << k;
+                EXPECT_EQ(d.keypoints[k].x(), points[k].toArray()[0].toDouble())
+                    << at << " keypoint " << k;
+                EXPECT_EQ(d.keypoints[k].y(), points[k].toArray()[1].toDouble())
+                    << at << " keypoint " << k;
             }
         }
         if (e.contains(QStringLiteral("mask"))) {
@@ -97,8 +101,10 @@ TEST_P(PreviewDecode, ReportsTheEncodedObjectsOnBothImages)
     const Case c = loadCase(QString::fromLatin1(GetParam()));
     PreviewEngine engine;
     for (const QString &image : {QStringLiteral("identity"), QStringLiteral("letterbox")}) {
-        const auto result = engine.run(c.project, previewModelDir() + QStringLiteral("preview_%1.ppm").arg(image),
-                                       OutputDecoder::settingsFor(c.project));
+        const auto result
+            = engine.run(c.project,
+                         previewModelDir() + QStringLiteral("preview_%1.ppm").arg(image),
+                         OutputDecoder::settingsFor(c.project));
         ASSERT_TRUE(result) << result.error().message.toStdString();
         ASSERT_TRUE(result->decodeError.isEmpty()) << result->decodeError.toStdString();
         expectDetections(result->decoded.detections,
@@ -109,11 +115,18 @@ TEST_P(PreviewDecode, ReportsTheEncodedObjectsOnBothImages)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(CraftedHeads, PreviewDecode,
-                         testing::Values("preview_yolov8_detect_s1", "preview_yolov8_detect_s2",
-                                         "preview_yolov8_detect_s1_nhwc", "preview_yolo11_pose_s1",
-                                         "preview_yolo11_pose_s2", "preview_yolov8_seg_s1", "preview_yolov8_seg_s2",
-                                         "preview_yolo11_obb_s1", "preview_yolo11_obb_s2", "preview_yolov5",
+INSTANTIATE_TEST_SUITE_P(CraftedHeads,
+                         PreviewDecode,
+                         testing::Values("preview_yolov8_detect_s1",
+                                         "preview_yolov8_detect_s2",
+                                         "preview_yolov8_detect_s1_nhwc",
+                                         "preview_yolo11_pose_s1",
+                                         "preview_yolo11_pose_s2",
+                                         "preview_yolov8_seg_s1",
+                                         "preview_yolov8_seg_s2",
+                                         "preview_yolo11_obb_s1",
+                                         "preview_yolo11_obb_s2",
+                                         "preview_yolov5",
                                          "preview_yolo26"),
                          [](const testing::TestParamInfo<const char *> &paramInfo) {
                              return std::string(paramInfo.param).substr(8);
@@ -123,7 +136,8 @@ TEST(PreviewDecode, ClassifierGivesTheSoftmaxTopFiveWithLabels)
 {
     const Case c = loadCase(QStringLiteral("preview_classifier"));
     PreviewEngine engine;
-    const auto result = engine.run(c.project, previewModelDir() + QStringLiteral("preview_letterbox.ppm"),
+    const auto result = engine.run(c.project,
+                                   previewModelDir() + QStringLiteral("preview_letterbox.ppm"),
                                    OutputDecoder::settingsFor(c.project));
     ASSERT_TRUE(result) << result.error().message.toStdString();
     const QJsonArray expected = c.spec.value(QStringLiteral("classes")).toArray();
@@ -132,7 +146,8 @@ TEST(PreviewDecode, ClassifierGivesTheSoftmaxTopFiveWithLabels)
         const QJsonObject e = expected[i].toObject();
         EXPECT_EQ(result->decoded.classes[i].classId, e.value(QStringLiteral("class_id")).toInt());
         EXPECT_EQ(result->decoded.classes[i].label, e.value(QStringLiteral("label")).toString());
-        EXPECT_NEAR(result->decoded.classes[i].score, e.value(QStringLiteral("score")).toDouble(), 1e-6);
+        EXPECT_NEAR(
+            result->decoded.classes[i].score, e.value(QStringLiteral("score")).toDouble(), 1e-6);
     }
     // classify() covers: the 512×256 image is cropped to its centre 256×256.
     EXPECT_EQ(result->input.geometry.fit, DeviceFit::Cover);
@@ -145,7 +160,8 @@ TEST(PreviewDecode, ConfidenceThresholdHidesWeakerObjects)
     DecoderSettings settings = OutputDecoder::settingsFor(c.project);
     settings.confidence = 0.85f; // keeps 0.95 and 0.9, drops 0.7 and 0.6
     PreviewEngine engine;
-    const auto result = engine.run(c.project, previewModelDir() + QStringLiteral("preview_identity.ppm"), settings);
+    const auto result = engine.run(
+        c.project, previewModelDir() + QStringLiteral("preview_identity.ppm"), settings);
     ASSERT_TRUE(result) << result.error().message.toStdString();
     ASSERT_EQ(result->decoded.detections.size(), 2);
     EXPECT_NEAR(result->decoded.detections[0].score, 0.95, 1e-4);
@@ -157,7 +173,8 @@ TEST(PreviewDecode, WrongLabelCountIsOneSentenceNamingTheTensor)
     Case c = loadCase(QStringLiteral("preview_yolov8_detect_s1"));
     c.project.labels.append(QStringLiteral("extra")); // 4 labels, the maps have 64 + 3 channels
     PreviewEngine engine;
-    const auto result = engine.run(c.project, previewModelDir() + QStringLiteral("preview_identity.ppm"),
+    const auto result = engine.run(c.project,
+                                   previewModelDir() + QStringLiteral("preview_identity.ppm"),
                                    OutputDecoder::settingsFor(c.project));
     ASSERT_TRUE(result) << result.error().message.toStdString();
     EXPECT_TRUE(result->decoded.detections.isEmpty());
@@ -172,11 +189,13 @@ TEST(PreviewDecode, AModelOpenCvCannotRunIsOneSentenceNamingNodeAndOp)
     project.modelPath = previewModelDir() + QStringLiteral("preview_unsupported_mod.onnx");
     project.inputShape = {1, 3, 256, 256};
     PreviewEngine engine;
-    const auto result = engine.run(project, previewModelDir() + QStringLiteral("preview_identity.ppm"),
+    const auto result = engine.run(project,
+                                   previewModelDir() + QStringLiteral("preview_identity.ppm"),
                                    OutputDecoder::settingsFor(project));
     ASSERT_FALSE(result);
     const QString message = result.error().message;
     EXPECT_TRUE(message.startsWith(project.modelPath)) << message.toStdString();
-    EXPECT_TRUE(message.contains(QStringLiteral("node head/Mod (op Mod)"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("node head/Mod (op Mod)")))
+        << message.toStdString();
     EXPECT_FALSE(message.contains(QLatin1Char('\n')));
 }

@@ -103,7 +103,8 @@ TEST(PreviewPanel, AnEditOfTheProjectRunsAgainAndABadModelIsOneSentence)
     panel.setProject(project);
     ASSERT_TRUE(waitForRun(panel, updated));
     EXPECT_TRUE(panel.detections().isEmpty());
-    EXPECT_TRUE(panel.statusText().contains(QStringLiteral("missing.onnx"))) << panel.statusText().toStdString();
+    EXPECT_TRUE(panel.statusText().contains(QStringLiteral("missing.onnx")))
+        << panel.statusText().toStdString();
 }
 
 // The "done when": a wrong mean makes the boxes go wrong before converting. The crafted
@@ -123,7 +124,8 @@ TEST(PreviewPanel, AWrongMeanMakesTheObjectDisappear)
     panel.setProject(project);
     ASSERT_TRUE(waitForRun(panel, updated)) << panel.statusText().toStdString();
     ASSERT_EQ(panel.detections().size(), 1) << panel.statusText().toStdString();
-    EXPECT_FLOAT_EQ(panel.detections().first().x, 80.0f); // cell (3, 3) at stride 32, one cell each side
+    EXPECT_FLOAT_EQ(panel.detections().first().x,
+                    80.0f); // cell (3, 3) at stride 32, one cell each side
 
     project.preprocess.mean = {127.5, 127.5, 127.5};
     panel.setProject(project);
