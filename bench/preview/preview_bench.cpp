@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FP32 preview speed: image → device preprocessing → cut model (OpenCV dnn) → MaixPy decode →
-// drawn boxes, on the YOLOv8n sample at 640×640, and beside it onnxruntime-node's forward on the
+// drawn boxes, on the YOLOv8n sample at 640×640 (or any model at its own input size), and beside it onnxruntime-node's forward on the
 // very same input tensor (tests/core/preview/ort_run.js), in one run. Not a test.
 //
 // Usage: preview_bench MODEL.onnx IMAGE_A IMAGE_B NODE ORT_NODE_MODULES [RUNS]
@@ -55,7 +55,8 @@ int main(int argc, char *argv[])
     Project project;
     project.modelPath = args[1];
     project.cutTensors = family.recommendedOutputs;
-    project.inputShape = {1, 3, 640, 640};
+    // The model's own static input (the sample: 1×3×640×640).
+    project.inputShape = graph->tensor(graph->inputNames().value(0))->shape.values();
     project.modelType = family.family;
     project.task = QStringLiteral("detector");
     project.labels = cocoLabels();
@@ -134,9 +135,11 @@ int main(int argc, char *argv[])
     for (int i = 1; i < times.size(); ++i) // the first run is the warm-up
         ort.push_back(times[i].toDouble());
 
-    std::printf("model %s, cut %s, input 640x640, %d runs (median; min)\n",
+    std::printf("model %s, cut %s, input %lldx%lld, %d runs (median; min)\n",
                 qPrintable(args[1]),
                 qPrintable(project.cutTensors.join(QLatin1Char(','))),
+                project.inputShape.value(3),
+                project.inputShape.value(2),
                 runs);
     std::printf("network load + first run: %.1f ms\n", loadMs);
     std::printf("| runtime | image → drawn boxes ms | prepare | forward | decode | draw "
