@@ -142,6 +142,7 @@ int runPreview(const QStringList &arguments)
     }
 
     std::optional<Core::Int8SideBySide> int8;
+    Core::FolderComparison folder; // per-image rows when the run has a preview/ folder
     if (parser.isSet(QStringLiteral("int8"))) {
         auto sideBySide = engine.runInt8(project, parser.value(QStringLiteral("int8")), settings);
         if (!sideBySide) {
@@ -149,6 +150,13 @@ int runPreview(const QStringList &arguments)
             return ExitBadInput;
         }
         int8 = std::move(*sideBySide);
+        auto folderRun
+            = engine.runInt8Folder(project, parser.value(QStringLiteral("int8")), settings);
+        if (!folderRun) {
+            printErr(folderRun.error().message);
+            return ExitBadInput;
+        }
+        folder = std::move(*folderRun);
     }
 
     if (parser.isSet(QStringLiteral("dump-outputs"))) {
@@ -192,6 +200,8 @@ int runPreview(const QStringList &arguments)
         QJsonObject object = Core::PreviewJson::result(*result);
         if (int8)
             object[QStringLiteral("int8")] = Core::PreviewJson::int8(*int8);
+        if (!folder.rows.isEmpty())
+            object[QStringLiteral("int8_folder")] = Core::PreviewJson::folder(folder);
         printOut(
             QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
         return ExitOk;
@@ -229,6 +239,26 @@ int runPreview(const QStringList &arguments)
                 + (a && b ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2) : QString()));
         }
         printOut(QStringLiteral("INT8 vs FP32: ") + int8->comparison.summary());
+    }
+    if (!folder.rows.isEmpty()) {
+        printOut(QStringLiteral("Folder run (%1 images):").arg(folder.rows.size()));
+        printOut(QStringLiteral(
+            "  image | matched | shifted | class changed | missed | extra | mean IoU | top-1"));
+        for (const Core::FolderComparison::Row &r : folder.rows) {
+            const Core::DetectionComparison &c = r.comparison;
+            printOut(QStringLiteral("  %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8")
+                         .arg(r.image)
+                         .arg(c.matched)
+                         .arg(c.shifted)
+                         .arg(c.classChanged)
+                         .arg(c.missed)
+                         .arg(c.extra)
+                         .arg(c.meanIou, 0, 'f', 3)
+                         .arg(c.isClassifier ? (c.top1Agrees ? QStringLiteral("agrees")
+                                                             : QStringLiteral("differs"))
+                                             : QStringLiteral("-")));
+        }
+        printOut(folder.summary());
     }
     printOut(
         QStringLiteral("time: load %1 ms, prepare %2 ms, forward %3 ms, decode %4 ms, draw %5 ms")

@@ -63,6 +63,17 @@ Expected<Int8RunOutputs> Int8RunOutputs::load(const QString &runDir,
                 .arg(runDir, prefix));
     }
 
+    return readPair(run.inputFile, run.outputsFile, cutTensors, inputName);
+}
+
+Expected<Int8RunOutputs> Int8RunOutputs::readPair(const QString &inputFile,
+                                                  const QString &outputsFile,
+                                                  const QStringList &cutTensors,
+                                                  const QString &inputName)
+{
+    Int8RunOutputs run;
+    run.inputFile = inputFile;
+    run.outputsFile = outputsFile;
     const auto inputs = NpzFile::open(run.inputFile);
     if (!inputs)
         return Unexpected(inputs.error());
@@ -97,6 +108,32 @@ Expected<Int8RunOutputs> Int8RunOutputs::load(const QString &runDir,
         run.outputs.append(std::move(*t));
     }
     return run;
+}
+
+Expected<QList<Int8RunOutputs>> Int8RunOutputs::loadFolder(const QString &runDir,
+                                                           const QStringList &cutTensors,
+                                                           const QString &inputName)
+{
+    const QDir dir(QDir(runDir).filePath(QString::fromLatin1(FolderName)));
+    QList<Int8RunOutputs> pairs;
+    if (!dir.exists())
+        return pairs;
+    for (const QString &input :
+         dir.entryList({QStringLiteral("*_in_f32.npz")}, QDir::Files, QDir::Name)) {
+        const QString stem = input.chopped(int(qstrlen("_in_f32.npz")));
+        const QString outputs = dir.filePath(stem + QStringLiteral("_int8_outputs.npz"));
+        if (!QFileInfo::exists(outputs)) {
+            return makeError(Error::Code::NotFound,
+                             QStringLiteral("%1: has no INT8 outputs for %2 (%3_int8_outputs.npz).")
+                                 .arg(dir.path(), input, stem));
+        }
+        auto pair = readPair(dir.filePath(input), outputs, cutTensors, inputName);
+        if (!pair)
+            return Unexpected(pair.error());
+        pair->image = stem;
+        pairs.append(std::move(*pair));
+    }
+    return pairs;
 }
 
 } // namespace Mcw::Core

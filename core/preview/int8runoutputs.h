@@ -19,6 +19,10 @@ namespace Mcw::Core {
  */
 struct Int8RunOutputs
 {
+    /** Per-image pairs of a folder run live here, below the run folder. */
+    static constexpr const char *FolderName = "preview";
+
+    QString image; // the image's file stem, for folder runs
     QString inputFile;
     QString outputsFile;
     OutputTensor input;          // name = the model input
@@ -32,6 +36,20 @@ struct Int8RunOutputs
                                          const Project &project,
                                          const QStringList &cutTensors,
                                          const QString &inputName);
+
+    /**
+     * The folder run of \a runDir: for each image, `preview/<stem>_in_f32.npz` (the input
+     * tensor) and `preview/<stem>_int8_outputs.npz` (the converted model's outputs on it, as
+     * model_runner writes them). Empty when the run has no such folder.
+     */
+    static Expected<QList<Int8RunOutputs>>
+    loadFolder(const QString &runDir, const QStringList &cutTensors, const QString &inputName);
+
+private:
+    static Expected<Int8RunOutputs> readPair(const QString &inputFile,
+                                             const QString &outputsFile,
+                                             const QStringList &cutTensors,
+                                             const QString &inputName);
 };
 
 } // namespace Mcw::Core

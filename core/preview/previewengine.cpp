@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "previewengine.h"
 
-#include "int8runoutputs.h"
 #include "outputdecoder.h"
 #include "previewrenderer.h"
 
@@ -150,6 +149,39 @@ Expected<Int8SideBySide> PreviewEngine::runInt8(const Project &project,
     auto run = Int8RunOutputs::load(runDir, project, runner->outputNames(), runner->inputName());
     if (!run)
         return Unexpected(run.error());
+    return compareRun(*runner, *run, project, settings);
+}
+
+Expected<FolderComparison> PreviewEngine::runInt8Folder(const Project &project,
+                                                        const QString &runDir,
+                                                        const DecoderSettings &settings)
+{
+    QMutexLocker lock(&m_mutex);
+    double loadMs = 0;
+    auto runner = runnerLocked(project, &loadMs);
+    if (!runner)
+        return Unexpected(runner.error());
+    const auto pairs
+        = Int8RunOutputs::loadFolder(runDir, runner->outputNames(), runner->inputName());
+    if (!pairs)
+        return Unexpected(pairs.error());
+    FolderComparison folder;
+    for (const Int8RunOutputs &pair : *pairs) {
+        auto compared = compareRun(*runner, pair, project, settings);
+        if (!compared)
+            return Unexpected(compared.error());
+        folder.rows.append({pair.image, compared->comparison});
+    }
+    return folder;
+}
+
+Expected<Int8SideBySide> PreviewEngine::compareRun(const CutModelRunner &runnerRef,
+                                                   const Int8RunOutputs &runRef,
+                                                   const Project &project,
+                                                   const DecoderSettings &settings)
+{
+    const CutModelRunner *runner = &runnerRef;
+    const Int8RunOutputs *run = &runRef;
     Int8SideBySide result;
     result.inputFile = run->inputFile;
     result.outputsFile = run->outputsFile;

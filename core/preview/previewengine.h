@@ -7,6 +7,7 @@
 #include <core/preview/detection.h>
 #include <core/preview/detectioncomparison.h>
 #include <core/preview/inputtensor.h>
+#include <core/preview/int8runoutputs.h>
 #include <core/preview/outputtensor.h>
 #include <core/preview/renderedimage.h>
 #include <core/preview/sourceimage.h>
@@ -73,10 +74,21 @@ public:
     Expected<Int8SideBySide>
     runInt8(const Project &project, const QString &runDir, const DecoderSettings &settings);
 
+    /**
+     * The folder run of \a runDir (Int8RunOutputs::loadFolder): one row per image comparing FP32
+     * and INT8 on that image's tensor. No rows when the run has no folder results.
+     */
+    Expected<FolderComparison>
+    runInt8Folder(const Project &project, const QString &runDir, const DecoderSettings &settings);
+
     /** The network for \a project (loaded or cached); for callers that only need the runner. */
     Expected<CutModelRunner> runnerFor(const Project &project);
 
 private:
+    Expected<Int8SideBySide> compareRun(const CutModelRunner &runner,
+                                        const Int8RunOutputs &run,
+                                        const Project &project,
+                                        const DecoderSettings &settings);
     Expected<CutModelRunner> runnerLocked(const Project &project, double *loadMs);
 
     QMutex m_mutex;

@@ -131,4 +131,24 @@ QJsonObject PreviewJson::int8(const Int8SideBySide &r)
     return o;
 }
 
+QJsonObject PreviewJson::folder(const FolderComparison &folder)
+{
+    QJsonArray rows;
+    for (const FolderComparison::Row &r : folder.rows) {
+        const DetectionComparison &c = r.comparison;
+        QJsonObject row{{QStringLiteral("image"), r.image},
+                        {QStringLiteral("matched"), c.matched},
+                        {QStringLiteral("shifted"), c.shifted},
+                        {QStringLiteral("class_changed"), c.classChanged},
+                        {QStringLiteral("missed"), c.missed},
+                        {QStringLiteral("extra"), c.extra},
+                        {QStringLiteral("mean_iou"), std::round(c.meanIou * 1e4) / 1e4}};
+        if (c.isClassifier)
+            row[QStringLiteral("top1_agrees")] = c.top1Agrees;
+        rows.append(row);
+    }
+    return QJsonObject{{QStringLiteral("rows"), rows},
+                       {QStringLiteral("summary"), folder.summary()}};
+}
+
 } // namespace Mcw::Core

@@ -23,6 +23,8 @@ public:
     static QJsonObject result(const PreviewResult &result);
     /** input/outputs files, both decodes, the pairs and the summary line. */
     static QJsonObject int8(const Int8SideBySide &sideBySide);
+    /** rows (image, counts, mean_iou, top1_agrees for classifiers) and the summary line. */
+    static QJsonObject folder(const FolderComparison &folder);
 };
 
 } // namespace Mcw::Core

@@ -567,6 +567,16 @@ def int8_run(out_dir):
     write_npz(os.path.join(run, name + "_cv181x_int8_sym_tpu_outputs.npz"),
               {"/model.22/dfl/conv/Conv_output_0_Conv": dist.reshape(1, 1, 4, A),
                "/model.22/Sigmoid_output_0_Sigmoid": prob.reshape(1, NC, A)})
+    # A folder run (what model_runner leaves per image in RUN/preview): image a unchanged by
+    # INT8, image b with the differences above.
+    folder = os.path.join(run, "preview")
+    os.makedirs(folder, exist_ok=True)
+    same_dist, same_prob = scheme2_tensors(NC, OBJECTS)
+    for stem, (d, p) in {"a": (same_dist, same_prob), "b": (dist, prob)}.items():
+        write_npz(os.path.join(folder, stem + "_in_f32.npz"), {"images": rng.random((1, 3, H, W), dtype=np.float32)})
+        write_npz(os.path.join(folder, stem + "_int8_outputs.npz"),
+                  {"/model.22/dfl/conv/Conv_output_0_Conv": d.reshape(1, 1, 4, A),
+                   "/model.22/Sigmoid_output_0_Sigmoid": p.reshape(1, NC, A)})
     fp32 = {d["label"] + str(d["box"]): d for d in detections(LABELS)}
     a = box_of(OBJECTS[0])
     a8 = box_of(objs[0])

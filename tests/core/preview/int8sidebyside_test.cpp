@@ -59,6 +59,27 @@ TEST(Int8SideBySide, NamesMatchedShiftedClassChangedMissedAndExtra)
     EXPECT_EQ(r->drawn.height, 256);
 }
 
+TEST(Int8SideBySide, FolderRunGivesOneRowPerImageAndASummary)
+{
+    const QString run = modelDir() + QStringLiteral("preview_yolov8_detect_s2_run");
+    const Project project = detectProject();
+    PreviewEngine engine;
+    const auto folder = engine.runInt8Folder(project, run, OutputDecoder::settingsFor(project));
+    ASSERT_TRUE(folder) << folder.error().message.toStdString();
+    ASSERT_EQ(folder->rows.size(), 2);
+    EXPECT_EQ(folder->rows[0].image, QStringLiteral("a"));
+    EXPECT_EQ(folder->rows[0].comparison.matched, 4); // INT8 equal to FP32
+    EXPECT_EQ(
+        folder->rows[1].comparison.summary(),
+        QStringLiteral("1 matched, 1 shifted, 1 class changed, 1 missed, 1 extra, mean IoU 0.933"));
+    // 4 + 4 FP32 detections: 6 paired by class (4 + matched + shifted), 1 class changed, 1 missed.
+    EXPECT_EQ(
+        folder->summary(),
+        QStringLiteral(
+            "2 images: 6 of 8 FP32 detections matched (1 shifted, 1 class changed), 1 missed, "
+            "1 extra, mean IoU 0.971"));
+}
+
 TEST(Int8SideBySide, RunWithoutTestImageIsOneSentenceNamingTheFolder)
 {
     QTemporaryDir dir;
