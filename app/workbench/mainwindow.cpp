@@ -21,6 +21,7 @@
 #include <core/sha256.h>
 #include <core/workflow/projectcheck.h>
 #include <widgets/accuracy/accuracywidget.h>
+#include <widgets/preview/previewpanel.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/common/welcomepage.h>
 #include <widgets/document/projectdocument.h>
@@ -201,6 +202,7 @@ MainWindow::MainWindow(QWidget *parent)
         for (const auto &entry : m_document->project().quantization.quantizeTable)
             kept.append(entry.first);
         m_accuracy->setKeptInBf16(kept);
+        m_preview->setProject(m_document->project()); // debounced, runs off the GUI thread
         refreshProblems();
     });
     connect(m_document, &Widgets::ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -299,6 +301,7 @@ void MainWindow::createDocks()
     m_labels = new Widgets::LabelsEditor(m_document, this);
     m_quantization = new Widgets::QuantizationForm(m_document, this);
     m_accuracy = new Widgets::AccuracyWidget(this);
+    m_preview = new Widgets::PreviewPanel(this);
     m_problemList = new Widgets::ProblemsView(this);
     m_jobs = new Widgets::JobsPanel(m_session->pool(), this);
 
@@ -314,6 +317,7 @@ void MainWindow::createDocks()
     auto *problems = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemList, Qt::BottomDockWidgetArea);
     auto *jobs = addDock(tr("Jobs"), QStringLiteral("jobsDock"), m_jobs, Qt::BottomDockWidgetArea);
     auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
+    auto *preview = addDock(tr("Preview"), QStringLiteral("previewDock"), m_preview, Qt::RightDockWidgetArea);
     // Five tabs (Properties … Calibration) elide in a column a fifth of the window wide; along
     // its edge they read whole.
     setTabPosition(Qt::RightDockWidgetArea, QTabWidget::East);
@@ -322,6 +326,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(properties, preprocess);
     tabifyDockWidget(properties, labels);
     tabifyDockWidget(properties, calibration);
+    tabifyDockWidget(properties, preview);
     tabifyDockWidget(problems, jobs);
     tabifyDockWidget(problems, accuracy);
     model->raise();
@@ -358,6 +363,15 @@ void MainWindow::createDocks()
     connect(m_accuracy, &Widgets::AccuracyWidget::tensorActivated, this, [this](const QString &tensor) {
         m_central->setCurrentWidget(m_graphView);
         m_graphView->selectTensor(tensor);
+    });
+    // A detection selected in the preview shows the output tensor and its producer in the graph.
+    connect(m_preview, &Widgets::PreviewPanel::tensorActivated, this, [this](const QString &tensor) {
+        m_central->setCurrentWidget(m_graphView);
+        m_graphView->selectTensor(tensor);
+        const Core::Tensor *t = m_graph.tensor(tensor);
+        const int producer = t && t->producer >= 0 ? m_graphView->viewGraph().displayNodeOfOnnxNode(t->producer) : -1;
+        if (producer >= 0)
+            m_graphView->highlightNode(producer);
     });
     connect(m_accuracy, &Widgets::AccuracyWidget::keepInBf16Requested, this, &MainWindow::keepInBf16);
     connect(m_accuracy, &Widgets::AccuracyWidget::backToInt8Requested, this, &MainWindow::backToInt8);
@@ -726,6 +740,7 @@ void MainWindow::loadRunHistory()
 void MainWindow::showRunResults(const Core::JobRecord &record, bool quiet)
 {
     m_session->setLastJob(record);
+    m_preview->setRunFolder(record.state == Core::JobState::Succeeded ? record.directory : QString());
     m_jobProblems.clear();
     for (const Core::StepRecord &step : record.steps)
         m_jobProblems += step.diagnostics;

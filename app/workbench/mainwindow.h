@@ -35,6 +35,7 @@ class JobPool;
 
 namespace Mcw::Widgets {
 class AccuracyWidget;
+class PreviewPanel;
 class CutListEdit;
 class FindPanel;
 class GraphView;
@@ -260,6 +261,7 @@ private:
     Widgets::LabelsEditor *m_labels = nullptr;
     Widgets::QuantizationForm *m_quantization = nullptr;
     Widgets::AccuracyWidget *m_accuracy = nullptr;
+    Widgets::PreviewPanel *m_preview = nullptr;
     Widgets::ProblemsView *m_problemList = nullptr;
     Widgets::JobsPanel *m_jobs = nullptr;
     QHash<Core::WorkflowStep, QDockWidget *> m_stepDocks;

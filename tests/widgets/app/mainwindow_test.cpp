@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <app/workbench/mainwindow.h>
 
+#include <core/onnx/onnxloader.h>
 #include <core/project/projectfile.h>
 #include <tests/support/testpaths.h>
 #include <core/run/conversionjob.h>
@@ -25,6 +26,7 @@
 #include <widgets/graphview/nodeitem.h>
 #include <widgets/jobs/jobsmodel.h>
 #include <widgets/jobs/jobspanel.h>
+#include <widgets/preview/previewpanel.h>
 
 #include <QAction>
 #include <QChart>
@@ -718,4 +720,40 @@ TEST(MainWindow, ADynamicInputIsPinnedAndFollowsThePreprocessSize)
     ASSERT_TRUE(pinned.wait(20000));
     EXPECT_EQ(window.document()->project().inputShape, (QList<qint64>{1, 3, 224, 320}));
     EXPECT_EQ(window.currentGraph().tensor(input)->shape.values(), (QList<qint64>{1, 3, 224, 320}));
+}
+
+// The Preview dock runs the opened model at once; a detection selected there selects the output
+// tensor that decided it in the graph and highlights the node that produces it.
+TEST(MainWindow, PreviewDetectionSelectsItsTensorAndProducerInTheGraph)
+{
+    App::MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+    window.openModel(Tests::generatedModel(QStringLiteral("yolov8n")));
+    ASSERT_TRUE(loaded.wait(20000));
+    ASSERT_TRUE(waitForLayout(window));
+    auto *preview = window.findChild<Widgets::PreviewPanel *>();
+    ASSERT_NE(preview, nullptr);
+    QSignalSpy updated(preview, &Widgets::PreviewPanel::previewUpdated);
+    preview->setImage(Tests::binaryDir() + QStringLiteral("/models/preview/preview_identity.ppm"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return updated.count() > 0 && !preview->isBusy(); }, 60000));
+    // The sample's random weights give class scores around 0.5: some objects always pass.
+    ASSERT_FALSE(preview->detections().isEmpty()) << preview->statusText().toStdString();
+    auto *list = preview->findChild<QTreeWidget *>();
+    ASSERT_NE(list, nullptr);
+    list->setCurrentItem(list->topLevelItem(0));
+    const QString tensor = QStringLiteral("/model.22/Sigmoid_output_0"); // scheme 2: the class scores
+    EXPECT_EQ(window.graphView()->graphScene()->selectedTensor(), tensor);
+    const auto graph = Core::OnnxLoader::loadFile(Tests::generatedModel(QStringLiteral("yolov8n")));
+    ASSERT_TRUE(graph);
+    const Core::Tensor *t = graph->tensor(tensor);
+    ASSERT_NE(t, nullptr);
+    const int producer = window.graphView()->viewGraph().displayNodeOfOnnxNode(t->producer);
+    ASSERT_GE(producer, 0);
+    EXPECT_TRUE(window.graphView()->graphScene()->nodeItem(producer)->isHighlighted());
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("previewDock")))
+        dock->raise();
+    QTest::qWait(200);
+    screenshot(&window, QStringLiteral("08-preview.png"));
 }

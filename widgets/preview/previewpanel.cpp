@@ -1,0 +1,400 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "previewpanel.h"
+
+#include <core/imaging/imagefolder.h>
+#include <core/preview/outputdecoder.h>
+#include <core/preview/previewrenderer.h>
+
+#include <QCheckBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QResizeEvent>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace Mcw::Widgets {
+
+// What one background run produced; shared so the GUI thread can redraw highlights from it.
+struct PreviewPanel::Outcome
+{
+    Core::Expected<Core::PreviewResult> fp32 = Core::makeError(QString());
+    std::optional<Core::Expected<Core::Int8SideBySide>> int8;
+};
+
+static constexpr int s_debounceMs = 250;
+static constexpr int s_stripCount = 24;
+static constexpr int s_thumbSize = 72;
+
+static QPixmap toPixmap(const Core::RenderedImage &image)
+{
+    if (image.isNull())
+        return {};
+    const QImage view(reinterpret_cast<const uchar *>(image.rgb.constData()),
+                      image.width,
+                      image.height,
+                      image.width * 3,
+                      QImage::Format_RGB888);
+    return QPixmap::fromImage(view.copy());
+}
+
+PreviewPanel::PreviewPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_engine(std::make_shared<Core::PreviewEngine>())
+{
+    m_pick = new QPushButton(tr("Image…"), this);
+    m_imageLabel = new QLabel(tr("No image chosen"), this);
+    m_imageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_confidence = new QDoubleSpinBox(this);
+    m_iou = new QDoubleSpinBox(this);
+    for (QDoubleSpinBox *box : {m_confidence, m_iou}) {
+        box->setRange(0.0, 1.0);
+        box->setSingleStep(0.05);
+        box->setDecimals(2);
+    }
+    // MaixPy's detect() defaults.
+    m_confidence->setValue(0.5);
+    m_iou->setValue(0.45);
+    m_confidence->setToolTip(tr("conf_th passed to detect() on the device"));
+    m_iou->setToolTip(tr("iou_th passed to detect() on the device (NMS)"));
+    m_int8 = new QCheckBox(tr("INT8 beside FP32"), this);
+    m_int8->setEnabled(false);
+    m_int8->setToolTip(
+        tr("Needs a finished run with a test image whose INT8 outputs were kept (--debug)."));
+
+    m_strip = new QListWidget(this);
+    m_strip->setViewMode(QListView::IconMode);
+    m_strip->setFlow(QListView::LeftToRight);
+    m_strip->setWrapping(false);
+    m_strip->setIconSize(QSize(s_thumbSize, s_thumbSize));
+    m_strip->setFixedHeight(s_thumbSize + 24);
+    m_strip->setMovement(QListView::Static);
+    m_strip->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_strip->setVisible(false);
+    m_strip->setToolTip(tr("Calibration images: click one to preview it"));
+
+    m_view = new QLabel(this);
+    m_view->setAlignment(Qt::AlignCenter);
+    m_view->setMinimumSize(160, 120);
+    m_view->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_detections = new QTreeWidget(this);
+    m_detections->setColumnCount(4);
+    m_detections->setHeaderLabels({tr("Label"), tr("Score"), tr("Box (x, y, w, h)"), tr("INT8")});
+    m_detections->setRootIsDecorated(false);
+    m_detections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    // Narrow rows: the dock shares the right area with the forms and must not squeeze the graph.
+    m_imageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_pick);
+    top->addWidget(m_imageLabel, 1);
+    auto *thresholds = new QHBoxLayout;
+    thresholds->addWidget(new QLabel(tr("Conf."), this));
+    thresholds->addWidget(m_confidence);
+    thresholds->addWidget(new QLabel(tr("IoU"), this));
+    thresholds->addWidget(m_iou);
+    thresholds->addStretch(1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_detections);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(thresholds);
+    layout->addWidget(m_int8);
+    layout->addWidget(m_strip);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    m_pool.setMaxThreadCount(1);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(s_debounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &PreviewPanel::start);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &PreviewPanel::onFinished);
+    connect(m_pick, &QPushButton::clicked, this, &PreviewPanel::pickImage);
+    connect(m_confidence, &QDoubleSpinBox::valueChanged, this, &PreviewPanel::schedule);
+    connect(m_iou, &QDoubleSpinBox::valueChanged, this, &PreviewPanel::schedule);
+    connect(m_int8, &QCheckBox::toggled, this, &PreviewPanel::schedule);
+    connect(m_strip, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        setImage(item->toolTip());
+    });
+    connect(
+        m_detections, &QTreeWidget::itemSelectionChanged, this, &PreviewPanel::onDetectionSelected);
+    m_status->setText(tr("Open a project and choose an image to see what the camera will see."));
+}
+
+PreviewPanel::~PreviewPanel()
+{
+    m_watcher.waitForFinished();
+    m_pool.waitForDone();
+}
+
+void PreviewPanel::setProject(const Core::Project &project)
+{
+    if (project == m_project)
+        return;
+    m_project = project;
+    if (m_imagePath.isEmpty() && !project.testImage.isEmpty())
+        m_imagePath = project.testImage;
+    fillStrip();
+    schedule();
+}
+
+void PreviewPanel::setImage(const QString &path)
+{
+    m_imagePath = path;
+    schedule();
+}
+
+void PreviewPanel::setRunFolder(const QString &folder)
+{
+    m_runFolder = folder;
+    const QDir dir(folder);
+    const bool hasInt8
+        = !folder.isEmpty() && dir.exists()
+          && !dir.entryList({QStringLiteral("*_in_f32.npz")}, QDir::Files).isEmpty()
+          && !dir.entryList({QStringLiteral("*_int8*_outputs.npz")}, QDir::Files).isEmpty();
+    m_int8->setEnabled(hasInt8);
+    if (!hasInt8)
+        m_int8->setChecked(false);
+    schedule();
+}
+
+bool PreviewPanel::isBusy() const
+{
+    return m_debounce.isActive() || m_watcher.isRunning() || m_pending;
+}
+
+QList<Core::Detection> PreviewPanel::detections() const
+{
+    if (!m_outcome || !m_outcome->fp32)
+        return {};
+    return m_outcome->fp32->decoded.detections;
+}
+
+QString PreviewPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void PreviewPanel::schedule()
+{
+    m_debounce.start();
+}
+
+void PreviewPanel::start()
+{
+    if (m_project.modelPath.isEmpty() || m_imagePath.isEmpty()) {
+        m_imageLabel->setText(m_imagePath.isEmpty() ? tr("No image chosen") : m_imagePath);
+        return;
+    }
+    if (m_watcher.isRunning()) {
+        m_pending = true; // one more run with the newest values once this one is done
+        return;
+    }
+    m_pending = false;
+    m_imageLabel->setText(QFileInfo(m_imagePath).fileName());
+    m_imageLabel->setToolTip(m_imagePath);
+    m_status->setText(tr("Running the cut model…"));
+    Core::DecoderSettings settings = Core::OutputDecoder::settingsFor(m_project);
+    settings.confidence = float(m_confidence->value());
+    settings.iou = float(m_iou->value());
+    const bool withInt8 = m_int8->isChecked() && !m_runFolder.isEmpty();
+    m_watcher.setFuture(QtConcurrent::run(&m_pool,
+                                          [engine = m_engine,
+                                           project = m_project,
+                                           image = m_imagePath,
+                                           settings,
+                                           run = m_runFolder,
+                                           withInt8] {
+                                              auto outcome = std::make_shared<Outcome>();
+                                              outcome->fp32 = engine->run(project, image, settings);
+                                              if (withInt8)
+                                                  outcome->int8
+                                                      = engine->runInt8(project, run, settings);
+                                              return outcome;
+                                          }));
+}
+
+void PreviewPanel::onFinished()
+{
+    m_outcome = m_watcher.result();
+    showOutcome();
+    emit previewUpdated();
+    if (m_pending)
+        start();
+}
+
+void PreviewPanel::showOutcome()
+{
+    m_detections->clear();
+    const Outcome &o = *m_outcome;
+    if (!o.fp32) {
+        m_picture = QPixmap();
+        showPicture();
+        m_status->setText(o.fp32.error().message);
+        return;
+    }
+    const Core::PreviewResult &r = *o.fp32;
+    QStringList status;
+    status << tr("FP32 %1 ms (prepare %2, forward %3, decode %4)")
+                  .arg(r.prepareMs + r.forwardMs + r.decodeMs + r.drawMs, 0, 'f', 0)
+                  .arg(r.prepareMs, 0, 'f', 0)
+                  .arg(r.forwardMs, 0, 'f', 0)
+                  .arg(r.decodeMs, 0, 'f', 0);
+    if (!r.decodeError.isEmpty())
+        status << r.decodeError;
+    status << r.decoded.notes;
+
+    const Core::Int8SideBySide *int8 = o.int8 && *o.int8 ? &**o.int8 : nullptr;
+    if (o.int8 && !*o.int8)
+        status << o.int8->error().message;
+    QPixmap picture;
+    if (int8) {
+        picture = toPixmap(int8->drawn);
+        status << tr("INT8 vs FP32 on the run's test input: %1").arg(int8->comparison.summary());
+        for (const Core::DetectionComparison::Pair &p : int8->comparison.pairs) {
+            const Core::Detection &d
+                = p.fp32 >= 0 ? int8->fp32.detections[p.fp32] : int8->int8.detections[p.int8];
+            auto *item = new QTreeWidgetItem(m_detections);
+            item->setText(0, d.label);
+            item->setText(1, QString::number(d.score, 'f', 3));
+            item->setText(2,
+                          QStringLiteral("%1, %2, %3, %4")
+                              .arg(d.x, 0, 'f', 0)
+                              .arg(d.y, 0, 'f', 0)
+                              .arg(d.w, 0, 'f', 0)
+                              .arg(d.h, 0, 'f', 0));
+            item->setText(3,
+                          Core::DetectionComparison::kindName(p.kind)
+                              + (p.fp32 >= 0 && p.int8 >= 0
+                                     ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2)
+                                     : QString()));
+            item->setData(0, Qt::UserRole, d.sourceTensor);
+            item->setData(0, Qt::UserRole + 1, -1);
+        }
+    } else {
+        picture = toPixmap(r.drawn);
+        for (int i = 0; i < r.decoded.detections.size(); ++i) {
+            const Core::Detection &d = r.decoded.detections[i];
+            auto *item = new QTreeWidgetItem(m_detections);
+            item->setText(0, d.label);
+            item->setText(1, QString::number(d.score, 'f', 3));
+            item->setText(2,
+                          QStringLiteral("%1, %2, %3, %4")
+                              .arg(d.x, 0, 'f', 0)
+                              .arg(d.y, 0, 'f', 0)
+                              .arg(d.w, 0, 'f', 0)
+                              .arg(d.h, 0, 'f', 0));
+            item->setData(0, Qt::UserRole, d.sourceTensor);
+            item->setData(0, Qt::UserRole + 1, i);
+        }
+        for (const Core::Classification &c : r.decoded.classes) {
+            auto *item = new QTreeWidgetItem(m_detections);
+            item->setText(0, c.label);
+            item->setText(1, QString::number(c.score, 'f', 4));
+            item->setData(
+                0, Qt::UserRole, r.outputs.isEmpty() ? QString() : r.outputs.first().name);
+            item->setData(0, Qt::UserRole + 1, -1);
+        }
+    }
+    m_picture = picture;
+    showPicture();
+    m_status->setText(status.join(QLatin1Char('\n')));
+}
+
+void PreviewPanel::onDetectionSelected()
+{
+    const QList<QTreeWidgetItem *> items = m_detections->selectedItems();
+    if (items.isEmpty() || !m_outcome || !m_outcome->fp32)
+        return;
+    const int index = items.first()->data(0, Qt::UserRole + 1).toInt();
+    if (index >= 0) {
+        Core::PreviewRenderer::Options options;
+        options.highlighted = index;
+        m_picture = toPixmap(
+            Core::PreviewRenderer::draw(m_outcome->fp32->image, m_outcome->fp32->decoded, options));
+        showPicture();
+    }
+    const QString tensor = items.first()->data(0, Qt::UserRole).toString();
+    if (!tensor.isEmpty())
+        emit tensorActivated(tensor);
+}
+
+void PreviewPanel::showPicture()
+{
+    m_view->setPixmap(
+        m_picture.isNull()
+            ? QPixmap()
+            : m_picture.scaled(m_view->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+}
+
+void PreviewPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showPicture();
+}
+
+void PreviewPanel::pickImage()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this,
+                                       tr("Preview Image"),
+                                       QFileInfo(m_imagePath).absolutePath(),
+                                       tr("Images (*.jpg *.jpeg *.png *.bmp *.ppm)"));
+    if (!path.isEmpty())
+        setImage(path);
+}
+
+void PreviewPanel::fillStrip()
+{
+    const QString folder = m_project.quantization.datasetDir;
+    if (folder == m_stripFolder)
+        return;
+    m_stripFolder = folder;
+    m_strip->clear();
+    m_strip->setVisible(false); // shown once there are calibration images to pick from
+    if (folder.isEmpty())
+        return;
+    // Small and quick; a worker keeps a slow disk from blocking the GUI.
+    auto *watcher = new QFutureWatcher<QList<Core::Thumbnail>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, folder] {
+        watcher->deleteLater();
+        if (folder != m_stripFolder)
+            return;
+        for (const Core::Thumbnail &t : watcher->result()) {
+            const QImage image(reinterpret_cast<const uchar *>(t.rgb.constData()),
+                               t.width,
+                               t.height,
+                               t.width * 3,
+                               QImage::Format_RGB888);
+            auto *item
+                = new QListWidgetItem(QIcon(QPixmap::fromImage(image.copy())), QString(), m_strip);
+            item->setToolTip(t.path);
+        }
+        m_strip->setVisible(m_strip->count() > 0);
+        if (m_imagePath.isEmpty() && m_strip->count() > 0)
+            setImage(m_strip->item(0)->toolTip());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [folder] {
+        const auto scan = Core::scanCalibrationFolder(folder);
+        return scan ? Core::makeThumbnails(scan->images, s_stripCount, s_thumbSize)
+                    : QList<Core::Thumbnail>();
+    }));
+}
+
+} // namespace Mcw::Widgets
