@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommand.h"
 #include "clioutput.h"
+#include "interruptwatch.h"
 #include "toolchainoptions.h"
 
 #include <core/bundle/bundleexporter.h>
@@ -37,13 +38,6 @@ static const char s_batchUsage[]
       "--json prints the summary as JSON instead (schema in docs/cli.md).\n"
       "Exit code 0 when every project converted (and exported), 1 when one did not, 2 for bad input.\n"
       "Options:\n";
-
-static volatile std::sig_atomic_t s_interrupted = 0;
-
-static void onInterrupt(int)
-{
-    s_interrupted = 1;
-}
 
 static QString sizeText(qint64 bytes)
 {
@@ -245,23 +239,15 @@ int runBatch(const QStringList &arguments)
     });
     QObject::connect(&batch, &Core::BatchRun::finished, &loop, &QEventLoop::quit);
 
-    s_interrupted = 0;
-    auto previous = std::signal(SIGINT, onInterrupt);
-    auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &batch, [&batch] {
-        if (s_interrupted == 1) {
-            s_interrupted = 2;
+    {
+        const InterruptWatch interrupt([&batch] {
             printErr(QStringLiteral("Cancelling…"));
             batch.cancel();
-        }
-    });
-    interruptPoll.start(100);
-    batch.start();
-    if (!batch.isFinished())
-        loop.exec();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
+        });
+        batch.start();
+        if (!batch.isFinished())
+            loop.exec();
+    }
 
     QList<Core::BatchRun::Row> rows = batch.rows();
     QHash<int, QString> bundles;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommand.h"
 #include "clioutput.h"
+#include "interruptwatch.h"
 #include "toolchainoptions.h"
 
 #include <core/project/conversionplan.h>
@@ -46,13 +47,6 @@ static const char s_runUsage[]
       "  --search-method search_qtable|fast_search|mix_search  --expected-cos X  --min-layer-cos X\n"
       "  --max-float-layers N  --inference-num N\n"
       "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";
-
-static volatile std::sig_atomic_t s_interrupted = 0;
-
-static void onInterrupt(int)
-{
-    s_interrupted = 1;
-}
 
 /** Progress on a terminal (one redrawn line) or plain lines for pipes and CI logs. */
 class ProgressPrinter
@@ -359,23 +353,15 @@ int runRun(const QStringList &arguments)
     }
     printer.update(running->record());
     // Ctrl-C cancels: the running step's whole process group (or container) is stopped.
-    s_interrupted = 0;
-    auto previous = std::signal(SIGINT, onInterrupt);
-    auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &pool, [&pool, &printer] {
-        if (s_interrupted == 1) {
-            s_interrupted = 2;
+    {
+        const InterruptWatch interrupt([&pool, &printer] {
             printer.finishLine();
             printErr(QStringLiteral("Cancelling…"));
             pool.cancelAll();
-        }
-    });
-    interruptPoll.start(100);
-    if (!pool.isIdle())
-        loop.exec();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
+        });
+        if (!pool.isIdle())
+            loop.exec();
+    }
     printer.finishLine();
 
     const Core::JobRecord &r = running->record();

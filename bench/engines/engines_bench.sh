@@ -3,8 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Issue 15's figures, side by side in one run on two private engines (tests/docker/engine):
-#  1. throughput: `maixcam-convert batch` of 8 projects on the slow doubles (FAKE_TPU_SPEED=1,
-#     the tools' realistic delays) with one engine, then with two;
+#  1. throughput: `maixcam-convert batch` of 8 projects on slow doubles with one engine, then two;
 #  2. copy-mode overhead per step: one project with a 50 MB calibration set converted on an engine
 #     that sees our files (mount) and on one that does not (copy), step times from job.json.
 # Needs root, docker.io and a build (BUILD, default ./build). Usage: bench/engines/engines_bench.sh [BUILD]
@@ -21,7 +20,9 @@ cleanup() { "$engine" stop "$e2" || true; "$engine" stop "$e1" || true; rm -rf "
 trap cleanup EXIT
 
 "$engine" start "$e1" >/dev/null
-DOCKER_HOST=unix://$e1/docker.sock "$root/tests/docker/make-double-image" mcw-bench/double:1 >/dev/null
+DOCKER_HOST=unix://$e1/docker.sock "$root/tests/docker/make-double-image" mcw-bench/base:1 >/dev/null
+speed=${MCW_BENCH_SPEED:-4}
+printf 'FROM mcw-bench/base:1\nENV FAKE_TPU_SPEED=%s\n' "$speed" | "$cli" -H "unix://$e1/docker.sock" build -q -t mcw-bench/double:1 - >/dev/null
 MCW_ENGINE_PRIVATE_TMP=1 "$engine" start "$e2" >/dev/null
 "$cli" -H "unix://$e1/docker.sock" save mcw-bench/double:1 | "$cli" -H "unix://$e2/docker.sock" load >/dev/null
 h1=unix://$e1/docker.sock
@@ -40,7 +41,8 @@ make_project() { # make_project DIR DATASET
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "date: $(date -u +%F\ %H:%M) UTC, commit $(git -C "$root" rev-parse --short HEAD)"
 
-# 1. Eight projects, one engine then two (one step at a time per engine).
+# 1. Eight projects, one engine then two (one step at a time per engine); the doubles at
+#    MCW_BENCH_SPEED (default 4: their delays x4, waiting the way a step on a real engine waits).
 projects=()
 for i in 1 2 3 4 5 6 7 8; do projects+=("$(make_project "$work/batch/p$i" "$photos")"); done
 run_batch() { # run_batch ENGINE...
@@ -53,7 +55,7 @@ run_batch() { # run_batch ENGINE...
 }
 one=$(run_batch "$h1")
 two=$(run_batch "$h1" "$h2")
-echo "batch of 8 (FAKE_TPU_SPEED=1): one engine ${one} s, two engines ${two} s, throughput x$(/usr/bin/python3 -c "print('%.2f' % ($one / $two))")"
+echo "batch of 8 (FAKE_TPU_SPEED=$speed): one engine ${one} s, two engines ${two} s, throughput x$(/usr/bin/python3 -c "print('%.2f' % ($one / $two))")"
 
 # 2. A 50 MB calibration set: mount on the first engine, copy on the second.
 big=$work/cali50
@@ -63,7 +65,7 @@ while [ "$(du -sm "$big" | cut -f1)" -lt 50 ]; do
     for p in "$photos"/*.png; do cp "$p" "$big/$i-$(basename "$p")"; i=$((i + 1)); done
 done
 fast=mcw-bench/fast:1
-printf 'FROM mcw-bench/double:1\nENV FAKE_TPU_SPEED=0\n' | "$cli" -H "$h1" build -q -t "$fast" - >/dev/null
+printf 'FROM mcw-bench/base:1\nENV FAKE_TPU_SPEED=0\n' | "$cli" -H "$h1" build -q -t "$fast" - >/dev/null
 "$cli" -H "$h1" save "$fast" | "$cli" -H "$h2" load >/dev/null
 step_times() { # step_times PROJECT: "transform calibration deploy" seconds from the newest job.json
     local job
