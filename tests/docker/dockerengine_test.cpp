@@ -790,3 +790,28 @@ TEST_F(TwoDockerEngines, LosingAnEngineMidBatchRetriesItsStepsOnTheOther)
         << processesUnder(m_dir.path()).join(QLatin1Char('\n')).toStdString();
     restartSecondEngine(); // for the tests after this one
 }
+
+// Cancel in copy mode stops and removes the container on the engine that runs it.
+TEST_F(TwoDockerEngines, CancelInCopyModeRemovesTheRemoteContainer)
+{
+    const QString image = onBothEngines(imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                                   QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")}));
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("cancel")));
+    QProcess cli;
+    startWith(cli, convertBinary(), runArgs(project, image) << QStringLiteral("--engine") << dockerHost2(), dockerHost());
+    const bool calibrating = QTest::qWaitFor(
+        [] {
+            const Ran r = docker2({QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("{{.Names}}")});
+            return r.out.contains(QLatin1String("calibration"));
+        },
+        120000);
+    ASSERT_TRUE(calibrating) << cli.readAllStandardError().toStdString();
+    QTest::qWait(1500); // inside the hang, after the copy-in
+    ::kill(pid_t(cli.processId()), SIGTERM);
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    EXPECT_EQ(cli.exitCode(), 1);
+    const Core::JobRecord job = newestJob(project);
+    EXPECT_EQ(job.steps.at(job.stepIndex(QStringLiteral("calibration"))).state, Core::StepState::Cancelled);
+    EXPECT_TRUE(QTest::qWaitFor([] { return containers2().isEmpty(); }, 20000)) << containers2().join(QLatin1Char(' ')).toStdString();
+    EXPECT_FALSE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral(".mcw-transfer"))));
+}
