@@ -32,11 +32,7 @@ QStringList ContainerTransfer::inputsFor(const ToolInvocation &tool, const QStri
 {
     const QString job = QDir::cleanPath(jobDirectory);
     QStringList inputs{job};
-    for (const QString &arg : tool.arguments) {
-        const qsizetype eq = arg.startsWith(QLatin1String("--")) ? arg.indexOf(QLatin1Char('=')) : -1;
-        const QString value = eq >= 0 ? arg.mid(eq + 1) : arg;
-        if (!value.startsWith(QLatin1Char('/')))
-            continue;
+    for (const QString &value : tool.absolutePathArguments()) {
         const QString path = QDir::cleanPath(value);
         if (path != QLatin1String("/") && !isUnder(path, job) && QFileInfo::exists(path) && !inputs.contains(path))
             inputs.append(path);

@@ -63,12 +63,7 @@ QStringList DockerRunBackend::mountsFor(const ToolInvocation &tool) const
         candidates.append(QDir::cleanPath(tool.workingDirectory));
     if (!m_settings.workspace.isEmpty())
         candidates.append(QDir::cleanPath(m_settings.workspace));
-    for (const QString &arg : tool.arguments) {
-        // "--flag=/abs/path" and "/abs/path" both reference host files.
-        const qsizetype eq = arg.startsWith(QLatin1String("--")) ? arg.indexOf(QLatin1Char('=')) : -1;
-        const QString value = eq >= 0 ? arg.mid(eq + 1) : arg;
-        if (!value.startsWith(QLatin1Char('/')))
-            continue;
+    for (const QString &value : tool.absolutePathArguments()) {
         const QFileInfo info(value);
         if (info.isDir())
             candidates.append(QDir::cleanPath(info.absoluteFilePath()));

@@ -17,6 +17,18 @@ QString shellQuote(const QString &argument)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+QStringList ToolInvocation::absolutePathArguments() const
+{
+    QStringList paths;
+    for (const QString &arg : arguments) {
+        const qsizetype eq = arg.startsWith(QLatin1String("--")) ? arg.indexOf(QLatin1Char('=')) : -1;
+        const QString value = eq >= 0 ? arg.mid(eq + 1) : arg;
+        if (value.startsWith(QLatin1Char('/')))
+            paths.append(value);
+    }
+    return paths;
+}
+
 QString ToolInvocation::toUserOutput() const
 {
     QStringList parts;

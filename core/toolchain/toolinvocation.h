@@ -20,6 +20,11 @@ struct ToolInvocation
     QHash<QString, QString> environment; // added to the inherited environment
 
     QString toUserOutput() const;
+    /**
+     * The host paths the arguments name: every "/abs/path" and the value of every
+     * "--flag=/abs/path", as written (the files the tool reads or writes outside its folder).
+     */
+    QStringList absolutePathArguments() const;
     bool operator==(const ToolInvocation &other) const = default;
 };
 
