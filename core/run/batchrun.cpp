@@ -82,6 +82,9 @@ void BatchRun::onJobFinished(ConversionJob *job)
             }
         }
     }
+    Row finished;
+    describeJob(record, finished, true);
+    m_minCosine.insert(index, finished.minCosine);
     emit itemChanged(index);
     checkFinished();
 }
@@ -112,7 +115,7 @@ void BatchRun::checkFinished()
     emit finished();
 }
 
-void BatchRun::describeJob(const JobRecord &job, Row &row)
+void BatchRun::describeJob(const JobRecord &job, Row &row, bool readLogs)
 {
     row.status = jobStateName(job.state);
     row.jobDirectory = job.directory;
@@ -133,6 +136,8 @@ void BatchRun::describeJob(const JobRecord &job, Row &row)
             row.message = s.diagnostics.isEmpty() ? s.errorMessage : s.diagnostics.first().message;
     }
     row.elapsedMs = first.isValid() && last.isValid() ? first.msecsTo(last) : 0;
+    if (!readLogs)
+        return;
     for (const Provenance::Step &s : Provenance::stepsFromJob(job)) {
         if (s.id.startsWith(QLatin1String("deploy")) && !std::isnan(s.minCosine))
             row.minCosine = std::isnan(row.minCosine) ? s.minCosine : std::min(row.minCosine, s.minCosine);
@@ -147,7 +152,9 @@ BatchRun::Row BatchRun::row(int index) const
     row.projectPath = item.projectPath;
     row.retries = m_retries.value(index);
     if (const ConversionJob *job = m_jobs.value(index)) {
-        describeJob(job->record(), row);
+        // Rows are asked for on every progress change; the logs are read once per finished job.
+        describeJob(job->record(), row, false);
+        row.minCosine = m_minCosine.value(index, std::nan(""));
     } else if (m_notStarted.contains(index)) {
         row.status = QStringLiteral("not started");
         row.message = m_notStarted.value(index);

@@ -64,8 +64,11 @@ public:
     Row row(int index) const;
     QList<Row> rows() const;
 
-    /** Fills minCosine, cvimodelBytes, elapsed time and engines of \a row from a job record. */
-    static void describeJob(const JobRecord &job, Row &row);
+    /**
+     * Fills status, cvimodelBytes, elapsed time and engines of \a row from a job record, and
+     * minCosine when \a readLogs (it reads the deploy logs: once, when the job has finished).
+     */
+    static void describeJob(const JobRecord &job, Row &row, bool readLogs);
 
 signals:
     void itemChanged(int index);
@@ -84,6 +87,7 @@ private:
     QHash<int, ConversionJob *> m_jobs;
     QHash<int, QString> m_notStarted; // index → why
     QHash<int, int> m_retries;
+    QHash<int, double> m_minCosine; // finished jobs, read from their logs once
     int m_next = 0;
     int m_maxRetries = 2;
     bool m_cancelled = false;
