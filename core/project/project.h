@@ -46,6 +46,21 @@ struct Quantization
 };
 
 /**
+ * What the Preview shows and the optional INT8 folder run. Changes neither the cvimodel nor the
+ * MUD: MaixPy's thresholds are arguments of detect(), so the defaults are MaixPy's.
+ */
+struct PreviewSettings
+{
+    /** Test images: each run then adds a model_runner step per image (ConversionPlan). */
+    QString imagesDir;
+    double confidence = 0.5;
+    double iou = 0.45;
+    double keypointThreshold = 0.5;
+
+    bool operator==(const PreviewSettings &other) const = default;
+};
+
+/**
  * The conversion project: the single source of truth from which the tpu-mlir commands, the
  * MUD and the bundle are generated. A plain value; saving/loading is ProjectFile's job.
  * Paths are absolute in memory and stored relative to the project file.
@@ -66,6 +81,7 @@ struct Project
     QList<double> anchors;     // yolov5 only
     Quantization quantization;
     QString testImage;         // --test_input
+    PreviewSettings preview;
     /** Where the tpu-mlir tools run and write (default: `workspace` next to the project file). */
     QString workspaceDir;
 

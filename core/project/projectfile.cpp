@@ -167,6 +167,20 @@ public:
         return true;
     }
 
+    /** A threshold in 0..1. */
+    void readFraction(const YAML::Node &map, const char *key, double &out)
+    {
+        const YAML::Node node = map[key];
+        double value = 0.0;
+        if (!node || !parseDouble(node, QLatin1String(key), value))
+            return;
+        if (value < 0.0 || value > 1.0) {
+            badValue(node, QLatin1String(key), QStringLiteral("a number in 0..1"));
+            return;
+        }
+        out = value;
+    }
+
     void readDoubleList(const YAML::Node &map, const char *key, QList<double> &out)
     {
         const YAML::Node node = map[key];
@@ -250,10 +264,20 @@ static void readProject(YamlReader &r, const YAML::Node &root, Project &p)
     r.checkMap(root, {}, {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("model"),
                           QStringLiteral("maixpy"), QStringLiteral("preprocess"),
                           QStringLiteral("quantization"), QStringLiteral("test_image"),
-                          QStringLiteral("workspace")});
+                          QStringLiteral("preview"), QStringLiteral("workspace")});
     r.readString(root, "name", p.name);
     r.readPath(root, "test_image", p.testImage);
     r.readPath(root, "workspace", p.workspaceDir);
+
+    if (const YAML::Node preview = root["preview"]; preview && r.checkMap(preview, QStringLiteral("preview"),
+            {QStringLiteral("images"), QStringLiteral("confidence"), QStringLiteral("iou"),
+             QStringLiteral("keypoint_threshold")})) {
+        PreviewSettings &ps = p.preview;
+        r.readPath(preview, "images", ps.imagesDir);
+        r.readFraction(preview, "confidence", ps.confidence);
+        r.readFraction(preview, "iou", ps.iou);
+        r.readFraction(preview, "keypoint_threshold", ps.keypointThreshold);
+    }
 
     if (const YAML::Node model = root["model"]; model && r.checkMap(model, QStringLiteral("model"),
             {QStringLiteral("path"), QStringLiteral("sha256"), QStringLiteral("input_shape"),
@@ -502,6 +526,16 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
     out << YAML::EndSeq << YAML::EndMap;
 
     out << YAML::Key << "test_image" << YAML::Value << rel(p.testImage);
+    // Written only when set, so projects that never used it stay as they were.
+    if (p.preview != PreviewSettings{}) {
+        const PreviewSettings &ps = p.preview;
+        out << YAML::Key << "preview" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "images" << YAML::Value << rel(ps.imagesDir);
+        out << YAML::Key << "confidence" << YAML::Value << ss(formatDecimal(ps.confidence));
+        out << YAML::Key << "iou" << YAML::Value << ss(formatDecimal(ps.iou));
+        out << YAML::Key << "keypoint_threshold" << YAML::Value << ss(formatDecimal(ps.keypointThreshold));
+        out << YAML::EndMap;
+    }
     out << YAML::Key << "workspace" << YAML::Value << rel(p.workspaceDir);
     out << YAML::EndMap;
 
