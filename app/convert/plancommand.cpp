@@ -5,6 +5,7 @@
 #include "diagnosticprinter.h"
 
 #include <core/atomicfile.h>
+#include <core/preview/int8folderrun.h>
 #include <core/project/conversionplan.h>
 
 #include <QCommandLineParser>
@@ -35,6 +36,14 @@ int runPlan(const QStringList &arguments)
         return ExitBadInput;
     Core::ConversionPlan::Options options;
     options.compareAll = parser.isSet(QStringLiteral("compare-all"));
+    if (loaded->project.quantization.int8) {
+        const auto images = Core::Int8FolderRun::images(loaded->project);
+        if (!images) {
+            printErr(images.error().message);
+            return ExitBadInput;
+        }
+        options.folderImages = *images;
+    }
     const Core::ConversionPlan plan = Core::ConversionPlan::build(loaded->project, options);
     const QString script = plan.toBashScript();
     if (!parser.isSet(QStringLiteral("output"))) {

@@ -236,6 +236,16 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         b.option(QStringLiteral("--model"), int8ModelFile(name));
         plan.steps.append({Step::Kind::DeployInt8, QStringLiteral("convert to int8 model"),
                            b.invocation(project.workspaceDir), int8ModelFile(name)});
+
+        for (const FolderImage &image : options.folderImages) {
+            ArgumentBuilder r(options.capabilities.program(QStringLiteral("model_runner")), options, plan.notes);
+            r.option(QStringLiteral("--input"), image.inputFile);
+            r.option(QStringLiteral("--model"), int8ModelFile(name));
+            r.option(QStringLiteral("--output"), image.outputsFile);
+            plan.steps.append({Step::Kind::RunInt8OnImage,
+                               QStringLiteral("run the int8 model on %1").arg(QFileInfo(image.source).fileName()),
+                               r.invocation(project.workspaceDir), image.outputsFile});
+        }
     }
     return plan;
 }
@@ -251,8 +261,14 @@ QString ConversionPlan::toBashScript() const
         lines.append(QStringLiteral("mkdir -p ") + shellQuote(workspaceDir));
         lines.append(QStringLiteral("cd ") + shellQuote(workspaceDir));
     }
+    bool folderNoted = false;
     for (const Step &step : steps) {
         lines.append(QString());
+        if (step.kind == Step::Kind::RunInt8OnImage && !folderNoted) {
+            folderNoted = true;
+            lines.append(QStringLiteral("# Each --input is written by the workbench before the run: the picture "
+                                        "prepared as the device prepares it."));
+        }
         lines.append(QStringLiteral("echo ") + shellQuote(step.title));
         if (step.kind == Step::Kind::DeployInt8) {
             for (const GeneratedFile &file : files) {

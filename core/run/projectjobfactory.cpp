@@ -3,6 +3,7 @@
 #include "projectjobfactory.h"
 
 #include <core/atomicfile.h>
+#include <core/preview/int8folderrun.h>
 #include <core/project/numberformat.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionpipeline.h>
@@ -63,6 +64,13 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
 {
     if (project.name.isEmpty())
         return makeError(Error::Code::InvalidInput, QStringLiteral("The project has no name."));
+    QList<ConversionPlan::FolderImage> folderImages;
+    if (!options.qtableSearch && project.quantization.int8) {
+        auto images = Int8FolderRun::images(project);
+        if (!images)
+            return Unexpected(images.error());
+        folderImages = std::move(*images);
+    }
     const auto directory = ConversionPipeline::makeJobDirectory(jobsRoot, project.name);
     if (!directory)
         return Unexpected(directory.error());
@@ -75,7 +83,10 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
     planOptions.compareAll = options.compareAll;
     planOptions.qtableSearch = options.qtableSearch;
     planOptions.projectDir = *directory;
+    planOptions.folderImages = folderImages;
     const ConversionPlan plan = ConversionPlan::build(inJob, planOptions);
+    if (const auto inputs = Int8FolderRun::writeInputs(project, folderImages, *directory); !inputs)
+        return Unexpected(inputs.error());
     for (const ConversionPlan::GeneratedFile &f : plan.files) {
         const auto written = writeFileAtomically(QDir(*directory).filePath(f.fileName), f.content.toUtf8());
         if (!written)
