@@ -78,6 +78,8 @@ static const auto s_recentProjectsKey = QStringLiteral("recentProjects");
 static const auto s_stateKey = QStringLiteral("mainWindow/state");
 static const auto s_geometryKey = QStringLiteral("mainWindow/geometry");
 static constexpr int s_maxRecent = 10;
+// Undo merge id of threshold edits in the Preview (the forms use 100+ and 200+).
+static constexpr int s_previewThresholdMerge = 300;
 
 /** The bundled sample, next to the executable in the build tree or under share/ when installed. */
 static QString samplePath()
@@ -364,6 +366,15 @@ void MainWindow::createDocks()
         m_central->setCurrentWidget(m_graphView);
         m_graphView->selectTensor(tensor);
     });
+    // Thresholds and the test folder live in the project: one undo step per field and burst.
+    connect(m_preview, &Widgets::PreviewPanel::previewSettingsEdited, this,
+            [this](const Core::PreviewSettings &settings) {
+                Core::Project p = m_document->project();
+                const bool folder = p.preview.imagesDir != settings.imagesDir;
+                p.preview = settings;
+                m_document->edit(p, folder ? tr("Change test image folder") : tr("Change preview thresholds"),
+                                 folder ? -1 : s_previewThresholdMerge);
+            });
     // A detection selected in the preview shows the output tensor and its producer in the graph.
     connect(m_preview, &Widgets::PreviewPanel::tensorActivated, this, [this](const QString &tensor) {
         m_central->setCurrentWidget(m_graphView);
