@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -117,14 +118,15 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_folderTable->verticalHeader()->setVisible(false);
     m_folderTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_folderTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_folderTable->setVisible(false);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     // Narrow rows: the dock shares the right area with the forms and must not squeeze the graph.
     m_imageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QSizePolicy statusPolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusPolicy.setHeightForWidth(true); // every line of the status, however narrow the dock
+    m_status->setSizePolicy(statusPolicy);
     auto *top = new QHBoxLayout;
     top->addWidget(m_pick);
     top->addWidget(m_imageLabel, 1);
@@ -137,11 +139,15 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     thresholds->addWidget(m_folder);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
-    split->addWidget(m_detections);
-    split->addWidget(m_folderTable);
+    m_lists = new QTabWidget(this);
+    m_lists->setDocumentMode(true);
+    m_lists->addTab(m_detections, tr("Detections"));
+    m_lists->addTab(m_folderTable, tr("Test Folder"));
+    m_lists->setTabEnabled(FolderTab, false);
+    m_lists->setTabToolTip(FolderTab, tr("Shown after a run with a test image folder, with INT8 beside FP32 on."));
+    split->addWidget(m_lists);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
-    split->setStretchFactor(2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(thresholds);
@@ -372,7 +378,18 @@ void PreviewPanel::showOutcome()
         if (o.folder && !*o.folder)
             status << o.folder->error().message;
     }
-    m_folderTable->setVisible(m_folderModel->rowCount() > 0);
+    // A classifier has only top-1; a detector has no top-1.
+    const bool classifier = !m_folderModel->comparison().rows.isEmpty()
+                            && m_folderModel->comparison().rows.first().comparison.isClassifier;
+    for (int column = FolderComparisonModel::MatchedColumn; column < FolderComparisonModel::ColumnCount; ++column)
+        m_folderTable->setColumnHidden(column, classifier != (column == FolderComparisonModel::Top1Column));
+    const int images = m_folderModel->rowCount();
+    m_lists->setTabEnabled(FolderTab, images > 0);
+    m_lists->setTabText(FolderTab, images == 0   ? tr("Test Folder")
+                             : images == 1 ? tr("Test Folder (1 image)")
+                                           : tr("Test Folder (%1 images)").arg(images));
+    if (images == 0 && m_lists->currentIndex() == FolderTab)
+        m_lists->setCurrentIndex(DetectionsTab);
     m_picture = picture;
     showPicture();
     m_status->setText(status.join(QLatin1Char('\n')));

@@ -20,6 +20,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 class QTreeWidget;
 
@@ -111,6 +112,8 @@ private:
     QListWidget *m_strip = nullptr;
     QLabel *m_view = nullptr;
     QTreeWidget *m_detections = nullptr;
+    enum { DetectionsTab, FolderTab };
+    QTabWidget *m_lists = nullptr; // the detections and the folder run's per-image table
     QTableView *m_folderTable = nullptr;
     FolderComparisonModel *m_folderModel = nullptr;
     QLabel *m_status = nullptr;

@@ -9,8 +9,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
 
@@ -49,6 +51,7 @@ static void saveShot(QWidget &w, const QString &name)
 {
     if (!qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR"))
         return;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the last status lines
     w.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QLatin1Char('/') + name);
 }
 
@@ -181,7 +184,12 @@ TEST(PreviewPanel, AFolderRunFillsThePerImageTable)
 
     auto *table = panel.findChild<QTableView *>(QStringLiteral("previewFolderTable"));
     ASSERT_NE(table, nullptr);
-    ASSERT_TRUE(table->isVisible());
+    auto *tabs = panel.findChild<QTabWidget *>();
+    ASSERT_NE(tabs, nullptr);
+    const int tab = int(tabs->indexOf(table));
+    ASSERT_TRUE(tabs->isTabEnabled(tab));
+    EXPECT_EQ(tabs->tabText(tab), QStringLiteral("Test Folder (2 images)"));
+    tabs->setCurrentIndex(tab);
     QAbstractItemModel *model = table->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     // The same two images and counts as the core test (int8sidebyside_test.cpp) computes.
