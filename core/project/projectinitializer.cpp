@@ -184,6 +184,7 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
     p.testImage = options.testImage.isEmpty() ? QString() : QFileInfo(options.testImage).absoluteFilePath();
     p.quantization.datasetDir = options.datasetDir.isEmpty() ? QString() : QFileInfo(options.datasetDir).absoluteFilePath();
     p.quantization.inputNum = options.inputNum;
+    p.device = options.device;
     p.workspaceDir = ProjectFile::defaultWorkspaceDir(options.projectPath.isEmpty() ? modelPath : options.projectPath);
     return result;
 }
