@@ -1,0 +1,151 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MaixCAM2 end to end in core, on the pulsar2 double (tests/fakes/pulsar2.py): a maixcam2 project
+// from the generated YOLOv8n cut at the per-scale heads, a job from ProjectJobFactory run by the
+// JobPool on the native backend, progress and failures read from Pulsar2's console.
+#include <core/onnx/onnxloader.h>
+#include <core/project/projectinitializer.h>
+#include <core/pulsar2/pulsar2plan.h>
+#include <core/run/jobpool.h>
+#include <core/run/nativebackend.h>
+#include <core/run/projectjobfactory.h>
+#include <core/sha256.h>
+
+#include <tests/support/sampleimage.h>
+#include <tests/support/testpaths.h>
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+using namespace Mcw::Core;
+namespace Tests = Mcw::Tests;
+
+namespace {
+
+struct MaixCam2Conversion
+{
+    QTemporaryDir dir;
+    Project project;
+
+    MaixCam2Conversion()
+    {
+        const QString model = Tests::generatedModel(QStringLiteral("yolov8n"));
+        const QString images = dir.filePath(QStringLiteral("images"));
+        QDir().mkpath(images);
+        for (int i = 0; i < 4; ++i)
+            EXPECT_TRUE(Tests::writeSampleImage(QStringLiteral("%1/%2.jpg").arg(images).arg(i), 320, 240, i + 1));
+        ProjectInitializer::Options options;
+        options.device = Device::MaixCam2;
+        options.datasetDir = images;
+        options.inputNum = 3;
+        // Scheme 1, the heads Sipeed's MaixCAM2 page recommends.
+        options.outputs = {QStringLiteral("/model.22/Concat_1_output_0"), QStringLiteral("/model.22/Concat_2_output_0"),
+                           QStringLiteral("/model.22/Concat_3_output_0")};
+        options.projectPath = dir.filePath(QStringLiteral("yolov8n.yaml"));
+        const auto graph = OnnxLoader::loadFile(model);
+        project = ProjectInitializer::initialize(*graph, model, options)->project;
+        project.modelSha256 = *sha256OfFile(model);
+        project.workspaceDir = dir.filePath(QStringLiteral("workspace"));
+    }
+
+    JobRecord run(const QString &scenario = {})
+    {
+        const auto job = ProjectJobFactory::createJob(project, project.workspaceDir, {});
+        EXPECT_TRUE(job) << (job ? "" : job.error().message.toStdString());
+        if (!job)
+            return {};
+        qputenv("FAKE_PULSAR2_SCENARIO", scenario.toUtf8());
+        qputenv("FAKE_PULSAR2_SPEED", "0");
+        ToolchainSettings settings;
+        settings.backend = ToolchainSettings::Backend::Native;
+        settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+        JobPool pool;
+        pool.setBackend(std::make_shared<NativeBackend>(settings));
+        QEventLoop loop;
+        QObject::connect(&pool, &JobPool::idle, &loop, &QEventLoop::quit);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        pool.submit(*job);
+        loop.exec();
+        qunsetenv("FAKE_PULSAR2_SCENARIO");
+        return *JobRecord::load(job->directory);
+    }
+};
+
+} // namespace
+
+TEST(Pulsar2Pipeline, BuildsModelNpuAndModelVnpu)
+{
+    MaixCam2Conversion c;
+    const JobRecord job = c.run();
+    ASSERT_EQ(job.state, JobState::Succeeded) << jobStateName(job.state).toStdString();
+    ASSERT_EQ(job.steps.size(), 2);
+    EXPECT_EQ(job.steps[0].id, QStringLiteral("build_npu"));
+    EXPECT_EQ(job.steps[1].id, QStringLiteral("build_vnpu"));
+    const QDir dir(job.directory);
+    for (const StepRecord &step : job.steps) {
+        EXPECT_EQ(step.state, StepState::Succeeded) << step.id.toStdString();
+        EXPECT_EQ(step.progress, 1.0);
+        EXPECT_EQ(step.invocation.program, QStringLiteral("pulsar2"));
+        EXPECT_EQ(step.invocation.arguments.mid(0, 3),
+                  (QStringList{QStringLiteral("build"), QStringLiteral("--target_hardware"), QStringLiteral("AX620E")}));
+        bool wroteModel = false;
+        for (const OutputFile &f : step.outputs)
+            wroteModel = wroteModel || f.path.endsWith(QLatin1String("/compiled.axmodel"));
+        EXPECT_TRUE(wroteModel) << step.id.toStdString();
+    }
+    // The double extracted our tar flat and saw the three archived images.
+    EXPECT_EQ(QDir(dir.filePath(QStringLiteral("yolov8n_npu/quant/dataset/images"))).entryList(QDir::Files).size(), 3);
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("yolov8n_cut.onnx"))));
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("yolov8n_vnpu/quant/debug/precision_analysis_table.txt"))));
+    // The config the build read is the one the plan writes: NPU2 for model_npu, the heads permuted.
+    QFile config(dir.filePath(QStringLiteral("yolov8n.npu.json")));
+    ASSERT_TRUE(config.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(config.readAll()).object();
+    EXPECT_EQ(json[QStringLiteral("npu_mode")], QStringLiteral("NPU2"));
+    EXPECT_EQ(json[QStringLiteral("output_processors")][0][QStringLiteral("dst_perm")].toArray().size(), 4);
+    EXPECT_EQ(json[QStringLiteral("quant")][QStringLiteral("input_configs")][0][QStringLiteral("tensor_name")],
+              QStringLiteral("images"));
+}
+
+TEST(Pulsar2Pipeline, OcmShortageFailsTheHalfNpuBuildOnlyWithOneSentence)
+{
+    MaixCam2Conversion c;
+    const JobRecord job = c.run(QStringLiteral("ocm"));
+    EXPECT_EQ(job.state, JobState::Failed);
+    ASSERT_EQ(job.steps.size(), 2);
+    EXPECT_EQ(job.steps[0].state, StepState::Succeeded);
+    const StepRecord &vnpu = job.steps[1];
+    EXPECT_EQ(vnpu.state, StepState::Failed);
+    ASSERT_FALSE(vnpu.diagnostics.isEmpty());
+    EXPECT_EQ(vnpu.diagnostics.first().code, QStringLiteral("pulsar2_ocm"));
+    EXPECT_EQ(vnpu.errorMessage, vnpu.diagnostics.first().message);
+    EXPECT_FALSE(QFile::exists(QDir(job.directory).filePath(QStringLiteral("yolov8n_vnpu/compiled.axmodel"))));
+}
+
+TEST(Pulsar2Pipeline, OnlyTheSelectedBuildRuns)
+{
+    MaixCam2Conversion c;
+    c.project.pulsar2.buildNpu = false;
+    const JobRecord job = c.run();
+    ASSERT_EQ(job.steps.size(), 1);
+    EXPECT_EQ(job.steps[0].id, QStringLiteral("build_vnpu"));
+    EXPECT_EQ(job.state, JobState::Succeeded);
+}
+
+TEST(Pulsar2Pipeline, NoCalibrationImagesIsOneSentenceBeforeAnythingRuns)
+{
+    MaixCam2Conversion c;
+    c.project.quantization.datasetDir = c.dir.filePath(QStringLiteral("empty"));
+    QDir().mkpath(c.project.quantization.datasetDir);
+    const auto job = ProjectJobFactory::createJob(c.project, c.project.workspaceDir, {});
+    ASSERT_FALSE(job);
+    EXPECT_TRUE(job.error().message.contains(QStringLiteral("holds no jpg, jpeg, png or bmp image"))) << job.error().message.toStdString();
+}
