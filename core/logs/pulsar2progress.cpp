@@ -33,7 +33,8 @@ bool Pulsar2Progress::feed(const QString &line)
     } else if (const auto c = calibration.match(line); c.hasMatch()) {
         const double total = c.captured(3).toDouble();
         const double done = total > 0 ? c.captured(2).toDouble() / total : 0.0;
-        advance(0.2 + 0.4 * qBound(0.0, done, 1.0), QStringLiteral("calibrating"));
+        // Below 0.6: "Network Quantization Finished." may come before the bar's last redraw on the other stream.
+        advance(0.2 + 0.39 * qBound(0.0, done, 1.0), QStringLiteral("calibrating"));
     } else if (has("save optimized onnx")) {
         advance(0.15, QStringLiteral("optimised ONNX written"));
     } else if (has(":extract_archive:") || line.startsWith(QLatin1String("patool: Extracting"))) {

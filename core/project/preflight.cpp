@@ -690,9 +690,12 @@ void Checker::checkCalibrationSet()
 void Checker::checkFiles()
 {
     if (m_project.testImage.isEmpty()) {
-        warning(QStringLiteral("test_image_missing"),
-                QStringLiteral("No test image: tpu-mlir will not compare the converted model with the ONNX model."),
-                QStringLiteral("Pick an image from the deployment scene."));
+        // Pulsar2 checks with its own calibration samples; the test image is tpu-mlir's.
+        if (m_project.device != Device::MaixCam2) {
+            warning(QStringLiteral("test_image_missing"),
+                    QStringLiteral("No test image: tpu-mlir will not compare the converted model with the ONNX model."),
+                    QStringLiteral("Pick an image from the deployment scene."));
+        }
     } else if (!QFileInfo(m_project.testImage).isFile()) {
         error(QStringLiteral("test_image_missing"), QStringLiteral("The test image %1 does not exist.").arg(m_project.testImage));
     }

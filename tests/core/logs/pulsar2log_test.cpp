@@ -99,7 +99,7 @@ TEST(Pulsar2Progress, FollowsTheQuotedConsoleToTheFuseLine)
         p.feed(line);
         seen.append(p.fraction());
     }
-    const QList<double> expected{0.0, 0.075, 0.15, 0.15, 0.17, 0.2, 0.4, 0.6, 0.6, 0.95, 0.95, 1.0};
+    const QList<double> expected{0.0, 0.075, 0.15, 0.15, 0.17, 0.2, 0.395, 0.59, 0.6, 0.95, 0.95, 1.0};
     ASSERT_EQ(seen.size(), expected.size());
     for (qsizetype i = 0; i < seen.size(); ++i)
         EXPECT_NEAR(seen[i], expected[i], 1e-9) << lines[i].toStdString();

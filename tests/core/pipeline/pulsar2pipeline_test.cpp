@@ -3,7 +3,10 @@
 // MaixCAM2 end to end in core, on the pulsar2 double (tests/fakes/pulsar2.py): a maixcam2 project
 // from the generated YOLOv8n cut at the per-scale heads, a job from ProjectJobFactory run by the
 // JobPool on the native backend, progress and failures read from Pulsar2's console.
+#include <core/bundle/ziparchive.h>
+#include <core/mud/mudreader.h>
 #include <core/onnx/onnxloader.h>
+#include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
 #include <core/pulsar2/pulsar2plan.h>
 #include <core/run/jobpool.h>
@@ -11,6 +14,7 @@
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
+#include <tests/support/clirunner.h>
 #include <tests/support/sampleimage.h>
 #include <tests/support/testpaths.h>
 
@@ -148,4 +152,64 @@ TEST(Pulsar2Pipeline, NoCalibrationImagesIsOneSentenceBeforeAnythingRuns)
     const auto job = ProjectJobFactory::createJob(c.project, c.project.workspaceDir, {});
     ASSERT_FALSE(job);
     EXPECT_TRUE(job.error().message.contains(QStringLiteral("holds no jpg, jpeg, png or bmp image"))) << job.error().message.toStdString();
+}
+
+TEST(Pulsar2Pipeline, HeadlessInitPlanRunExportImport)
+{
+    QTemporaryDir dir;
+    const QString images = dir.filePath(QStringLiteral("images"));
+    QDir().mkpath(images);
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE(Tests::writeSampleImage(QStringLiteral("%1/%2.jpg").arg(images).arg(i), 640, 640, i + 1));
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    auto run = Tests::runConvert({QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"),
+                                  project, QStringLiteral("--device"), QStringLiteral("maixcam2"), QStringLiteral("--dataset"),
+                                  images, QStringLiteral("--input-num"), QStringLiteral("3"), QStringLiteral("--outputs"),
+                                  QStringLiteral("/model.22/Concat_1_output_0,/model.22/Concat_2_output_0,/model.22/Concat_3_output_0")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("(MaixCAM2, yolov8, 80 labels)"))) << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("0 error(s), 0 warning(s)"))) << run.out.toStdString();
+
+    run = Tests::runConvert({QStringLiteral("plan"), project});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("pulsar2 build \\\n  --target_hardware AX620E \\\n  --input yolov8n_cut.onnx \\\n"
+                                                "  --output_dir yolov8n_npu \\\n  --config yolov8n.npu.json\n")))
+        << run.out.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("cat > yolov8n.vnpu.json <<'MCW_END'\n{\n  \"model_type\": \"ONNX\",\n  \"npu_mode\": \"NPU1\",")));
+
+    // The Docker backend does not run Pulsar2 yet: one sentence, nothing started.
+    run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("docker")});
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_TRUE((run.out + run.err).contains(QStringLiteral("MaixCAM2 conversions run with the native backend for now")))
+        << run.out.toStdString() << run.err.toStdString();
+
+    qputenv("FAKE_PULSAR2_SPEED", "0");
+    run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
+                             QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR)});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("[2/2] Build model_vnpu (NPU1): succeeded"))) << run.out.toStdString();
+
+    const QString bundle = dir.filePath(QStringLiteral("bundle.zip"));
+    run = Tests::runConvert({QStringLiteral("export"), project, QStringLiteral("-o"), bundle});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("  yolov8n_npu.axmodel\n  yolov8n_vnpu.axmodel\n"))) << run.out.toStdString();
+
+    // The device-faithful reader accepts the exported MUD with the models next to it.
+    const QString extracted = dir.filePath(QStringLiteral("x"));
+    ASSERT_TRUE(ZipArchive::extractSafely(bundle, extracted));
+    const auto mud = MudReader::readFile(extracted + QStringLiteral("/yolov8n.mud"));
+    ASSERT_TRUE(mud);
+    EXPECT_TRUE(mud->diagnostics.isEmpty()) << mud->diagnostics.value(0).message.toStdString();
+    EXPECT_EQ(mud->modelFormat, QStringLiteral("axmodel"));
+    EXPECT_EQ(mud->labels.size(), 80);
+
+    // Import reads the device and both builds back.
+    const QString imported = dir.filePath(QStringLiteral("imported.yaml"));
+    run = Tests::runConvert({QStringLiteral("import"), bundle, QStringLiteral("-o"), imported});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const auto back = ProjectFile::load(imported);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->project.device, Device::MaixCam2);
+    EXPECT_TRUE(back->project.pulsar2.buildNpu);
+    EXPECT_TRUE(back->project.pulsar2.buildVnpu);
 }
