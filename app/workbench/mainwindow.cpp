@@ -1280,17 +1280,20 @@ void MainWindow::keepInBf16(const QStringList &opNames)
     if (opNames.isEmpty())
         return;
     Core::Project p = m_document->project();
-    if (Core::QuantizeTableEdit::keepInBf16(p.quantization, opNames) > 0)
-        m_document->edit(p, tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    if (Core::QuantizeTableEdit::keepInHigherPrecision(p, opNames) > 0) {
+        m_document->edit(p, p.device == Core::Device::MaixCam2 ? tr("Keep %n layer(s) in U16", nullptr, int(opNames.size()))
+                                                               : tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    }
     runConversion();
 }
 
 void MainWindow::backToInt8(const QStringList &opNames)
 {
     Core::Project p = m_document->project();
-    if (Core::QuantizeTableEdit::backToInt8(p.quantization, opNames) == 0)
+    if (Core::QuantizeTableEdit::backToDefaultPrecision(p, opNames) == 0)
         return;
-    m_document->edit(p, tr("Quantise %n layer(s) in INT8 again", nullptr, int(opNames.size())));
+    m_document->edit(p, tr("Quantise %n layer(s) in %1 again", nullptr, int(opNames.size()))
+                            .arg(p.device == Core::Device::MaixCam2 ? QStringLiteral("U8") : QStringLiteral("INT8")));
     runConversion();
 }
 

@@ -3,11 +3,13 @@
 // MaixCAM2 end to end in core, on the pulsar2 double (tests/fakes/pulsar2.py): a maixcam2 project
 // from the generated YOLOv8n cut at the per-scale heads, a job from ProjectJobFactory run by the
 // JobPool on the native backend, progress and failures read from Pulsar2's console.
+#include <core/accuracy/jobaccuracy.h>
 #include <core/bundle/ziparchive.h>
 #include <core/mud/mudreader.h>
 #include <core/onnx/onnxloader.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
+#include <core/project/quantizetableedit.h>
 #include <core/pulsar2/pulsar2plan.h>
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
@@ -212,4 +214,41 @@ TEST(Pulsar2Pipeline, HeadlessInitPlanRunExportImport)
     EXPECT_EQ(back->project.device, Device::MaixCam2);
     EXPECT_TRUE(back->project.pulsar2.buildNpu);
     EXPECT_TRUE(back->project.pulsar2.buildVnpu);
+}
+
+TEST(Pulsar2Pipeline, PrecisionChartThenKeepInU16AndRunAgain)
+{
+    MaixCam2Conversion c;
+    const JobRecord first = c.run();
+    ASSERT_EQ(first.state, JobState::Succeeded);
+    const auto run = accuracyRunFromJob(first, c.project, false);
+    ASSERT_TRUE(run) << run.error().message.toStdString();
+    // One chart row per operator of the cut model, in its order, named as the ONNX names it.
+    const auto cut = OnnxLoader::loadFile(QDir(first.directory).filePath(QStringLiteral("yolov8n_cut.onnx")));
+    ASSERT_TRUE(cut);
+    ASSERT_EQ(run->layers.size(), cut->nodes().size());
+    for (int i = 0; i < run->layers.size(); ++i) {
+        EXPECT_EQ(run->layers[i].tensorName, cut->nodes()[i].name);
+        EXPECT_EQ(run->layers[i].opType, cut->nodes()[i].opType);
+    }
+    // The double's documented cosines (tests/fakes/README.md): node k = 5 loses 0.00004·6 + 0.0008.
+    EXPECT_NEAR(run->layers[5].cosine, 1.0 - 0.00024 - 0.0008, 1e-5);
+    EXPECT_EQ(run->stages(), QList<AccuracyStage>{AccuracyStage::Tpu});
+
+    // "Keep in higher precision" on that layer: a U16 layer config, and a better cosine after the re-run.
+    const QString layer = run->layers[5].tensorName;
+    EXPECT_EQ(QuantizeTableEdit::keepInHigherPrecision(c.project, {layer}), 1);
+    EXPECT_EQ(c.project.pulsar2.u16Layers, QStringList{layer});
+    EXPECT_TRUE(c.project.quantization.quantizeTable.isEmpty());
+    const JobRecord second = c.run();
+    ASSERT_EQ(second.state, JobState::Succeeded);
+    QFile config(QDir(second.directory).filePath(QStringLiteral("yolov8n.npu.json")));
+    ASSERT_TRUE(config.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(config.readAll()).object();
+    EXPECT_EQ(json[QStringLiteral("quant")][QStringLiteral("layer_configs")][0][QStringLiteral("layer_names")][0], layer);
+    const auto again = accuracyRunFromJob(second, c.project, false);
+    ASSERT_TRUE(again);
+    EXPECT_GT(again->layers[5].cosine, run->layers[5].cosine);
+    EXPECT_EQ(QuantizeTableEdit::backToDefaultPrecision(c.project, {layer}), 1);
+    EXPECT_TRUE(c.project.pulsar2.u16Layers.isEmpty());
 }
