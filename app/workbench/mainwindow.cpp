@@ -198,10 +198,18 @@ MainWindow::MainWindow(QWidget *parent)
         const QList<qint64> &shape = m_document->project().inputShape;
         if (m_dynamicInput && !m_graph.isNull() && !shape.isEmpty() && shape != m_pinnedShape)
             m_pinTimer.start(); // a dynamic input follows the size set in the Preprocess panel
-        QStringList kept;
-        for (const auto &entry : m_document->project().quantization.quantizeTable)
-            kept.append(entry.first);
+        const Core::Project &project = m_document->project();
+        QStringList kept = project.pulsar2.u16Layers;
+        if (project.device != Core::Device::MaixCam2) {
+            kept.clear();
+            for (const auto &entry : project.quantization.quantizeTable)
+                kept.append(entry.first);
+        }
         m_accuracy->setKeptInBf16(kept);
+        if (project.device == Core::Device::MaixCam2)
+            m_accuracy->setPrecisionNames(QStringLiteral("U16"), QStringLiteral("U8"));
+        else
+            m_accuracy->setPrecisionNames(QStringLiteral("BF16"), QStringLiteral("INT8"));
         m_preview->setProject(m_document->project()); // debounced, runs off the GUI thread
         refreshProblems();
     });
