@@ -13,6 +13,7 @@
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
+#include <core/project/presetcut.h>
 #include <core/project/quantizetableedit.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
@@ -862,8 +863,12 @@ void MainWindow::applyPresetCut()
         statusBar()->showMessage(detection.reason, 5000);
         return;
     }
-    m_document->setCutTensors(detection.recommendedOutputs, tr("Apply the %1 preset cut").arg(detection.family));
-    statusBar()->showMessage(tr("%1: cut at %2").arg(detection.family, detection.recommendedOutputs.join(QStringLiteral(", "))), 5000);
+    // The device decides between the families' cuts (MaixCAM2 prefers the per-scale heads).
+    const Core::PresetCut cut = Core::PresetCut::forDevice(detection, m_document->project().device);
+    m_document->setCutTensors(cut.outputs, tr("Apply the %1 preset cut").arg(detection.family));
+    statusBar()->showMessage(cut.note.isEmpty() ? tr("%1: cut at %2").arg(detection.family, cut.outputs.join(QStringLiteral(", ")))
+                                                : cut.note,
+                             5000);
 }
 
 void MainWindow::exportGraphImage()
