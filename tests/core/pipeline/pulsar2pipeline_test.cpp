@@ -11,8 +11,10 @@
 #include <core/project/projectinitializer.h>
 #include <core/project/quantizetableedit.h>
 #include <core/pulsar2/pulsar2plan.h>
+#include <core/run/conversionjob.h>
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
+#include <core/run/processrunner.h>
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
@@ -27,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -251,4 +254,46 @@ TEST(Pulsar2Pipeline, PrecisionChartThenKeepInU16AndRunAgain)
     EXPECT_GT(again->layers[5].cosine, run->layers[5].cosine);
     EXPECT_EQ(QuantizeTableEdit::backToDefaultPrecision(c.project, {layer}), 1);
     EXPECT_TRUE(c.project.pulsar2.u16Layers.isEmpty());
+}
+
+TEST(Pulsar2Pipeline, CancelStopsTheBuildAndLeavesNoProcessOfItsGroup)
+{
+    MaixCam2Conversion c;
+    const auto record = ProjectJobFactory::createJob(c.project, c.project.workspaceDir, {});
+    ASSERT_TRUE(record);
+    qputenv("FAKE_PULSAR2_SCENARIO", "hang");
+    qputenv("FAKE_PULSAR2_SPEED", "0");
+    ToolchainSettings settings;
+    settings.backend = ToolchainSettings::Backend::Native;
+    settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+    JobPool pool;
+    pool.setBackend(std::make_shared<NativeBackend>(settings));
+    ConversionJob *job = pool.submit(*record);
+    bool compiling = false;
+    QObject::connect(job, &ConversionJob::outputLine, job, [&](const QString &, OutputStream, const QString &line) {
+        compiling = compiling || line.contains(QLatin1String("QuantAxModel macs:"));
+    });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return compiling; }, 30000));
+    const qint64 group = job->runningProcessGroup();
+    ASSERT_GT(group, 0);
+    ASSERT_TRUE(ProcessRunner::isProcessGroupAlive(group));
+    pool.cancel(job->id());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return job->state() == JobState::Cancelled; }, 15000));
+    qunsetenv("FAKE_PULSAR2_SCENARIO");
+    EXPECT_FALSE(ProcessRunner::isProcessGroupAlive(group));
+    EXPECT_EQ(job->record().steps[0].state, StepState::Cancelled);
+    EXPECT_EQ(job->record().steps[1].state, StepState::Cancelled);
+    EXPECT_FALSE(QFile::exists(QDir(job->record().directory).filePath(QStringLiteral("yolov8n_npu/compiled.axmodel"))));
+}
+
+TEST(Pulsar2Pipeline, Release70RunsTheSameWay)
+{
+    MaixCam2Conversion c;
+    qputenv("FAKE_PULSAR2_VERSION", "7.0");
+    const JobRecord job = c.run();
+    qunsetenv("FAKE_PULSAR2_VERSION");
+    EXPECT_EQ(job.state, JobState::Succeeded);
+    const auto run = accuracyRunFromJob(job, c.project, false);
+    ASSERT_TRUE(run) << run.error().message.toStdString();
+    EXPECT_FALSE(run->layers.isEmpty());
 }
