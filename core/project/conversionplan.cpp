@@ -3,6 +3,7 @@
 #include "conversionplan.h"
 
 #include <core/project/numberformat.h>
+#include <core/project/workspacepath.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -100,17 +101,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
 {
     ConversionPlan plan;
     plan.workspaceDir = project.workspaceDir;
-    const QDir workspace(project.workspaceDir);
-    const QString projectRoot = QDir::cleanPath(
-        options.projectDir.isEmpty() ? QFileInfo(project.workspaceDir).absolutePath() : options.projectDir);
-    const auto path = [&](const QString &file) {
-        const QString clean = QDir::cleanPath(file);
-        if (!project.workspaceDir.isEmpty()
-            && (clean == projectRoot || clean.startsWith(projectRoot + QLatin1Char('/')))) {
-            return workspace.relativeFilePath(clean);
-        }
-        return clean;
-    };
+    const WorkspacePath path(project.workspaceDir, options.projectDir);
 
     const QString name = project.name;
     const Quantization &q = project.quantization;

@@ -3,6 +3,7 @@
 #include "pulsar2plan.h"
 
 #include <core/project/numberformat.h>
+#include <core/project/workspacepath.h>
 #include <core/pulsar2/calibrationarchive.h>
 
 #include <QDir>
@@ -178,17 +179,7 @@ Pulsar2Plan Pulsar2Plan::build(const Project &project, const Options &options)
     Pulsar2Plan plan;
     plan.workspaceDir = project.workspaceDir;
     const QString name = project.name;
-    const QDir workspace(project.workspaceDir);
-    const QString projectRoot = QDir::cleanPath(
-        options.projectDir.isEmpty() ? QFileInfo(project.workspaceDir).absolutePath() : options.projectDir);
-    const auto path = [&](const QString &file) {
-        const QString clean = QDir::cleanPath(file);
-        if (!project.workspaceDir.isEmpty()
-            && (clean == projectRoot || clean.startsWith(projectRoot + QLatin1Char('/')))) {
-            return workspace.relativeFilePath(clean);
-        }
-        return clean;
-    };
+    const WorkspacePath path(project.workspaceDir, options.projectDir);
 
     plan.sourceModel = project.modelPath;
     plan.cutTensors = project.cutTensors;

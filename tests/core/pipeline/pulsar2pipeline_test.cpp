@@ -65,6 +65,16 @@ struct MaixCam2Conversion
         project.workspaceDir = dir.filePath(QStringLiteral("workspace"));
     }
 
+    /** The pool runs the steps natively with tests/fakes first on PATH, without pauses. */
+    static void useDoubles(JobPool &pool)
+    {
+        qputenv("FAKE_PULSAR2_SPEED", "0");
+        ToolchainSettings settings;
+        settings.backend = ToolchainSettings::Backend::Native;
+        settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+        pool.setBackend(std::make_shared<NativeBackend>(settings));
+    }
+
     JobRecord run(const QString &scenario = {})
     {
         const auto job = ProjectJobFactory::createJob(project, project.workspaceDir, {});
@@ -72,12 +82,8 @@ struct MaixCam2Conversion
         if (!job)
             return {};
         qputenv("FAKE_PULSAR2_SCENARIO", scenario.toUtf8());
-        qputenv("FAKE_PULSAR2_SPEED", "0");
-        ToolchainSettings settings;
-        settings.backend = ToolchainSettings::Backend::Native;
-        settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
         JobPool pool;
-        pool.setBackend(std::make_shared<NativeBackend>(settings));
+        useDoubles(pool);
         QEventLoop loop;
         QObject::connect(&pool, &JobPool::idle, &loop, &QEventLoop::quit);
         QTimer::singleShot(120000, &loop, &QEventLoop::quit);
@@ -262,12 +268,8 @@ TEST(Pulsar2Pipeline, CancelStopsTheBuildAndLeavesNoProcessOfItsGroup)
     const auto record = ProjectJobFactory::createJob(c.project, c.project.workspaceDir, {});
     ASSERT_TRUE(record);
     qputenv("FAKE_PULSAR2_SCENARIO", "hang");
-    qputenv("FAKE_PULSAR2_SPEED", "0");
-    ToolchainSettings settings;
-    settings.backend = ToolchainSettings::Backend::Native;
-    settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
     JobPool pool;
-    pool.setBackend(std::make_shared<NativeBackend>(settings));
+    MaixCam2Conversion::useDoubles(pool);
     ConversionJob *job = pool.submit(*record);
     bool compiling = false;
     QObject::connect(job, &ConversionJob::outputLine, job, [&](const QString &, OutputStream, const QString &line) {

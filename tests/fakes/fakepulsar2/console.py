@@ -8,6 +8,8 @@ import os
 import sys
 import time
 
+from faketpu.common import err, out  # noqa: F401 (re-exported: the same line writers as the tpu-mlir doubles)
+
 VERSIONS = {"6.0": "48520c11", "7.0": "7c1f9e02"}
 """Release → commit. 6.0's commit is the one quoted in the reference; 7.0's is made up."""
 
@@ -38,16 +40,6 @@ def now():
     if frozen:
         return datetime.datetime.strptime(frozen, "%Y-%m-%d %H:%M:%S")
     return datetime.datetime.now()
-
-
-def out(text=""):
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def err(text=""):
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
 
 
 def log(level, where, message):

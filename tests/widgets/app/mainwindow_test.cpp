@@ -85,6 +85,18 @@ static QList<Core::Diagnostic> settledProblems(App::MainWindow &window)
     return window.problems();
 }
 
+/** The first row of \a table with a cell showing \a text, or -1. */
+static int rowShowing(const QTableView *table, const QString &text)
+{
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        for (int c = 0; c < table->model()->columnCount(); ++c) {
+            if (table->model()->index(r, c).data().toString() == text)
+                return r;
+        }
+    }
+    return -1;
+}
+
 static bool waitForLayout(App::MainWindow &window)
 {
     return QTest::qWaitFor([&] { return !window.isLoading(); }, 20000)
@@ -471,13 +483,7 @@ TEST(Journey, MaixCam2FromOnnxToBundleWithOneLayerKeptInU16)
     const QString layer = QStringLiteral("/model.0/conv/Conv");
     auto *table = j.window.findChild<QTableView *>(QStringLiteral("layerTable"));
     ASSERT_NE(table, nullptr);
-    int row = -1;
-    for (int r = 0; r < table->model()->rowCount() && row < 0; ++r) {
-        for (int c = 0; c < table->model()->columnCount() && row < 0; ++c) {
-            if (table->model()->index(r, c).data().toString() == layer)
-                row = r;
-        }
-    }
+    const int row = rowShowing(table, layer);
     ASSERT_GE(row, 0);
     table->selectRow(row);
     auto *accuracyWidget = j.window.findChild<Widgets::AccuracyWidget *>();
