@@ -3,6 +3,7 @@
 #include "projectfile.h"
 
 #include <core/atomicfile.h>
+#include <core/project/devicename.h>
 #include <core/project/imageinput.h>
 #include <core/project/numberformat.h>
 
@@ -259,13 +260,34 @@ private:
     QString m_baseDir;
 };
 
+static void readPulsar2(YamlReader &r, const YAML::Node &root, Pulsar2Settings &s)
+{
+    const YAML::Node node = root["pulsar2"];
+    if (!node || !r.checkMap(node, QStringLiteral("pulsar2"),
+            {QStringLiteral("npu"), QStringLiteral("vnpu"), QStringLiteral("calibration_method"),
+             QStringLiteral("precision_analysis"), QStringLiteral("u16_layers")})) {
+        return;
+    }
+    r.readBool(node, "npu", s.buildNpu);
+    r.readBool(node, "vnpu", s.buildVnpu);
+    r.readChoice(node, "calibration_method", s.calibrationMethod,
+                 {QStringLiteral("MinMax"), QStringLiteral("Percentile"), QStringLiteral("MSE"), QStringLiteral("KL")});
+    r.readBool(node, "precision_analysis", s.precisionAnalysis);
+    r.readStringList(node, "u16_layers", s.u16Layers);
+    s.u16Layers.removeAll(QString());
+}
+
 static void readProject(YamlReader &r, const YAML::Node &root, Project &p)
 {
-    r.checkMap(root, {}, {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("model"),
-                          QStringLiteral("maixpy"), QStringLiteral("preprocess"),
-                          QStringLiteral("quantization"), QStringLiteral("test_image"),
-                          QStringLiteral("preview"), QStringLiteral("workspace")});
+    r.checkMap(root, {}, {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("device"),
+                          QStringLiteral("model"), QStringLiteral("maixpy"), QStringLiteral("preprocess"),
+                          QStringLiteral("quantization"), QStringLiteral("pulsar2"),
+                          QStringLiteral("test_image"), QStringLiteral("preview"), QStringLiteral("workspace")});
     r.readString(root, "name", p.name);
+    QString device = deviceName(p.device);
+    r.readChoice(root, "device", device, deviceNames());
+    p.device = parseDevice(device).value_or(Device::MaixCam);
+    readPulsar2(r, root, p.pulsar2);
     r.readPath(root, "test_image", p.testImage);
     r.readPath(root, "workspace", p.workspaceDir);
 
@@ -463,6 +485,7 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
     out << YAML::Comment("MaixCAM Model Workbench project") << YAML::BeginMap;
     out << YAML::Key << "schema" << YAML::Value << Project::SchemaVersion;
     out << YAML::Key << "name" << YAML::Value << ss(p.name);
+    out << YAML::Key << "device" << YAML::Value << ss(deviceName(p.device));
 
     out << YAML::Key << "model" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "path" << YAML::Value << rel(p.modelPath);
@@ -524,6 +547,20 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
             << YAML::Key << "mode" << YAML::Value << ss(entry.second) << YAML::EndMap;
     }
     out << YAML::EndSeq << YAML::EndMap;
+
+    // MaixCAM projects carry the Pulsar2 section only when it holds something of their own.
+    if (p.device == Device::MaixCam2 || p.pulsar2 != Pulsar2Settings{}) {
+        const Pulsar2Settings &s = p.pulsar2;
+        out << YAML::Key << "pulsar2" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "npu" << YAML::Value << YAML::TrueFalseBool << s.buildNpu;
+        out << YAML::Key << "vnpu" << YAML::Value << YAML::TrueFalseBool << s.buildVnpu;
+        out << YAML::Key << "calibration_method" << YAML::Value << ss(s.calibrationMethod);
+        out << YAML::Key << "precision_analysis" << YAML::Value << YAML::TrueFalseBool << s.precisionAnalysis;
+        out << YAML::Key << "u16_layers" << YAML::Value << YAML::BeginSeq;
+        for (const QString &layer : s.u16Layers)
+            out << ss(layer);
+        out << YAML::EndSeq << YAML::EndMap;
+    }
 
     out << YAML::Key << "test_image" << YAML::Value << rel(p.testImage);
     // Written only when set, so projects that never used it stay as they were.
