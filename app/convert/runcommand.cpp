@@ -42,8 +42,9 @@ static const char s_runUsage[]
       "files gets them copied in and out. Repeat it to spread the steps over several engines.\n"
       "--search-qtable runs tpu-mlir's own mixed-precision search instead of converting (transform,\n"
       "calibration, run_calibration --search for cv181x) and prints the layers it proposes to keep in\n"
-      "BF16; --adopt adds them to the project's quantize table (then 'run --reuse' deploys again\n"
-      "without repeating transform and calibration). Knobs, where the probed release has them:\n"
+      "BF16; --adopt adds them to the project's quantize table and makes the calibration table the\n"
+      "search wrote (new_cali_table.txt) the one the INT8 deploy reads (then 'run --reuse' deploys\n"
+      "again without repeating the transform). Knobs, where the probed release has them:\n"
       "  --search-method search_qtable|fast_search|mix_search  --expected-cos X  --min-layer-cos X\n"
       "  --max-float-layers N  --inference-num N\n"
       "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";
@@ -202,19 +203,32 @@ static int reportQtableProposal(const Core::JobRecord &job, Core::Project projec
         const double loss = s.lossOf(layer);
         printOut(QStringLiteral("  %1%2").arg(layer, std::isnan(loss) ? QString() : QStringLiteral("  (loss %1)").arg(loss)));
     }
+    if (!proposal->calibrationTable.isEmpty())
+        printOut(QStringLiteral("Its calibration table with the best threshold per layer: %1").arg(proposal->calibrationTable));
     if (!adopt) {
         printOut(QStringLiteral("Adopt them with --adopt, or edit the quantize table in the workbench."));
         return ExitOk;
     }
-    const int added = proposal->adoptInto(project);
+    QString keptTable;
+    if (!proposal->calibrationTable.isEmpty()) {
+        // Kept in the workspace: the run folders may be cleaned, the adopted table must stay.
+        const auto kept = proposal->keepCalibrationTable(project.workspaceDir, project.name);
+        if (!kept) {
+            printErr(kept.error().message);
+            return ExitFailure;
+        }
+        keptTable = *kept;
+    }
+    const Core::QtableProposal::Adoption adoption = proposal->adoptInto(project, keptTable);
     const auto saved = Core::ProjectFile::save(project, projectPath);
     if (!saved) {
         printErr(saved.error().message);
         return ExitFailure;
     }
-    printOut(QStringLiteral("Adopted %1 new layer(s) into %2; 'maixcam-convert run %2 --reuse' deploys again "
-                            "without repeating transform and calibration.")
-                 .arg(added)
+    printOut(QStringLiteral("Adopted %1 new layer(s) into %2.").arg(adoption.newLayers).arg(projectPath));
+    if (adoption.tableChanged)
+        printOut(QStringLiteral("The INT8 deploy now uses the search's calibration table %1.").arg(keptTable));
+    printOut(QStringLiteral("'maixcam-convert run %1 --reuse' deploys again without repeating the transform.")
                  .arg(projectPath));
     return ExitOk;
 }

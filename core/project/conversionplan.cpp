@@ -173,20 +173,29 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
     }
 
     if (q.int8) {
-        ArgumentBuilder c(options.capabilities.program(QStringLiteral("run_calibration")), options, plan.notes);
-        c.positional(mlirFile(name));
-        c.option(QStringLiteral("--dataset"), path(q.datasetDir));
-        c.option(QStringLiteral("--input_num"), QString::number(q.inputNum));
-        if (!q.calibrationMethod.isEmpty()) {
-            // Older releases had no --cali_method and chose the method through --debug_cmd.
-            if (!c.accepts(QStringLiteral("--cali_method")) && c.accepts(QStringLiteral("--debug_cmd")))
-                c.option(QStringLiteral("--debug_cmd"), q.calibrationMethod);
-            else
-                c.option(QStringLiteral("--cali_method"), q.calibrationMethod);
+        // An adopted table (from a search) replaces the calibration step's own.
+        const bool adoptedTable = !q.calibrationTable.isEmpty();
+        const QString calibrationTable = adoptedTable ? path(q.calibrationTable) : calibrationTableFile(name);
+        if (adoptedTable) {
+            plan.notes.append(QStringLiteral("The INT8 deploy uses the calibration table adopted from a search (%1); "
+                                             "no calibration step runs.")
+                                  .arg(q.calibrationTable));
+        } else {
+            ArgumentBuilder c(options.capabilities.program(QStringLiteral("run_calibration")), options, plan.notes);
+            c.positional(mlirFile(name));
+            c.option(QStringLiteral("--dataset"), path(q.datasetDir));
+            c.option(QStringLiteral("--input_num"), QString::number(q.inputNum));
+            if (!q.calibrationMethod.isEmpty()) {
+                // Older releases had no --cali_method and chose the method through --debug_cmd.
+                if (!c.accepts(QStringLiteral("--cali_method")) && c.accepts(QStringLiteral("--debug_cmd")))
+                    c.option(QStringLiteral("--debug_cmd"), q.calibrationMethod);
+                else
+                    c.option(QStringLiteral("--cali_method"), q.calibrationMethod);
+            }
+            c.option(QStringLiteral("-o"), calibrationTableFile(name));
+            plan.steps.append({Step::Kind::Calibration, QStringLiteral("calibrate for int8 model"),
+                               c.invocation(project.workspaceDir), calibrationTableFile(name)});
         }
-        c.option(QStringLiteral("-o"), calibrationTableFile(name));
-        plan.steps.append({Step::Kind::Calibration, QStringLiteral("calibrate for int8 model"),
-                           c.invocation(project.workspaceDir), calibrationTableFile(name)});
 
         if (searchRun) {
             const QtableSearch &search = *options.qtableSearch;
@@ -204,7 +213,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
             s.option(QStringLiteral("--search"), search.method);
             // Its default processor is bm1684x: without this the table is for the wrong chip.
             s.processor(q.processor);
-            s.option(QStringLiteral("--calibration_table"), calibrationTableFile(name));
+            s.option(QStringLiteral("--calibration_table"), calibrationTable);
             s.option(QStringLiteral("--quantize_table"), searchQtableFile(name));
             s.option(QStringLiteral("--fp_type"), QStringLiteral("BF16"));
             s.option(QStringLiteral("--expected_cos"), formatDecimal(search.expectedCos));
@@ -221,7 +230,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         b.option(QStringLiteral("--quantize"), QStringLiteral("INT8"));
         if (q.quantInput)
             b.flag(QStringLiteral("--quant_input"));
-        b.option(QStringLiteral("--calibration_table"), calibrationTableFile(name));
+        b.option(QStringLiteral("--calibration_table"), calibrationTable);
         if (!q.quantizeTable.isEmpty() && b.accepts(QStringLiteral("--quantize_table"))) {
             b.option(QStringLiteral("--quantize_table"), quantizeTableFile(name));
             plan.files.append({quantizeTableFile(name), quantizeTableText(project)});

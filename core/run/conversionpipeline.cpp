@@ -102,6 +102,12 @@ Expected<JobRecord> ConversionPipeline::createJob(const QString &name, const QSt
 QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
 {
     QList<PipelineStepSpec> steps;
+    // Without a calibration step (an adopted table) the INT8 steps wait for the transform only.
+    const bool calibrates = std::any_of(plan.steps.cbegin(), plan.steps.cend(), [](const ConversionPlan::Step &s) {
+        return s.kind == ConversionPlan::Step::Kind::Calibration;
+    });
+    const QStringList afterCalibration = calibrates ? QStringList{QStringLiteral("transform"), QStringLiteral("calibration")}
+                                                    : QStringList{QStringLiteral("transform")};
     for (const ConversionPlan::Step &s : plan.steps) {
         switch (s.kind) {
         case ConversionPlan::Step::Kind::Transform:
@@ -114,12 +120,11 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
             steps.append({QStringLiteral("calibration"), QStringLiteral("Calibration"), s.invocation, {QStringLiteral("transform")}});
             break;
         case ConversionPlan::Step::Kind::DeployInt8:
-            steps.append({QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation,
-                          {QStringLiteral("transform"), QStringLiteral("calibration")}});
+            steps.append({QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation, afterCalibration});
             break;
         case ConversionPlan::Step::Kind::SearchQtable:
             steps.append({QStringLiteral("search_qtable"), QStringLiteral("Search BF16 layers"), s.invocation,
-                          {QStringLiteral("transform"), QStringLiteral("calibration")}});
+                          afterCalibration});
             break;
         }
     }

@@ -4,6 +4,7 @@
 // the generated YOLOv8n with real photos, a job from ProjectJobFactory run by the JobPool on the
 // native backend, the per-layer accuracy read from the kept .npz files, and the exported bundle.
 #include <core/accuracy/jobaccuracy.h>
+#include <core/atomicfile.h>
 #include <core/bundle/bundleexporter.h>
 #include <core/bundle/provenance.h>
 #include <core/imaging/imagefolder.h>
@@ -291,17 +292,63 @@ TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
     }
     EXPECT_EQ(adopted, proposed);
 
-    // A run with reuse repeats only what the table changes: the INT8 deploy.
+    // The calibration table the search wrote (best threshold per layer) is kept in the workspace,
+    // byte for byte, and is now the project's.
+    const QString adoptedTable = loaded->project.quantization.calibrationTable;
+    ASSERT_FALSE(adoptedTable.isEmpty());
+    EXPECT_EQ(QFileInfo(adoptedTable).absolutePath(), QDir(loaded->project.workspaceDir).absolutePath());
+    const auto searched = readWholeFile(QDir(searchRun.directory).filePath(QStringLiteral("new_cali_table.txt")));
+    const auto kept = readWholeFile(adoptedTable);
+    ASSERT_TRUE(searched && kept);
+    EXPECT_EQ(*kept, *searched);
+    const auto calibrated = readWholeFile(QDir(searchRun.directory).filePath(QStringLiteral("yolov8n_cali_table")));
+    ASSERT_TRUE(calibrated);
+    EXPECT_NE(*kept, *calibrated);
+
+    // A run with reuse repeats only what the tables change: the INT8 deploy, with the adopted
+    // table; no calibration runs, the transform is reused.
+    const auto stepsOf = [&](const JobRecord &job) {
+        QStringList ids;
+        for (const StepRecord &step : job.steps)
+            ids.append(step.id);
+        return ids;
+    };
     run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
     ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
     const JobRecord again = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    EXPECT_EQ(stepsOf(again), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_int8")}));
     for (const StepRecord &step : again.steps) {
-        if (step.id == QLatin1String("transform") || step.id == QLatin1String("calibration")) {
+        if (step.id == QLatin1String("transform")) {
             EXPECT_EQ(step.reusedFrom, searchRun.id) << step.id.toStdString();
         } else if (step.id == QLatin1String("deploy_int8")) {
             EXPECT_TRUE(step.reusedFrom.isEmpty());
+            EXPECT_EQ(step.state, StepState::Succeeded);
+            const qsizetype at = step.invocation.arguments.indexOf(QStringLiteral("--calibration_table"));
+            ASSERT_GE(at, 0);
+            EXPECT_EQ(step.invocation.arguments.at(at + 1), adoptedTable);
         }
     }
+
+    // Another calibration table alone (BF16 on too): only the INT8 deploy runs again.
+    Project edited = loaded->project;
+    edited.quantization.bf16 = true;
+    ASSERT_TRUE(ProjectFile::save(edited, project));
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const JobRecord withBf16 = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    QByteArray otherTable = *kept;
+    otherTable.replace("# op_name", "# adopted again\n# op_name");
+    const QString otherPath = dir.filePath(QStringLiteral("other_cali_table"));
+    ASSERT_TRUE(writeFileAtomically(otherPath, otherTable));
+    edited.quantization.calibrationTable = otherPath;
+    ASSERT_TRUE(ProjectFile::save(edited, project));
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const JobRecord last = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    ASSERT_EQ(stepsOf(last), stepsOf(withBf16));
+    EXPECT_TRUE(stepsOf(last).contains(QStringLiteral("deploy_bf16")));
+    for (const StepRecord &step : last.steps)
+        EXPECT_EQ(step.reusedFrom.isEmpty(), step.id == QLatin1String("deploy_int8")) << step.id.toStdString();
     qunsetenv("FAKE_TPU_VERSION");
 }
 

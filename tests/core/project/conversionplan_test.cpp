@@ -153,6 +153,32 @@ TEST(ConversionPlanTest, QuantizeTableAndNegativeMean)
     EXPECT_EQ(plan.files[0].content, QStringLiteral("# op_name   quantize_mode\n/model.0/conv/Conv_output_0 BF16\n"));
 }
 
+// A table adopted from a search (new_cali_table.txt) replaces the calibration step: the INT8
+// deploy reads it, the plan says so, and the BF16 deploy and transform stay as they were.
+TEST(ConversionPlanTest, AdoptedCalibrationTableReplacesTheCalibrationStep)
+{
+    Project p = loadProject(QStringLiteral("yolov5s"));
+    p.quantization.bf16 = true;
+    const ConversionPlan calibrating = ConversionPlan::build(p);
+    p.quantization.calibrationTable = QStringLiteral("/data/yolov5s_search_cali_table_0123456789ab");
+    const ConversionPlan plan = ConversionPlan::build(p);
+    QList<ConversionPlan::Step::Kind> kinds;
+    for (const ConversionPlan::Step &s : plan.steps)
+        kinds.append(s.kind);
+    EXPECT_EQ(kinds, (QList<ConversionPlan::Step::Kind>{ConversionPlan::Step::Kind::Transform,
+                                                        ConversionPlan::Step::Kind::DeployBf16,
+                                                        ConversionPlan::Step::Kind::DeployInt8}));
+    EXPECT_EQ(plan.steps[0], calibrating.steps[0]);
+    EXPECT_EQ(plan.steps[1], calibrating.steps[1]);
+    const QStringList &int8 = plan.steps[2].invocation.arguments;
+    const qsizetype at = int8.indexOf(QStringLiteral("--calibration_table"));
+    ASSERT_GE(at, 0);
+    EXPECT_EQ(int8.at(at + 1), p.quantization.calibrationTable);
+    ASSERT_EQ(plan.notes.size(), 1);
+    EXPECT_TRUE(plan.notes[0].contains(p.quantization.calibrationTable));
+    EXPECT_FALSE(plan.toBashScript().contains(QStringLiteral("run_calibration")));
+}
+
 TEST(ConversionPlanTest, BashScriptRunsWithFakeTools)
 {
     // Run the rendered script with stand-in tools that print their argv, then compare with
