@@ -73,6 +73,8 @@ public:
     QAction *keepInBf16Action() const { return m_keepAction; }
     /** Layers (tpu-mlir op names) the project keeps in BF16 now: the action toggles for them. */
     void setKeptInBf16(const QStringList &opNames);
+    /** Layers (tpu-mlir op names) a search proposes to keep in BF16: marked on the chart. */
+    void setProposedLayers(const QStringList &opNames);
     QString divergenceText() const;
 
 signals:
