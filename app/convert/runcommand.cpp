@@ -5,13 +5,14 @@
 #include "interruptwatch.h"
 #include "toolchainoptions.h"
 
+#include <core/atomicfile.h>
+#include <core/bundle/cvimodelinfo.h>
 #include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
-#include <core/run/modelinfoquery.h>
 #include <core/run/processoutcome.h>
 #include <core/workflow/qtableproposal.h>
 #include <core/workflow/setupdoctor.h>
@@ -151,27 +152,18 @@ static bool runDoctorChecks(const Core::Project &project, const Core::ToolchainS
     return !doctor.hasErrors();
 }
 
-/**
- * What the device will need for each model the run built (model_tool --info through the same
- * backend); the dump is kept next to the model for the bundle's provenance. Informative only:
- * a toolchain without model_tool gets a note, not a failure.
- */
-static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &project,
-                             const Core::ToolchainSettings &settings)
+/** What the device will need for each model the run built, from its device info step's file. */
+static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &project)
 {
     for (const QString &file : {Core::ConversionPlan::int8ModelFile(project.name),
                                 Core::ConversionPlan::bf16ModelFile(project.name)}) {
         const QString path = QDir(job.directory).filePath(file);
-        if (!QFileInfo::exists(path))
+        const auto dump = Core::readWholeFile(Core::ConversionPlan::deviceInfoFile(path), 1 << 20);
+        if (!QFileInfo::exists(path) || !dump)
             continue;
-        Core::ModelInfoQuery query(settings);
-        QEventLoop wait;
-        QObject::connect(&query, &Core::ModelInfoQuery::finished, &wait, &QEventLoop::quit);
-        query.start(path);
-        wait.exec();
-        const auto &info = query.result();
+        const auto info = Core::CvimodelInfo::parse(QString::fromUtf8(*dump), Core::ConversionPlan::deviceInfoFile(path));
         if (!info) {
-            printErr(QStringLiteral("note: %1: model_tool --info did not answer (%2)").arg(file, info.error().message));
+            printErr(QStringLiteral("note: %1").arg(info.error().message));
             continue;
         }
         const QString cpu = info->cpuRoutines.isEmpty() ? QStringLiteral("none") : info->cpuRoutines.join(QStringLiteral(", "));
@@ -383,7 +375,7 @@ int runRun(const QStringList &arguments)
         printOut(QStringLiteral("Done: every step succeeded. Files and logs are in %1").arg(r.directory));
         if (search)
             return reportQtableProposal(r, loaded->project, projectPath, adopt);
-        printDeviceNeeds(r, loaded->project, settings);
+        printDeviceNeeds(r, loaded->project);
         return ExitOk;
     }
     for (const Core::StepRecord &s : r.steps) {

@@ -10,7 +10,6 @@
 #include <core/project/conversionplan.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
-#include <core/run/modelinfoquery.h>
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
@@ -138,7 +137,7 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
     provenance.cvimodelFile = out.baseName + QStringLiteral(".cvimodel");
     provenance.cvimodelSha256 = modelHash;
     provenance.device.cvimodelBytes = QFileInfo(modelPath).size();
-    if (const auto dump = readWholeFile(ModelInfoQuery::infoFilePath(modelPath), 1 << 20)) {
+    if (const auto dump = readWholeFile(ConversionPlan::deviceInfoFile(modelPath), 1 << 20)) {
         if (const auto info = CvimodelInfo::parse(QString::fromUtf8(*dump), modelPath)) {
             provenance.device.ionMegabytes = info->ionMegabytes;
             provenance.device.weightBytes = info->weightBytes;

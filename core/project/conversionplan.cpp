@@ -83,6 +83,23 @@ private:
     QStringList m_arguments;
 };
 
+/**
+ * `model_tool --info MODEL` after a deploy: what the device will need, kept as the model's info
+ * file. model_tool is a compiled program (no `.py` spelling in any release).
+ */
+static void appendDeviceInfo(ConversionPlan &plan, const ConversionPlan::Options &options, const QString &model,
+                             const QString &workingDirectory)
+{
+    ToolInvocation tool;
+    tool.program = options.capabilities.programs.value(QStringLiteral("model_tool"), QStringLiteral("model_tool"));
+    tool.arguments = {QStringLiteral("--info"), model};
+    tool.workingDirectory = workingDirectory;
+    ConversionPlan::Step step{ConversionPlan::Step::Kind::DeviceInfo, QStringLiteral("what %1 needs on the device").arg(model),
+                              tool, ConversionPlan::deviceInfoFile(model)};
+    step.outputIsStdout = true;
+    plan.steps.append(step);
+}
+
 static QString tolerance(double cos, double euclid)
 {
     return formatDecimal(cos) + QLatin1Char(',') + formatDecimal(euclid);
@@ -170,6 +187,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         b.option(QStringLiteral("--model"), bf16ModelFile(name));
         plan.steps.append({Step::Kind::DeployBf16, QStringLiteral("export bf16 model"),
                            b.invocation(project.workspaceDir), bf16ModelFile(name)});
+        appendDeviceInfo(plan, options, bf16ModelFile(name), project.workspaceDir);
     }
 
     if (q.int8) {
@@ -245,6 +263,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         b.option(QStringLiteral("--model"), int8ModelFile(name));
         plan.steps.append({Step::Kind::DeployInt8, QStringLiteral("convert to int8 model"),
                            b.invocation(project.workspaceDir), int8ModelFile(name)});
+        appendDeviceInfo(plan, options, int8ModelFile(name), project.workspaceDir);
     }
     return plan;
 }
@@ -284,6 +303,8 @@ QString ConversionPlan::toBashScript() const
             else
                 groups.last() += QLatin1Char(' ') + shellQuote(arg);
         }
+        if (step.outputIsStdout)
+            groups.last() += QStringLiteral(" > ") + shellQuote(step.outputFile);
         lines.append(groups.join(QStringLiteral(" \\\n  ")));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

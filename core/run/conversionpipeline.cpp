@@ -94,6 +94,7 @@ Expected<JobRecord> ConversionPipeline::createJob(const QString &name, const QSt
         step.invocation = s.invocation;
         step.invocation.workingDirectory = dir;
         step.dependsOn = s.dependsOn;
+        step.stdoutFile = s.stdoutFile;
         job.steps.append(step);
     }
     return job;
@@ -108,7 +109,11 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
     });
     const QStringList afterCalibration = calibrates ? QStringList{QStringLiteral("transform"), QStringLiteral("calibration")}
                                                     : QStringList{QStringLiteral("transform")};
+    QString lastDeploy; // a device info step describes the model of the deploy before it
     for (const ConversionPlan::Step &s : plan.steps) {
+        if (s.kind == ConversionPlan::Step::Kind::DeployInt8 || s.kind == ConversionPlan::Step::Kind::DeployBf16)
+            lastDeploy = s.kind == ConversionPlan::Step::Kind::DeployInt8 ? QStringLiteral("deploy_int8")
+                                                                           : QStringLiteral("deploy_bf16");
         switch (s.kind) {
         case ConversionPlan::Step::Kind::Transform:
             steps.append({QStringLiteral("transform"), QStringLiteral("Transform to MLIR"), s.invocation, {}});
@@ -126,6 +131,15 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
             steps.append({QStringLiteral("search_qtable"), QStringLiteral("Search BF16 layers"), s.invocation,
                           afterCalibration});
             break;
+        case ConversionPlan::Step::Kind::DeviceInfo: {
+            const bool bf16 = lastDeploy == QLatin1String("deploy_bf16");
+            PipelineStepSpec spec{bf16 ? QStringLiteral("device_info_bf16") : QStringLiteral("device_info"),
+                                  bf16 ? QStringLiteral("Device needs (BF16)") : QStringLiteral("Device needs (INT8)"),
+                                  s.invocation, {lastDeploy}};
+            spec.stdoutFile = s.outputFile;
+            steps.append(spec);
+            break;
+        }
         }
     }
     return steps;

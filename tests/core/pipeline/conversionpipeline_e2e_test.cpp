@@ -225,6 +225,24 @@ TEST(ConversionE2E, DeviceNeedsAfterTheRunReachTheProvenance)
     const auto loaded = ProjectFile::load(project);
     ASSERT_TRUE(loaded);
     const JobRecord job = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    // A step of the plan like any other: model_tool --info after the INT8 deploy, its stdout
+    // kept byte for byte as the info file, recorded among the step's outputs with its hash.
+    const int infoStep = job.stepIndex(QStringLiteral("device_info"));
+    ASSERT_GE(infoStep, 0);
+    const StepRecord &info = job.steps.at(infoStep);
+    EXPECT_EQ(info.state, StepState::Succeeded);
+    EXPECT_EQ(info.dependsOn, QStringList{QStringLiteral("deploy_int8")});
+    EXPECT_GT(infoStep, job.stepIndex(QStringLiteral("deploy_int8")));
+    EXPECT_EQ(info.invocation.program, QStringLiteral("model_tool"));
+    EXPECT_EQ(info.invocation.arguments, (QStringList{QStringLiteral("--info"), QStringLiteral("yolov8n_int8.cvimodel")}));
+    const auto stdoutBytes = readWholeFile(QDir(job.directory).filePath(info.logFile).replace(QStringLiteral(".log"), QStringLiteral(".stdout.log")));
+    const auto infoBytes = readWholeFile(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel.info.txt")));
+    ASSERT_TRUE(stdoutBytes && infoBytes);
+    EXPECT_EQ(*infoBytes, *stdoutBytes);
+    bool recorded = false;
+    for (const OutputFile &f : info.outputs)
+        recorded = recorded || (f.path == QLatin1String("yolov8n_int8.cvimodel.info.txt") && f.sha256 == sha256OfBytes(*infoBytes));
+    EXPECT_TRUE(recorded);
     // The dump kept next to the model, read independently of CvimodelInfo.
     QFile dump(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel.info.txt")));
     ASSERT_TRUE(dump.open(QIODevice::ReadOnly));
@@ -316,7 +334,8 @@ TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
     run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
     ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
     const JobRecord again = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
-    EXPECT_EQ(stepsOf(again), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_int8")}));
+    EXPECT_EQ(stepsOf(again), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_int8"),
+                                           QStringLiteral("device_info")}));
     for (const StepRecord &step : again.steps) {
         if (step.id == QLatin1String("transform")) {
             EXPECT_EQ(step.reusedFrom, searchRun.id) << step.id.toStdString();
@@ -329,7 +348,8 @@ TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
         }
     }
 
-    // Another calibration table alone (BF16 on too): only the INT8 deploy runs again.
+    // Another calibration table alone (BF16 on too): only the INT8 deploy (and what it built
+    // needs on the device) runs again.
     Project edited = loaded->project;
     edited.quantization.bf16 = true;
     ASSERT_TRUE(ProjectFile::save(edited, project));
@@ -347,8 +367,10 @@ TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
     const JobRecord last = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
     ASSERT_EQ(stepsOf(last), stepsOf(withBf16));
     EXPECT_TRUE(stepsOf(last).contains(QStringLiteral("deploy_bf16")));
-    for (const StepRecord &step : last.steps)
-        EXPECT_EQ(step.reusedFrom.isEmpty(), step.id == QLatin1String("deploy_int8")) << step.id.toStdString();
+    for (const StepRecord &step : last.steps) {
+        const bool readsTheTable = step.id == QLatin1String("deploy_int8") || step.id == QLatin1String("device_info");
+        EXPECT_EQ(step.reusedFrom.isEmpty(), readsTheTable) << step.id.toStdString();
+    }
     qunsetenv("FAKE_TPU_VERSION");
 }
 
@@ -477,7 +499,10 @@ TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
     c.project.quantization.quantizeTable.append({QStringLiteral("/model.22/cv2.0/cv2.0.2/Conv_output_0_Conv"), QStringLiteral("BF16")});
 
     const JobRecord next = c.reusing(first);
-    EXPECT_EQ(reusedSteps(next), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_bf16"), QStringLiteral("calibration")}));
+    // The BF16 model's device figures come along with it; the INT8 model's are asked again.
+    EXPECT_EQ(reusedSteps(next), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_bf16"),
+                                              QStringLiteral("device_info_bf16"), QStringLiteral("calibration")}));
+    EXPECT_EQ(next.steps.at(next.stepIndex(QStringLiteral("device_info"))).state, StepState::Pending);
     const StepRecord &int8 = next.steps.at(next.stepIndex(QStringLiteral("deploy_int8")));
     EXPECT_EQ(int8.state, StepState::Pending);
     EXPECT_NE(int8.inputsKey, first.steps.at(first.stepIndex(QStringLiteral("deploy_int8"))).inputsKey);
@@ -501,7 +526,7 @@ TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
     EXPECT_EQ(ran.attempts, 1);
     EXPECT_TRUE(ran.reusedFrom.isEmpty());
     EXPECT_TRUE(ran.executedCommand.contains(QStringLiteral("--quantize_table")));
-    EXPECT_EQ(reusedSteps(done).size(), 3);
+    EXPECT_EQ(reusedSteps(done).size(), 4);
     EXPECT_TRUE(accuracyRunFromJob(done, c.project, false));
 }
 
