@@ -161,7 +161,8 @@ static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &pr
         const auto dump = Core::readWholeFile(Core::ConversionPlan::deviceInfoFile(path), 1 << 20);
         if (!QFileInfo::exists(path) || !dump)
             continue;
-        const auto info = Core::CvimodelInfo::parse(QString::fromUtf8(*dump), Core::ConversionPlan::deviceInfoFile(path));
+        const auto info = Core::CvimodelInfo::parse(QString::fromUtf8(*dump),
+                                                    Core::ConversionPlan::deviceInfoFile(path));
         if (!info) {
             printErr(QStringLiteral("note: %1").arg(info.error().message));
             continue;
@@ -196,7 +197,8 @@ static int reportQtableProposal(const Core::JobRecord &job, Core::Project projec
         printOut(QStringLiteral("  %1%2").arg(layer, std::isnan(loss) ? QString() : QStringLiteral("  (loss %1)").arg(loss)));
     }
     if (!proposal->calibrationTable.isEmpty())
-        printOut(QStringLiteral("Its calibration table with the best threshold per layer: %1").arg(proposal->calibrationTable));
+        printOut(QStringLiteral("Its calibration table with the best threshold per layer: %1")
+                     .arg(proposal->calibrationTable));
     if (!adopt) {
         printOut(QStringLiteral("Adopt them with --adopt, or edit the quantize table in the workbench."));
         return ExitOk;

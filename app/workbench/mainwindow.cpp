@@ -323,7 +323,8 @@ void MainWindow::createDocks()
     auto *jobs = addDock(tr("Jobs"), QStringLiteral("jobsDock"), m_jobs, Qt::BottomDockWidgetArea);
     auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
     auto *preview = addDock(tr("Preview"), QStringLiteral("previewDock"), m_preview, Qt::RightDockWidgetArea);
-    auto *proposal = addDock(tr("BF16 Proposal"), QStringLiteral("proposalDock"), m_proposalPanel, Qt::BottomDockWidgetArea);
+    auto *proposal = addDock(tr("BF16 Proposal"), QStringLiteral("proposalDock"), m_proposalPanel,
+                             Qt::BottomDockWidgetArea);
     // Five tabs (Properties … Calibration) elide in a column a fifth of the window wide; along
     // its edge they read whole.
     setTabPosition(Qt::RightDockWidgetArea, QTabWidget::East);
@@ -511,7 +512,8 @@ void MainWindow::createActions()
     m_runFromScratch = convertMenu->addAction(tr("Run Conversion from &Scratch"), this, [this] { runConversion(false); });
     m_runFromScratch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_runFromScratch->setToolTip(tr("Convert and run every step again, even those that could be reused"));
-    m_searchQtable = convertMenu->addAction(tr("Find Layers to Keep in &BF16…"), this, &MainWindow::findLayersToKeepInBf16);
+    m_searchQtable = convertMenu->addAction(tr("Find Layers to Keep in &BF16…"), this,
+                                            &MainWindow::findLayersToKeepInBf16);
     m_searchQtable->setToolTip(tr("Let tpu-mlir search which layers to keep in BF16 so the INT8 model stays accurate"));
     m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_session->cancelAll(); });
     m_cancel->setEnabled(false);
@@ -1340,8 +1342,9 @@ void MainWindow::onJobFinished(Core::ConversionJob *job)
         m_jobProblems.clear();
         for (const Core::StepRecord &step : job->record().steps)
             m_jobProblems += step.diagnostics;
+        const QString state = Core::jobStateName(job->record().state);
         statusBar()->showMessage(ok ? tr("Search finished: %1").arg(job->record().directory)
-                                    : tr("Search %1; see the Problems list.").arg(Core::jobStateName(job->record().state)),
+                                    : tr("Search %1; see the Problems list.").arg(state),
                                  10000);
         if (ok)
             showQtableProposal(job->record());

@@ -94,8 +94,9 @@ static void appendDeviceInfo(ConversionPlan &plan, const ConversionPlan::Options
     tool.program = options.capabilities.programs.value(QStringLiteral("model_tool"), QStringLiteral("model_tool"));
     tool.arguments = {QStringLiteral("--info"), model};
     tool.workingDirectory = workingDirectory;
-    ConversionPlan::Step step{ConversionPlan::Step::Kind::DeviceInfo, QStringLiteral("what %1 needs on the device").arg(model),
-                              tool, ConversionPlan::deviceInfoFile(model)};
+    ConversionPlan::Step step{ConversionPlan::Step::Kind::DeviceInfo,
+                              QStringLiteral("what %1 needs on the device").arg(model), tool,
+                              ConversionPlan::deviceInfoFile(model)};
     step.outputIsStdout = true;
     plan.steps.append(step);
 }

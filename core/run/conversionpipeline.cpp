@@ -107,8 +107,9 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
     const bool calibrates = std::any_of(plan.steps.cbegin(), plan.steps.cend(), [](const ConversionPlan::Step &s) {
         return s.kind == ConversionPlan::Step::Kind::Calibration;
     });
-    const QStringList afterCalibration = calibrates ? QStringList{QStringLiteral("transform"), QStringLiteral("calibration")}
-                                                    : QStringList{QStringLiteral("transform")};
+    const QStringList afterCalibration = calibrates
+                                             ? QStringList{QStringLiteral("transform"), QStringLiteral("calibration")}
+                                             : QStringList{QStringLiteral("transform")};
     QString lastDeploy; // a device info step describes the model of the deploy before it
     for (const ConversionPlan::Step &s : plan.steps) {
         if (s.kind == ConversionPlan::Step::Kind::DeployInt8 || s.kind == ConversionPlan::Step::Kind::DeployBf16)
@@ -125,7 +126,8 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
             steps.append({QStringLiteral("calibration"), QStringLiteral("Calibration"), s.invocation, {QStringLiteral("transform")}});
             break;
         case ConversionPlan::Step::Kind::DeployInt8:
-            steps.append({QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation, afterCalibration});
+            steps.append(
+                {QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation, afterCalibration});
             break;
         case ConversionPlan::Step::Kind::SearchQtable:
             steps.append({QStringLiteral("search_qtable"), QStringLiteral("Search BF16 layers"), s.invocation,

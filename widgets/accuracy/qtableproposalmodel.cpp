@@ -8,7 +8,8 @@ namespace Mcw::Widgets {
 
 QtableProposalModel::QtableProposalModel(QObject *parent)
     : QAbstractTableModel(parent)
-{}
+{
+}
 
 void QtableProposalModel::setProposal(const Core::QtableProposal &proposal)
 {
@@ -49,7 +50,8 @@ QVariant QtableProposalModel::data(const QModelIndex &index, int role) const
     if (role == LayerNameRole)
         return name;
     const Core::QtableSearchResult::Layer *layer = ranked(name);
-    if (role == Qt::TextAlignmentRole && index.column() != LayerColumn && index.column() != TypeColumn)
+    if (role == Qt::TextAlignmentRole && index.column() != LayerColumn
+        && index.column() != TypeColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == LossColumn)
         return tr("1 − output cosine when only this layer is INT8: the larger, the more it costs.");
@@ -63,7 +65,8 @@ QVariant QtableProposalModel::data(const QModelIndex &index, int role) const
     case RankColumn:
         return layer ? QVariant(layer->rank) : QVariant(QStringLiteral("–"));
     case LossColumn:
-        return layer && !std::isnan(layer->loss) ? QString::number(layer->loss, 'g', 4) : QStringLiteral("–");
+        return layer && !std::isnan(layer->loss) ? QString::number(layer->loss, 'g', 4)
+                                                 : QStringLiteral("–");
     default:
         return {};
     }
@@ -74,11 +77,16 @@ QVariant QtableProposalModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case LayerColumn: return tr("Layer");
-    case TypeColumn: return tr("Type");
-    case RankColumn: return tr("Rank");
-    case LossColumn: return tr("Loss");
-    default: return {};
+    case LayerColumn:
+        return tr("Layer");
+    case TypeColumn:
+        return tr("Type");
+    case RankColumn:
+        return tr("Rank");
+    case LossColumn:
+        return tr("Loss");
+    default:
+        return {};
     }
 }
 

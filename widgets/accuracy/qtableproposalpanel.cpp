@@ -32,10 +32,14 @@ QtableProposalPanel::QtableProposalPanel(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::LayerColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::TypeColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::RankColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::LossColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::LayerColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::TypeColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::RankColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QtableProposalModel::LossColumn,
+                                                      QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit layerActivated(index.data(QtableProposalModel::LayerNameRole).toString());
@@ -50,8 +54,9 @@ QtableProposalPanel::QtableProposalPanel(QWidget *parent)
     m_dismiss->setToolTip(tr("Forget this proposal; the project stays as it is"));
     m_adopt = new QPushButton(tr("Adopt and Re-run"), this);
     m_adopt->setDefault(true);
-    m_adopt->setToolTip(tr("Keep these layers in BF16 (undoable) and convert again, reusing the steps "
-                           "that did not change"));
+    m_adopt->setToolTip(
+        tr("Keep these layers in BF16 (undoable) and convert again, reusing the steps "
+           "that did not change"));
     buttons->addWidget(m_dismiss);
     buttons->addWidget(m_adopt);
     layout->addLayout(buttons);
@@ -72,14 +77,20 @@ void QtableProposalPanel::setProposal(const Core::QtableProposal &proposal, cons
 {
     m_model->setProposal(proposal);
     const Core::QtableSearchResult &s = proposal.search;
-    QString text = proposal.layers.isEmpty()
-                       ? tr("Search %1: INT8 already reaches the expected cosine (%2); no layer needs BF16.")
-                             .arg(jobId, cosine(s.int8Cosine))
-                       : tr("Search %1 proposes keeping %n layer(s) in BF16: output cosine %2 in INT8, %3 mixed.",
-                            nullptr, int(proposal.layers.size()))
-                             .arg(jobId, cosine(s.int8Cosine), cosine(s.mixCosine));
+    QString text
+        = proposal.layers.isEmpty()
+              ? tr("Search %1: INT8 already reaches the expected cosine (%2); no layer needs BF16.")
+                    .arg(jobId, cosine(s.int8Cosine))
+              : tr("Search %1 proposes keeping %n layer(s) in BF16: output cosine %2 in INT8, %3 "
+                   "mixed.",
+                   nullptr,
+                   int(proposal.layers.size()))
+                    .arg(jobId, cosine(s.int8Cosine), cosine(s.mixCosine));
     if (!proposal.calibrationTable.isEmpty())
-        text += QLatin1Char(' ') + tr("Adopting also uses the search's calibration table (best threshold per layer).");
+        text
+            += QLatin1Char(' ')
+               + tr(
+                   "Adopting also uses the search's calibration table (best threshold per layer).");
     m_summary->setText(text);
     m_adopt->setEnabled(!proposal.layers.isEmpty() || !proposal.calibrationTable.isEmpty());
     m_dismiss->setEnabled(true);
@@ -88,8 +99,9 @@ void QtableProposalPanel::setProposal(const Core::QtableProposal &proposal, cons
 void QtableProposalPanel::clear()
 {
     m_model->clear();
-    m_summary->setText(tr("Convert → Find Layers to Keep in BF16… lets tpu-mlir propose the layers that keep "
-                          "the INT8 model accurate."));
+    m_summary->setText(
+        tr("Convert → Find Layers to Keep in BF16… lets tpu-mlir propose the layers that keep "
+           "the INT8 model accurate."));
     m_adopt->setEnabled(false);
     m_dismiss->setEnabled(false);
 }

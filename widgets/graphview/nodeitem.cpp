@@ -173,8 +173,9 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         font.setBold(true);
         const QString tag = QStringLiteral("BF16?");
         const QFontMetricsF metrics(font);
-        const QRectF tagRect(m_rect.right() - metrics.horizontalAdvance(tag) - 6, m_rect.top() - metrics.height() / 2 - 4,
-                             metrics.horizontalAdvance(tag) + 8, metrics.height() + 2);
+        const double tagWidth = metrics.horizontalAdvance(tag) + 8;
+        const QRectF tagRect(m_rect.right() - tagWidth + 2, m_rect.top() - metrics.height() / 2 - 4, tagWidth,
+                             metrics.height() + 2);
         painter->setPen(Qt::NoPen);
         painter->setBrush(m_style->proposal());
         painter->drawRoundedRect(tagRect, 3, 3);

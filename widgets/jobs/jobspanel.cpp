@@ -197,22 +197,25 @@ void JobsPanel::showDeviceNeeds(const Core::ConversionJob *job)
         const Core::JobRecord &record = job->record();
         for (const Core::StepRecord &step : record.steps) {
             // Device info steps: model_tool --info MODEL, its stdout kept as stdoutFile.
-            if (step.stdoutFile.isEmpty() || step.state != Core::StepState::Succeeded || step.invocation.arguments.isEmpty())
+            if (step.stdoutFile.isEmpty() || step.state != Core::StepState::Succeeded
+                || step.invocation.arguments.isEmpty())
                 continue;
+            const QDir dir(record.directory);
             const QString model = step.invocation.arguments.last();
-            const auto info = Core::CvimodelInfo::readFile(QDir(record.directory).filePath(step.stdoutFile));
+            const auto info = Core::CvimodelInfo::readFile(dir.filePath(step.stdoutFile));
             if (!info) {
                 lines.append(info.error().message);
                 continue;
             }
+            const QString cpu = info->cpuRoutines.isEmpty() ? tr("none") : info->cpuRoutines.join(QStringLiteral(", "));
             lines.append(tr("%1: file %2 · ION %3 MB · weights %4 · neurons %5 · CPU layers: %6")
-                             .arg(model, kibibytes(QFileInfo(QDir(record.directory).filePath(model)).size()))
+                             .arg(model, kibibytes(QFileInfo(dir.filePath(model)).size()))
                              .arg(info->ionMegabytes, 0, 'f', 2)
-                             .arg(kibibytes(info->weightBytes), kibibytes(info->neuronBytes()),
-                                  info->cpuRoutines.isEmpty() ? tr("none") : info->cpuRoutines.join(QStringLiteral(", "))));
+                             .arg(kibibytes(info->weightBytes), kibibytes(info->neuronBytes()), cpu));
         }
     }
-    m_deviceNeeds->setText(lines.isEmpty() ? QString() : tr("On the device — ") + lines.join(QStringLiteral("\n")));
+    m_deviceNeeds->setText(lines.isEmpty() ? QString()
+                                           : tr("On the device — ") + lines.join(QStringLiteral("\n")));
     m_deviceNeeds->setVisible(!lines.isEmpty());
 }
 

@@ -17,17 +17,19 @@ namespace Mcw::Widgets {
 static const QString s_tool = QStringLiteral("run_calibration");
 
 QtableSearchDialog::QtableSearchDialog(const std::optional<Core::ToolCapabilities> &capabilities,
-                                       const Core::ConversionPlan::QtableSearch &initial, QWidget *parent)
+                                       const Core::ConversionPlan::QtableSearch &initial,
+                                       QWidget *parent)
     : QDialog(parent)
     , m_capabilities(capabilities)
 {
     setWindowTitle(tr("Find Layers to Keep in BF16"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("tpu-mlir tries each layer in INT8 against the float model and proposes the "
-                                "fewest layers to keep in BF16 so the outputs reach the expected cosine. "
-                                "It runs for cv181x with the project's calibration images; transform and "
-                                "calibration are reused when nothing changed."),
-                             this);
+    auto *intro = new QLabel(
+        tr("tpu-mlir tries each layer in INT8 against the float model and proposes the "
+           "fewest layers to keep in BF16 so the outputs reach the expected cosine. "
+           "It runs for cv181x with the project's calibration images; transform and "
+           "calibration are reused when nothing changed."),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -42,11 +44,13 @@ QtableSearchDialog::QtableSearchDialog(const std::optional<Core::ToolCapabilitie
     for (const auto &[value, label] : methods) {
         auto *item = new QStandardItem(label);
         item->setData(value, Qt::UserRole);
-        const bool offered = !m_capabilities
-                             || m_capabilities->acceptsValue(s_tool, QStringLiteral("--search"), value);
+        const bool offered
+            = !m_capabilities
+              || m_capabilities->acceptsValue(s_tool, QStringLiteral("--search"), value);
         item->setEnabled(offered);
         if (!offered)
-            item->setToolTip(tr("This tpu-mlir release has no run_calibration --search %1.").arg(value));
+            item->setToolTip(
+                tr("This tpu-mlir release has no run_calibration --search %1.").arg(value));
         items->appendRow(item);
     }
     m_method->setModel(items);
@@ -77,7 +81,8 @@ QtableSearchDialog::QtableSearchDialog(const std::optional<Core::ToolCapabilitie
     m_maxFloatLayers = countBox(QStringLiteral("maxFloatLayers"), initial.maxFloatLayers, 500);
     m_maxFloatLayers->setToolTip(tr("At most this many layers stay in BF16 (--max_float_layers)."));
     m_inferenceNum = countBox(QStringLiteral("inferenceNum"), initial.inferenceNum, 10000);
-    m_inferenceNum->setToolTip(tr("Calibration images each trial runs (--inference_num); more is slower and surer."));
+    m_inferenceNum->setToolTip(
+        tr("Calibration images each trial runs (--inference_num); more is slower and surer."));
     form->addRow(tr("&Expected output cosine:"), m_expectedCos);
     form->addRow(tr("Minimum &layer cosine:"), m_minLayerCos);
     form->addRow(tr("Max layers in &BF16:"), m_maxFloatLayers);
@@ -85,10 +90,11 @@ QtableSearchDialog::QtableSearchDialog(const std::optional<Core::ToolCapabilitie
     layout->addLayout(form);
 
     QStringList missing;
-    const QList<std::pair<QString, QWidget *>> knobs{{QStringLiteral("--expected_cos"), m_expectedCos},
-                                                      {QStringLiteral("--min_layer_cos"), m_minLayerCos},
-                                                      {QStringLiteral("--max_float_layers"), m_maxFloatLayers},
-                                                      {QStringLiteral("--inference_num"), m_inferenceNum}};
+    const QList<std::pair<QString, QWidget *>> knobs{
+        {QStringLiteral("--expected_cos"), m_expectedCos},
+        {QStringLiteral("--min_layer_cos"), m_minLayerCos},
+        {QStringLiteral("--max_float_layers"), m_maxFloatLayers},
+        {QStringLiteral("--inference_num"), m_inferenceNum}};
     for (const auto &[flag, box] : knobs) {
         if (accepts(flag))
             continue;
@@ -101,12 +107,16 @@ QtableSearchDialog::QtableSearchDialog(const std::optional<Core::ToolCapabilitie
     m_note->setObjectName(QStringLiteral("searchNote"));
     m_note->setWordWrap(true);
     if (!canSearch) {
-        m_note->setText(tr("This tpu-mlir release (%1) has no run_calibration --search; a newer release has it.")
-                            .arg(m_capabilities->version.isEmpty() ? tr("unknown") : m_capabilities->version));
+        m_note->setText(
+            tr("This tpu-mlir release (%1) has no run_calibration --search; a newer release has "
+               "it.")
+                .arg(m_capabilities->version.isEmpty() ? tr("unknown") : m_capabilities->version));
     } else if (!missing.isEmpty()) {
-        m_note->setText(tr("Not in this tpu-mlir release: %1.").arg(missing.join(QStringLiteral(", "))));
+        m_note->setText(
+            tr("Not in this tpu-mlir release: %1.").arg(missing.join(QStringLiteral(", "))));
     } else if (!m_capabilities) {
-        m_note->setText(tr("The toolchain is tested first; knobs it lacks are left out of the command."));
+        m_note->setText(
+            tr("The toolchain is tested first; knobs it lacks are left out of the command."));
     }
     m_note->setVisible(!m_note->text().isEmpty());
     layout->addWidget(m_note);

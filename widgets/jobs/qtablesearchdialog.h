@@ -28,7 +28,8 @@ class QtableSearchDialog : public QDialog
 
 public:
     QtableSearchDialog(const std::optional<Core::ToolCapabilities> &capabilities,
-                       const Core::ConversionPlan::QtableSearch &initial, QWidget *parent = nullptr);
+                       const Core::ConversionPlan::QtableSearch &initial,
+                       QWidget *parent = nullptr);
 
     Core::ConversionPlan::QtableSearch options() const;
     /** The methods offered in the method box (search_qtable, fast_search, mix_search). */

@@ -56,8 +56,10 @@ TEST(QtableProposalModel, ListsTheProposedLayersWithThePrintedFigures)
     EXPECT_EQ(model.index(0, M::LayerColumn).data().toString(), QStringLiteral("input3.1"));
     EXPECT_EQ(model.index(0, M::TypeColumn).data().toString(), QStringLiteral("top.Conv"));
     EXPECT_EQ(model.index(0, M::RankColumn).data().toInt(), 0);
-    EXPECT_EQ(model.index(0, M::LossColumn).data().toString(), QStringLiteral("0.004859")); // 0.004858517758…
-    EXPECT_EQ(model.index(1, M::LayerColumn).data(M::LayerNameRole).toString(), QStringLiteral("input999.1"));
+    EXPECT_EQ(model.index(0, M::LossColumn).data().toString(),
+              QStringLiteral("0.004859")); // 0.004858517758…
+    EXPECT_EQ(model.index(1, M::LayerColumn).data(M::LayerNameRole).toString(),
+              QStringLiteral("input999.1"));
     EXPECT_EQ(model.index(1, M::RankColumn).data().toString(), QStringLiteral("–"));
     EXPECT_EQ(model.index(1, M::LossColumn).data().toString(), QStringLiteral("–"));
     model.clear();
@@ -73,8 +75,10 @@ TEST(QtableProposalPanel, SummarisesAndAdoptsInOneClick)
     panel.setProposal(proposal, QStringLiteral("20261203-120000-mobilenet_v2"));
     EXPECT_TRUE(panel.canAdopt());
     // The cosines the docs printed: 0.986809 in INT8, 0.993372 mixed.
-    EXPECT_TRUE(panel.summary().contains(QStringLiteral("2 layer(s)"))) << panel.summary().toStdString();
-    EXPECT_TRUE(panel.summary().contains(QStringLiteral("0.9868 in INT8, 0.9934 mixed"))) << panel.summary().toStdString();
+    EXPECT_TRUE(panel.summary().contains(QStringLiteral("2 layer(s)")))
+        << panel.summary().toStdString();
+    EXPECT_TRUE(panel.summary().contains(QStringLiteral("0.9868 in INT8, 0.9934 mixed")))
+        << panel.summary().toStdString();
     EXPECT_TRUE(panel.summary().contains(QStringLiteral("calibration table")));
     QSignalSpy adopt(&panel, &Widgets::QtableProposalPanel::adoptRequested);
     panel.adoptButton()->click();
@@ -104,7 +108,8 @@ TEST(AccuracyChartView, MarksTheProposedLayersOnTheirCosine)
     }
     view.setLayers(layers, {0.99, 0.9}, QStringLiteral("INT8"));
     EXPECT_EQ(proposedSeries(view), nullptr); // no proposal: no series, no legend entry
-    view.setProposedLayers({QStringLiteral("layer4"), QStringLiteral("layer1"), QStringLiteral("not-a-layer")});
+    view.setProposedLayers(
+        {QStringLiteral("layer4"), QStringLiteral("layer1"), QStringLiteral("not-a-layer")});
     EXPECT_EQ(view.proposedRows(), (QList<int>{1, 4}));
     QScatterSeries *series = proposedSeries(view);
     ASSERT_NE(series, nullptr);

@@ -26,8 +26,10 @@ static Core::ToolCapabilities probedCalibration(const QString &release)
     const QString text = QString::fromUtf8(help.readAllStandardOutput());
     Core::ToolCapabilities caps;
     caps.version = Core::ToolCapabilities::parseVersion(text);
-    caps.flags.insert(QStringLiteral("run_calibration"), Core::ToolCapabilities::parseHelpFlags(text));
-    caps.choices.insert(QStringLiteral("run_calibration"), Core::ToolCapabilities::parseHelpChoices(text));
+    caps.flags.insert(QStringLiteral("run_calibration"),
+                      Core::ToolCapabilities::parseHelpFlags(text));
+    caps.choices.insert(QStringLiteral("run_calibration"),
+                        Core::ToolCapabilities::parseHelpChoices(text));
     return caps;
 }
 
@@ -56,8 +58,10 @@ TEST(QtableSearchDialog, OffersTheMethodsAndKnobsOfTheProbedRelease)
     }
     {
         Widgets::QtableSearchDialog dialog(probedCalibration(QStringLiteral("1.30.2")), initial);
-        EXPECT_EQ(dialog.enabledMethods(), (QStringList{QStringLiteral("search_qtable"), QStringLiteral("fast_search"),
-                                                        QStringLiteral("mix_search")}));
+        EXPECT_EQ(dialog.enabledMethods(),
+                  (QStringList{QStringLiteral("search_qtable"),
+                               QStringLiteral("fast_search"),
+                               QStringLiteral("mix_search")}));
         EXPECT_EQ(dialog.options().method, QStringLiteral("fast_search"));
     }
     {
@@ -67,7 +71,8 @@ TEST(QtableSearchDialog, OffersTheMethodsAndKnobsOfTheProbedRelease)
         EXPECT_FALSE(searchButton(dialog)->isEnabled());
         EXPECT_FALSE(dialog.findChild<QWidget *>(QStringLiteral("expectedCos"))->isEnabled());
         const auto *note = dialog.findChild<QLabel *>(QStringLiteral("searchNote"));
-        EXPECT_TRUE(note->text().contains(QStringLiteral("no run_calibration --search"))) << note->text().toStdString();
+        EXPECT_TRUE(note->text().contains(QStringLiteral("no run_calibration --search")))
+            << note->text().toStdString();
     }
     {
         // Not probed yet: everything is offered; the plan drops what the tools then reject.
