@@ -5,13 +5,14 @@
 #include "interruptwatch.h"
 #include "toolchainoptions.h"
 
+#include <core/atomicfile.h>
+#include <core/bundle/cvimodelinfo.h>
 #include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
-#include <core/run/modelinfoquery.h>
 #include <core/run/processoutcome.h>
 #include <core/workflow/qtableproposal.h>
 #include <core/workflow/setupdoctor.h>
@@ -42,8 +43,9 @@ static const char s_runUsage[]
       "files gets them copied in and out. Repeat it to spread the steps over several engines.\n"
       "--search-qtable runs tpu-mlir's own mixed-precision search instead of converting (transform,\n"
       "calibration, run_calibration --search for cv181x) and prints the layers it proposes to keep in\n"
-      "BF16; --adopt adds them to the project's quantize table (then 'run --reuse' deploys again\n"
-      "without repeating transform and calibration). Knobs, where the probed release has them:\n"
+      "BF16; --adopt adds them to the project's quantize table and makes the calibration table the\n"
+      "search wrote (new_cali_table.txt) the one the INT8 deploy reads (then 'run --reuse' deploys\n"
+      "again without repeating the transform). Knobs, where the probed release has them:\n"
       "  --search-method search_qtable|fast_search|mix_search  --expected-cos X  --min-layer-cos X\n"
       "  --max-float-layers N  --inference-num N\n"
       "Exit code 0 when every step succeeded, 1 when one failed, 2 for bad input.";
@@ -150,27 +152,19 @@ static bool runDoctorChecks(const Core::Project &project, const Core::ToolchainS
     return !doctor.hasErrors();
 }
 
-/**
- * What the device will need for each model the run built (model_tool --info through the same
- * backend); the dump is kept next to the model for the bundle's provenance. Informative only:
- * a toolchain without model_tool gets a note, not a failure.
- */
-static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &project,
-                             const Core::ToolchainSettings &settings)
+/** What the device will need for each model the run built, from its device info step's file. */
+static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &project)
 {
     for (const QString &file : {Core::ConversionPlan::int8ModelFile(project.name),
                                 Core::ConversionPlan::bf16ModelFile(project.name)}) {
         const QString path = QDir(job.directory).filePath(file);
-        if (!QFileInfo::exists(path))
+        const auto dump = Core::readWholeFile(Core::ConversionPlan::deviceInfoFile(path), 1 << 20);
+        if (!QFileInfo::exists(path) || !dump)
             continue;
-        Core::ModelInfoQuery query(settings);
-        QEventLoop wait;
-        QObject::connect(&query, &Core::ModelInfoQuery::finished, &wait, &QEventLoop::quit);
-        query.start(path);
-        wait.exec();
-        const auto &info = query.result();
+        const auto info = Core::CvimodelInfo::parse(QString::fromUtf8(*dump),
+                                                    Core::ConversionPlan::deviceInfoFile(path));
         if (!info) {
-            printErr(QStringLiteral("note: %1: model_tool --info did not answer (%2)").arg(file, info.error().message));
+            printErr(QStringLiteral("note: %1").arg(info.error().message));
             continue;
         }
         const QString cpu = info->cpuRoutines.isEmpty() ? QStringLiteral("none") : info->cpuRoutines.join(QStringLiteral(", "));
@@ -202,19 +196,33 @@ static int reportQtableProposal(const Core::JobRecord &job, Core::Project projec
         const double loss = s.lossOf(layer);
         printOut(QStringLiteral("  %1%2").arg(layer, std::isnan(loss) ? QString() : QStringLiteral("  (loss %1)").arg(loss)));
     }
+    if (!proposal->calibrationTable.isEmpty())
+        printOut(QStringLiteral("Its calibration table with the best threshold per layer: %1")
+                     .arg(proposal->calibrationTable));
     if (!adopt) {
         printOut(QStringLiteral("Adopt them with --adopt, or edit the quantize table in the workbench."));
         return ExitOk;
     }
-    const int added = proposal->adoptInto(project);
+    QString keptTable;
+    if (!proposal->calibrationTable.isEmpty()) {
+        // Kept in the workspace: the run folders may be cleaned, the adopted table must stay.
+        const auto kept = proposal->keepCalibrationTable(project.workspaceDir, project.name);
+        if (!kept) {
+            printErr(kept.error().message);
+            return ExitFailure;
+        }
+        keptTable = *kept;
+    }
+    const Core::QtableProposal::Adoption adoption = proposal->adoptInto(project, keptTable);
     const auto saved = Core::ProjectFile::save(project, projectPath);
     if (!saved) {
         printErr(saved.error().message);
         return ExitFailure;
     }
-    printOut(QStringLiteral("Adopted %1 new layer(s) into %2; 'maixcam-convert run %2 --reuse' deploys again "
-                            "without repeating transform and calibration.")
-                 .arg(added)
+    printOut(QStringLiteral("Adopted %1 new layer(s) into %2.").arg(adoption.newLayers).arg(projectPath));
+    if (adoption.tableChanged)
+        printOut(QStringLiteral("The INT8 deploy now uses the search's calibration table %1.").arg(keptTable));
+    printOut(QStringLiteral("'maixcam-convert run %1 --reuse' deploys again without repeating the transform.")
                  .arg(projectPath));
     return ExitOk;
 }
@@ -369,7 +377,7 @@ int runRun(const QStringList &arguments)
         printOut(QStringLiteral("Done: every step succeeded. Files and logs are in %1").arg(r.directory));
         if (search)
             return reportQtableProposal(r, loaded->project, projectPath, adopt);
-        printDeviceNeeds(r, loaded->project, settings);
+        printDeviceNeeds(r, loaded->project);
         return ExitOk;
     }
     for (const Core::StepRecord &s : r.steps) {

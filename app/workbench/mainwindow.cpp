@@ -21,7 +21,10 @@
 #include <core/run/toolchainprobe.h>
 #include <core/sha256.h>
 #include <core/workflow/projectcheck.h>
+#include <core/logs/tensornames.h>
 #include <widgets/accuracy/accuracywidget.h>
+#include <widgets/accuracy/qtableproposalpanel.h>
+#include <widgets/jobs/qtablesearchdialog.h>
 #include <widgets/preview/previewpanel.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/common/welcomepage.h>
@@ -146,7 +149,8 @@ MainWindow::MainWindow(QWidget *parent)
         Core::ToolchainProbe::storeCapabilities(store, m_session->toolchain(), caps);
     });
     connect(m_session, &Core::ConversionSession::historyLoaded, this, [this] {
-        showRunResults(*m_session->lastJob(), true);
+        if (m_session->lastJob()) // a workspace may hold searches only
+            showRunResults(*m_session->lastJob(), true);
         publishProblems();
         emit runHistoryLoaded();
     });
@@ -312,6 +316,7 @@ void MainWindow::createDocks()
     m_labels = new Widgets::LabelsEditor(m_document, this);
     m_quantization = new Widgets::QuantizationForm(m_document, this);
     m_accuracy = new Widgets::AccuracyWidget(this);
+    m_proposalPanel = new Widgets::QtableProposalPanel(this);
     m_preview = new Widgets::PreviewPanel(this);
     m_problemList = new Widgets::ProblemsView(this);
     m_jobs = new Widgets::JobsPanel(m_session->pool(), this);
@@ -329,6 +334,8 @@ void MainWindow::createDocks()
     auto *jobs = addDock(tr("Jobs"), QStringLiteral("jobsDock"), m_jobs, Qt::BottomDockWidgetArea);
     auto *accuracy = addDock(tr("Accuracy"), QStringLiteral("accuracyDock"), m_accuracy, Qt::BottomDockWidgetArea);
     auto *preview = addDock(tr("Preview"), QStringLiteral("previewDock"), m_preview, Qt::RightDockWidgetArea);
+    auto *proposal = addDock(tr("BF16 Proposal"), QStringLiteral("proposalDock"), m_proposalPanel,
+                             Qt::BottomDockWidgetArea);
     // Five tabs (Properties … Calibration) elide in a column a fifth of the window wide; along
     // its edge they read whole.
     setTabPosition(Qt::RightDockWidgetArea, QTabWidget::East);
@@ -340,6 +347,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(properties, preview);
     tabifyDockWidget(problems, jobs);
     tabifyDockWidget(problems, accuracy);
+    tabifyDockWidget(problems, proposal);
     model->raise();
     properties->raise();
     problems->raise();
@@ -393,6 +401,20 @@ void MainWindow::createDocks()
         if (producer >= 0)
             m_graphView->highlightNode(producer);
     });
+    connect(m_proposalPanel, &Widgets::QtableProposalPanel::adoptRequested, this, &MainWindow::adoptQtableProposal);
+    connect(m_proposalPanel, &Widgets::QtableProposalPanel::dismissed, this, &MainWindow::clearQtableProposal);
+    connect(m_proposalPanel, &Widgets::QtableProposalPanel::layerActivated, this, [this](const QString &layer) {
+        const QString tensor = Core::onnxTensorName(layer);
+        const Core::Tensor *t = m_graph.tensor(tensor);
+        if (!t || t->producer < 0)
+            return;
+        m_central->setCurrentWidget(m_graphView);
+        const int display = m_graphView->viewGraph().displayNodeOfOnnxNode(t->producer);
+        if (display >= 0) {
+            m_graphView->selectNode(display);
+            m_graphView->centerOnNode(display);
+        }
+    });
     connect(m_accuracy, &Widgets::AccuracyWidget::keepInBf16Requested, this, &MainWindow::keepInBf16);
     connect(m_accuracy, &Widgets::AccuracyWidget::backToInt8Requested, this, &MainWindow::backToInt8);
     connect(m_problemList, &Widgets::ProblemsView::jumpToNode, this, [this](const QString &nodeId) {
@@ -404,6 +426,11 @@ void MainWindow::createDocks()
         m_graphView->selectNode(display);
     });
     connect(m_jobs, &Widgets::JobsPanel::showResultsRequested, this, [this](const Core::JobRecord &run) {
+        if (run.isQtableSearch()) { // a search's result is its proposal
+            if (run.state == Core::JobState::Succeeded)
+                showQtableProposal(run);
+            return;
+        }
         showRunResults(run);
         publishProblems();
     });
@@ -505,6 +532,9 @@ void MainWindow::createActions()
     m_runFromScratch = convertMenu->addAction(tr("Run Conversion from &Scratch"), this, [this] { runConversion(false); });
     m_runFromScratch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_runFromScratch->setToolTip(tr("Convert and run every step again, even those that could be reused"));
+    m_searchQtable = convertMenu->addAction(tr("Find Layers to Keep in &BF16…"), this,
+                                            &MainWindow::findLayersToKeepInBf16);
+    m_searchQtable->setToolTip(tr("Let tpu-mlir search which layers to keep in BF16 so the INT8 model stays accurate"));
     m_cancel = convertMenu->addAction(tr("&Cancel"), this, [this] { m_session->cancelAll(); });
     m_cancel->setEnabled(false);
     convertMenu->addAction(tr("&Set Up Toolchain…"), this, [this] {
@@ -754,6 +784,7 @@ void MainWindow::loadRunHistory()
     m_accuracy->setRun({});
     m_graphView->clearAccuracyRun();
     m_properties->clearAccuracyRun();
+    clearQtableProposal();
     m_session->loadHistory(workspaceDir(), m_document->project().name);
 }
 
@@ -779,10 +810,11 @@ QFuture<MainWindow::AccuracyResult> MainWindow::readAccuracy(const Core::JobReco
         result.quiet = quiet;
         result.run = Core::accuracyRunFromJob(record, project, false, onnxNames);
         if (withCalibration) {
-            const auto table = Core::CalibrationTable::read(
-                QDir(record.directory).filePath(Core::ConversionPlan::calibrationTableFile(project.name)));
-            if (table)
-                result.calibration = *table;
+            // The table the INT8 deploy read: the calibration step's or one adopted from a search.
+            if (const QString path = Core::calibrationTableOfJob(record); !path.isEmpty()) {
+                if (const auto table = Core::CalibrationTable::read(path))
+                    result.calibration = *table;
+            }
         }
         return result;
     });
@@ -960,6 +992,8 @@ void MainWindow::refreshSteps()
         m_run->setEnabled(facts.modelLoaded && !running);
     if (m_runFromScratch)
         m_runFromScratch->setEnabled(facts.modelLoaded && !running);
+    if (m_searchQtable)
+        m_searchQtable->setEnabled(facts.modelLoaded && !running && p.quantization.int8);
     if (m_cancel)
         m_cancel->setEnabled(running);
     if (m_exportBundle)
@@ -1184,7 +1218,7 @@ void MainWindow::onBundleImported()
     openModel(project.modelPath);
 }
 
-bool MainWindow::runConversion(bool reuseEarlierSteps)
+bool MainWindow::readyToRun()
 {
     if (m_graph.isNull() || m_session->isBusy())
         return false;
@@ -1198,15 +1232,112 @@ bool MainWindow::runConversion(bool reuseEarlierSteps)
         showError(tr("Toolchain missing"), problem);
         return false;
     }
+    return true;
+}
+
+void MainWindow::startRun(const Core::ConversionSession::RunOptions &options)
+{
     Core::Project project = m_document->project();
     project.workspaceDir = workspaceDir();
-    Core::ConversionSession::RunOptions options;
-    if (reuseEarlierSteps)
-        options.reuseFrom = m_session->lastJob();
     m_session->startRun(project, options);
     refreshSteps();
     statusBar()->showMessage(m_session->capabilities() ? tr("Preparing the run…")
                                                        : tr("Testing the toolchain, then preparing the run…"));
+}
+
+bool MainWindow::runConversion(bool reuseEarlierSteps)
+{
+    if (!readyToRun())
+        return false;
+    Core::ConversionSession::RunOptions options;
+    if (reuseEarlierSteps)
+        options.reuseFrom = m_session->lastJob();
+    startRun(options);
+    return true;
+}
+
+bool MainWindow::findLayersToKeepInBf16()
+{
+    if (!readyToRun())
+        return false;
+    Widgets::QtableSearchDialog dialog(m_session->capabilities(), m_searchOptions, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    return startQtableSearch(dialog.options());
+}
+
+bool MainWindow::startQtableSearch(const Core::ConversionPlan::QtableSearch &search)
+{
+    if (!readyToRun())
+        return false;
+    m_searchOptions = search;
+    Core::ConversionSession::RunOptions options;
+    options.qtableSearch = search;
+    // Transform and calibration of the last conversion (or search) are reused when unchanged.
+    options.reuseFrom = m_session->lastJob() ? m_session->lastJob() : m_searchJob;
+    startRun(options);
+    return true;
+}
+
+void MainWindow::showQtableProposal(const Core::JobRecord &record)
+{
+    const auto proposal = Core::QtableProposal::fromJob(record, m_document->project().name);
+    if (!proposal) {
+        showError(tr("No BF16 proposal"), proposal.error().message);
+        return;
+    }
+    m_searchJob = record;
+    m_proposal = *proposal;
+    m_proposalPanel->setProposal(*proposal, record.id);
+    m_accuracy->setProposedLayers(proposal->layers);
+    QStringList tensors;
+    for (const QString &layer : proposal->layers)
+        tensors.append(Core::onnxTensorName(layer));
+    m_graphView->setProposedTensors(tensors);
+    raiseResultsDock(findChild<QDockWidget *>(QStringLiteral("proposalDock")));
+}
+
+void MainWindow::clearQtableProposal()
+{
+    m_proposal.reset();
+    m_proposalPanel->clear();
+    m_accuracy->setProposedLayers({});
+    m_graphView->setProposedTensors({});
+}
+
+bool MainWindow::adoptQtableProposal()
+{
+    if (!m_proposal || !m_searchJob || m_session->isBusy())
+        return false;
+    Core::Project p = m_document->project();
+    QString keptTable;
+    if (!m_proposal->calibrationTable.isEmpty()) {
+        // Kept in the workspace: run folders may be cleaned up, the adopted table must stay.
+        const auto kept = m_proposal->keepCalibrationTable(workspaceDir(), p.name);
+        if (!kept) {
+            showError(tr("Cannot adopt the proposal"), kept.error().message);
+            return false;
+        }
+        keptTable = *kept;
+    }
+    const Core::QtableProposal::Adoption adoption = m_proposal->adoptInto(p, keptTable);
+    if (adoption.newLayers > 0 || adoption.tableChanged)
+        m_document->edit(p, tr("Adopt %n BF16 layer(s) from the search", nullptr, adoption.newLayers));
+    const Core::JobRecord search = *m_searchJob;
+    clearQtableProposal();
+    if (!readyToRun())
+        return false;
+    // Only what the tables change runs again: the last conversion carries the BF16 deploy too,
+    // when its transform is the one the search used; otherwise the search's own steps.
+    Core::ConversionSession::RunOptions options;
+    options.reuseFrom = search;
+    if (const auto &last = m_session->lastJob()) {
+        const int mine = last->stepIndex(QStringLiteral("transform"));
+        const int its = search.stepIndex(QStringLiteral("transform"));
+        if (mine >= 0 && its >= 0 && last->steps.at(mine).inputsKey == search.steps.at(its).inputsKey)
+            options.reuseFrom = last;
+    }
+    startRun(options);
     return true;
 }
 
@@ -1231,6 +1362,21 @@ void MainWindow::onRunStarted(Core::ConversionJob *job)
 void MainWindow::onJobFinished(Core::ConversionJob *job)
 {
     const bool ok = job->record().state == Core::JobState::Succeeded;
+    if (job->record().isQtableSearch()) {
+        m_jobProblems.clear();
+        for (const Core::StepRecord &step : job->record().steps)
+            m_jobProblems += step.diagnostics;
+        const QString state = Core::jobStateName(job->record().state);
+        statusBar()->showMessage(ok ? tr("Search finished: %1").arg(job->record().directory)
+                                    : tr("Search %1; see the Problems list.").arg(state),
+                                 10000);
+        if (ok)
+            showQtableProposal(job->record());
+        publishProblems();
+        refreshSteps();
+        emit qtableSearchFinished(ok);
+        return;
+    }
     statusBar()->showMessage(ok ? tr("Conversion finished: %1").arg(job->record().directory)
                                 : tr("Conversion %1; see the Problems list.").arg(Core::jobStateName(job->record().state)),
                              10000);

@@ -6,9 +6,12 @@
 #include <core/accuracy/calibrationtable.h>
 #include <core/bundle/bundleimporter.h>
 #include <core/logs/diagnostic.h>
+#include <core/run/conversionsession.h>
 #include <core/run/jobrecord.h>
 #include <core/run/toolchainsettings.h>
 #include <core/onnx/graph.h>
+#include <core/project/conversionplan.h>
+#include <core/workflow/qtableproposal.h>
 #include <core/result.h>
 #include <core/workflow/workflowstatus.h>
 
@@ -46,6 +49,7 @@ class JobsPanel;
 class ProblemsView;
 class ProjectDocument;
 class PropertiesPanel;
+class QtableProposalPanel;
 class QuantizationForm;
 class StepBar;
 class WelcomePage;
@@ -99,6 +103,24 @@ public:
      * from it instead of run again (Core::StepReuse).
      */
     bool runConversion(bool reuseEarlierSteps = true);
+    /**
+     * Convert → Find Layers to Keep in BF16…: asks for the search's knobs (those the probed
+     * release has) and starts tpu-mlir's search; false when cancelled or it cannot start.
+     */
+    bool findLayersToKeepInBf16();
+    /**
+     * Starts tpu-mlir's mixed-precision search for cv181x as a background job (progress, cancel
+     * and logs like a conversion; transform and calibration reused when unchanged). When it
+     * ends, qtableSearchFinished() follows and its proposal is shown.
+     */
+    bool startQtableSearch(const Core::ConversionPlan::QtableSearch &search);
+    /**
+     * Adopts the shown proposal into the project (one undoable edit: the layers, and the
+     * search's calibration table when it wrote one) and converts again, reusing the steps of
+     * the search run that did not change. False when there is nothing to adopt.
+     */
+    bool adoptQtableProposal();
+    Widgets::QtableProposalPanel *proposalPanel() const { return m_proposalPanel; }
     /** Marks \a opNames to stay in BF16 (quantize table) and converts again. */
     void keepInBf16(const QStringList &opNames);
     /** Takes \a opNames out of the quantize table and converts again. */
@@ -123,6 +145,8 @@ signals:
     void modelLoadFailed(const QString &message);
     void problemsChanged();
     void conversionFinished(bool succeeded);
+    /** A search run ended; on success its proposal is shown (graph, chart, proposal panel). */
+    void qtableSearchFinished(bool succeeded);
     void accuracyUpdated();
     /** A run chosen in the Jobs panel is overlaid on the accuracy chart. */
     void comparisonUpdated();
@@ -181,6 +205,13 @@ private:
     void showError(const QString &title, const QString &message);
     void onRunStarted(Core::ConversionJob *job);
     void onJobFinished(Core::ConversionJob *job);
+    /** Pre-flight and toolchain checks before any run; false after saying what is wrong. */
+    bool readyToRun();
+    /** Starts a run of the current project with \a options (the session does the rest). */
+    void startRun(const Core::ConversionSession::RunOptions &options);
+    /** Reads the proposal of the finished search \a record and marks it on the graph and chart. */
+    void showQtableProposal(const Core::JobRecord &record);
+    void clearQtableProposal();
     /** Where runs go: the project's workspace, or `workspace/` next to the project (or model). */
     QString workspaceDir() const;
     /** Lists the project's earlier runs (job.json under the workspace) and shows the newest. */
@@ -229,6 +260,9 @@ private:
     Core::ConversionSession *m_session = nullptr;
     bool m_bundleExported = false;
     std::optional<Core::AccuracyRun> m_currentRun;
+    Core::ConversionPlan::QtableSearch m_searchOptions; // the knobs last asked for
+    std::optional<Core::JobRecord> m_searchJob;          // the search whose proposal is shown
+    std::optional<Core::QtableProposal> m_proposal;
     QComboBox *m_colourBy = nullptr;
     std::optional<Core::AccuracyRun> m_previousRun;
     struct AccuracyResult
@@ -261,6 +295,7 @@ private:
     Widgets::LabelsEditor *m_labels = nullptr;
     Widgets::QuantizationForm *m_quantization = nullptr;
     Widgets::AccuracyWidget *m_accuracy = nullptr;
+    Widgets::QtableProposalPanel *m_proposalPanel = nullptr;
     Widgets::PreviewPanel *m_preview = nullptr;
     Widgets::ProblemsView *m_problemList = nullptr;
     Widgets::JobsPanel *m_jobs = nullptr;
@@ -269,6 +304,7 @@ private:
     QAction *m_save = nullptr;
     QAction *m_run = nullptr;
     QAction *m_runFromScratch = nullptr;
+    QAction *m_searchQtable = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_exportBundle = nullptr;
     QMenu *m_recentModels = nullptr;

@@ -80,4 +80,16 @@ Expected<AccuracyRun> accuracyRunFromJob(const JobRecord &job, const Project &pr
     return run;
 }
 
+QString calibrationTableOfJob(const JobRecord &job)
+{
+    const int index = job.stepIndex(QStringLiteral("deploy_int8"));
+    if (index < 0)
+        return {};
+    const QStringList &arguments = job.steps.at(index).invocation.arguments;
+    const qsizetype flag = arguments.indexOf(QStringLiteral("--calibration_table"));
+    if (flag < 0 || flag + 1 >= arguments.size())
+        return {};
+    return QDir::cleanPath(QDir(job.directory).absoluteFilePath(arguments.at(flag + 1)));
+}
+
 } // namespace Mcw::Core

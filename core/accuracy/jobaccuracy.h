@@ -22,6 +22,13 @@ namespace Mcw::Core {
 Expected<AccuracyRun> accuracyRunFromJob(const JobRecord &job, const Project &project, bool bf16,
                                          const QSet<QString> &onnxTensorNames = {});
 
+/**
+ * The calibration table \a job's INT8 deploy read (its `--calibration_table`, relative to the
+ * job folder when not absolute): the calibration step's own or one adopted from a search.
+ * Empty when the run has no INT8 deploy.
+ */
+QString calibrationTableOfJob(const JobRecord &job);
+
 /** "yolov8n_cv181x_int8_sym" / "yolov8n_cv181x_bf16": the prefix of model_deploy's files. */
 QString deployFilePrefix(const Project &project, bool bf16);
 

@@ -11,7 +11,6 @@
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/pulsar2/pulsar2plan.h>
-#include <core/run/modelinfoquery.h>
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
 
@@ -189,7 +188,7 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
             provenance.axmodels.append({model.bundleFile, model.hash});
     } else {
         provenance.device.cvimodelBytes = QFileInfo(modelPath).size();
-        if (const auto dump = readWholeFile(ModelInfoQuery::infoFilePath(modelPath), 1 << 20)) {
+        if (const auto dump = readWholeFile(ConversionPlan::deviceInfoFile(modelPath), 1 << 20)) {
             if (const auto info = CvimodelInfo::parse(QString::fromUtf8(*dump), modelPath)) {
                 provenance.device.ionMegabytes = info->ionMegabytes;
                 provenance.device.weightBytes = info->weightBytes;

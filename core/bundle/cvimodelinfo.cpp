@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cvimodelinfo.h"
 
+#include <core/atomicfile.h>
+
 #include <QRegularExpression>
 
 namespace Mcw::Core {
@@ -78,6 +80,14 @@ Expected<CvimodelInfo> CvimodelInfo::parse(const QString &text, const QString &s
                          QStringLiteral("%1: not the output of model_tool --info (no 'Mlir Version' or ION line).").arg(source));
     }
     return info;
+}
+
+Expected<CvimodelInfo> CvimodelInfo::readFile(const QString &path)
+{
+    const auto bytes = readWholeFile(path, 1 << 20);
+    if (!bytes)
+        return Unexpected(bytes.error());
+    return parse(QString::fromUtf8(*bytes), path);
 }
 
 } // namespace Mcw::Core

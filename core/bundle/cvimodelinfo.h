@@ -36,6 +36,8 @@ struct CvimodelInfo
     qint64 neuronBytes() const;
     /** One error naming \a source when the text is not a model_tool dump. */
     static Expected<CvimodelInfo> parse(const QString &text, const QString &source);
+    /** parse() of a kept dump (the device info step's file); the error names the file. */
+    static Expected<CvimodelInfo> readFile(const QString &path);
 };
 
 } // namespace Mcw::Core

@@ -85,6 +85,24 @@ private:
     QStringList m_arguments;
 };
 
+/**
+ * `model_tool --info MODEL` after a deploy: what the device will need, kept as the model's info
+ * file. model_tool is a compiled program (no `.py` spelling in any release).
+ */
+static void appendDeviceInfo(ConversionPlan &plan, const ConversionPlan::Options &options, const QString &model,
+                             const QString &workingDirectory)
+{
+    ToolInvocation tool;
+    tool.program = options.capabilities.programs.value(QStringLiteral("model_tool"), QStringLiteral("model_tool"));
+    tool.arguments = {QStringLiteral("--info"), model};
+    tool.workingDirectory = workingDirectory;
+    ConversionPlan::Step step{ConversionPlan::Step::Kind::DeviceInfo,
+                              QStringLiteral("what %1 needs on the device").arg(model), tool,
+                              ConversionPlan::deviceInfoFile(model)};
+    step.outputIsStdout = true;
+    plan.steps.append(step);
+}
+
 static QString tolerance(double cos, double euclid)
 {
     return formatDecimal(cos) + QLatin1Char(',') + formatDecimal(euclid);
@@ -162,23 +180,33 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         b.option(QStringLiteral("--model"), bf16ModelFile(name));
         plan.steps.append({Step::Kind::DeployBf16, QStringLiteral("export bf16 model"),
                            b.invocation(project.workspaceDir), bf16ModelFile(name)});
+        appendDeviceInfo(plan, options, bf16ModelFile(name), project.workspaceDir);
     }
 
     if (q.int8) {
-        ArgumentBuilder c(options.capabilities.program(QStringLiteral("run_calibration")), options, plan.notes);
-        c.positional(mlirFile(name));
-        c.option(QStringLiteral("--dataset"), path(q.datasetDir));
-        c.option(QStringLiteral("--input_num"), QString::number(q.inputNum));
-        if (!q.calibrationMethod.isEmpty()) {
-            // Older releases had no --cali_method and chose the method through --debug_cmd.
-            if (!c.accepts(QStringLiteral("--cali_method")) && c.accepts(QStringLiteral("--debug_cmd")))
-                c.option(QStringLiteral("--debug_cmd"), q.calibrationMethod);
-            else
-                c.option(QStringLiteral("--cali_method"), q.calibrationMethod);
+        // An adopted table (from a search) replaces the calibration step's own.
+        const bool adoptedTable = !q.calibrationTable.isEmpty();
+        const QString calibrationTable = adoptedTable ? path(q.calibrationTable) : calibrationTableFile(name);
+        if (adoptedTable) {
+            plan.notes.append(QStringLiteral("The INT8 deploy uses the calibration table adopted from a search (%1); "
+                                             "no calibration step runs.")
+                                  .arg(q.calibrationTable));
+        } else {
+            ArgumentBuilder c(options.capabilities.program(QStringLiteral("run_calibration")), options, plan.notes);
+            c.positional(mlirFile(name));
+            c.option(QStringLiteral("--dataset"), path(q.datasetDir));
+            c.option(QStringLiteral("--input_num"), QString::number(q.inputNum));
+            if (!q.calibrationMethod.isEmpty()) {
+                // Older releases had no --cali_method and chose the method through --debug_cmd.
+                if (!c.accepts(QStringLiteral("--cali_method")) && c.accepts(QStringLiteral("--debug_cmd")))
+                    c.option(QStringLiteral("--debug_cmd"), q.calibrationMethod);
+                else
+                    c.option(QStringLiteral("--cali_method"), q.calibrationMethod);
+            }
+            c.option(QStringLiteral("-o"), calibrationTableFile(name));
+            plan.steps.append({Step::Kind::Calibration, QStringLiteral("calibrate for int8 model"),
+                               c.invocation(project.workspaceDir), calibrationTableFile(name)});
         }
-        c.option(QStringLiteral("-o"), calibrationTableFile(name));
-        plan.steps.append({Step::Kind::Calibration, QStringLiteral("calibrate for int8 model"),
-                           c.invocation(project.workspaceDir), calibrationTableFile(name)});
 
         if (searchRun) {
             const QtableSearch &search = *options.qtableSearch;
@@ -196,7 +224,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
             s.option(QStringLiteral("--search"), search.method);
             // Its default processor is bm1684x: without this the table is for the wrong chip.
             s.processor(q.processor);
-            s.option(QStringLiteral("--calibration_table"), calibrationTableFile(name));
+            s.option(QStringLiteral("--calibration_table"), calibrationTable);
             s.option(QStringLiteral("--quantize_table"), searchQtableFile(name));
             s.option(QStringLiteral("--fp_type"), QStringLiteral("BF16"));
             s.option(QStringLiteral("--expected_cos"), formatDecimal(search.expectedCos));
@@ -213,7 +241,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         b.option(QStringLiteral("--quantize"), QStringLiteral("INT8"));
         if (q.quantInput)
             b.flag(QStringLiteral("--quant_input"));
-        b.option(QStringLiteral("--calibration_table"), calibrationTableFile(name));
+        b.option(QStringLiteral("--calibration_table"), calibrationTable);
         if (!q.quantizeTable.isEmpty() && b.accepts(QStringLiteral("--quantize_table"))) {
             b.option(QStringLiteral("--quantize_table"), quantizeTableFile(name));
             plan.files.append({quantizeTableFile(name), quantizeTableText(project)});
@@ -228,6 +256,7 @@ ConversionPlan ConversionPlan::build(const Project &project, const Options &opti
         b.option(QStringLiteral("--model"), int8ModelFile(name));
         plan.steps.append({Step::Kind::DeployInt8, QStringLiteral("convert to int8 model"),
                            b.invocation(project.workspaceDir), int8ModelFile(name)});
+        appendDeviceInfo(plan, options, int8ModelFile(name), project.workspaceDir);
 
         for (const FolderImage &image : options.folderImages) {
             ArgumentBuilder r(options.capabilities.program(QStringLiteral("model_runner")), options, plan.notes);
@@ -269,6 +298,8 @@ QString ConversionPlan::toBashScript() const
             else
                 groups.last() += QLatin1Char(' ') + shellQuote(arg);
         }
+        if (step.outputIsStdout)
+            groups.last() += QStringLiteral(" > ") + shellQuote(step.outputFile);
         lines.append(groups.join(QStringLiteral(" \\\n  ")));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

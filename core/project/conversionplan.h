@@ -66,11 +66,13 @@ struct ConversionPlan
 
     struct Step
     {
-        enum class Kind { Transform, DeployBf16, Calibration, DeployInt8, SearchQtable, RunInt8OnImage };
+        enum class Kind { Transform, DeployBf16, Calibration, DeployInt8, SearchQtable, DeviceInfo, RunInt8OnImage };
         Kind kind = Kind::Transform;
         QString title;           // "convert to mlir"
         ToolInvocation invocation;
         QString outputFile;      // main product, relative to the working directory
+        /** The tool prints its product (model_tool --info): its stdout is kept as outputFile. */
+        bool outputIsStdout = false;
         bool operator==(const Step &other) const = default;
     };
 
@@ -100,6 +102,11 @@ struct ConversionPlan
     static QString bf16ModelFile(const QString &name) { return name + QStringLiteral("_bf16.cvimodel"); }
     static QString calibrationTableFile(const QString &name) { return name + QStringLiteral("_cali_table"); }
     static QString quantizeTableFile(const QString &name) { return name + QStringLiteral("_qtable"); }
+    /**
+     * What `model_tool --info MODEL` printed about a built cvimodel (DeviceInfo step): the
+     * device's needs (ION memory, weights, neurons, CPU routines), read by the bundle's provenance.
+     */
+    static QString deviceInfoFile(const QString &modelFile) { return modelFile + QStringLiteral(".info.txt"); }
     /** The table the search proposes (never the one deploy reads: adopting it is the user's choice). */
     static QString searchQtableFile(const QString &name) { return name + QStringLiteral("_search_qtable"); }
     /** The quantize table text (`<op> BF16` per line) for project.quantization.quantizeTable. */

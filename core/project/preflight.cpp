@@ -645,6 +645,11 @@ void Checker::checkQuantization()
     }
     if (!q.int8 && !maixcam2)
         return;
+    if (!q.calibrationTable.isEmpty() && !QFileInfo(q.calibrationTable).isFile()) {
+        error(QStringLiteral("calibration_table_missing"),
+              QStringLiteral("The calibration table %1 adopted from a search does not exist.").arg(q.calibrationTable),
+              QStringLiteral("Clear it in the Quantization form to calibrate again, or search again."));
+    }
     if (q.inputNum < 1)
         error(QStringLiteral("calibration_input_num"), QStringLiteral("input_num must be at least 1."));
     if (q.datasetDir.isEmpty()) {

@@ -35,6 +35,12 @@ struct Quantization
     QString datasetDir;        // calibration images (absolute after loading)
     int inputNum = 100;
     QString calibrationMethod; // "" = tool default (kl); or use_mse, use_max, ...
+    /**
+     * A calibration table adopted from tpu-mlir's search (its new_cali_table.txt, with the best
+     * threshold per layer): the INT8 deploy reads it and no calibration step runs. Empty: the
+     * calibration step makes the table.
+     */
+    QString calibrationTable;
     double transformCos = 0.99;
     double transformEuclid = 0.99;
     double deployCos = 0.9;

@@ -367,8 +367,10 @@ static void readProject(YamlReader &r, const YAML::Node &root, Project &p)
     }
     r.readBool(quant, "quant_input", q.quantInput);
     if (const YAML::Node cal = quant["calibration"]; cal && r.checkMap(cal, QStringLiteral("calibration"),
-            {QStringLiteral("dataset"), QStringLiteral("input_num"), QStringLiteral("method")})) {
+            {QStringLiteral("dataset"), QStringLiteral("input_num"), QStringLiteral("method"),
+             QStringLiteral("table")})) {
         r.readPath(cal, "dataset", q.datasetDir);
+        r.readPath(cal, "table", q.calibrationTable);
         r.readInt(cal, "input_num", q.inputNum, 1);
         r.readString(cal, "method", q.calibrationMethod);
     }
@@ -534,6 +536,8 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
     out << YAML::Key << "dataset" << YAML::Value << rel(q.datasetDir);
     out << YAML::Key << "input_num" << YAML::Value << q.inputNum;
     out << YAML::Key << "method" << YAML::Value << ss(q.calibrationMethod);
+    if (!q.calibrationTable.isEmpty()) // only adopted tables; projects without one stay as they were
+        out << YAML::Key << "table" << YAML::Value << rel(q.calibrationTable);
     out << YAML::EndMap;
     out << YAML::Key << "tolerance" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "transform" << YAML::Value;

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversionjob.h"
 
+#include <core/atomicfile.h>
 #include <core/logs/pulsar2failure.h>
+#include <core/run/steplog.h>
 #include <core/run/steprunner.h>
 #include <core/run/toolchainbackend.h>
 #include <core/sha256.h>
@@ -268,6 +270,21 @@ void ConversionJob::onStepFinished()
         step.state = StepState::Succeeded;
         step.progress = 1.0;
         step.stage.clear();
+        if (!step.stdoutFile.isEmpty()) {
+            // A tool that prints its product (model_tool --info): the stdout it wrote is the file.
+            const QString log = rawStreamPath(QDir(m_record.directory).filePath(step.logFile), OutputStream::Stdout);
+            const QString target = QDir(m_record.directory).filePath(step.stdoutFile);
+            const Expected<void> kept = [&]() -> Expected<void> {
+                const auto bytes = readWholeFile(log, 64 << 20);
+                if (!bytes)
+                    return Unexpected(bytes.error());
+                return writeFileAtomically(target, *bytes);
+            }();
+            if (!kept) {
+                step.state = StepState::Failed;
+                step.errorMessage = kept.error().message;
+            }
+        }
     } else {
         step.state = outcome.kind == ProcessOutcome::Kind::Cancelled ? StepState::Cancelled : StepState::Failed;
         const Error error = m_backend->interpretFailure(outcome, toolName);

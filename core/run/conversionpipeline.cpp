@@ -94,6 +94,7 @@ Expected<JobRecord> ConversionPipeline::createJob(const QString &name, const QSt
         step.invocation = s.invocation;
         step.invocation.workingDirectory = dir;
         step.dependsOn = s.dependsOn;
+        step.stdoutFile = s.stdoutFile;
         job.steps.append(step);
     }
     return job;
@@ -103,7 +104,18 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
 {
     QList<PipelineStepSpec> steps;
     int folderImages = 0;
+    // Without a calibration step (an adopted table) the INT8 steps wait for the transform only.
+    const bool calibrates = std::any_of(plan.steps.cbegin(), plan.steps.cend(), [](const ConversionPlan::Step &s) {
+        return s.kind == ConversionPlan::Step::Kind::Calibration;
+    });
+    const QStringList afterCalibration = calibrates
+                                             ? QStringList{QStringLiteral("transform"), QStringLiteral("calibration")}
+                                             : QStringList{QStringLiteral("transform")};
+    QString lastDeploy; // a device info step describes the model of the deploy before it
     for (const ConversionPlan::Step &s : plan.steps) {
+        if (s.kind == ConversionPlan::Step::Kind::DeployInt8 || s.kind == ConversionPlan::Step::Kind::DeployBf16)
+            lastDeploy = s.kind == ConversionPlan::Step::Kind::DeployInt8 ? QStringLiteral("deploy_int8")
+                                                                           : QStringLiteral("deploy_bf16");
         switch (s.kind) {
         case ConversionPlan::Step::Kind::Transform:
             steps.append({QStringLiteral("transform"), QStringLiteral("Transform to MLIR"), s.invocation, {}});
@@ -115,12 +127,12 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
             steps.append({QStringLiteral("calibration"), QStringLiteral("Calibration"), s.invocation, {QStringLiteral("transform")}});
             break;
         case ConversionPlan::Step::Kind::DeployInt8:
-            steps.append({QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation,
-                          {QStringLiteral("transform"), QStringLiteral("calibration")}});
+            steps.append(
+                {QStringLiteral("deploy_int8"), QStringLiteral("Deploy INT8"), s.invocation, afterCalibration});
             break;
         case ConversionPlan::Step::Kind::SearchQtable:
             steps.append({QStringLiteral("search_qtable"), QStringLiteral("Search BF16 layers"), s.invocation,
-                          {QStringLiteral("transform"), QStringLiteral("calibration")}});
+                          afterCalibration});
             break;
         case ConversionPlan::Step::Kind::RunInt8OnImage:
             // The folder run: independent of each other, each needs only the INT8 model.
@@ -128,6 +140,15 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
                           s.title.left(1).toUpper() + s.title.mid(1), s.invocation,
                           {QStringLiteral("deploy_int8")}});
             break;
+        case ConversionPlan::Step::Kind::DeviceInfo: {
+            const bool bf16 = lastDeploy == QLatin1String("deploy_bf16");
+            PipelineStepSpec spec{bf16 ? QStringLiteral("device_info_bf16") : QStringLiteral("device_info"),
+                                  bf16 ? QStringLiteral("Device needs (BF16)") : QStringLiteral("Device needs (INT8)"),
+                                  s.invocation, {lastDeploy}};
+            spec.stdoutFile = s.outputFile;
+            steps.append(spec);
+            break;
+        }
         }
     }
     return steps;

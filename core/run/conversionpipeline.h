@@ -17,6 +17,8 @@ struct PipelineStepSpec
     QString title;
     ToolInvocation invocation;
     QStringList dependsOn;
+    /** Where the step's stdout is kept in the job folder (a tool that prints its product); empty: nowhere. */
+    QString stdoutFile = {}; // (defaulted: the other steps leave it out of their initialisers)
 };
 
 /**
@@ -42,7 +44,9 @@ public:
 
     /**
      * The plan's steps as a pipeline: transform; deploy BF16 after the transform; calibration
-     * after the transform; deploy INT8 after transform and calibration.
+     * after the transform; deploy INT8 after transform and calibration; each device info
+     * (model_tool --info) after the deploy it describes: `device_info` for INT8,
+     * `device_info_bf16` for BF16.
      */
     static QList<PipelineStepSpec> fromPlan(const ConversionPlan &plan);
 

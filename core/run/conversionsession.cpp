@@ -33,7 +33,9 @@ ConversionSession::ConversionSession(QObject *parent)
         emit runStarted(m_pool->submit(*job));
     });
     connect(m_pool, &JobPool::jobFinished, this, [this](ConversionJob *job) {
-        m_lastJob = job->record();
+        // A search builds no model: the last conversion stays the one to export and show.
+        if (!job->record().isQtableSearch())
+            m_lastJob = job->record();
         emit runFinished(job);
     });
 }
@@ -299,8 +301,10 @@ void ConversionSession::loadHistory(const QString &workspace, const QString &pro
         if (generation != m_historyGeneration || runs.isEmpty())
             return;
         m_pool->addHistory(runs);
-        if (!m_lastJob) // a run finished meanwhile is newer
-            m_lastJob = runs.last();
+        for (auto run = runs.crbegin(); !m_lastJob && run != runs.crend(); ++run) {
+            if (!run->isQtableSearch()) // a run finished meanwhile is newer
+                m_lastJob = *run;
+        }
         emit historyLoaded(runs);
     });
     // A workspace used for months holds hundreds of job.json files.

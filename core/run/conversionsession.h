@@ -98,7 +98,7 @@ public:
 
     /** Lists the earlier runs of \a projectName under \a workspace off the calling thread. */
     void loadHistory(const QString &workspace, const QString &projectName);
-    /** The newest finished run: of this session, or listed by loadHistory(). */
+    /** The newest finished conversion (not a search): of this session, or listed by loadHistory(). */
     const std::optional<JobRecord> &lastJob() const { return m_lastJob; }
     /** Makes \a record the last run (a run chosen in the Jobs panel). */
     void setLastJob(const JobRecord &record) { m_lastJob = record; }

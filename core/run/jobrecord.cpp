@@ -181,6 +181,7 @@ QJsonObject JobRecord::toJson() const
             {QStringLiteral("reusedFrom"), s.reusedFrom},
             {QStringLiteral("engine"), s.engine},
             {QStringLiteral("transfer"), s.transfer},
+            {QStringLiteral("stdoutFile"), s.stdoutFile},
         });
     }
     return QJsonObject{{QStringLiteral("schema"), SchemaVersion},
@@ -243,6 +244,7 @@ Expected<JobRecord> JobRecord::fromJson(const QJsonObject &json, const QString &
         s.reusedFrom = o.value(QStringLiteral("reusedFrom")).toString();
         s.engine = o.value(QStringLiteral("engine")).toString();
         s.transfer = o.value(QStringLiteral("transfer")).toString();
+        s.stdoutFile = o.value(QStringLiteral("stdoutFile")).toString();
         r.steps.append(s);
     }
     return r;

@@ -53,6 +53,7 @@ struct StepRecord
     QString reusedFrom;           // id of the earlier job whose outputs were copied, or empty
     QString engine;               // Docker engine the latest attempt ran on; empty: native
     QString transfer;             // how its files reached the engine: "mount", "copy"; empty: native
+    QString stdoutFile;           // the tool prints its product: stdout kept as this file of the job folder
 
     qint64 elapsedMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     bool operator==(const StepRecord &other) const = default;
@@ -76,6 +77,8 @@ struct JobRecord
     QList<StepRecord> steps;
 
     int stepIndex(const QString &stepId) const;
+    /** A run of tpu-mlir's mixed-precision search: it proposes a quantize table and builds no model. */
+    bool isQtableSearch() const { return stepIndex(QStringLiteral("search_qtable")) >= 0; }
     /** Steps that depend on \a stepId, directly or not, in pipeline order. */
     QStringList dependantsOf(const QString &stepId) const;
     double progress() const;

@@ -2,12 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "qtableproposal.h"
 
+#include <core/accuracy/calibrationtable.h>
+#include <core/atomicfile.h>
 #include <core/project/conversionplan.h>
 #include <core/project/quantizetableedit.h>
 #include <core/run/steplog.h>
+#include <core/sha256.h>
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace Mcw::Core {
 
@@ -38,12 +42,42 @@ Expected<QtableProposal> QtableProposal::fromJob(const JobRecord &job, const QSt
     proposal.search.proposal = *table;
     for (const QuantizeTable::Entry &e : table->entries())
         proposal.layers.append(e.opName);
+    const QString calibration = QDir(job.directory).filePath(QLatin1String(SearchCalibrationTableName));
+    if (QFileInfo(calibration).isFile())
+        proposal.calibrationTable = calibration;
     return proposal;
 }
 
-int QtableProposal::adoptInto(Project &project) const
+Expected<QString> QtableProposal::keepCalibrationTable(const QString &folder, const QString &projectName) const
 {
-    return QuantizeTableEdit::keepInBf16(project.quantization, layers);
+    if (calibrationTable.isEmpty())
+        return makeError(Error::Code::NotFound, QStringLiteral("The search wrote no calibration table to adopt."));
+    const auto bytes = readWholeFile(calibrationTable, 64 << 20);
+    if (!bytes)
+        return Unexpected(bytes.error());
+    // A table the deploy cannot import would fail the next run in tpuc-opt; say so now.
+    const auto parsed = CalibrationTable::parse(*bytes, calibrationTable);
+    if (!parsed)
+        return Unexpected(parsed.error());
+    const QString kept = QDir(folder).filePath(QStringLiteral("%1_search_cali_table_%2")
+                                                   .arg(projectName, sha256OfBytes(*bytes).left(12)));
+    if (!QDir().mkpath(folder))
+        return makeError(Error::Code::Io, QStringLiteral("%1: the folder cannot be created.").arg(folder));
+    const auto written = writeFileAtomically(kept, *bytes);
+    if (!written)
+        return Unexpected(written.error());
+    return QDir::cleanPath(QFileInfo(kept).absoluteFilePath());
+}
+
+QtableProposal::Adoption QtableProposal::adoptInto(Project &project, const QString &keptTable) const
+{
+    Adoption adoption;
+    adoption.newLayers = QuantizeTableEdit::keepInBf16(project.quantization, layers);
+    if (!keptTable.isEmpty() && project.quantization.calibrationTable != keptTable) {
+        project.quantization.calibrationTable = keptTable;
+        adoption.tableChanged = true;
+    }
+    return adoption;
 }
 
 } // namespace Mcw::Core

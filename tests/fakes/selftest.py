@@ -246,7 +246,17 @@ class ToolTests(FakeCase):
             rows = f.read().splitlines()
         self.assertEqual(rows[0], "# op_name   quantize_mode")
         self.assertEqual(rows[1:], ["%s BF16" % n for n in want])
-        self.assertTrue(os.path.exists(self.path("new_cali_table.txt")))
+        # new_cali_table.txt: the same tensors as the calibration table, each body layer with
+        # its own (here smaller) threshold, min and max unchanged.
+        def table_rows(name):
+            with open(self.path(name)) as f:
+                return [l.split() for l in f.read().splitlines() if l and not l.startswith("#")]
+        old_rows, new_rows = table_rows("yolo_cali_table"), table_rows("new_cali_table.txt")
+        self.assertEqual([r[0] for r in new_rows], [r[0] for r in old_rows])
+        self.assertEqual(new_rows[0], old_rows[0])
+        for before, after in zip(old_rows[1:], new_rows[1:]):
+            self.assertLess(float(after[1]), float(before[1]))
+            self.assertEqual(after[2:], before[2:])
         self.assertTrue(r.stdout.rstrip().endswith("success search qtable"))
         # Without --processor the default bm1684x gets an F16 table: the trap the workbench avoids.
         r = self.run_tool("run_calibration", args, FAKE_TPU_VERSION="1.28.1")

@@ -28,6 +28,7 @@ static const QColor s_cosineColor(0x1f, 0x77, 0xb4);
 static const QColor s_euclideanColor(0xe0, 0x7b, 0x00);
 static const QColor s_sqnrColor(0x7a, 0x9a, 0x7a);
 static const QColor s_failColor(0xd3, 0x20, 0x20);
+static const QColor s_proposedColor(0x8e, 0x44, 0xad); // BF16 proposal: violet, unlike any metric
 
 // 1, 2 or 5 times a power of ten, at least \a raw: tick steps people read at a glance.
 static double niceStep(double raw)
@@ -126,6 +127,15 @@ AccuracyChartView::AccuracyChartView(QWidget *parent)
     chart->addSeries(m_failing);
     m_failing->attachAxis(m_axisX);
     m_failing->attachAxis(m_axisY);
+
+    // Not in the chart until there is a proposal (a hidden series still paints its legend symbol).
+    m_proposed = new QScatterSeries(this);
+    m_proposed->setObjectName(QStringLiteral("proposedSeries"));
+    m_proposed->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_proposed->setMarkerSize(13);
+    m_proposed->setColor(Qt::transparent);
+    m_proposed->setBorderColor(s_proposedColor);
+    m_proposed->setPen(QPen(s_proposedColor, 2.5));
 
     m_selection = new QScatterSeries(this);
     m_selection->setObjectName(QStringLiteral("selectionSeries"));
@@ -287,6 +297,48 @@ void AccuracyChartView::rebuild()
     chart()->setTitle(title);
     resetZoom();
     updateSelectionSeries();
+    updateProposedSeries();
+}
+
+void AccuracyChartView::setProposedLayers(const QStringList &tensorNames)
+{
+    m_proposedNames = tensorNames;
+    updateProposedSeries();
+}
+
+QList<int> AccuracyChartView::proposedRows() const
+{
+    QList<int> rows;
+    for (int i = 0; i < int(m_layers.size()); ++i) {
+        if (m_proposedNames.contains(m_layers.at(i).tensorName))
+            rows.append(i);
+    }
+    return rows;
+}
+
+void AccuracyChartView::updateProposedSeries()
+{
+    QList<QPointF> points;
+    for (int row : proposedRows())
+        points.append(QPointF(row, plotY(m_layers.at(row).cosine)));
+    const bool inChart = chart()->series().contains(m_proposed);
+    if (!points.isEmpty() && !inChart) {
+        // Under the selection ring, above the lines.
+        chart()->removeSeries(m_selection);
+        chart()->addSeries(m_proposed);
+        m_proposed->attachAxis(m_axisX);
+        m_proposed->attachAxis(m_axisY);
+        chart()->addSeries(m_selection);
+        m_selection->attachAxis(m_axisX);
+        m_selection->attachAxis(m_axisY);
+        if (auto markers = chart()->legend()->markers(m_selection); !markers.isEmpty())
+            markers.first()->setVisible(false);
+    } else if (points.isEmpty() && inChart) {
+        chart()->removeSeries(m_proposed);
+        m_proposed->setParent(this);
+    }
+    m_proposed->setName(tr("BF16 proposal"));
+    m_proposed->replace(points);
 }
 
 void AccuracyChartView::setSelectedRows(const QList<int> &rows)

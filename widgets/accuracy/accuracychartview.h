@@ -39,6 +39,15 @@ public:
     void setComparisonLayers(const QList<Core::LayerMetrics> &layers, const QString &runLabel);
     QList<Core::LayerMetrics> layers() const { return m_layers; }
 
+    /**
+     * Marks the layers tpu-mlir's search proposes to keep in BF16 (tpu-mlir tensor names) with
+     * a hollow violet square on their cosine; an empty list removes the markers. They stay
+     * across setLayers() (a new run of the same model).
+     */
+    void setProposedLayers(const QStringList &tensorNames);
+    /** Rows (indices into layers()) that carry a proposal marker, in order. */
+    QList<int> proposedRows() const;
+
     /** Highlights rows (indices into layers()) without emitting. */
     void setSelectedRows(const QList<int> &rows);
     QList<int> selectedRows() const { return m_selected; }
@@ -73,6 +82,7 @@ protected:
 private:
     void rebuild();
     void updateSelectionSeries();
+    void updateProposedSeries();
     void onHovered(const QPointF &point, bool state);
     int rowAt(double x) const;
     double plotY(double value) const;
@@ -99,6 +109,8 @@ private:
     QScatterSeries *m_selection = nullptr;
     QLineSeries *m_otherCosine = nullptr;
     QLineSeries *m_otherEuclidean = nullptr;
+    QScatterSeries *m_proposed = nullptr;
+    QStringList m_proposedNames;
 
     // Full point lists; the series hold only the slice around the visible range, so panning a
     // zoomed-in chart of thousands of layers redraws only what is near the screen.

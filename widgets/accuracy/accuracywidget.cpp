@@ -303,6 +303,11 @@ void AccuracyWidget::setKeptInBf16(const QStringList &opNames)
     updateKeepAction();
 }
 
+void AccuracyWidget::setProposedLayers(const QStringList &opNames)
+{
+    m_chart->setProposedLayers(opNames);
+}
+
 void AccuracyWidget::updateKeepAction()
 {
     const QList<Core::LayerMetrics> selected = selectedLayers();

@@ -78,6 +78,8 @@ public:
      * "U16"/"U8" (MaixCAM2, Pulsar2 layer configs).
      */
     void setPrecisionNames(const QString &higher, const QString &quantised);
+    /** Layers (tpu-mlir op names) a search proposes to keep in BF16: marked on the chart. */
+    void setProposedLayers(const QStringList &opNames);
     QString divergenceText() const;
 
 signals:

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -170,6 +171,21 @@ QuantizationForm::QuantizationForm(ProjectDocument *document, QWidget *parent)
     calForm->addRow(QString(), m_thumbnails);
     calForm->addRow(tr("Images to use:"), m_inputNum);
     calForm->addRow(tr("Method:"), m_method);
+    // A table adopted from tpu-mlir's search replaces the calibration step until cleared.
+    m_adoptedTable = new QLabel(this);
+    m_adoptedTable->setObjectName(QStringLiteral("adoptedCalibrationTable"));
+    m_adoptedTable->setWordWrap(true);
+    m_calibrateAgain = new QPushButton(tr("Calibrate Again"), this);
+    m_calibrateAgain->setObjectName(QStringLiteral("calibrateAgain"));
+    m_calibrateAgain->setToolTip(tr("Drop the adopted table; the next run calibrates with the images above."));
+    auto *adoptedRow = new QHBoxLayout;
+    adoptedRow->addWidget(m_adoptedTable, 1);
+    adoptedRow->addWidget(m_calibrateAgain);
+    calForm->addRow(tr("Table:"), adoptedRow);
+    connect(m_calibrateAgain, &QPushButton::clicked, this, [this] {
+        editQuantization([](Core::Project &p) { p.quantization.calibrationTable.clear(); },
+                         tr("Calibrate again instead of the adopted table"));
+    });
 
     auto *tolerances = new QGroupBox(tr("Tolerances (cosine, euclidean)"), this);
     auto *tolForm = new QFormLayout(tolerances);
@@ -298,6 +314,12 @@ void QuantizationForm::refreshFromProject()
     m_qtable->setText(kept.isEmpty() ? tr("none") : kept.join(QStringLiteral(", ")));
     m_qtable->setToolTip(kept.join(QLatin1Char('\n')));
     m_clearQtable->setEnabled(!kept.isEmpty());
+    m_adoptedTable->setText(q.calibrationTable.isEmpty()
+                                ? tr("made by the calibration step")
+                                : tr("adopted from a search: %1 (no calibration step runs)")
+                                      .arg(QFileInfo(q.calibrationTable).fileName()));
+    m_adoptedTable->setToolTip(q.calibrationTable);
+    m_calibrateAgain->setEnabled(!q.calibrationTable.isEmpty());
     m_updating = false;
     if (q.datasetDir != m_scannedFolder)
         startScan(q.datasetDir);

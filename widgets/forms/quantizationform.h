@@ -91,6 +91,8 @@ private:
     QListWidget *m_thumbnails = nullptr;
     QLabel *m_qtable = nullptr;
     QPushButton *m_clearQtable = nullptr;
+    QLabel *m_adoptedTable = nullptr;         // a calibration table adopted from a search
+    QPushButton *m_calibrateAgain = nullptr;
     QString m_scannedFolder;
     int m_imageCount = -1;
     QFutureWatcher<Scan> m_scanWatcher;

@@ -118,6 +118,21 @@ void GraphScene::setCutTensors(const QStringList &cutTensors)
     m_overviewItem->update();
 }
 
+void GraphScene::setProposedTensors(const QStringList &onnxTensors)
+{
+    const QSet<QString> proposed(onnxTensors.cbegin(), onnxTensors.cend());
+    const QList<Core::ViewGraph::Node> &nodes = m_view.nodes();
+    for (int i = 0; i < m_nodes.size(); ++i) {
+        bool marked = false;
+        if (nodes.at(i).kind == Core::ViewGraph::Node::Kind::Op) {
+            for (const QString &output : m_graph.nodes().at(nodes.at(i).onnxNode).outputs)
+                marked = marked || proposed.contains(output);
+        }
+        m_nodes[i]->setProposalMarker(marked);
+    }
+    m_overviewItem->update();
+}
+
 void GraphScene::selectNode(int displayIndex)
 {
     if (m_selectedNode >= 0 && m_selectedNode < m_nodes.size())

@@ -52,6 +52,8 @@ public:
     void setHighlightedNode(int displayIndex);
     /** Tints the listed display nodes (both scenes); every other node loses its tint. */
     void setNodeTints(const QHash<int, QColor> &tints);
+    /** Marks the producers of \a onnxTensors as proposed for BF16; every other node loses the mark. */
+    void setProposedTensors(const QStringList &onnxTensors);
 
     /**
      * The same graph as one batched OverviewItem, for low zoom: a view shows this scene instead

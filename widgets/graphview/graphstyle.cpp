@@ -52,6 +52,7 @@ QColor GraphStyle::edge() const { return m_dark ? QColor(0x9a, 0x9a, 0x9a) : QCo
 QColor GraphStyle::selection() const { return QColor(0x1e, 0x90, 0xff); }
 QColor GraphStyle::highlight() const { return QColor(0xff, 0xb3, 0x00); }
 QColor GraphStyle::cut() const { return QColor(0xe0, 0x20, 0x20); }
+QColor GraphStyle::proposal() const { return m_dark ? QColor(0xc3, 0x7d, 0xe8) : QColor(0x8e, 0x44, 0xad); }
 QColor GraphStyle::greyFill() const { return m_dark ? QColor(0x3a, 0x3a, 0x3a) : QColor(0xdd, 0xdd, 0xdd); }
 
 QColor GraphStyle::headerColor(OpCategory category) const

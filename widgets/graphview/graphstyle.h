@@ -49,6 +49,8 @@ public:
     QColor selection() const;
     QColor highlight() const;
     QColor cut() const;
+    /** Layers a search proposes to keep in BF16 (violet, as on the accuracy chart). */
+    QColor proposal() const;
     QColor greyFill() const;
     QColor headerColor(Core::OpCategory category) const;
     QColor headerTextColor(Core::OpCategory category) const;

@@ -352,6 +352,7 @@ void GraphView::onLayoutFinished()
     GraphScene *old = m_scene;
     m_scene = new GraphScene(m_graph, m_view, result, m_options, m_style, this);
     m_scene->setCutTensors(m_cut);
+    m_scene->setProposedTensors(m_proposed);
     m_scene->setNodeTints(m_tints);
     setScene(m_scene);
     delete old;
@@ -451,6 +452,13 @@ void GraphView::showOverlay(bool visible)
         m_overlay->raise();
     }
     m_overlay->setVisible(visible);
+}
+
+void GraphView::setProposedTensors(const QStringList &onnxTensors)
+{
+    m_proposed = onnxTensors;
+    if (m_scene)
+        m_scene->setProposedTensors(onnxTensors);
 }
 
 void GraphView::setCutTensors(const QStringList &cutTensors)

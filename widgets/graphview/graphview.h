@@ -57,6 +57,8 @@ public:
 
     /** Cut tensors to draw (the host owns the list). */
     void setCutTensors(const QStringList &cutTensors);
+    /** ONNX tensors whose producers a search proposes to keep in BF16 (marked; empty clears). */
+    void setProposedTensors(const QStringList &onnxTensors);
 
     /** Select and centre; -1 / empty clears. Emits nodeSelected()/tensorSelected(). */
     void selectNode(int displayIndex);
@@ -137,6 +139,7 @@ private:
     GraphStyle m_style;
     GraphScene *m_scene = nullptr;
     QStringList m_cut;
+    QStringList m_proposed;
     int m_pendingSelection = -1;
 
     QFutureWatcher<Core::LayoutResult> m_watcher;

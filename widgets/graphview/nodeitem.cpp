@@ -28,7 +28,8 @@ NodeItem::NodeItem(int displayIndex, const Core::ViewGraph::Node &node, const QR
 
 QRectF NodeItem::boundingRect() const
 {
-    return m_rect.adjusted(-3, -3, 3, 3); // room for the selection outline
+    // Room for the selection outline; a proposal's dashed frame and tag reach further.
+    return m_proposed ? m_rect.adjusted(-6, -16, 6, 6) : m_rect.adjusted(-3, -3, 3, 3);
 }
 
 QString NodeItem::toolTipText() const
@@ -68,6 +69,15 @@ void NodeItem::setCutMarker(bool cut)
     }
 }
 
+void NodeItem::setProposalMarker(bool proposed)
+{
+    if (m_proposed != proposed) {
+        prepareGeometryChange();
+        m_proposed = proposed;
+        update();
+    }
+}
+
 void NodeItem::setTint(const QColor &tint)
 {
     if (m_tint != tint) {
@@ -83,7 +93,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QColor header = m_greyed ? m_style->greyFill() : m_style->headerColor(m_category);
     const QColor outline = m_selected ? m_style->selection()
                            : m_highlighted ? m_style->highlight()
-                           : m_cut ? m_style->cut() : QColor();
+                           : m_cut ? m_style->cut()
+                           : m_proposed ? m_style->proposal() : QColor();
 
     if (lod < lodThreshold) {
         // Overview: one filled box per node, no antialiasing, no text.
@@ -152,6 +163,25 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                               Qt::AlignLeft | Qt::AlignVCenter, value);
             y += bodyMetrics.height() + 1;
         }
+    }
+    if (m_proposed) {
+        // Dashed outside the frame (the tint keeps the frame), and a tag over the top-right corner.
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(m_style->proposal(), 2.5, Qt::DashLine));
+        painter->drawRoundedRect(m_rect.adjusted(-4, -4, 4, 4), radius + 3, radius + 3);
+        QFont font = m_style->bodyFont();
+        font.setBold(true);
+        const QString tag = QStringLiteral("BF16?");
+        const QFontMetricsF metrics(font);
+        const double tagWidth = metrics.horizontalAdvance(tag) + 8;
+        const QRectF tagRect(m_rect.right() - tagWidth + 2, m_rect.top() - metrics.height() / 2 - 4, tagWidth,
+                             metrics.height() + 2);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_style->proposal());
+        painter->drawRoundedRect(tagRect, 3, 3);
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(tagRect, Qt::AlignCenter, tag);
     }
     if (m_cut) {
         // A red bar with a scissors-like notch along the output side marks a cut point.

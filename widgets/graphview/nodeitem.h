@@ -44,6 +44,9 @@ public:
     void setGreyed(bool greyed);
     bool isGreyed() const { return m_greyed; }
     void setCutMarker(bool cut);
+    /** A violet dashed frame and a "BF16?" tag: a search proposes keeping this layer in BF16. */
+    void setProposalMarker(bool proposed);
+    bool hasProposalMarker() const { return m_proposed; }
     bool hasCutMarker() const { return m_cut; }
     /** Metric colour (support class, cosine) of the body and frame; invalid = none. */
     void setTint(const QColor &tint);
@@ -64,6 +67,7 @@ private:
     bool m_highlighted = false;
     bool m_greyed = false;
     bool m_cut = false;
+    bool m_proposed = false;
     QColor m_tint;
     bool m_paintedText = false;
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobspanel.h"
 
+#include <core/bundle/cvimodelinfo.h>
 #include <core/run/jobpool.h>
 #include <core/run/steplog.h>
 #include <widgets/jobs/jobsmodel.h>
@@ -12,6 +13,7 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -114,11 +116,21 @@ JobsPanel::JobsPanel(Core::JobPool *pool, QWidget *parent)
                 showStep(job, running);
         }
     });
-    connect(pool, &Core::JobPool::jobFinished, this, [this] { publishDiagnostics(); });
+    connect(pool, &Core::JobPool::jobFinished, this, [this](Core::ConversionJob *job) {
+        publishDiagnostics();
+        if (job == m_shownJob)
+            showDeviceNeeds(job);
+    });
 
     auto *bottom = new QWidget(this);
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
+    m_deviceNeeds = new QLabel(this);
+    m_deviceNeeds->setObjectName(QStringLiteral("deviceNeeds"));
+    m_deviceNeeds->setWordWrap(true);
+    m_deviceNeeds->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deviceNeeds->hide();
+    bottomLayout->addWidget(m_deviceNeeds);
     bottomLayout->addWidget(m_logTitle);
     bottomLayout->addWidget(m_log);
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -167,7 +179,49 @@ void JobsPanel::currentChanged()
         }
     }
     showStep(job, step);
+    showDeviceNeeds(job);
     updateActions();
+}
+
+static QString kibibytes(qint64 bytes)
+{
+    return bytes < 0 ? QStringLiteral("?")
+           : bytes >= (1 << 20) ? QStringLiteral("%1 MiB").arg(double(bytes) / (1 << 20), 0, 'f', 2)
+                                : QStringLiteral("%1 KiB").arg(double(bytes) / 1024, 0, 'f', 1);
+}
+
+void JobsPanel::showDeviceNeeds(const Core::ConversionJob *job)
+{
+    QStringList lines;
+    if (job) {
+        const Core::JobRecord &record = job->record();
+        for (const Core::StepRecord &step : record.steps) {
+            // Device info steps: model_tool --info MODEL, its stdout kept as stdoutFile.
+            if (step.stdoutFile.isEmpty() || step.state != Core::StepState::Succeeded
+                || step.invocation.arguments.isEmpty())
+                continue;
+            const QDir dir(record.directory);
+            const QString model = step.invocation.arguments.last();
+            const auto info = Core::CvimodelInfo::readFile(dir.filePath(step.stdoutFile));
+            if (!info) {
+                lines.append(info.error().message);
+                continue;
+            }
+            const QString cpu = info->cpuRoutines.isEmpty() ? tr("none") : info->cpuRoutines.join(QStringLiteral(", "));
+            lines.append(tr("%1: file %2 · ION %3 MB · weights %4 · neurons %5 · CPU layers: %6")
+                             .arg(model, kibibytes(QFileInfo(dir.filePath(model)).size()))
+                             .arg(info->ionMegabytes, 0, 'f', 2)
+                             .arg(kibibytes(info->weightBytes), kibibytes(info->neuronBytes()), cpu));
+        }
+    }
+    m_deviceNeeds->setText(lines.isEmpty() ? QString()
+                                           : tr("On the device — ") + lines.join(QStringLiteral("\n")));
+    m_deviceNeeds->setVisible(!lines.isEmpty());
+}
+
+QString JobsPanel::deviceNeedsText() const
+{
+    return m_deviceNeeds->text();
 }
 
 void JobsPanel::showStep(Core::ConversionJob *job, const QString &stepId)

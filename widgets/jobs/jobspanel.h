@@ -46,6 +46,13 @@ public:
     QAction *showResultsAction() const { return m_showResults; }
     QAction *compareAction() const { return m_compare; }
 
+    /**
+     * What the selected run's models need on the device, from its device info steps
+     * (model_tool --info): cvimodel size, ION, weight and neuron memory, CPU layers; empty
+     * when the run has none yet.
+     */
+    QString deviceNeedsText() const;
+
     /** Selects a job's row (e.g. after submitting it) and shows its running step's log. */
     void select(Core::ConversionJob *job);
 
@@ -63,6 +70,7 @@ private:
     void showStep(Core::ConversionJob *job, const QString &stepId);
     void updateActions();
     void publishDiagnostics();
+    void showDeviceNeeds(const Core::ConversionJob *job);
     QString selectedStepId() const;
 
     QPointer<Core::JobPool> m_pool;
@@ -70,6 +78,7 @@ private:
     QTreeView *m_view = nullptr;
     LogView *m_log = nullptr;
     QLabel *m_logTitle = nullptr;
+    QLabel *m_deviceNeeds = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_cancelAll = nullptr;
     QAction *m_retry = nullptr;

@@ -4,6 +4,7 @@
 // the generated YOLOv8n with real photos, a job from ProjectJobFactory run by the JobPool on the
 // native backend, the per-layer accuracy read from the kept .npz files, and the exported bundle.
 #include <core/accuracy/jobaccuracy.h>
+#include <core/atomicfile.h>
 #include <core/bundle/bundleexporter.h>
 #include <core/bundle/provenance.h>
 #include <core/imaging/imagefolder.h>
@@ -224,6 +225,24 @@ TEST(ConversionE2E, DeviceNeedsAfterTheRunReachTheProvenance)
     const auto loaded = ProjectFile::load(project);
     ASSERT_TRUE(loaded);
     const JobRecord job = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    // A step of the plan like any other: model_tool --info after the INT8 deploy, its stdout
+    // kept byte for byte as the info file, recorded among the step's outputs with its hash.
+    const int infoStep = job.stepIndex(QStringLiteral("device_info"));
+    ASSERT_GE(infoStep, 0);
+    const StepRecord &info = job.steps.at(infoStep);
+    EXPECT_EQ(info.state, StepState::Succeeded);
+    EXPECT_EQ(info.dependsOn, QStringList{QStringLiteral("deploy_int8")});
+    EXPECT_GT(infoStep, job.stepIndex(QStringLiteral("deploy_int8")));
+    EXPECT_EQ(info.invocation.program, QStringLiteral("model_tool"));
+    EXPECT_EQ(info.invocation.arguments, (QStringList{QStringLiteral("--info"), QStringLiteral("yolov8n_int8.cvimodel")}));
+    const auto stdoutBytes = readWholeFile(QDir(job.directory).filePath(info.logFile).replace(QStringLiteral(".log"), QStringLiteral(".stdout.log")));
+    const auto infoBytes = readWholeFile(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel.info.txt")));
+    ASSERT_TRUE(stdoutBytes && infoBytes);
+    EXPECT_EQ(*infoBytes, *stdoutBytes);
+    bool recorded = false;
+    for (const OutputFile &f : info.outputs)
+        recorded = recorded || (f.path == QLatin1String("yolov8n_int8.cvimodel.info.txt") && f.sha256 == sha256OfBytes(*infoBytes));
+    EXPECT_TRUE(recorded);
     // The dump kept next to the model, read independently of CvimodelInfo.
     QFile dump(QDir(job.directory).filePath(QStringLiteral("yolov8n_int8.cvimodel.info.txt")));
     ASSERT_TRUE(dump.open(QIODevice::ReadOnly));
@@ -291,16 +310,66 @@ TEST(ConversionE2E, HeadlessSearchAdoptAndRedeployOnly)
     }
     EXPECT_EQ(adopted, proposed);
 
-    // A run with reuse repeats only what the table changes: the INT8 deploy.
+    // The calibration table the search wrote (best threshold per layer) is kept in the workspace,
+    // byte for byte, and is now the project's.
+    const QString adoptedTable = loaded->project.quantization.calibrationTable;
+    ASSERT_FALSE(adoptedTable.isEmpty());
+    EXPECT_EQ(QFileInfo(adoptedTable).absolutePath(), QDir(loaded->project.workspaceDir).absolutePath());
+    const auto searched = readWholeFile(QDir(searchRun.directory).filePath(QStringLiteral("new_cali_table.txt")));
+    const auto kept = readWholeFile(adoptedTable);
+    ASSERT_TRUE(searched && kept);
+    EXPECT_EQ(*kept, *searched);
+    const auto calibrated = readWholeFile(QDir(searchRun.directory).filePath(QStringLiteral("yolov8n_cali_table")));
+    ASSERT_TRUE(calibrated);
+    EXPECT_NE(*kept, *calibrated);
+
+    // A run with reuse repeats only what the tables change: the INT8 deploy, with the adopted
+    // table; no calibration runs, the transform is reused.
+    const auto stepsOf = [&](const JobRecord &job) {
+        QStringList ids;
+        for (const StepRecord &step : job.steps)
+            ids.append(step.id);
+        return ids;
+    };
     run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
     ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
     const JobRecord again = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    EXPECT_EQ(stepsOf(again), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_int8"),
+                                           QStringLiteral("device_info")}));
     for (const StepRecord &step : again.steps) {
-        if (step.id == QLatin1String("transform") || step.id == QLatin1String("calibration")) {
+        if (step.id == QLatin1String("transform")) {
             EXPECT_EQ(step.reusedFrom, searchRun.id) << step.id.toStdString();
         } else if (step.id == QLatin1String("deploy_int8")) {
             EXPECT_TRUE(step.reusedFrom.isEmpty());
+            EXPECT_EQ(step.state, StepState::Succeeded);
+            const qsizetype at = step.invocation.arguments.indexOf(QStringLiteral("--calibration_table"));
+            ASSERT_GE(at, 0);
+            EXPECT_EQ(step.invocation.arguments.at(at + 1), adoptedTable);
         }
+    }
+
+    // Another calibration table alone (BF16 on too): only the INT8 deploy (and what it built
+    // needs on the device) runs again.
+    Project edited = loaded->project;
+    edited.quantization.bf16 = true;
+    ASSERT_TRUE(ProjectFile::save(edited, project));
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const JobRecord withBf16 = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    QByteArray otherTable = *kept;
+    otherTable.replace("# op_name", "# adopted again\n# op_name");
+    const QString otherPath = dir.filePath(QStringLiteral("other_cali_table"));
+    ASSERT_TRUE(writeFileAtomically(otherPath, otherTable));
+    edited.quantization.calibrationTable = otherPath;
+    ASSERT_TRUE(ProjectFile::save(edited, project));
+    run = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + toolchain);
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const JobRecord last = JobHistory::load(loaded->project.workspaceDir, loaded->project.name).jobs.last();
+    ASSERT_EQ(stepsOf(last), stepsOf(withBf16));
+    EXPECT_TRUE(stepsOf(last).contains(QStringLiteral("deploy_bf16")));
+    for (const StepRecord &step : last.steps) {
+        const bool readsTheTable = step.id == QLatin1String("deploy_int8") || step.id == QLatin1String("device_info");
+        EXPECT_EQ(step.reusedFrom.isEmpty(), readsTheTable) << step.id.toStdString();
     }
     qunsetenv("FAKE_TPU_VERSION");
 }
@@ -430,7 +499,10 @@ TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
     c.project.quantization.quantizeTable.append({QStringLiteral("/model.22/cv2.0/cv2.0.2/Conv_output_0_Conv"), QStringLiteral("BF16")});
 
     const JobRecord next = c.reusing(first);
-    EXPECT_EQ(reusedSteps(next), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_bf16"), QStringLiteral("calibration")}));
+    // The BF16 model's device figures come along with it; the INT8 model's are asked again.
+    EXPECT_EQ(reusedSteps(next), (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_bf16"),
+                                              QStringLiteral("device_info_bf16"), QStringLiteral("calibration")}));
+    EXPECT_EQ(next.steps.at(next.stepIndex(QStringLiteral("device_info"))).state, StepState::Pending);
     const StepRecord &int8 = next.steps.at(next.stepIndex(QStringLiteral("deploy_int8")));
     EXPECT_EQ(int8.state, StepState::Pending);
     EXPECT_NE(int8.inputsKey, first.steps.at(first.stepIndex(QStringLiteral("deploy_int8"))).inputsKey);
@@ -454,7 +526,7 @@ TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
     EXPECT_EQ(ran.attempts, 1);
     EXPECT_TRUE(ran.reusedFrom.isEmpty());
     EXPECT_TRUE(ran.executedCommand.contains(QStringLiteral("--quantize_table")));
-    EXPECT_EQ(reusedSteps(done).size(), 3);
+    EXPECT_EQ(reusedSteps(done).size(), 4);
     EXPECT_TRUE(accuracyRunFromJob(done, c.project, false));
 }
 

@@ -89,7 +89,10 @@ TEST(ConversionPlanTest, ReproducesSipeedYolov5Script)
         commandsOfScript(Mcw::Tests::dataPath(QStringLiteral("project/convert_yolov5_to_cvimodel.sh")));
     ASSERT_EQ(expected.size(), 4);
 
-    const ConversionPlan plan = ConversionPlan::build(loadProject(QStringLiteral("yolov5s")));
+    const ConversionPlan full = ConversionPlan::build(loadProject(QStringLiteral("yolov5s")));
+    // Sipeed's script has no model_tool --info; each deploy is followed by one here.
+    ConversionPlan plan = full;
+    plan.steps.removeIf([](const ConversionPlan::Step &s) { return s.kind == ConversionPlan::Step::Kind::DeviceInfo; });
     ASSERT_EQ(plan.steps.size(), 4);
     EXPECT_TRUE(plan.notes.isEmpty());
     for (int i = 0; i < 4; ++i) {
@@ -105,13 +108,39 @@ TEST(ConversionPlanTest, ReproducesSipeedYolov5Script)
     EXPECT_EQ(plan.steps[3].kind, ConversionPlan::Step::Kind::DeployInt8);
 }
 
+// What the device will need: model_tool --info after each deploy, its stdout kept as the
+// model's info file (the bash script redirects it the same way).
+TEST(ConversionPlanTest, DeviceInfoFollowsEachDeploy)
+{
+    const ConversionPlan plan = ConversionPlan::build(loadProject(QStringLiteral("yolov5s")));
+    QList<ConversionPlan::Step::Kind> kinds;
+    for (const ConversionPlan::Step &s : plan.steps)
+        kinds.append(s.kind);
+    using K = ConversionPlan::Step::Kind;
+    EXPECT_EQ(kinds, (QList<K>{K::Transform, K::DeployBf16, K::DeviceInfo, K::Calibration, K::DeployInt8, K::DeviceInfo}));
+    const ConversionPlan::Step &int8Info = plan.steps.last();
+    EXPECT_EQ(int8Info.invocation.program, QStringLiteral("model_tool"));
+    EXPECT_EQ(int8Info.invocation.arguments, (QStringList{QStringLiteral("--info"), QStringLiteral("yolov5s_int8.cvimodel")}));
+    EXPECT_EQ(int8Info.outputFile, QStringLiteral("yolov5s_int8.cvimodel.info.txt"));
+    EXPECT_TRUE(int8Info.outputIsStdout);
+    EXPECT_EQ(plan.steps[2].invocation.arguments.last(), QStringLiteral("yolov5s_bf16.cvimodel"));
+    EXPECT_TRUE(plan.toBashScript().contains(
+        QStringLiteral("model_tool \\\n  --info yolov5s_int8.cvimodel > yolov5s_int8.cvimodel.info.txt\n")))
+        << plan.toBashScript().toStdString();
+    // A search builds no model: nothing to describe.
+    ConversionPlan::Options search;
+    search.qtableSearch = ConversionPlan::QtableSearch{};
+    for (const ConversionPlan::Step &s : ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), search).steps)
+        EXPECT_NE(s.kind, K::DeviceInfo);
+}
+
 TEST(ConversionPlanTest, CompareAllAddsDebugFlagsToInt8DeployOnly)
 {
     ConversionPlan::Options options;
     options.compareAll = true;
     const ConversionPlan plan = ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options);
-    ASSERT_EQ(plan.steps.size(), 4);
-    const QStringList &int8 = plan.steps[3].invocation.arguments;
+    ASSERT_EQ(plan.steps.size(), 6);
+    const QStringList &int8 = plan.steps[4].invocation.arguments;
     EXPECT_TRUE(int8.contains(QStringLiteral("--compare_all")));
     EXPECT_TRUE(int8.contains(QStringLiteral("--debug")));
     EXPECT_EQ(int8.last(), QStringLiteral("yolov5s_int8.cvimodel"));
@@ -127,7 +156,8 @@ TEST(ConversionPlanTest, OmitsFlagsTheInstalledToolRejects)
          QStringLiteral("--calibration_table"), QStringLiteral("--test_input"),
          QStringLiteral("--test_reference"), QStringLiteral("--tolerance"), QStringLiteral("--model")});
     const ConversionPlan plan = ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options);
-    const QStringList &int8 = plan.steps[3].invocation.arguments;
+    const QStringList &int8 = plan.steps[4].invocation.arguments;
+    ASSERT_EQ(plan.steps[4].kind, ConversionPlan::Step::Kind::DeployInt8);
     EXPECT_FALSE(int8.contains(QStringLiteral("--quant_input")));
     EXPECT_FALSE(int8.contains(QStringLiteral("--processor")));
     EXPECT_EQ(int8.at(int8.indexOf(QStringLiteral("--chip")) + 1), QStringLiteral("cv181x"));
@@ -143,7 +173,7 @@ TEST(ConversionPlanTest, QuantizeTableAndNegativeMean)
     p.preprocess.mean = {-1.0, 0.5, 2.0};
     p.quantization.bf16 = false;
     const ConversionPlan plan = ConversionPlan::build(p);
-    ASSERT_EQ(plan.steps.size(), 3);
+    ASSERT_EQ(plan.steps.size(), 4); // transform, calibration, INT8 deploy, device info
     EXPECT_TRUE(plan.steps[0].invocation.arguments.contains(QStringLiteral("--mean=-1,0.5,2")));
     const QStringList &int8 = plan.steps[2].invocation.arguments;
     const int at = int(int8.indexOf(QStringLiteral("--quantize_table")));
@@ -161,11 +191,13 @@ TEST(ConversionPlanTest, FolderRunAddsOneModelRunnerStepPerImageAfterTheInt8Depl
                             {QStringLiteral("/pics/my cat.png"), QStringLiteral("preview/my cat_in_f32.npz"),
                              QStringLiteral("preview/my cat_int8_outputs.npz")}};
     const ConversionPlan plan = ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options);
-    ASSERT_EQ(plan.steps.size(), 6);
-    EXPECT_EQ(plan.steps[3].kind, ConversionPlan::Step::Kind::DeployInt8);
-    for (int i = 4; i < 6; ++i) {
+    // transform, BF16 deploy and its device info, calibration, INT8 deploy and its device info, runners
+    ASSERT_EQ(plan.steps.size(), 8);
+    EXPECT_EQ(plan.steps[4].kind, ConversionPlan::Step::Kind::DeployInt8);
+    EXPECT_EQ(plan.steps[5].kind, ConversionPlan::Step::Kind::DeviceInfo);
+    for (int i = 6; i < 8; ++i) {
         const ConversionPlan::Step &step = plan.steps[i];
-        const ConversionPlan::FolderImage &image = options.folderImages[i - 4];
+        const ConversionPlan::FolderImage &image = options.folderImages[i - 6];
         EXPECT_EQ(step.kind, ConversionPlan::Step::Kind::RunInt8OnImage);
         EXPECT_EQ(step.invocation.program, QStringLiteral("model_runner.py"));
         EXPECT_EQ(step.invocation.arguments,
@@ -175,15 +207,40 @@ TEST(ConversionPlanTest, FolderRunAddsOneModelRunnerStepPerImageAfterTheInt8Depl
     }
     // A release with bare entry points gets the bare model_runner too.
     options.capabilities.programs.insert(QStringLiteral("model_deploy"), QStringLiteral("model_deploy"));
-    EXPECT_EQ(ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options).steps[4].invocation.program,
+    EXPECT_EQ(ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options).steps[6].invocation.program,
               QStringLiteral("model_runner"));
     // No INT8 model, nothing to run it on; a search run deploys nothing either.
     Project bf16Only = loadProject(QStringLiteral("yolov5s"));
     bf16Only.quantization.int8 = false;
-    EXPECT_EQ(ConversionPlan::build(bf16Only, options).steps.size(), 2);
+    EXPECT_EQ(ConversionPlan::build(bf16Only, options).steps.size(), 3);
     options.qtableSearch = ConversionPlan::QtableSearch{};
     for (const ConversionPlan::Step &step : ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options).steps)
         EXPECT_NE(step.kind, ConversionPlan::Step::Kind::RunInt8OnImage);
+}
+
+// A table adopted from a search (new_cali_table.txt) replaces the calibration step: the INT8
+// deploy reads it, the plan says so, and the BF16 deploy and transform stay as they were.
+TEST(ConversionPlanTest, AdoptedCalibrationTableReplacesTheCalibrationStep)
+{
+    Project p = loadProject(QStringLiteral("yolov5s"));
+    p.quantization.bf16 = true;
+    const ConversionPlan calibrating = ConversionPlan::build(p);
+    p.quantization.calibrationTable = QStringLiteral("/data/yolov5s_search_cali_table_0123456789ab");
+    const ConversionPlan plan = ConversionPlan::build(p);
+    QList<ConversionPlan::Step::Kind> kinds;
+    for (const ConversionPlan::Step &s : plan.steps)
+        kinds.append(s.kind);
+    using K = ConversionPlan::Step::Kind;
+    EXPECT_EQ(kinds, (QList<K>{K::Transform, K::DeployBf16, K::DeviceInfo, K::DeployInt8, K::DeviceInfo}));
+    EXPECT_EQ(plan.steps[0], calibrating.steps[0]);
+    EXPECT_EQ(plan.steps[1], calibrating.steps[1]);
+    const QStringList &int8 = plan.steps[3].invocation.arguments;
+    const qsizetype at = int8.indexOf(QStringLiteral("--calibration_table"));
+    ASSERT_GE(at, 0);
+    EXPECT_EQ(int8.at(at + 1), p.quantization.calibrationTable);
+    ASSERT_EQ(plan.notes.size(), 1);
+    EXPECT_TRUE(plan.notes[0].contains(p.quantization.calibrationTable));
+    EXPECT_FALSE(plan.toBashScript().contains(QStringLiteral("run_calibration")));
 }
 
 TEST(ConversionPlanTest, BashScriptRunsWithFakeTools)
@@ -200,10 +257,12 @@ TEST(ConversionPlanTest, BashScriptRunsWithFakeTools)
     const QString bin = dir.filePath(QStringLiteral("bin"));
     QDir().mkpath(bin);
     for (const QString &tool : {QStringLiteral("model_transform.py"), QStringLiteral("model_deploy.py"),
-                                QStringLiteral("run_calibration.py")}) {
+                                QStringLiteral("run_calibration.py"), QStringLiteral("model_tool")}) {
         QFile f(bin + QLatin1Char('/') + tool);
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/bash\n{ echo \"$(basename \"$0\") $PWD\"; for a in \"$@\"; do echo \"[$a]\"; done; } >> \"$MCW_LOG\"\n");
+        // Each also prints its argv on stdout, which the script keeps where the plan says.
+        f.write("#!/bin/bash\n{ echo \"$(basename \"$0\") $PWD\"; for a in \"$@\"; do echo \"[$a]\"; done; } >> \"$MCW_LOG\"\n"
+                "echo \"$@\"\n");
         f.close();
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
@@ -233,4 +292,7 @@ TEST(ConversionPlanTest, BashScriptRunsWithFakeTools)
     QFile table(p.workspaceDir + QStringLiteral("/yolov5s_qtable"));
     ASSERT_TRUE(table.open(QIODevice::ReadOnly));
     EXPECT_EQ(QString::fromUtf8(table.readAll()), plan.files[0].content);
+    QFile info(p.workspaceDir + QStringLiteral("/yolov5s_int8.cvimodel.info.txt"));
+    ASSERT_TRUE(info.open(QIODevice::ReadOnly));
+    EXPECT_EQ(QString::fromUtf8(info.readAll()), QStringLiteral("--info yolov5s_int8.cvimodel\n"));
 }

@@ -41,6 +41,7 @@ static Project sampleProject(const QString &dir)
     p.quantization.datasetDir = QDir::cleanPath(dir + QStringLiteral("/../calib"));
     p.quantization.inputNum = 321;
     p.quantization.calibrationMethod = QStringLiteral("use_mse");
+    p.quantization.calibrationTable = dir + QStringLiteral("/build/ws/yolo11n_search_cali_table_0123456789ab");
     p.quantization.transformCos = 0.98;
     p.quantization.transformEuclid = 0.97;
     p.quantization.deployCos = 0.85;

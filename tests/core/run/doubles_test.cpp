@@ -92,8 +92,9 @@ TEST_F(Doubles, FullPipelineProducesTheModelsAndRecordsTheVersion)
     QStringList ids;
     for (const Core::StepRecord &s : r.steps)
         ids.append(s.id);
-    EXPECT_EQ(ids, (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_bf16"), QStringLiteral("calibration"),
-                                QStringLiteral("deploy_int8")}));
+    EXPECT_EQ(ids, (QStringList{QStringLiteral("transform"), QStringLiteral("deploy_bf16"), QStringLiteral("device_info_bf16"),
+                                QStringLiteral("calibration"), QStringLiteral("deploy_int8"), QStringLiteral("device_info")}));
+    EXPECT_TRUE(QDir(r.directory).exists(QStringLiteral("yolov8n_bf16.cvimodel.info.txt")));
     const QDir dir(r.directory);
     EXPECT_TRUE(dir.exists(QStringLiteral("yolov8n.mlir")));
     EXPECT_TRUE(dir.exists(QStringLiteral("yolov8n_cali_table")));

@@ -165,7 +165,7 @@ TEST_P(Releases, SearchRunAsksForCv181xAndProposesBf16Layers)
 
 INSTANTIATE_TEST_SUITE_P(Doubles, Releases,
                          testing::Values(ReleaseCase{"1.21", "v1.21.1-20250620", true, false},
-                                         ReleaseCase{"1.27", "v1.27-20260310", true, false},
+                                         ReleaseCase{"1.27", "v1.27-20260206", true, false},
                                          ReleaseCase{"1.28.1", "v1.28.1-20260429", true, false},
                                          ReleaseCase{"1.29", "v1.29-20260615", true, false},
                                          ReleaseCase{"1.30", "v1.30-20260115", false, true},

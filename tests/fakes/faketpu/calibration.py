@@ -234,12 +234,20 @@ def _search_qtable(args, module_name, tensor_list, rows, n):
         f.write("# op_name   quantize_mode\n")
         for name in chosen:
             f.write("%s %s\n" % (name, fp))
-    _write_table("new_cali_table.txt", args, module_name, n, rows, "kl")
+    # The real search keeps, per layer, the threshold of the best method it tried
+    # (set_layer_new_th → cali_table.update_to("new_cali_table.txt", ...)); min and max stay.
+    _write_table("new_cali_table.txt", args, module_name, n, _best_thresholds(rows), "kl")
     with open("Search_Qtable", "w") as f:
         f.write("INFO:root:quantize_method_list =['%s']\n" % args.quantize_method_list)
         f.write("INFO:root:all_int8_cos=%s\n" % repr(int8_cos))
         f.write("INFO:root:all layer number: %d\n" % (len(layers) + 1))
     return 0
+
+
+def _best_thresholds(rows):
+    """Synthetic "best method" thresholds: the input as it was, body layers scaled by 0.93–0.97."""
+    return [rows[0]] + [(name, th * (0.93 + 0.01 * (depth % 5)), lo, hi)
+                        for depth, (name, th, lo, hi) in enumerate(rows) if depth > 0]
 
 
 def _thresholds(tensor_list):

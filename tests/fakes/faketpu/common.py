@@ -28,15 +28,17 @@ VERSIONS = {
     "1.15": "TPU-MLIR v1.15.1-20250208",
     "1.16": "TPU-MLIR v1.16.beta.0-41-g5eba2a0e2-20250327",
     "1.21": "TPU-MLIR v1.21.1-20250620",
-    "1.27": "TPU-MLIR v1.27-20260310",
+    "1.27": "TPU-MLIR v1.27-20260206",
     "1.28.1": "TPU-MLIR v1.28.1-20260429",
     "1.29": "TPU-MLIR v1.29-20260615",
     "1.30": "TPU-MLIR v1.30-20260115",
     "1.30.2": "TPU-MLIR v1.30.2-20260831",
     "unknown": "TPU-MLIR UNKNOWN.UNKNOWN-20241211",
 }
-"""Release → version line. 1.28.1 and 1.30.2 are build strings seen in sophgo/tpu-mlir#281 and #284; the
-other build dates are made up (only the release number matters to the workbench)."""
+"""Release → version line. 1.28.1 and 1.30.2 are build strings seen in sophgo/tpu-mlir#281 and #284, 1.27's
+in published conversion logs (`TPU-MLIR v1.27-20260206`, a yolov5s transform log of 2026/03/04 and a
+sophon-demo YOLOv8 comparison note); the build dates of 1.21, 1.29 and 1.30 are made up (only the
+release number matters to the workbench)."""
 
 # Where a flag was renamed, the doubles switch at 1.21, the oldest release the workbench supports
 # (reference §10 lists the renames for 1.21 → 1.30.2 without the exact release of each).

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <app/workbench/mainwindow.h>
 
+#include <core/accuracy/quantizetable.h>
+#include <core/logs/tensornames.h>
 #include <core/mud/mudreader.h>
 #include <core/onnx/onnxloader.h>
 #include <core/project/projectfile.h>
@@ -17,6 +19,8 @@
 #include <widgets/accuracy/accuracychartview.h>
 #include <widgets/accuracy/accuracywidget.h>
 #include <widgets/accuracy/layermetricsmodel.h>
+#include <widgets/accuracy/qtableproposalmodel.h>
+#include <widgets/accuracy/qtableproposalpanel.h>
 #include <widgets/accuracy/rundeltamodel.h>
 #include <widgets/common/stepbar.h>
 #include <widgets/properties/propertiespanel.h>
@@ -32,7 +36,9 @@
 #include <QAction>
 #include <QChart>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -388,11 +394,12 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     QFile qtable(QDir(j.window.lastJob()->directory).filePath(QStringLiteral("yolov8n_qtable")));
     ASSERT_TRUE(qtable.open(QIODevice::ReadOnly));
     EXPECT_TRUE(qtable.readAll().contains(layer.toUtf8() + " BF16"));
-    // Only the INT8 deploy ran again: the transform and the calibration came from the first run.
+    // Only the INT8 deploy (and its device figures) ran again: the transform and the calibration
+    // came from the first run.
     const Core::JobRecord secondRun = *j.window.lastJob();
     ASSERT_NE(secondRun.id, firstRun.id);
     for (const Core::StepRecord &step : secondRun.steps) {
-        const bool deploy = step.id == QLatin1String("deploy_int8");
+        const bool deploy = step.id == QLatin1String("deploy_int8") || step.id == QLatin1String("device_info");
         EXPECT_EQ(step.reusedFrom, deploy ? QString() : firstRun.id) << step.id.toStdString();
         EXPECT_EQ(step.state, Core::StepState::Succeeded) << step.id.toStdString();
     }
@@ -639,7 +646,7 @@ TEST(Journey, ALayerKeptInBf16GoesBackToInt8WithADeployOnly)
     ASSERT_TRUE(finished.last().at(0).toBool());
     const Core::JobRecord back = *j.window.lastJob();
     for (const Core::StepRecord &step : back.steps) {
-        const bool deploy = step.id == QLatin1String("deploy_int8");
+        const bool deploy = step.id == QLatin1String("deploy_int8") || step.id == QLatin1String("device_info");
         EXPECT_EQ(step.reusedFrom.isEmpty(), deploy) << step.id.toStdString();
     }
     EXPECT_FALSE(back.steps.at(back.stepIndex(QStringLiteral("deploy_int8"))).executedCommand.contains(QStringLiteral("--quantize_table")));
@@ -833,4 +840,116 @@ TEST(MainWindow, PreviewDetectionSelectsItsTensorAndProducerInTheGraph)
         dock->raise();
     QTest::qWait(200);
     screenshot(&window, QStringLiteral("08-preview.png"));
+}
+
+// Convert → Find Layers to Keep in BF16: tpu-mlir's search runs as a job, its proposal is
+// listed and marked on the graph and the chart, and one click adopts it (one undo step) and
+// converts again with only what the tables change.
+TEST(Journey, SearchProposesBf16LayersAndOneClickAdoptsThem)
+{
+    qputenv("FAKE_TPU_VERSION", "1.28.1");
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    QSignalSpy accuracy(&j.window, &App::MainWindow::accuracyUpdated);
+    ASSERT_TRUE(j.convert());
+    ASSERT_TRUE(accuracy.wait(30000));
+    const Core::JobRecord converted = *j.window.lastJob();
+
+    QSignalSpy searched(&j.window, &App::MainWindow::qtableSearchFinished);
+    Core::ConversionPlan::QtableSearch search;
+    search.expectedCos = 0.985;
+    search.maxFloatLayers = 3;
+    ASSERT_TRUE(j.window.startQtableSearch(search));
+    ASSERT_TRUE(searched.wait(120000));
+    ASSERT_TRUE(searched.at(0).at(0).toBool());
+    // The search is no conversion: export and reuse still see the last conversion.
+    EXPECT_EQ(j.window.lastJob()->id, converted.id);
+
+    // The newest job in the pool is the search; its files are the truth the panel must show.
+    const Core::JobRecord searchRun = j.window.jobPool()->jobs().last()->record();
+    ASSERT_TRUE(searchRun.isQtableSearch());
+    for (const Core::StepRecord &step : searchRun.steps) {
+        if (step.id != QLatin1String("search_qtable")) {
+            EXPECT_EQ(step.reusedFrom, converted.id) << step.id.toStdString();
+        }
+    }
+    const auto table = Core::QuantizeTable::read(QDir(searchRun.directory).filePath(QStringLiteral("yolov8n_search_qtable")));
+    ASSERT_TRUE(table);
+    QStringList proposed;
+    for (const Core::QuantizeTable::Entry &e : table->entries())
+        proposed.append(e.opName);
+    ASSERT_FALSE(proposed.isEmpty());
+    ASSERT_LE(proposed.size(), 3);
+
+    Widgets::QtableProposalPanel *panel = j.window.proposalPanel();
+    ASSERT_EQ(panel->model()->rowCount(), proposed.size());
+    for (int r = 0; r < proposed.size(); ++r)
+        EXPECT_EQ(panel->model()->index(r, 0).data().toString(), proposed.at(r));
+    // Marked on the chart (rows of those layers) and on the graph (their producers).
+    auto *accuracyWidget = j.window.findChild<Widgets::AccuracyWidget *>();
+    QStringList chartMarked;
+    for (int row : accuracyWidget->chartView()->proposedRows())
+        chartMarked.append(accuracyWidget->chartView()->layers().at(row).tensorName);
+    chartMarked.sort();
+    QStringList sortedProposed = proposed;
+    sortedProposed.sort();
+    EXPECT_EQ(chartMarked, sortedProposed);
+    // On the graph: the producers of those of them the ONNX model has (the doubles' synthetic
+    // net names some tensors the generated model does not).
+    QSet<int> producers;
+    for (const QString &layer : proposed) {
+        const Core::Tensor *t = j.window.currentGraph().tensor(Core::onnxTensorName(layer));
+        if (t && t->producer >= 0)
+            producers.insert(j.window.graphView()->viewGraph().displayNodeOfOnnxNode(t->producer));
+    }
+    ASSERT_FALSE(producers.isEmpty());
+    QSet<int> graphMarked;
+    for (const Widgets::NodeItem *item : j.window.graphView()->graphScene()->nodeItems()) {
+        if (item->hasProposalMarker())
+            graphMarked.insert(item->displayIndex());
+    }
+    EXPECT_EQ(graphMarked, producers);
+    screenshot(&j.window, QStringLiteral("12-bf16-proposal.png"));
+    if (auto *accuracyDock = j.window.findChild<QDockWidget *>(QStringLiteral("accuracyDock"))) {
+        accuracyDock->raise();
+        screenshot(&j.window, QStringLiteral("12b-bf16-proposal-chart.png"));
+    }
+
+    // One click: the layers and the search's calibration table become the project's, in one
+    // undo step, and the conversion runs again from the search's steps.
+    QSignalSpy finished(&j.window, &App::MainWindow::conversionFinished);
+    const int undoSteps = j.window.document()->undoStack()->count();
+    QTest::mouseClick(panel->adoptButton(), Qt::LeftButton);
+    const Core::Project &p = j.window.document()->project();
+    QStringList adopted;
+    for (const auto &entry : p.quantization.quantizeTable)
+        adopted.append(entry.first);
+    EXPECT_EQ(adopted, proposed);
+    ASSERT_FALSE(p.quantization.calibrationTable.isEmpty());
+    const auto keptHash = Core::sha256OfFile(p.quantization.calibrationTable);
+    const auto searchHash = Core::sha256OfFile(QDir(searchRun.directory).filePath(QStringLiteral("new_cali_table.txt")));
+    ASSERT_TRUE(keptHash && searchHash);
+    EXPECT_EQ(*keptHash, *searchHash);
+    EXPECT_EQ(j.window.document()->undoStack()->count(), undoSteps + 1);
+    EXPECT_EQ(panel->model()->rowCount(), 0);
+    ASSERT_TRUE(finished.wait(120000));
+    ASSERT_TRUE(finished.last().at(0).toBool());
+    const Core::JobRecord again = *j.window.lastJob();
+    EXPECT_LT(again.stepIndex(QStringLiteral("calibration")), 0); // the adopted table replaces it
+    for (const Core::StepRecord &step : again.steps) {
+        // The transform (and a BF16 deploy) read neither table.
+        const bool readsATable = step.id == QLatin1String("deploy_int8") || step.id == QLatin1String("device_info");
+        EXPECT_EQ(step.reusedFrom, readsATable ? QString() : converted.id) << step.id.toStdString();
+    }
+    // The Calibration form says which table the deploy reads.
+    const auto *adoptedLabel = j.window.findChild<QLabel *>(QStringLiteral("adoptedCalibrationTable"));
+    ASSERT_NE(adoptedLabel, nullptr);
+    EXPECT_TRUE(adoptedLabel->text().contains(QFileInfo(p.quantization.calibrationTable).fileName()))
+        << adoptedLabel->text().toStdString();
+    // Undo gives the project back as it was before the adoption.
+    j.window.document()->undoStack()->undo();
+    EXPECT_TRUE(j.window.document()->project().quantization.quantizeTable.isEmpty());
+    EXPECT_TRUE(j.window.document()->project().quantization.calibrationTable.isEmpty());
+    qunsetenv("FAKE_TPU_VERSION");
 }

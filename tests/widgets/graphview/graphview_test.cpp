@@ -208,6 +208,31 @@ TEST_F(GraphViewTest, CutGreysExactlyTheNonAncestors)
         EXPECT_FALSE(item->isGreyed());
 }
 
+// Layers a search proposes for BF16 are marked on their producers, and only there; the marks
+// survive a new layout and go with an empty list.
+TEST_F(GraphViewTest, ProposedLayersAreMarkedOnTheirProducers)
+{
+    ShownView shown("branchy.onnx");
+    const Core::ViewGraph &view = shown.view.viewGraph();
+    const auto marked = [&] {
+        QStringList names;
+        for (const Widgets::NodeItem *item : shown.scene()->nodeItems()) {
+            if (item->hasProposalMarker())
+                names.append(view.nodes().at(item->displayIndex()).name);
+        }
+        names.sort();
+        return names;
+    };
+    const Widgets::NodeItem *h0 = shown.scene()->nodeItem(nodeNamed(view, QStringLiteral("H0")));
+    const QRectF plain = h0->boundingRect();
+    // h0 is H0's output, a is A's; "nope" is no tensor of the model.
+    shown.view.setProposedTensors({QStringLiteral("h0"), QStringLiteral("a"), QStringLiteral("nope")});
+    EXPECT_EQ(marked(), (QStringList{QStringLiteral("A"), QStringLiteral("H0")}));
+    EXPECT_LT(h0->boundingRect().top(), plain.top()); // room for the tag above the node
+    shown.view.setProposedTensors({});
+    EXPECT_TRUE(marked().isEmpty());
+}
+
 // The cut lives in the project: each edit is one step of the document's undo stack.
 TEST_F(GraphViewTest, CutEditsUndoAndRedo)
 {

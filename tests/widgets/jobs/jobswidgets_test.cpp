@@ -287,3 +287,41 @@ TEST(SetupToolchainDialog, DefaultsBuildTheReadmesImage)
     EXPECT_FALSE(dialog.versionEdit()->isEnabled());
     EXPECT_FALSE(dialog.plan().steps().has_value());
 }
+
+// A finished run shows what its model needs on the device, from its device info step's file;
+// here the model_tool dump published for a cv181x model (tennis_detect).
+TEST(JobsPanel, ShowsWhatTheSelectedRunNeedsOnTheDevice)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QFile published(QStringLiteral(MCW_TEST_DATA_DIR "/logs/real-tennis-detection-model-info.txt"));
+    ASSERT_TRUE(published.open(QIODevice::ReadOnly));
+    const QByteArray dump = published.readAll();
+    QFile info(dir.filePath(QStringLiteral("m_int8.cvimodel.info.txt")));
+    ASSERT_TRUE(info.open(QIODevice::WriteOnly));
+    info.write(dump);
+    info.close();
+    QFile model(dir.filePath(QStringLiteral("m_int8.cvimodel")));
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly));
+    model.write(QByteArray(3 * 1024 * 1024, 'x')); // 3.00 MiB
+    model.close();
+
+    auto job = Core::ConversionPipeline::createJob(
+        QStringLiteral("m"), dir.path(),
+        {{QStringLiteral("device_info"), QStringLiteral("Device needs (INT8)"),
+          Core::ToolInvocation{QStringLiteral("model_tool"), {QStringLiteral("--info"), QStringLiteral("m_int8.cvimodel")}, {}, {}},
+          {}, QStringLiteral("m_int8.cvimodel.info.txt")}});
+    ASSERT_TRUE(job);
+    job->state = Core::JobState::Succeeded;
+    job->steps[0].state = Core::StepState::Succeeded;
+    Core::JobPool pool;
+    pool.addHistory({*job});
+    Widgets::JobsPanel panel(&pool);
+    EXPECT_TRUE(panel.deviceNeedsText().isEmpty());
+    panel.select(pool.jobs().first());
+    const QString text = panel.deviceNeedsText();
+    // The figures of the published dump: ION 11.73 MB, one weight section of 3120192 bytes.
+    EXPECT_TRUE(text.contains(QStringLiteral("m_int8.cvimodel: file 3.00 MiB"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("ION 11.73 MB"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("weights %1 MiB").arg(3120192.0 / (1 << 20), 0, 'f', 2))) << text.toStdString();
+}
