@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <sys/stat.h>
 
@@ -302,9 +303,14 @@ Expected<void> ZipArchive::write(const QString &zipPath, const QList<FileToWrite
         }
     }
     if (zip_close(zip.get()) != 0) {
+        // libzip's reason names its temporary file; the system's says what went wrong.
+        const int systemError = zip_error_code_system(zip_get_error(zip.get()));
+        const QString why = systemError != 0 ? QString::fromLocal8Bit(std::strerror(systemError))
+                                             : QString::fromUtf8(zip_strerror(zip.get()));
         QFile::remove(partial);
         return makeError(Error::Code::Io,
-                         QStringLiteral("%1: the archive cannot be written.").arg(zipPath));
+                         QStringLiteral("%1: the archive cannot be written (%2); nothing was written.")
+                             .arg(zipPath, why));
     }
     (void) zip.release();
     // POSIX rename replaces an existing file atomically; overwrite consent is the caller's.
