@@ -1,0 +1,167 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Faults that must lose nothing (issue 20): the session killed mid-run, the workspace turning
+// read-only mid-run, project.yaml and job.json damaged on disk. Runs use `maixcam-convert` on the
+// tpu-mlir doubles (tests/fakes), as a user would.
+#include <core/project/projectfile.h>
+#include <core/run/jobhistory.h>
+#include <core/sha256.h>
+
+#include <tests/support/clirunner.h>
+#include <tests/support/testpaths.h>
+#include <tests/support/tmpfsmount.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QCoreApplication>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <functional>
+
+using namespace Mcw::Core;
+namespace Tests = Mcw::Tests;
+
+namespace {
+
+const QStringList s_native{QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                           QStringLiteral(MCW_FAKES_DIR)};
+
+/** `maixcam-convert init` of the generated YOLOv8n with five real photos. */
+void initProject(const QString &project)
+{
+    const Tests::CliRun run = Tests::runConvert(
+        {QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), project,
+         QStringLiteral("--dataset"), Tests::photoDir(), QStringLiteral("--input-num"), QStringLiteral("5"),
+         QStringLiteral("--test-input"), Tests::photoDir() + QStringLiteral("/astronaut.png")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+}
+
+/** Polls \a condition every 100 ms for up to \a seconds (a bound on waiting, not an assertion). */
+bool waitFor(const std::function<bool()> &condition, int seconds)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!condition()) {
+        if (clock.elapsed() > seconds * 1000)
+            return false;
+        QThread::msleep(100);
+    }
+    return true;
+}
+
+/** The one run under \a runsRoot whose step \a step is running, else an empty record. */
+JobRecord runWithStepRunning(const QString &runsRoot, const QString &step)
+{
+    for (const QString &entry : QDir(runsRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const auto record = JobRecord::load(QDir(runsRoot).filePath(entry));
+        if (record && record->stepIndex(step) >= 0
+            && record->steps.at(record->stepIndex(step)).state == StepState::Running)
+            return *record;
+    }
+    return {};
+}
+
+/** Processes (other than this one) whose working folder is \a folder or below it. */
+QList<qint64> processesWorkingIn(const QString &folder)
+{
+    const QString root = QFileInfo(folder).canonicalFilePath();
+    QList<qint64> pids;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric || pid == QCoreApplication::applicationPid())
+            continue;
+        const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        const bool zombie = stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") Z ");
+        if (!zombie && (cwd == root || cwd.startsWith(root + QLatin1Char('/'))))
+            pids.append(pid);
+    }
+    return pids;
+}
+
+/** Every job.json under \a runsRoot parses as a job (none truncated or half written). */
+void expectEveryJobFileWhole(const QString &runsRoot)
+{
+    QDirIterator it(runsRoot, {QStringLiteral("job.json")}, QDir::Files, QDirIterator::Subdirectories);
+    int count = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const auto record = JobRecord::load(QFileInfo(path).absolutePath());
+        EXPECT_TRUE(record) << (record ? "" : record.error().message.toStdString());
+        ++count;
+    }
+    EXPECT_GT(count, 0);
+}
+
+QString sha(const QString &path)
+{
+    const auto hash = sha256OfFile(path);
+    return hash ? *hash : QString();
+}
+
+} // namespace
+
+// The session process (here the CLI's, the GUI runs the same ConversionSession) is killed with
+// SIGKILL while a tool runs: reopening lists the run as interrupted, every job.json is whole,
+// an earlier run is intact, and the tool does not live on.
+TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    qputenv("FAKE_TPU_SPEED", "0");
+    const Tests::CliRun first = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    const JobRecord earlier = JobHistory::load(runsRoot).jobs.value(0);
+    ASSERT_EQ(earlier.state, JobState::Succeeded);
+    const QString earlierJson = sha(earlier.jsonPath());
+
+    QProcess session;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO"), QStringLiteral("hang"));
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO_TOOL"), QStringLiteral("run_calibration"));
+    session.setProcessEnvironment(env);
+    session.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), QStringList{QStringLiteral("run"), project} + s_native);
+    ASSERT_TRUE(session.waitForStarted());
+    JobRecord hanging;
+    ASSERT_TRUE(waitFor([&] { return !(hanging = runWithStepRunning(runsRoot, QStringLiteral("calibration"))).directory.isEmpty(); }, 120))
+        << "the calibration step never started";
+    ASSERT_TRUE(waitFor([&] { return !processesWorkingIn(hanging.directory).isEmpty(); }, 30)) << "no tool runs in the job folder";
+    // Kill only once the double has printed its last bar and sleeps, so no write to the dead
+    // session's pipe can end it by SIGPIPE: the tool must be stopped, not stumble.
+    const QString stderrLog = QDir(hanging.directory).filePath(QStringLiteral("logs/calibration-1.stderr.log"));
+    ASSERT_TRUE(waitFor([&] {
+        QFile log(stderrLog);
+        return log.open(QIODevice::ReadOnly) && log.readAll().contains("2/5");
+    }, 60)) << "the calibration double never reached its hang";
+    ::kill(pid_t(session.processId()), SIGKILL);
+    ASSERT_TRUE(session.waitForFinished(10000));
+
+    // The tool dies with the session that started it (no process works in the run folder).
+    EXPECT_TRUE(waitFor([&] { return processesWorkingIn(hanging.directory).isEmpty(); }, 20))
+        << "tool processes left running: " << processesWorkingIn(hanging.directory).size();
+    for (const qint64 pid : processesWorkingIn(hanging.directory)) // a failed test leaks nothing
+        ::kill(pid_t(pid), SIGKILL);
+    const JobHistory::Result reopened = JobHistory::load(runsRoot);
+    EXPECT_TRUE(reopened.errors.isEmpty()) << reopened.errors.join(QLatin1Char('\n')).toStdString();
+    ASSERT_EQ(reopened.jobs.size(), 2);
+    const JobRecord &interrupted = reopened.jobs.last();
+    EXPECT_EQ(interrupted.directory, hanging.directory);
+    EXPECT_EQ(interrupted.state, JobState::Failed);
+    const StepRecord &step = interrupted.steps.at(interrupted.stepIndex(QStringLiteral("calibration")));
+    EXPECT_TRUE(step.errorMessage.contains(QStringLiteral("interrupted"))) << step.errorMessage.toStdString();
+    EXPECT_EQ(reopened.jobs.first().state, JobState::Succeeded);
+    EXPECT_EQ(sha(earlier.jsonPath()), earlierJson);
+    expectEveryJobFileWhole(runsRoot);
+}
