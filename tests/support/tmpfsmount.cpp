@@ -27,14 +27,32 @@ TmpfsMount::TmpfsMount(const QString &folder, qint64 sizeBytes)
 
 TmpfsMount::~TmpfsMount()
 {
+    if (m_readOnly)
+        ::umount2(QFile::encodeName(m_folder).constData(), MNT_DETACH);
     if (m_mounted)
         ::umount2(QFile::encodeName(m_folder).constData(), MNT_DETACH);
 }
 
 bool TmpfsMount::setReadOnly(bool readOnly)
 {
-    const unsigned long flags = MS_REMOUNT | (readOnly ? MS_RDONLY : 0);
-    return m_mounted && ::mount("tmpfs", QFile::encodeName(m_folder).constData(), "tmpfs", flags, nullptr) == 0;
+    const QByteArray folder = QFile::encodeName(m_folder);
+    if (!m_mounted || readOnly == m_readOnly)
+        return m_mounted;
+    if (!readOnly) {
+        m_readOnly = ::umount2(folder.constData(), MNT_DETACH) != 0;
+        return !m_readOnly;
+    }
+    // A plain remount,ro fails (EBUSY) while a tool has a file open for writing. A read-only
+    // bind of the folder over itself does not: files already open keep their old mount, every
+    // new open or rename goes through the read-only one, as when a disk turns read-only.
+    if (::mount(folder.constData(), folder.constData(), nullptr, MS_BIND, nullptr) != 0)
+        return false;
+    if (::mount(nullptr, folder.constData(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
+        ::umount2(folder.constData(), MNT_DETACH);
+        return false;
+    }
+    m_readOnly = true;
+    return true;
 }
 
 } // namespace Mcw::Tests

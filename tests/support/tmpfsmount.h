@@ -22,12 +22,16 @@ public:
 
     bool isMounted() const { return m_mounted; }
     QString skipReason() const { return m_reason; }
-    /** Remounts read-only (true) or read-write (false); false when that failed. */
+    /**
+     * Makes the folder read-only (true) or writable again (false), even while files in it are
+     * open for writing; false when that failed.
+     */
     bool setReadOnly(bool readOnly);
 
 private:
     QString m_folder;
     bool m_mounted = false;
+    bool m_readOnly = false;
     QString m_reason;
 };
 

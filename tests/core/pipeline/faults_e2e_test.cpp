@@ -109,6 +109,18 @@ QString sha(const QString &path)
     return hash ? *hash : QString();
 }
 
+/** Every file below \a folder with its SHA-256. */
+QMap<QString, QString> snapshot(const QString &folder)
+{
+    QMap<QString, QString> files;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(QDir(folder).relativeFilePath(path), sha(path));
+    }
+    return files;
+}
+
 } // namespace
 
 // The session process (here the CLI's, the GUI runs the same ConversionSession) is killed with
@@ -163,5 +175,55 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     EXPECT_TRUE(step.errorMessage.contains(QStringLiteral("interrupted"))) << step.errorMessage.toStdString();
     EXPECT_EQ(reopened.jobs.first().state, JobState::Succeeded);
     EXPECT_EQ(sha(earlier.jsonPath()), earlierJson);
+    expectEveryJobFileWhole(runsRoot);
+}
+
+// The workspace turns read-only while calibration runs (a disk remounted read-only after an
+// error): the run fails with a sentence that says so, the earlier run and its files are intact.
+TEST(Faults, WorkspaceTurningReadOnlyMidRunFailsTheStepClearlyAndKeepsEarlierRuns)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    Tests::TmpfsMount workspace(runsRoot, qint64(256) << 20);
+    if (!workspace.isMounted())
+        GTEST_SKIP() << workspace.skipReason().toStdString();
+    qputenv("FAKE_TPU_SPEED", "0");
+    const Tests::CliRun first = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    const JobRecord earlier = JobHistory::load(runsRoot).jobs.value(0);
+    ASSERT_EQ(earlier.state, JobState::Succeeded);
+    const QMap<QString, QString> earlierFiles = snapshot(earlier.directory);
+
+    QProcess session;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKE_TPU_SPEED"), QStringLiteral("1"));
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO"), QStringLiteral("slow"));
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO_TOOL"), QStringLiteral("run_calibration"));
+    session.setProcessEnvironment(env);
+    session.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), QStringList{QStringLiteral("run"), project} + s_native);
+    ASSERT_TRUE(session.waitForStarted());
+    JobRecord running;
+    ASSERT_TRUE(waitFor([&] { return !(running = runWithStepRunning(runsRoot, QStringLiteral("calibration"))).directory.isEmpty(); }, 120))
+        << "the calibration step never started";
+    ASSERT_TRUE(workspace.setReadOnly(true));
+    ASSERT_TRUE(session.waitForFinished(120000));
+    const QString out = QString::fromUtf8(session.readAllStandardOutput());
+    const QString err = QString::fromUtf8(session.readAllStandardError());
+    EXPECT_NE(session.exitCode(), 0) << out.toStdString();
+    // Named as what it is, not as a model problem ("Re-export or simplify the ONNX model").
+    EXPECT_TRUE(err.contains(QStringLiteral("The job folder became read-only: OSError: [Errno 30] Read-only file system")))
+        << err.toStdString() << out.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("Make the workspace writable again"))) << err.toStdString();
+
+    EXPECT_EQ(snapshot(earlier.directory), earlierFiles);
+    const auto again = JobRecord::load(earlier.directory);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->state, JobState::Succeeded);
+    const JobHistory::Result reopened = JobHistory::load(runsRoot);
+    EXPECT_TRUE(reopened.errors.isEmpty()) << reopened.errors.join(QLatin1Char('\n')).toStdString();
+    ASSERT_EQ(reopened.jobs.size(), 2);
+    EXPECT_EQ(reopened.jobs.last().state, JobState::Failed);
     expectEveryJobFileWhole(runsRoot);
 }
