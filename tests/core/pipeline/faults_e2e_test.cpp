@@ -227,3 +227,71 @@ TEST(Faults, WorkspaceTurningReadOnlyMidRunFailsTheStepClearlyAndKeepsEarlierRun
     EXPECT_EQ(reopened.jobs.last().state, JobState::Failed);
     expectEveryJobFileWhole(runsRoot);
 }
+
+// project.yaml damaged on disk (cut mid-line by a crash of another editor, or overwritten with
+// junk): every command refuses it in one sentence naming the file and never writes it.
+TEST(Faults, DamagedProjectFileIsOneSentenceAndNeverWritten)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    QFile file(project);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+    file.close();
+    // Cut mid-line, cut at a line boundary (still valid YAML, settings missing), junk, empty.
+    const QList<QByteArray> damaged{whole.left(whole.size() / 2 + 7), whole.left(whole.indexOf('\n', whole.size() / 2) + 1),
+                                    QByteArray("\x00\x01\xff garbage: [", 14), QByteArray()};
+    for (const QByteArray &bytes : damaged) {
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+        file.close();
+        for (const QString &command : {QStringLiteral("check"), QStringLiteral("run"), QStringLiteral("export")}) {
+            QStringList args{command, project};
+            if (command == QLatin1String("run"))
+                args += s_native;
+            if (command == QLatin1String("export"))
+                args += QStringList{QStringLiteral("-o"), dir.filePath(QStringLiteral("bundle.zip"))};
+            const Tests::CliRun run = Tests::runConvert(args);
+            EXPECT_EQ(run.exitCode, 2) << command.toStdString() << " on " << bytes.size() << " bytes: "
+                                       << run.err.toStdString() << run.out.toStdString();
+            EXPECT_TRUE(run.err.startsWith(project + QStringLiteral(":"))) << run.err.toStdString();
+            EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+            EXPECT_EQ(sha(project), sha256OfBytes(bytes)) << command.toStdString();
+        }
+    }
+}
+
+// A run's job.json damaged on disk: listing the runs names that file in one sentence and goes on,
+// the next run (even one that reuses earlier steps) works, and the damaged file is left as it was.
+TEST(Faults, DamagedJobFileIsOneSentenceAndNeverOverwritten)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    qputenv("FAKE_TPU_SPEED", "0");
+    const Tests::CliRun first = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    const JobRecord earlier = JobHistory::load(runsRoot).jobs.value(0);
+    QFile json(earlier.jsonPath());
+    ASSERT_TRUE(json.open(QIODevice::ReadOnly));
+    const QByteArray cut = json.readAll().left(200);
+    json.close();
+    ASSERT_TRUE(json.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    json.write(cut);
+    json.close();
+
+    const JobHistory::Result history = JobHistory::load(runsRoot);
+    EXPECT_TRUE(history.jobs.isEmpty());
+    ASSERT_EQ(history.errors.size(), 1);
+    EXPECT_TRUE(history.errors.first().startsWith(earlier.jsonPath() + QStringLiteral(": not a job file (")))
+        << history.errors.first().toStdString();
+
+    const Tests::CliRun again = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + s_native);
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(sha(earlier.jsonPath()), sha256OfBytes(cut));
+    const JobHistory::Result after = JobHistory::load(runsRoot);
+    EXPECT_EQ(after.jobs.size(), 1);
+    EXPECT_EQ(after.errors, history.errors);
+}
