@@ -5,6 +5,7 @@
 #include <core/bundle/archivelimits.h>
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <zip.h>
 
@@ -46,6 +47,7 @@ Expected<NpzFile> NpzFile::open(const QString &path)
     NpzFile file;
     file.m_path = path;
     const ArchiveLimits limits = ArchiveLimits::runOutputs();
+    const qint64 fileSize = QFileInfo(path).size();
     const zip_int64_t count = zip_get_num_entries(zip->get(), 0);
     if (const QString why = limits.countProblem(path, count); !why.isEmpty())
         return makeError(Error::Code::InvalidInput, why);
@@ -68,8 +70,16 @@ Expected<NpzFile> NpzFile::open(const QString &path)
         e.deflated = (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE;
         // Arrays are read whole (comparisons need them), so the sizes an entry declares are
         // held to the limits before anything is allocated; reads never go past them.
+        // A stored entry's sizes are equal, so the ratio holds for every method; and no entry
+        // can hold more compressed bytes than the file (fuzzing found a stored 4 GB claim).
         total += e.size;
-        QString why = e.deflated ? limits.ratioProblem(path, name, e.size, e.compressedSize) : QString();
+        QString why = e.compressedSize > fileSize
+                          ? QStringLiteral("%1: the entry '%2' claims %3 compressed bytes, more than the file's %4; "
+                                           "the file is corrupt.")
+                                .arg(path, name)
+                                .arg(e.compressedSize)
+                                .arg(fileSize)
+                          : limits.ratioProblem(path, name, e.size, e.compressedSize);
         if (why.isEmpty())
             why = limits.totalProblem(path, total);
         if (!why.isEmpty())

@@ -4,6 +4,7 @@
 // (libzip) open and read every array within ArchiveLimits::runOutputs(), or fail in a sentence.
 #include <core/accuracy/npyarray.h>
 #include <core/accuracy/npzfile.h>
+#include <core/bundle/archivelimits.h>
 
 #include <QDir>
 #include <QFile>
@@ -28,6 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     file.write(bytes);
     file.close();
     if (const auto npz = NpzFile::open(path)) {
+        // What open() accepts is what array() may allocate: never more than the limits allow
+        // for the bytes really in the file (the replay in the g++ build has no rss limit).
+        const ArchiveLimits limits = ArchiveLimits::runOutputs();
+        for (const NpzFile::Entry &e : npz->entries()) {
+            if (e.compressedSize > qint64(size) || e.size > qMax(limits.ratioExemptBytes, limits.maxRatio * e.compressedSize))
+                __builtin_trap();
+        }
         for (const QString &name : npz->names())
             (void) npz->array(name);
     }
