@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// libFuzzer target: any bytes as a zipped bundle are imported (extracted within
-// ArchiveLimits::bundle(), MUD read strictly) or refused, and a refused import leaves nothing
-// beside the zip.
-#include <core/bundle/bundleimporter.h>
+// libFuzzer target: the archive half of the bundle importer. Any bytes as a zipped bundle are
+// extracted within ArchiveLimits::bundle() and the .mud in them read strictly, or refused; a
+// refused archive leaves nothing beside the zip. (BundleImporter::open adds the provenance file,
+// whose YAML the projectfile fuzzer covers; linking it would pull in most of the core.)
+#include <core/bundle/ziparchive.h>
+#include <core/mud/mudreader.h>
 
 #include <QDir>
 #include <QFile>
@@ -14,7 +16,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using Mcw::Core::BundleImporter;
+    using namespace Mcw::Core;
     QTemporaryDir dir;
     const QString zip = dir.filePath(QStringLiteral("bundle.zip"));
     QFile file(zip);
@@ -22,8 +24,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     file.write(reinterpret_cast<const char *>(data), qint64(size));
     file.close();
-    const auto bundle = BundleImporter::open(zip, dir.filePath(QStringLiteral("bundle")));
-    if (!bundle && QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size() != 1)
-        __builtin_trap();
+    const QString target = dir.filePath(QStringLiteral("bundle"));
+    const auto written = ZipArchive::extractSafely(zip, target);
+    if (!written) {
+        if (QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size() != 1)
+            __builtin_trap();
+        return 0;
+    }
+    for (const QString &name : *written) {
+        if (name.endsWith(QLatin1String(".mud")))
+            (void) MudReader::readFile(QDir(target).filePath(name));
+    }
     return 0;
 }
