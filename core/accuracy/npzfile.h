@@ -14,7 +14,8 @@ namespace Mcw::Core {
 /**
  * A NumPy .npz archive (a zip of .npy files, stored or deflated), read with libzip. open()
  * reads only the directory; array() opens its own handle, so arrays may be read from several
- * threads at once; the archive is held to ArchiveLimits::runOutputs(). Names are given without the ".npy" suffix, in archive order (NumPy's order).
+ * threads at once; the archive is held to ArchiveLimits::runOutputs(). Names are given
+ * without the ".npy" suffix, in archive order (NumPy's order).
  */
 class NpzFile
 {

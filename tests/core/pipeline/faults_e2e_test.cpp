@@ -8,6 +8,7 @@
 #include <core/sha256.h>
 
 #include <tests/support/clirunner.h>
+#include <tests/support/processscan.h>
 #include <tests/support/testpaths.h>
 #include <tests/support/tmpfsmount.h>
 
@@ -70,23 +71,15 @@ JobRecord runWithStepRunning(const QString &runsRoot, const QString &step)
     return {};
 }
 
-/** Processes (other than this one) whose working folder is \a folder or below it. */
-QList<qint64> processesWorkingIn(const QString &folder)
+/** Runs \a project to the end on the doubles and returns that run (the only one in its workspace). */
+JobRecord runToTheEnd(const QString &project)
 {
-    const QString root = QFileInfo(folder).canonicalFilePath();
-    QList<qint64> pids;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric || pid == QCoreApplication::applicationPid())
-            continue;
-        const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        const bool zombie = stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") Z ");
-        if (!zombie && (cwd == root || cwd.startsWith(root + QLatin1Char('/'))))
-            pids.append(pid);
-    }
-    return pids;
+    qputenv("FAKE_TPU_SPEED", "0");
+    const Tests::CliRun run = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const JobRecord record = JobHistory::load(ProjectFile::load(project)->project.workspaceDir).jobs.value(0);
+    EXPECT_EQ(record.state, JobState::Succeeded);
+    return record;
 }
 
 /** Every job.json under \a runsRoot parses as a job (none truncated or half written). */
@@ -131,11 +124,8 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
     initProject(project);
-    qputenv("FAKE_TPU_SPEED", "0");
-    const Tests::CliRun first = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
-    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
     const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
-    const JobRecord earlier = JobHistory::load(runsRoot).jobs.value(0);
+    const JobRecord earlier = runToTheEnd(project);
     ASSERT_EQ(earlier.state, JobState::Succeeded);
     const QString earlierJson = sha(earlier.jsonPath());
 
@@ -149,7 +139,7 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     JobRecord hanging;
     ASSERT_TRUE(waitFor([&] { return !(hanging = runWithStepRunning(runsRoot, QStringLiteral("calibration"))).directory.isEmpty(); }, 120))
         << "the calibration step never started";
-    ASSERT_TRUE(waitFor([&] { return !processesWorkingIn(hanging.directory).isEmpty(); }, 30)) << "no tool runs in the job folder";
+    ASSERT_TRUE(waitFor([&] { return !Tests::processesWorkingIn(hanging.directory).isEmpty(); }, 30)) << "no tool runs in the job folder";
     // Kill only once the double has printed its last bar and sleeps, so no write to the dead
     // session's pipe can end it by SIGPIPE: the tool must be stopped, not stumble.
     const QString stderrLog = QDir(hanging.directory).filePath(QStringLiteral("logs/calibration-1.stderr.log"));
@@ -161,9 +151,9 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     ASSERT_TRUE(session.waitForFinished(10000));
 
     // The tool dies with the session that started it (no process works in the run folder).
-    EXPECT_TRUE(waitFor([&] { return processesWorkingIn(hanging.directory).isEmpty(); }, 20))
-        << "tool processes left running: " << processesWorkingIn(hanging.directory).size();
-    for (const qint64 pid : processesWorkingIn(hanging.directory)) // a failed test leaks nothing
+    EXPECT_TRUE(waitFor([&] { return Tests::processesWorkingIn(hanging.directory).isEmpty(); }, 20))
+        << "tool processes left running: " << Tests::processesWorkingIn(hanging.directory).size();
+    for (const qint64 pid : Tests::processesWorkingIn(hanging.directory)) // a failed test leaks nothing
         ::kill(pid_t(pid), SIGKILL);
     const JobHistory::Result reopened = JobHistory::load(runsRoot);
     EXPECT_TRUE(reopened.errors.isEmpty()) << reopened.errors.join(QLatin1Char('\n')).toStdString();
@@ -189,10 +179,7 @@ TEST(Faults, WorkspaceTurningReadOnlyMidRunFailsTheStepClearlyAndKeepsEarlierRun
     Tests::TmpfsMount workspace(runsRoot, qint64(256) << 20);
     if (!workspace.isMounted())
         GTEST_SKIP() << workspace.skipReason().toStdString();
-    qputenv("FAKE_TPU_SPEED", "0");
-    const Tests::CliRun first = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
-    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
-    const JobRecord earlier = JobHistory::load(runsRoot).jobs.value(0);
+    const JobRecord earlier = runToTheEnd(project);
     ASSERT_EQ(earlier.state, JobState::Succeeded);
     const QMap<QString, QString> earlierFiles = snapshot(earlier.directory);
 
@@ -269,11 +256,9 @@ TEST(Faults, DamagedJobFileIsOneSentenceAndNeverOverwritten)
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
     initProject(project);
-    qputenv("FAKE_TPU_SPEED", "0");
-    const Tests::CliRun first = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
-    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
     const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
-    const JobRecord earlier = JobHistory::load(runsRoot).jobs.value(0);
+    const JobRecord earlier = runToTheEnd(project);
+    ASSERT_EQ(earlier.state, JobState::Succeeded);
     QFile json(earlier.jsonPath());
     ASSERT_TRUE(json.open(QIODevice::ReadOnly));
     const QByteArray cut = json.readAll().left(200);

@@ -6,6 +6,8 @@
 // script implies, and resident memory flat from the 100th to the 1,000th finished conversion.
 #include "runtestsupport.h"
 
+#include <tests/support/processscan.h>
+
 #include <core/run/conversionjob.h>
 #include <core/run/conversionpipeline.h>
 #include <core/run/jobpool.h>
@@ -43,23 +45,6 @@ qint64 residentKib()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
-}
-
-/** Processes (other than this one) whose working folder is \a folder or below it. */
-int processesWorkingIn(const QString &folder)
-{
-    const QString root = QFileInfo(folder).canonicalFilePath();
-    int count = 0;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric || pid == QCoreApplication::applicationPid() || !Tests::pidAlive(pid))
-            continue;
-        const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
-        if (cwd == root || cwd.startsWith(root + QLatin1Char('/')))
-            ++count;
-    }
-    return count;
 }
 
 } // namespace
@@ -130,7 +115,7 @@ TEST(JobPoolSoak, ThousandConversionsWithRandomCancelsAndRetriesLeaveNothingBehi
     ASSERT_TRUE(Tests::waitUntil([&] { return finished == Total && pool.isIdle(); }, 120000)) << finished;
     const qint64 rssAt1000 = residentKib();
 
-    EXPECT_EQ(processesWorkingIn(root), 0) << "orphan tool processes";
+    EXPECT_EQ(Tests::processesWorkingIn(root).size(), 0) << "orphan tool processes";
     int succeeded = 0, cancelled = 0, whole = 0;
     for (ConversionJob *job : pool.jobs()) {
         const auto onDisk = Core::JobRecord::load(job->record().directory);
