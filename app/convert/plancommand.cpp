@@ -5,7 +5,9 @@
 #include "diagnosticprinter.h"
 
 #include <core/atomicfile.h>
+#include <core/preview/int8folderrun.h>
 #include <core/project/conversionplan.h>
+#include <core/pulsar2/pulsar2planinputs.h>
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -15,7 +17,7 @@ namespace Mcw::Cli {
 int runPlan(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Print the tpu-mlir commands of a project as a bash script."));
+    parser.setApplicationDescription(QStringLiteral("Print the toolchain commands of a project as a bash script (tpu-mlir for MaixCAM, Pulsar2 with its configs for MaixCAM2)."));
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("PROJECT.yaml"));
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write the script to FILE (executable)."),
                       QStringLiteral("FILE")});
@@ -33,10 +35,28 @@ int runPlan(const QStringList &arguments)
     const auto loaded = loadValidProject(path);
     if (!loaded)
         return ExitBadInput;
-    Core::ConversionPlan::Options options;
-    options.compareAll = parser.isSet(QStringLiteral("compare-all"));
-    const Core::ConversionPlan plan = Core::ConversionPlan::build(loaded->project, options);
-    const QString script = plan.toBashScript();
+    QString script;
+    if (loaded->project.device == Core::Device::MaixCam2) {
+        const auto graph = Core::Pulsar2PlanInputs::loadModel(loaded->project);
+        if (!graph) {
+            printErr(graph.error().message);
+            return ExitBadInput;
+        }
+        script = Core::Pulsar2Plan::build(loaded->project, Core::Pulsar2PlanInputs::fromGraph(loaded->project, *graph))
+                     .toBashScript();
+    } else {
+        Core::ConversionPlan::Options options;
+        options.compareAll = parser.isSet(QStringLiteral("compare-all"));
+        if (loaded->project.quantization.int8) {
+            const auto images = Core::Int8FolderRun::images(loaded->project);
+            if (!images) {
+                printErr(images.error().message);
+                return ExitBadInput;
+            }
+            options.folderImages = *images;
+        }
+        script = Core::ConversionPlan::build(loaded->project, options).toBashScript();
+    }
     if (!parser.isSet(QStringLiteral("output"))) {
         printOut(script.chopped(1));
         return ExitOk;

@@ -89,10 +89,10 @@ int runPreview(const QStringList &arguments)
              "Write the cut model the preview ran (input pinned, before OpenCV's rewrites)."),
          QStringLiteral("OUT.onnx")});
     parser.addOption({QStringLiteral("conf"),
-                      QStringLiteral("Confidence threshold (MaixPy default 0.5)."),
+                      QStringLiteral("Confidence threshold (default: the project's preview.confidence, else MaixPy's 0.5)."),
                       QStringLiteral("X")});
     parser.addOption({QStringLiteral("iou"),
-                      QStringLiteral("NMS IoU threshold (MaixPy default 0.45)."),
+                      QStringLiteral("NMS IoU threshold (default: the project's preview.iou, else MaixPy's 0.45)."),
                       QStringLiteral("X")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print the JSON object documented in docs/cli.md.")});
@@ -142,14 +142,9 @@ int runPreview(const QStringList &arguments)
     }
 
     std::optional<Core::Int8SideBySide> int8;
+    QString int8Unavailable; // why the test-image comparison is missing when a folder run is there
     Core::FolderComparison folder; // per-image rows when the run has a preview/ folder
     if (parser.isSet(QStringLiteral("int8"))) {
-        auto sideBySide = engine.runInt8(project, parser.value(QStringLiteral("int8")), settings);
-        if (!sideBySide) {
-            printErr(sideBySide.error().message);
-            return ExitBadInput;
-        }
-        int8 = std::move(*sideBySide);
         auto folderRun
             = engine.runInt8Folder(project, parser.value(QStringLiteral("int8")), settings);
         if (!folderRun) {
@@ -157,6 +152,15 @@ int runPreview(const QStringList &arguments)
             return ExitBadInput;
         }
         folder = std::move(*folderRun);
+        auto sideBySide = engine.runInt8(project, parser.value(QStringLiteral("int8")), settings);
+        if (sideBySide) {
+            int8 = std::move(*sideBySide);
+        } else if (folder.rows.isEmpty()) {
+            printErr(sideBySide.error().message);
+            return ExitBadInput;
+        } else {
+            int8Unavailable = sideBySide.error().message; // the folder run still has something to show
+        }
     }
 
     if (parser.isSet(QStringLiteral("dump-outputs"))) {
@@ -202,6 +206,8 @@ int runPreview(const QStringList &arguments)
             object[QStringLiteral("int8")] = Core::PreviewJson::int8(*int8);
         if (!folder.rows.isEmpty())
             object[QStringLiteral("int8_folder")] = Core::PreviewJson::folder(folder);
+        if (!int8Unavailable.isEmpty())
+            object[QStringLiteral("int8_unavailable")] = int8Unavailable;
         printOut(
             QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
         return ExitOk;
@@ -240,12 +246,18 @@ int runPreview(const QStringList &arguments)
         }
         printOut(QStringLiteral("INT8 vs FP32: ") + int8->comparison.summary());
     }
+    if (!int8Unavailable.isEmpty())
+        printOut(QStringLiteral("INT8 vs FP32 on the test image: ") + int8Unavailable);
     if (!folder.rows.isEmpty()) {
         printOut(QStringLiteral("Folder run (%1 images):").arg(folder.rows.size()));
         printOut(QStringLiteral(
             "  image | matched | shifted | class changed | missed | extra | mean IoU | top-1"));
         for (const Core::FolderComparison::Row &r : folder.rows) {
             const Core::DetectionComparison &c = r.comparison;
+            if (!r.decodeError.isEmpty()) {
+                printOut(QStringLiteral("  %1 | not decoded: %2").arg(r.image, r.decodeError));
+                continue;
+            }
             printOut(QStringLiteral("  %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8")
                          .arg(r.image)
                          .arg(c.matched)

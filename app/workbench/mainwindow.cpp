@@ -13,6 +13,7 @@
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
+#include <core/project/presetcut.h>
 #include <core/project/quantizetableedit.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
@@ -78,6 +79,8 @@ static const auto s_recentProjectsKey = QStringLiteral("recentProjects");
 static const auto s_stateKey = QStringLiteral("mainWindow/state");
 static const auto s_geometryKey = QStringLiteral("mainWindow/geometry");
 static constexpr int s_maxRecent = 10;
+// Undo merge id of threshold edits in the Preview (the forms use 100+ and 200+).
+static constexpr int s_previewThresholdMerge = 300;
 
 /** The bundled sample, next to the executable in the build tree or under share/ when installed. */
 static QString samplePath()
@@ -198,10 +201,18 @@ MainWindow::MainWindow(QWidget *parent)
         const QList<qint64> &shape = m_document->project().inputShape;
         if (m_dynamicInput && !m_graph.isNull() && !shape.isEmpty() && shape != m_pinnedShape)
             m_pinTimer.start(); // a dynamic input follows the size set in the Preprocess panel
-        QStringList kept;
-        for (const auto &entry : m_document->project().quantization.quantizeTable)
-            kept.append(entry.first);
+        const Core::Project &project = m_document->project();
+        QStringList kept = project.pulsar2.u16Layers;
+        if (project.device != Core::Device::MaixCam2) {
+            kept.clear();
+            for (const auto &entry : project.quantization.quantizeTable)
+                kept.append(entry.first);
+        }
         m_accuracy->setKeptInBf16(kept);
+        if (project.device == Core::Device::MaixCam2)
+            m_accuracy->setPrecisionNames(QStringLiteral("U16"), QStringLiteral("U8"));
+        else
+            m_accuracy->setPrecisionNames(QStringLiteral("BF16"), QStringLiteral("INT8"));
         m_preview->setProject(m_document->project()); // debounced, runs off the GUI thread
         refreshProblems();
     });
@@ -364,6 +375,15 @@ void MainWindow::createDocks()
         m_central->setCurrentWidget(m_graphView);
         m_graphView->selectTensor(tensor);
     });
+    // Thresholds and the test folder live in the project: one undo step per field and burst.
+    connect(m_preview, &Widgets::PreviewPanel::previewSettingsEdited, this,
+            [this](const Core::PreviewSettings &settings) {
+                Core::Project p = m_document->project();
+                const bool folder = p.preview.imagesDir != settings.imagesDir;
+                p.preview = settings;
+                m_document->edit(p, folder ? tr("Change test image folder") : tr("Change preview thresholds"),
+                                 folder ? -1 : s_previewThresholdMerge);
+            });
     // A detection selected in the preview shows the output tensor and its producer in the graph.
     connect(m_preview, &Widgets::PreviewPanel::tensorActivated, this, [this](const QString &tensor) {
         m_central->setCurrentWidget(m_graphView);
@@ -854,8 +874,12 @@ void MainWindow::applyPresetCut()
         statusBar()->showMessage(detection.reason, 5000);
         return;
     }
-    m_document->setCutTensors(detection.recommendedOutputs, tr("Apply the %1 preset cut").arg(detection.family));
-    statusBar()->showMessage(tr("%1: cut at %2").arg(detection.family, detection.recommendedOutputs.join(QStringLiteral(", "))), 5000);
+    // The device decides between the families' cuts (MaixCAM2 prefers the per-scale heads).
+    const Core::PresetCut cut = Core::PresetCut::forDevice(detection, m_document->project().device);
+    m_document->setCutTensors(cut.outputs, tr("Apply the %1 preset cut").arg(detection.family));
+    statusBar()->showMessage(cut.note.isEmpty() ? tr("%1: cut at %2").arg(detection.family, cut.outputs.join(QStringLiteral(", ")))
+                                                : cut.note,
+                             5000);
 }
 
 void MainWindow::exportGraphImage()
@@ -1280,17 +1304,20 @@ void MainWindow::keepInBf16(const QStringList &opNames)
     if (opNames.isEmpty())
         return;
     Core::Project p = m_document->project();
-    if (Core::QuantizeTableEdit::keepInBf16(p.quantization, opNames) > 0)
-        m_document->edit(p, tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    if (Core::QuantizeTableEdit::keepInHigherPrecision(p, opNames) > 0) {
+        m_document->edit(p, p.device == Core::Device::MaixCam2 ? tr("Keep %n layer(s) in U16", nullptr, int(opNames.size()))
+                                                               : tr("Keep %n layer(s) in BF16", nullptr, int(opNames.size())));
+    }
     runConversion();
 }
 
 void MainWindow::backToInt8(const QStringList &opNames)
 {
     Core::Project p = m_document->project();
-    if (Core::QuantizeTableEdit::backToInt8(p.quantization, opNames) == 0)
+    if (Core::QuantizeTableEdit::backToDefaultPrecision(p, opNames) == 0)
         return;
-    m_document->edit(p, tr("Quantise %n layer(s) in INT8 again", nullptr, int(opNames.size())));
+    m_document->edit(p, tr("Quantise %n layer(s) in %1 again", nullptr, int(opNames.size()))
+                            .arg(p.device == Core::Device::MaixCam2 ? QStringLiteral("U8") : QStringLiteral("INT8")));
     runConversion();
 }
 

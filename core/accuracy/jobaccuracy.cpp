@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobaccuracy.h"
 
+#include <core/pulsar2/precisiontable.h>
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -17,6 +19,24 @@ Expected<AccuracyRun> accuracyRunFromJob(const JobRecord &job, const Project &pr
                                          const QSet<QString> &onnxTensorNames)
 {
     const QDir dir(job.directory);
+    if (project.device == Device::MaixCam2) {
+        // Pulsar2's own per-layer table of the full-NPU build (the half-NPU one when only it ran).
+        for (const char *suffix : {"_npu", "_vnpu"}) {
+            const QString table = dir.filePath(project.name + QLatin1String(suffix)
+                                               + QStringLiteral("/quant/debug/precision_analysis_table.txt"));
+            if (!QFileInfo::exists(table))
+                continue;
+            const auto rows = Pulsar2PrecisionTable::readFile(table);
+            if (!rows)
+                return Unexpected(rows.error());
+            return Pulsar2PrecisionTable::toAccuracyRun(
+                *rows, QStringLiteral("%1 %2").arg(QString::fromLatin1(suffix + 1).toUpper(), job.id));
+        }
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("The run %1 has no Pulsar2 precision table; turn the per-layer precision "
+                                        "analysis on and convert again.")
+                             .arg(job.id));
+    }
     const QString prefix = deployFilePrefix(project, bf16);
     const QString top = dir.filePath(project.name + QStringLiteral("_top_outputs.npz"));
     const QString ref = dir.filePath(project.name + QStringLiteral("_ref_outputs.npz"));

@@ -10,6 +10,7 @@
 #include <core/project/conversionplan.h>
 #include <core/project/preflight.h>
 #include <core/project/projectfile.h>
+#include <core/pulsar2/pulsar2plan.h>
 #include <core/run/modelinfoquery.h>
 #include <core/run/projectjobfactory.h>
 #include <core/sha256.h>
@@ -31,6 +32,18 @@ static Diagnostic exportError(const QString &code, const QString &message, const
     return d;
 }
 
+QStringList BundleExporter::modelStepIds(const Project &project, bool bf16)
+{
+    if (project.device != Device::MaixCam2)
+        return {bf16 ? QStringLiteral("deploy_bf16") : QStringLiteral("deploy_int8")};
+    QStringList ids;
+    if (project.pulsar2.buildNpu)
+        ids.append(QStringLiteral("build_npu"));
+    if (project.pulsar2.buildVnpu)
+        ids.append(QStringLiteral("build_vnpu"));
+    return ids;
+}
+
 BundleExporter::Prepared BundleExporter::prepare(const Request &request)
 {
     Prepared out;
@@ -42,7 +55,8 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
                                         QStringLiteral("The bundle name \"%1\" is not a plain file name.").arg(out.baseName)));
         return out;
     }
-    if (project.quantization.processor != QLatin1String("cv181x")) {
+    const bool maixcam2 = project.device == Device::MaixCam2;
+    if (!maixcam2 && project.quantization.processor != QLatin1String("cv181x")) {
         out.problems.append(exportError(
             QStringLiteral("processor_unsupported"),
             QStringLiteral("The model was built for %1, which MaixCAM cannot run (it needs cv181x).")
@@ -50,32 +64,61 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
             QStringLiteral("Set the processor to cv181x and convert again.")));
     }
 
-    // The cvimodel must come from a finished deploy step of this job...
-    const QString stepId = request.bf16 ? QStringLiteral("deploy_bf16") : QStringLiteral("deploy_int8");
-    const QString modelFile = request.bf16 ? ConversionPlan::bf16ModelFile(project.name)
-                                           : ConversionPlan::int8ModelFile(project.name);
-    const int stepIndex = request.job.stepIndex(stepId);
-    const QString modelPath = QDir(request.job.directory).filePath(modelFile);
-    QString modelHash;
-    if (stepIndex < 0 || request.job.steps.at(stepIndex).state != StepState::Succeeded) {
-        out.problems.append(exportError(
-            QStringLiteral("export_no_model"),
-            QStringLiteral("The run %1 has no successful %2 deploy step.")
-                .arg(request.job.id, request.bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8")),
-            QStringLiteral("Run the conversion (with %1 enabled) first.").arg(request.bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8"))));
-    } else if (!QFileInfo::exists(modelPath)) {
-        out.problems.append(exportError(QStringLiteral("export_no_model"),
-                                        QStringLiteral("%1 is missing; the run's folder was changed.").arg(modelPath),
-                                        QStringLiteral("Run the conversion again.")));
+    // The model files: MaixCAM's one cvimodel, or MaixCAM2's axmodel per selected NPU mode.
+    struct Model
+    {
+        QString stepId;
+        QString stepTitle;  // for messages: "INT8 deploy", "model_npu (NPU2) build"
+        QString jobFile;    // relative to the job folder
+        QString bundleFile;
+        QString path;
+        QString hash;
+    };
+    QList<Model> models;
+    if (maixcam2) {
+        if (project.pulsar2.buildNpu) {
+            models.append({QStringLiteral("build_npu"), QStringLiteral("model_npu (NPU2) build"),
+                           project.name + QStringLiteral("_npu/compiled.axmodel"),
+                           Pulsar2Plan::npuModelFile(out.baseName), {}, {}});
+        }
+        if (project.pulsar2.buildVnpu) {
+            models.append({QStringLiteral("build_vnpu"), QStringLiteral("model_vnpu (NPU1) build"),
+                           project.name + QStringLiteral("_vnpu/compiled.axmodel"),
+                           Pulsar2Plan::vnpuModelFile(out.baseName), {}, {}});
+        }
     } else {
-        const auto hash = sha256OfFile(modelPath);
-        modelHash = hash ? *hash : QString();
-        // ...unchanged since the deploy step recorded its hash...
+        models.append({request.bf16 ? QStringLiteral("deploy_bf16") : QStringLiteral("deploy_int8"),
+                       request.bf16 ? QStringLiteral("BF16 deploy") : QStringLiteral("INT8 deploy"),
+                       request.bf16 ? ConversionPlan::bf16ModelFile(project.name) : ConversionPlan::int8ModelFile(project.name),
+                       out.baseName + QStringLiteral(".cvimodel"), {}, {}});
+    }
+    for (Model &model : models) {
+        // Each model must come from a finished step of this job...
+        const int stepIndex = request.job.stepIndex(model.stepId);
+        model.path = QDir(request.job.directory).filePath(model.jobFile);
+        if (stepIndex < 0 || request.job.steps.at(stepIndex).state != StepState::Succeeded) {
+            out.problems.append(exportError(
+                QStringLiteral("export_no_model"),
+                QStringLiteral("The run %1 has no successful %2 step.").arg(request.job.id, model.stepTitle),
+                maixcam2 ? QStringLiteral("Run the conversion first, or leave that NPU mode out of the project.")
+                         : QStringLiteral("Run the conversion (with %1 enabled) first.")
+                               .arg(request.bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8"))));
+            continue;
+        }
+        if (!QFileInfo::exists(model.path)) {
+            out.problems.append(exportError(QStringLiteral("export_no_model"),
+                                            QStringLiteral("%1 is missing; the run's folder was changed.").arg(model.path),
+                                            QStringLiteral("Run the conversion again.")));
+            continue;
+        }
+        const auto hash = sha256OfFile(model.path);
+        model.hash = hash ? *hash : QString();
+        // ...unchanged since the step recorded its hash...
         for (const OutputFile &o : request.job.steps.at(stepIndex).outputs) {
-            if (QFileInfo(o.path).fileName() == modelFile && !o.sha256.isEmpty() && o.sha256 != modelHash) {
+            if (QDir::cleanPath(o.path) == QDir::cleanPath(model.jobFile) && !o.sha256.isEmpty() && o.sha256 != model.hash) {
                 out.problems.append(exportError(
                     QStringLiteral("export_model_changed"),
-                    QStringLiteral("%1 changed on disk after the deploy step produced it.").arg(modelPath),
+                    QStringLiteral("%1 changed on disk after the %2 step produced it.").arg(model.path, model.stepTitle),
                     QStringLiteral("Run the conversion again to get a model you can trust.")));
             }
         }
@@ -104,6 +147,8 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
     // The MUD from the same project, re-read exactly as the device would.
     MudWriter::Options mudOptions;
     mudOptions.modelFile = out.baseName + QStringLiteral(".cvimodel");
+    mudOptions.npuModelFile = Pulsar2Plan::npuModelFile(out.baseName);
+    mudOptions.vnpuModelFile = Pulsar2Plan::vnpuModelFile(out.baseName);
     const auto mud = MudWriter::render(project, out.baseName + QStringLiteral(".mud"), mudOptions);
     if (!mud) {
         out.problems.append(exportError(QStringLiteral("export_mud"), mud.error().message));
@@ -134,22 +179,30 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
     provenance.backend = request.job.backend;
     provenance.imageId = ProjectJobFactory::storedImageId(request.job.directory);
     provenance.steps = Provenance::stepsFromJob(request.job);
-    provenance.quantization = request.bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8");
-    provenance.cvimodelFile = out.baseName + QStringLiteral(".cvimodel");
-    provenance.cvimodelSha256 = modelHash;
-    provenance.device.cvimodelBytes = QFileInfo(modelPath).size();
-    if (const auto dump = readWholeFile(ModelInfoQuery::infoFilePath(modelPath), 1 << 20)) {
-        if (const auto info = CvimodelInfo::parse(QString::fromUtf8(*dump), modelPath)) {
-            provenance.device.ionMegabytes = info->ionMegabytes;
-            provenance.device.weightBytes = info->weightBytes;
-            provenance.device.neuronBytes = info->neuronBytes();
-            provenance.device.cpuRoutines = info->cpuRoutines;
+    // Pulsar2 quantises to U8 (U16 where the project keeps layers; the settings record which).
+    provenance.quantization = maixcam2 ? QStringLiteral("U8") : request.bf16 ? QStringLiteral("BF16") : QStringLiteral("INT8");
+    provenance.cvimodelFile = models.first().bundleFile;
+    provenance.cvimodelSha256 = models.first().hash;
+    const QString modelPath = models.first().path;
+    if (maixcam2) {
+        for (const Model &model : std::as_const(models))
+            provenance.axmodels.append({model.bundleFile, model.hash});
+    } else {
+        provenance.device.cvimodelBytes = QFileInfo(modelPath).size();
+        if (const auto dump = readWholeFile(ModelInfoQuery::infoFilePath(modelPath), 1 << 20)) {
+            if (const auto info = CvimodelInfo::parse(QString::fromUtf8(*dump), modelPath)) {
+                provenance.device.ionMegabytes = info->ionMegabytes;
+                provenance.device.weightBytes = info->weightBytes;
+                provenance.device.neuronBytes = info->neuronBytes();
+                provenance.device.cpuRoutines = info->cpuRoutines;
+            }
         }
     }
     out.provenance = provenance.toYaml();
 
     out.files.append({out.baseName + QStringLiteral(".mud"), mud->mud, {}});
-    out.files.append({out.baseName + QStringLiteral(".cvimodel"), {}, modelPath});
+    for (const Model &model : std::as_const(models))
+        out.files.append({model.bundleFile, {}, model.path});
     if (!mud->labelsFileName.isEmpty())
         out.files.append({mud->labelsFileName, mud->labelsFile, {}});
     out.files.append({out.baseName + QStringLiteral(".provenance.yaml"), out.provenance, {}});

@@ -15,9 +15,10 @@
 namespace Mcw::Core {
 
 /**
- * Builds the MaixCAM bundle from the project's single source of truth and a finished job:
+ * Builds the bundle from the project's single source of truth and a finished job:
  * NAME.mud (re-read through the strict reader), NAME.cvimodel (the INT8 or BF16 product,
- * renamed to match `model =`), an optional labels file and NAME.provenance.yaml. Nothing is
+ * renamed to match `model =`) for MaixCAM or NAME_npu.axmodel / NAME_vnpu.axmodel for MaixCAM2,
+ * an optional labels file and NAME.provenance.yaml. Nothing is
  * written unless every check passes; writing is all or nothing (BundleWriter).
  */
 class BundleExporter
@@ -41,6 +42,12 @@ public:
         QByteArray mud;
         QByteArray provenance;
     };
+
+    /**
+     * The job steps whose models go into the bundle: deploy_int8 or deploy_bf16 for MaixCAM,
+     * build_npu and/or build_vnpu (as the project selects) for MaixCAM2.
+     */
+    static QStringList modelStepIds(const Project &project, bool bf16);
 
     /** Checks everything and assembles the files without writing anything. */
     static Prepared prepare(const Request &request);

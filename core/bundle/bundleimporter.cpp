@@ -80,20 +80,35 @@ Expected<BundleImporter::Bundle> BundleImporter::openMud(const QString &mudPath)
     bundle.problems = mud->diagnostics;
 
     const MudDocument &doc = mud->document;
-    const QString modelValue = doc.value(QStringLiteral("basic"), QStringLiteral("model"));
-    const QString problem = modelPathProblem(modelValue, bundle.folder);
-    if (!problem.isEmpty()) {
-        bundle.problems.append(importError(QStringLiteral("import_model_path"),
-                                           QStringLiteral("%1: `model = %2` %3.").arg(mudPath, modelValue, problem)));
-    } else if (!QFileInfo::exists(QDir(bundle.folder).filePath(modelValue))) {
-        bundle.problems.append(importError(QStringLiteral("import_model_missing"),
-                                           QStringLiteral("%1: the model file %2 is not next to the .mud.")
-                                               .arg(mudPath, modelValue)));
-    } else {
-        bundle.cvimodelPath = QDir(bundle.folder).filePath(modelValue);
+    Project &p = bundle.project;
+    const bool axmodel = mud->modelFormat == QLatin1String("axmodel");
+    // MaixCAM: `model`; MaixCAM2: `model_npu` and/or `model_vnpu` (the reader says when neither).
+    QStringList keys{QStringLiteral("model")};
+    if (axmodel) {
+        p.device = Device::MaixCam2;
+        p.pulsar2.buildNpu = !doc.value(QStringLiteral("basic"), QStringLiteral("model_npu")).isEmpty();
+        p.pulsar2.buildVnpu = !doc.value(QStringLiteral("basic"), QStringLiteral("model_vnpu")).isEmpty();
+        keys.clear();
+        if (p.pulsar2.buildNpu)
+            keys.append(QStringLiteral("model_npu"));
+        if (p.pulsar2.buildVnpu)
+            keys.append(QStringLiteral("model_vnpu"));
+    }
+    for (const QString &key : std::as_const(keys)) {
+        const QString modelValue = doc.value(QStringLiteral("basic"), key);
+        const QString problem = modelPathProblem(modelValue, bundle.folder);
+        if (!problem.isEmpty()) {
+            bundle.problems.append(importError(QStringLiteral("import_model_path"),
+                                               QStringLiteral("%1: `%2 = %3` %4.").arg(mudPath, key, modelValue, problem)));
+        } else if (!QFileInfo::exists(QDir(bundle.folder).filePath(modelValue))) {
+            bundle.problems.append(importError(QStringLiteral("import_model_missing"),
+                                               QStringLiteral("%1: the model file %2 is not next to the .mud.")
+                                                   .arg(mudPath, modelValue)));
+        } else if (bundle.cvimodelPath.isEmpty()) {
+            bundle.cvimodelPath = QDir(bundle.folder).filePath(modelValue);
+        }
     }
 
-    Project &p = bundle.project;
     p.name = QFileInfo(mudPath).completeBaseName();
     p.modelType = doc.value(QStringLiteral("extra"), QStringLiteral("model_type"));
     p.task = doc.value(QStringLiteral("extra"), QStringLiteral("type"));

@@ -25,7 +25,7 @@ public:
         QString folder;                 // where the bundle's files are (extracted for zips)
         QString mudPath;
         MudReader::Result mud;
-        QString cvimodelPath;           // resolved `model =`, empty when refused or missing
+        QString cvimodelPath;           // resolved `model =` (MaixCAM2: model_npu, else model_vnpu); empty when refused or missing
         Project project;                // settings read from the MUD (and provenance)
         bool hasProvenance = false;
         Provenance provenance;

@@ -47,6 +47,14 @@ QByteArray Provenance::toYaml() const
     out << YAML::Key << "file" << YAML::Value << str(cvimodelFile);
     out << YAML::Key << "quantization" << YAML::Value << str(quantization);
     out << YAML::Key << "sha256" << YAML::Value << str(cvimodelSha256);
+    if (!axmodels.isEmpty()) {
+        out << YAML::Key << "axmodels" << YAML::Value << YAML::BeginSeq;
+        for (const FileHash &f : axmodels) {
+            out << YAML::Flow << YAML::BeginMap << YAML::Key << "file" << YAML::Value << str(f.name)
+                << YAML::Key << "sha256" << YAML::Value << str(f.sha256) << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
     out << YAML::EndMap;
     if (device.cvimodelBytes >= 0) {
         out << YAML::Key << "device" << YAML::Value << YAML::BeginMap;
@@ -122,6 +130,8 @@ Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString 
         p.cvimodelFile = text(root["model"]["file"]);
         p.quantization = text(root["model"]["quantization"]);
         p.cvimodelSha256 = text(root["model"]["sha256"]);
+        for (const YAML::Node &f : root["model"]["axmodels"])
+            p.axmodels.append({text(f["file"]), text(f["sha256"])});
         if (const YAML::Node d = root["device"]; d && d.IsMap()) {
             p.device.cvimodelBytes = d["cvimodel_bytes"] ? d["cvimodel_bytes"].as<qint64>() : -1;
             p.device.ionMegabytes = d["ion_mb"] ? d["ion_mb"].as<double>() : -1;

@@ -58,6 +58,8 @@ struct Provenance
     QString quantization;           // "INT8" or "BF16"
     QString cvimodelFile;           // name inside the bundle
     QString cvimodelSha256;
+    /** MaixCAM2: each .axmodel in the bundle (model_npu first); cvimodelFile names the first. */
+    QList<FileHash> axmodels;
     /** What the device needs for the cvimodel (model_tool --info, when it was asked). */
     struct Device
     {

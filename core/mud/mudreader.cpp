@@ -138,6 +138,8 @@ public:
 
     void scanLines(const QByteArray &bytes);
     void checkDesktopReading(const QByteArray &bytes);
+    void checkAxmodelKeys(const MudSection &basic);
+    void checkCacheFlags(const MudSection &extra);
     void checkSemantics();
 
 private:
@@ -411,6 +413,56 @@ void MudScanner::checkLabels(const MudEntry &e)
     result.labels = labels;
 }
 
+/**
+ * MaixCAM2's closed library (maixcam2.md §5.1, its strings quoted): at least one of model_npu /
+ * model_vnpu, each relative to the MUD and present; a missing one only limits how the model runs.
+ */
+void MudScanner::checkAxmodelKeys(const MudSection &basic)
+{
+    const MudEntry *npu = basic.entry(QStringLiteral("model_npu"));
+    const MudEntry *vnpu = basic.entry(QStringLiteral("model_vnpu"));
+    if ((!npu || npu->value.isEmpty()) && (!vnpu || vnpu->value.isEmpty())) {
+        error(QStringLiteral("mud_missing_key"), basic.line,
+              QStringLiteral("[basic] has neither 'model_npu' nor 'model_vnpu'; MaixCAM2 fails with \"model need "
+                             "basic.model_npu or basic.model_vnpu key\"."));
+        return;
+    }
+    for (const MudEntry *model : {npu, vnpu}) {
+        if (!model || model->value.isEmpty())
+            continue;
+        if (QDir::isAbsolutePath(model->value)) {
+            warning(QStringLiteral("mud_absolute_model"), model->line,
+                    QStringLiteral("the model path is absolute; it breaks when the files are copied to the device."));
+        } else if (!m_mudDir.isEmpty() && !QFileInfo::exists(QDir(m_mudDir).filePath(model->value))) {
+            warning(QStringLiteral("mud_model_missing"), model->line,
+                    QStringLiteral("'%1' is not next to the MUD; copy it along or the device reports \"axmodel path "
+                                   "%1 not exists\".").arg(model->value));
+        }
+    }
+    if (!npu || npu->value.isEmpty()) {
+        report(Diagnostic::Severity::Info, QStringLiteral("mud_no_model_npu"), basic.line,
+               QStringLiteral("there is no 'model_npu': with AI-ISP off the half-NPU model runs and the device says "
+                              "\"vnpu model will not use all NPU power\"."));
+    } else if (!vnpu || vnpu->value.isEmpty()) {
+        warning(QStringLiteral("mud_no_model_vnpu"), basic.line,
+                QStringLiteral("there is no 'model_vnpu': with AI-ISP on the device refuses the model (\"ai isp is on, "
+                               "you should set basic.model_vnpu in mud file\")."));
+    }
+}
+
+/** The four cache flags MaixCAM2 reads (defaults unknown): booleans, written true or false. */
+void MudScanner::checkCacheFlags(const MudSection &extra)
+{
+    for (const char *key : {"input_cache", "output_cache", "input_cache_flush", "output_cache_inval"}) {
+        const MudEntry *e = extra.entry(QLatin1String(key));
+        if (e && e->value != QLatin1String("true") && e->value != QLatin1String("false")) {
+            warning(QStringLiteral("mud_cache_flag"), e->line,
+                    QStringLiteral("%1 = '%2' is not true or false; how MaixCAM2 reads it is not known.")
+                        .arg(QLatin1String(key), e->value));
+        }
+    }
+}
+
 void MudScanner::checkSemantics()
 {
     const MudDocument &doc = result.document;
@@ -447,9 +499,11 @@ void MudScanner::checkSemantics()
         error(QStringLiteral("mud_missing_key"), basic->line,
               QStringLiteral("[basic] has no 'type'; the device fails with \"not found type\"."));
     } else if (type->value == QLatin1String("axmodel")) {
-        warning(QStringLiteral("mud_axmodel"), type->line,
-                QStringLiteral("'type = axmodel' is a MaixCAM2 model; MaixCAM needs cvimodel."));
+        result.modelFormat = type->value;
+        checkAxmodelKeys(*basic);
     } else {
+        if (type->value == QLatin1String("cvimodel"))
+            result.modelFormat = type->value;
         checkValueCase(*type, {QStringLiteral("cvimodel")}, QStringLiteral("[basic] type"));
         const MudEntry *model = basic->entry(QStringLiteral("model"));
         if (!model || model->value.isEmpty()) {
@@ -552,6 +606,8 @@ void MudScanner::checkSemantics()
     }
     if (const MudEntry *labels = extra->entry(QStringLiteral("labels")))
         checkLabels(*labels);
+    if (result.modelFormat == QLatin1String("axmodel"))
+        checkCacheFlags(*extra);
 }
 
 MudReader::Result MudReader::parse(const QByteArray &bytes, const QString &displayPath, const QString &mudDir)

@@ -28,6 +28,8 @@ public:
         /** Labels as the device resolves them (inline or from the labels file). */
         QStringList labels;
         QList<Diagnostic> diagnostics;
+        /** "cvimodel" (MaixCAM) or "axmodel" (MaixCAM2) from [basic] type; empty when neither. */
+        QString modelFormat;
         /** False when the device's INI parser itself would refuse the file. */
         bool deviceParses = true;
     };

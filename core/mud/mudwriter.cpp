@@ -4,6 +4,7 @@
 
 #include <core/atomicfile.h>
 #include <core/project/numberformat.h>
+#include <core/pulsar2/pulsar2plan.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -50,16 +51,39 @@ Expected<MudWriter::Output> MudWriter::render(const Project &project, const QStr
                              QStringLiteral("The label '%1' %2; the MUD cannot carry it.").arg(label, problem));
         }
     }
-    QString modelFile = options.modelFile.isEmpty() ? project.name + QStringLiteral(".cvimodel") : options.modelFile;
-    if (modelFile.contains(QLatin1Char('#')) || modelFile != modelFile.trimmed() || modelFile.isEmpty()) {
-        return makeError(Error::Code::InvalidInput,
-                         QStringLiteral("The model file name '%1' cannot be written to a MUD.").arg(modelFile));
+    const bool maixcam2 = project.device == Device::MaixCam2;
+    QStringList lines{QStringLiteral("[basic]")};
+    const auto modelKey = [&lines](const QString &key, const QString &file) -> Expected<void> {
+        if (file.contains(QLatin1Char('#')) || file != file.trimmed() || file.isEmpty()) {
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("The model file name '%1' cannot be written to a MUD.").arg(file));
+        }
+        lines.append(key + QStringLiteral(" = ") + file);
+        return {};
+    };
+    if (maixcam2) {
+        if (!project.pulsar2.buildNpu && !project.pulsar2.buildVnpu)
+            return makeError(Error::Code::InvalidInput, QStringLiteral("The project builds neither model_npu nor model_vnpu."));
+        lines.append(QStringLiteral("type = axmodel"));
+        if (project.pulsar2.buildNpu) {
+            const QString file = options.npuModelFile.isEmpty() ? Pulsar2Plan::npuModelFile(project.name) : options.npuModelFile;
+            if (const auto ok = modelKey(QStringLiteral("model_npu"), file); !ok)
+                return Unexpected(ok.error());
+        }
+        if (project.pulsar2.buildVnpu) {
+            const QString file = options.vnpuModelFile.isEmpty() ? Pulsar2Plan::vnpuModelFile(project.name) : options.vnpuModelFile;
+            if (const auto ok = modelKey(QStringLiteral("model_vnpu"), file); !ok)
+                return Unexpected(ok.error());
+        }
+    } else {
+        lines.append(QStringLiteral("type = cvimodel"));
+        const QString file = options.modelFile.isEmpty() ? project.name + QStringLiteral(".cvimodel") : options.modelFile;
+        if (const auto ok = modelKey(QStringLiteral("model"), file); !ok)
+            return Unexpected(ok.error());
     }
 
     Output out;
-    QStringList lines{QStringLiteral("[basic]"), QStringLiteral("type = cvimodel"),
-                      QStringLiteral("model = ") + modelFile, QString(), QStringLiteral("[extra]"),
-                      QStringLiteral("model_type = ") + project.modelType};
+    lines << QString() << QStringLiteral("[extra]") << QStringLiteral("model_type = ") + project.modelType;
     const bool ultralytics = project.modelType == QLatin1String("yolov8")
                              || project.modelType == QLatin1String("yolo11");
     if (ultralytics) {
@@ -102,6 +126,14 @@ Expected<MudWriter::Output> MudWriter::render(const Project &project, const QStr
         } else {
             lines.append(QStringLiteral("labels = ") + project.labels.join(QStringLiteral(", ")));
         }
+    }
+    if (maixcam2) {
+        // maixcam2.md §5.1: flush the input cache only when the first layer runs on the NPU; YOLO
+        // models start with fused CPU preprocessing (Sipeed writes false), others "if unsure, true".
+        const bool yolo = project.modelType.startsWith(QLatin1String("yolo"));
+        lines << QStringLiteral("input_cache = true") << QStringLiteral("output_cache = true")
+              << QStringLiteral("input_cache_flush = ") + (yolo ? QStringLiteral("false") : QStringLiteral("true"))
+              << QStringLiteral("output_cache_inval = true");
     }
     out.mud = lines.join(QLatin1Char('\n')).toUtf8() + '\n';
     return out;

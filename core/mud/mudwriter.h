@@ -11,7 +11,8 @@
 namespace Mcw::Core {
 
 /**
- * Writes the MaixCAM model description (.mud) for a project, following the device parser's
+ * Writes the model description (.mud) for a project's device (`cvimodel` for MaixCAM, `axmodel`
+ * with model_npu/model_vnpu and the four cache flags for MaixCAM2), following the device parser's
  * rules (maixpy-mud.md §1.8): UTF-8 without BOM, LF, `key = value`, `[basic]` then `[extra]`
  * once each, plain full-precision decimals, no quotes. Labels go inline, or into a labels
  * file next to the MUD when there are many or when inline mode would mangle them.
@@ -23,6 +24,12 @@ public:
     {
         /** `model =` value; empty: `<project name>.cvimodel`. */
         QString modelFile;
+        /**
+         * MaixCAM2 (`type = axmodel`): `model_npu =` / `model_vnpu =` values; empty: the bundle's
+         * names (`<name>_npu.axmodel`, `<name>_vnpu.axmodel`) for the builds the project selects.
+         */
+        QString npuModelFile;
+        QString vnpuModelFile;
         /** More labels than this go to a labels file. */
         int maxInlineLabels = 200;
         /** Name of the labels file when one is written; empty: `<mud base name>_labels.txt`. */

@@ -119,19 +119,32 @@ QString FolderComparison::summary() const
 {
     if (rows.isEmpty())
         return QStringLiteral("No images were compared.");
-    if (rows.first().comparison.isClassifier) {
+    QList<const Row *> decoded;
+    for (const Row &r : rows) {
+        if (r.decodeError.isEmpty())
+            decoded.append(&r);
+    }
+    const QString undecoded = decoded.size() == rows.size()
+                                  ? QString()
+                                  : QStringLiteral(" (%1 of %2 images could not be decoded)")
+                                        .arg(rows.size() - decoded.size())
+                                        .arg(rows.size());
+    if (decoded.isEmpty())
+        return QStringLiteral("%1 images: none could be decoded.").arg(rows.size());
+    if (decoded.first()->comparison.isClassifier) {
         int agree = 0;
-        for (const Row &r : rows)
-            agree += r.comparison.top1Agrees ? 1 : 0;
-        return QStringLiteral("%1 images: top-1 agreement %2/%1 (%3%)")
-            .arg(rows.size())
+        for (const Row *r : decoded)
+            agree += r->comparison.top1Agrees ? 1 : 0;
+        return QStringLiteral("%1 images: top-1 agreement %2/%1 (%3%)%4")
+            .arg(decoded.size())
             .arg(agree)
-            .arg(100.0 * agree / double(rows.size()), 0, 'f', 1);
+            .arg(100.0 * agree / double(decoded.size()), 0, 'f', 1)
+            .arg(undecoded);
     }
     int matched = 0, shifted = 0, changed = 0, missed = 0, extra = 0, pairs = 0;
     double iouSum = 0;
-    for (const Row &r : rows) {
-        const DetectionComparison &c = r.comparison;
+    for (const Row *r : decoded) {
+        const DetectionComparison &c = r->comparison;
         matched += c.matched;
         shifted += c.shifted;
         changed += c.classChanged;
@@ -147,15 +160,16 @@ QString FolderComparison::summary() const
     const int fp32Total = matched + shifted + changed + missed;
     return QStringLiteral("%1 images: %2 of %3 FP32 detections matched (%4 shifted, %5 class "
                           "changed), %6 missed, "
-                          "%7 extra, mean IoU %8")
-        .arg(rows.size())
+                          "%7 extra, mean IoU %8%9")
+        .arg(decoded.size())
         .arg(matched + shifted)
         .arg(fp32Total)
         .arg(shifted)
         .arg(changed)
         .arg(missed)
         .arg(extra)
-        .arg(pairs > 0 ? iouSum / pairs : 1.0, 0, 'f', 3);
+        .arg(pairs > 0 ? iouSum / pairs : 1.0, 0, 'f', 3)
+        .arg(undecoded);
 }
 
 } // namespace Mcw::Core

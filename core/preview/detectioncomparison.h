@@ -53,6 +53,8 @@ struct FolderComparison
     {
         QString image;
         DetectionComparison comparison;
+        /** Why one side could not be decoded ("INT8: …"); such rows count in no total. */
+        QString decodeError;
     };
     QList<Row> rows;
 

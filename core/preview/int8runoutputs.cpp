@@ -110,22 +110,35 @@ Expected<Int8RunOutputs> Int8RunOutputs::readPair(const QString &inputFile,
     return run;
 }
 
+static constexpr QLatin1StringView InputSuffix("_in_f32.npz");
+static constexpr QLatin1StringView OutputsSuffix("_int8_outputs.npz");
+
+QString Int8RunOutputs::folderInputFile(const QString &stem)
+{
+    return QLatin1StringView(FolderName) + QLatin1Char('/') + stem + InputSuffix;
+}
+
+QString Int8RunOutputs::folderOutputsFile(const QString &stem)
+{
+    return QLatin1StringView(FolderName) + QLatin1Char('/') + stem + OutputsSuffix;
+}
+
 Expected<QList<Int8RunOutputs>> Int8RunOutputs::loadFolder(const QString &runDir,
                                                            const QStringList &cutTensors,
                                                            const QString &inputName)
 {
-    const QDir dir(QDir(runDir).filePath(QString::fromLatin1(FolderName)));
+    const QDir run(runDir);
+    const QDir dir(run.filePath(QString::fromLatin1(FolderName)));
     QList<Int8RunOutputs> pairs;
     if (!dir.exists())
         return pairs;
-    for (const QString &input :
-         dir.entryList({QStringLiteral("*_in_f32.npz")}, QDir::Files, QDir::Name)) {
-        const QString stem = input.chopped(int(qstrlen("_in_f32.npz")));
-        const QString outputs = dir.filePath(stem + QStringLiteral("_int8_outputs.npz"));
+    for (const QString &input : dir.entryList({QStringLiteral("*") + InputSuffix}, QDir::Files, QDir::Name)) {
+        const QString stem = input.chopped(InputSuffix.size());
+        const QString outputs = run.filePath(folderOutputsFile(stem));
         if (!QFileInfo::exists(outputs)) {
             return makeError(Error::Code::NotFound,
-                             QStringLiteral("%1: has no INT8 outputs for %2 (%3_int8_outputs.npz).")
-                                 .arg(dir.path(), input, stem));
+                             QStringLiteral("%1: has no INT8 outputs for %2 (%3).")
+                                 .arg(dir.path(), input, QFileInfo(outputs).fileName()));
         }
         auto pair = readPair(dir.filePath(input), outputs, cutTensors, inputName);
         if (!pair)

@@ -21,6 +21,9 @@ struct Int8RunOutputs
 {
     /** Per-image pairs of a folder run live here, below the run folder. */
     static constexpr const char *FolderName = "preview";
+    /** The folder run's files for one image, relative to the run folder. */
+    static QString folderInputFile(const QString &stem);
+    static QString folderOutputsFile(const QString &stem);
 
     QString image; // the image's file stem, for folder runs
     QString inputFile;

@@ -18,9 +18,9 @@ namespace Mcw::Core {
  * a model whose input dims are already pinned: opset-11 Clip with constant min/max inputs →
  * attribute form, opset-13 Split with constant sizes → attribute form (4.6 would split evenly),
  * 1-D constants of Mul/Add/Sub/Div on a [1,T,C] tensor expanded to [1,T,C] (4.6 maps them to a
- * Scale layer on axis 1, which breaks LayerNorm), and stale value_info dropped. The graph's meaning
- * never changes. (Not yet: folding constant Split and dropping no-op Slice axes, which only M-LSD
- * needed.)
+ * Scale layer on axis 1, which breaks LayerNorm), Split of a constant folded into constants,
+ * whole-dimension Slice axes dropped so the rest are consecutive (both M-LSD), and stale value_info
+ * dropped. The graph's meaning never changes.
  */
 class OpenCvModelRewriter
 {

@@ -17,6 +17,9 @@ DecoderSettings OutputDecoder::settingsFor(const Project &project)
     s.task = project.task;
     s.labels = project.labels;
     s.anchors = project.anchors;
+    s.confidence = float(project.preview.confidence);
+    s.iou = float(project.preview.iou);
+    s.keypointThreshold = float(project.preview.keypointThreshold);
     const QList<qint64> &shape = project.inputShape;
     if (shape.size() == 4) {
         const bool nhwc = shape[3] <= 4;

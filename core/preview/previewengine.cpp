@@ -50,6 +50,7 @@ Expected<CutModelRunner> PreviewEngine::runnerLocked(const Project &project, dou
     *loadMs = elapsedMs(timer);
     m_runner = *loaded;
     m_runnerKey = key;
+    m_fp32ByInput.clear();
     return m_runner;
 }
 
@@ -170,7 +171,12 @@ Expected<FolderComparison> PreviewEngine::runInt8Folder(const Project &project,
         auto compared = compareRun(*runner, pair, project, settings);
         if (!compared)
             return Unexpected(compared.error());
-        folder.rows.append({pair.image, compared->comparison});
+        QString error;
+        if (!compared->fp32Error.isEmpty())
+            error = QStringLiteral("FP32: ") + compared->fp32Error;
+        else if (!compared->int8Error.isEmpty())
+            error = QStringLiteral("INT8: ") + compared->int8Error;
+        folder.rows.append({pair.image, compared->comparison, error});
     }
     return folder;
 }
@@ -203,10 +209,19 @@ Expected<Int8SideBySide> PreviewEngine::compareRun(const CutModelRunner &runnerR
                                           result.image.height,
                                           result.image.width,
                                           result.image.height);
-    auto fp32 = runner->run(input);
-    if (!fp32)
-        return Unexpected(fp32.error());
-    result.fp32Outputs = std::move(*fp32);
+    // A run's tensors never change, so a threshold edit re-decodes without a forward pass.
+    const QFileInfo inputInfo(run->inputFile);
+    const QString cacheKey = run->inputFile + QLatin1Char('\t')
+                             + inputInfo.lastModified().toString(Qt::ISODateWithMs);
+    if (const auto cached = m_fp32ByInput.constFind(cacheKey); cached != m_fp32ByInput.cend()) {
+        result.fp32Outputs = *cached;
+    } else {
+        auto fp32 = runner->run(input);
+        if (!fp32)
+            return Unexpected(fp32.error());
+        result.fp32Outputs = std::move(*fp32);
+        m_fp32ByInput.insert(cacheKey, result.fp32Outputs);
+    }
     result.int8Outputs = run->outputs;
 
     DecoderSettings s = settings;

@@ -14,6 +14,7 @@
 #include <core/project/project.h>
 #include <core/result.h>
 
+#include <QHash>
 #include <QMutex>
 #include <QString>
 
@@ -95,6 +96,8 @@ private:
     CutModelRunner m_runner;
     QString m_runnerKey;
     SourceImage m_image;
+    /** FP32 outputs of the current network on run tensors (file and time → outputs). */
+    QHash<QString, QList<OutputTensor>> m_fp32ByInput;
 };
 
 } // namespace Mcw::Core

@@ -145,6 +145,8 @@ QJsonObject PreviewJson::folder(const FolderComparison &folder)
                         {QStringLiteral("mean_iou"), std::round(c.meanIou * 1e4) / 1e4}};
         if (c.isClassifier)
             row[QStringLiteral("top1_agrees")] = c.top1Agrees;
+        if (!r.decodeError.isEmpty())
+            row[QStringLiteral("decode_error")] = r.decodeError;
         rows.append(row);
     }
     return QJsonObject{{QStringLiteral("rows"), rows},

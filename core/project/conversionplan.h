@@ -32,6 +32,18 @@ struct ConversionPlan
         bool operator==(const QtableSearch &other) const = default;
     };
 
+    /**
+     * One image of the optional INT8 folder run: the workbench writes its input tensor (as the
+     * device prepares it) and tpu-mlir's model_runner runs the INT8 cvimodel on it.
+     */
+    struct FolderImage
+    {
+        QString source;      // the picture, for titles and messages
+        QString inputFile;   // relative to the workspace, e.g. preview/dog_in_f32.npz
+        QString outputsFile; // relative to the workspace, e.g. preview/dog_int8_outputs.npz
+        bool operator==(const FolderImage &other) const = default;
+    };
+
     struct Options
     {
         /** Flags the installed tools accept; flags outside it are left out (and noted). */
@@ -48,11 +60,13 @@ struct ConversionPlan
          * which proposes a quantize table (searchQtableFile) and deploys nothing.
          */
         std::optional<QtableSearch> qtableSearch;
+        /** The INT8 folder run: one model_runner step per image after the INT8 deploy. */
+        QList<FolderImage> folderImages;
     };
 
     struct Step
     {
-        enum class Kind { Transform, DeployBf16, Calibration, DeployInt8, SearchQtable };
+        enum class Kind { Transform, DeployBf16, Calibration, DeployInt8, SearchQtable, RunInt8OnImage };
         Kind kind = Kind::Transform;
         QString title;           // "convert to mlir"
         ToolInvocation invocation;

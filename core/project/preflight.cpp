@@ -5,6 +5,7 @@
 #include <core/imaging/calibrationsetcheck.h>
 #include <core/onnx/graphcut.h>
 #include <core/onnx/macestimate.h>
+#include <core/project/devicecheck.h>
 #include <core/project/imageinput.h>
 #include <core/sha256.h>
 
@@ -621,7 +622,11 @@ void Checker::checkLabels(int classCount)
 void Checker::checkQuantization()
 {
     const Quantization &q = m_project.quantization;
-    if (q.processor == QLatin1String("cv180x")) {
+    const bool maixcam2 = m_project.device == Device::MaixCam2;
+    diagnostics.append(DeviceCheck::check(m_project));
+    if (maixcam2) {
+        // Pulsar2 always quantises: the calibration images below are needed whatever the modes say.
+    } else if (q.processor == QLatin1String("cv180x")) {
         warning(QStringLiteral("processor_cv180x"),
                 QStringLiteral("A cv180x cvimodel does not run on MaixCAM or MaixCAM-Pro (they are cv181x)."),
                 QStringLiteral("Use cv181x for MaixCAM."));
@@ -629,16 +634,16 @@ void Checker::checkQuantization()
         error(QStringLiteral("processor_unsupported"),
               QStringLiteral("Processor '%1' is not a MaixCAM target (cv181x).").arg(q.processor));
     }
-    if (!q.int8 && !q.bf16) {
+    if (!maixcam2 && !q.int8 && !q.bf16) {
         error(QStringLiteral("quantize_none"), QStringLiteral("Neither INT8 nor BF16 is selected; nothing would be built."));
     }
     for (const auto &entry : q.quantizeTable) {
-        if (entry.second != QLatin1String("BF16")) {
+        if (!maixcam2 && entry.second != QLatin1String("BF16")) {
             error(QStringLiteral("quantize_mode_unsupported"),
                   QStringLiteral("Layer '%1' is set to %2; CV18xx only supports INT8 and BF16.").arg(entry.first, entry.second));
         }
     }
-    if (!q.int8)
+    if (!q.int8 && !maixcam2)
         return;
     if (q.inputNum < 1)
         error(QStringLiteral("calibration_input_num"), QStringLiteral("input_num must be at least 1."));
@@ -685,9 +690,12 @@ void Checker::checkCalibrationSet()
 void Checker::checkFiles()
 {
     if (m_project.testImage.isEmpty()) {
-        warning(QStringLiteral("test_image_missing"),
-                QStringLiteral("No test image: tpu-mlir will not compare the converted model with the ONNX model."),
-                QStringLiteral("Pick an image from the deployment scene."));
+        // Pulsar2 checks with its own calibration samples; the test image is tpu-mlir's.
+        if (m_project.device != Device::MaixCam2) {
+            warning(QStringLiteral("test_image_missing"),
+                    QStringLiteral("No test image: tpu-mlir will not compare the converted model with the ONNX model."),
+                    QStringLiteral("Pick an image from the deployment scene."));
+        }
     } else if (!QFileInfo(m_project.testImage).isFile()) {
         error(QStringLiteral("test_image_missing"), QStringLiteral("The test image %1 does not exist.").arg(m_project.testImage));
     }

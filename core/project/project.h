@@ -45,6 +45,43 @@ struct Quantization
     bool operator==(const Quantization &other) const = default;
 };
 
+/** The camera a project converts for; it decides the toolchain, the model files and the MUD. */
+enum class Device {
+    MaixCam,  // MaixCAM / MaixCAM-Pro: cv181x, tpu-mlir, one .cvimodel
+    MaixCam2, // MaixCAM2: AX630C, Pulsar2 target AX620E, two .axmodel (full and half NPU)
+};
+
+/**
+ * Pulsar2 (MaixCAM2) settings. What both devices share (cut, input shape, mean/scale, pixel
+ * format, labels, calibration images and count) stays in Project/Preprocess/Quantization.
+ */
+struct Pulsar2Settings
+{
+    bool buildNpu = true;   // NPU2 build → MUD model_npu (whole NPU, AI-ISP off)
+    bool buildVnpu = true;  // NPU1 build → MUD model_vnpu (half NPU, leaves room for AI-ISP)
+    QString calibrationMethod = QStringLiteral("MinMax"); // MinMax | Percentile | MSE | KL
+    bool precisionAnalysis = true; // per-layer precision table (the accuracy chart's data)
+    /** Layers kept in higher precision: quant.layer_configs entries with data_type U16. */
+    QStringList u16Layers;
+
+    bool operator==(const Pulsar2Settings &other) const = default;
+};
+
+/**
+ * What the Preview shows and the optional INT8 folder run. Changes neither the cvimodel nor the
+ * MUD: MaixPy's thresholds are arguments of detect(), so the defaults are MaixPy's.
+ */
+struct PreviewSettings
+{
+    /** Test images: each run then adds a model_runner step per image (ConversionPlan). */
+    QString imagesDir;
+    double confidence = 0.5;
+    double iou = 0.45;
+    double keypointThreshold = 0.5;
+
+    bool operator==(const PreviewSettings &other) const = default;
+};
+
 /**
  * The conversion project: the single source of truth from which the tpu-mlir commands, the
  * MUD and the bundle are generated. A plain value; saving/loading is ProjectFile's job.
@@ -55,6 +92,7 @@ struct Project
     static constexpr int SchemaVersion = 1;
 
     QString name;              // model_name and file prefix, e.g. "yolov8n"
+    Device device = Device::MaixCam; // files without a device are MaixCAM projects
     QString modelPath;         // the ONNX file
     QString modelSha256;
     QStringList cutTensors;    // --output_names, in order
@@ -64,8 +102,10 @@ struct Project
     QString modelType;         // MaixPy model_type: yolov5 | yolov8 | yolo11 | yolo26 | classifier | ...
     QString task;              // yolov8/yolo11 `type`: detector | pose | seg | obb ("" for others)
     QList<double> anchors;     // yolov5 only
-    Quantization quantization;
+    Quantization quantization; // processor/modes/tolerances are tpu-mlir's; dataset and count are shared
+    Pulsar2Settings pulsar2;   // used when device is MaixCam2
     QString testImage;         // --test_input
+    PreviewSettings preview;
     /** Where the tpu-mlir tools run and write (default: `workspace` next to the project file). */
     QString workspaceDir;
 

@@ -3,6 +3,7 @@
 #include "projectfile.h"
 
 #include <core/atomicfile.h>
+#include <core/project/devicename.h>
 #include <core/project/imageinput.h>
 #include <core/project/numberformat.h>
 
@@ -173,6 +174,20 @@ public:
         return true;
     }
 
+    /** A threshold in 0..1. */
+    void readFraction(const YAML::Node &map, const char *key, double &out)
+    {
+        const YAML::Node node = map[key];
+        double value = 0.0;
+        if (!node || !parseDouble(node, QLatin1String(key), value))
+            return;
+        if (value < 0.0 || value > 1.0) {
+            badValue(node, QLatin1String(key), QStringLiteral("a number in 0..1"));
+            return;
+        }
+        out = value;
+    }
+
     void readDoubleList(const YAML::Node &map, const char *key, QList<double> &out)
     {
         const YAML::Node node = map[key];
@@ -251,15 +266,46 @@ private:
     QString m_baseDir;
 };
 
+static void readPulsar2(YamlReader &r, const YAML::Node &root, Pulsar2Settings &s)
+{
+    const YAML::Node node = root["pulsar2"];
+    if (!node || !r.checkMap(node, QStringLiteral("pulsar2"),
+            {QStringLiteral("npu"), QStringLiteral("vnpu"), QStringLiteral("calibration_method"),
+             QStringLiteral("precision_analysis"), QStringLiteral("u16_layers")})) {
+        return;
+    }
+    r.readBool(node, "npu", s.buildNpu);
+    r.readBool(node, "vnpu", s.buildVnpu);
+    r.readChoice(node, "calibration_method", s.calibrationMethod,
+                 {QStringLiteral("MinMax"), QStringLiteral("Percentile"), QStringLiteral("MSE"), QStringLiteral("KL")});
+    r.readBool(node, "precision_analysis", s.precisionAnalysis);
+    r.readStringList(node, "u16_layers", s.u16Layers);
+    s.u16Layers.removeAll(QString());
+}
+
 static void readProject(YamlReader &r, const YAML::Node &root, Project &p)
 {
-    r.checkMap(root, {}, {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("model"),
-                          QStringLiteral("maixpy"), QStringLiteral("preprocess"),
-                          QStringLiteral("quantization"), QStringLiteral("test_image"),
-                          QStringLiteral("workspace")});
+    r.checkMap(root, {}, {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("device"),
+                          QStringLiteral("model"), QStringLiteral("maixpy"), QStringLiteral("preprocess"),
+                          QStringLiteral("quantization"), QStringLiteral("pulsar2"),
+                          QStringLiteral("test_image"), QStringLiteral("preview"), QStringLiteral("workspace")});
     r.readString(root, "name", p.name);
+    QString device = deviceName(p.device);
+    r.readChoice(root, "device", device, deviceNames());
+    p.device = parseDevice(device).value_or(Device::MaixCam);
+    readPulsar2(r, root, p.pulsar2);
     r.readPath(root, "test_image", p.testImage);
     r.readPath(root, "workspace", p.workspaceDir);
+
+    if (const YAML::Node preview = root["preview"]; preview && r.checkMap(preview, QStringLiteral("preview"),
+            {QStringLiteral("images"), QStringLiteral("confidence"), QStringLiteral("iou"),
+             QStringLiteral("keypoint_threshold")})) {
+        PreviewSettings &ps = p.preview;
+        r.readPath(preview, "images", ps.imagesDir);
+        r.readFraction(preview, "confidence", ps.confidence);
+        r.readFraction(preview, "iou", ps.iou);
+        r.readFraction(preview, "keypoint_threshold", ps.keypointThreshold);
+    }
 
     if (const YAML::Node model = root["model"]; model && r.checkMap(model, QStringLiteral("model"),
             {QStringLiteral("path"), QStringLiteral("sha256"), QStringLiteral("input_shape"),
@@ -454,6 +500,7 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
     out << YAML::Comment(s_completeHeader.data() + 2) << YAML::BeginMap;
     out << YAML::Key << "schema" << YAML::Value << Project::SchemaVersion;
     out << YAML::Key << "name" << YAML::Value << ss(p.name);
+    out << YAML::Key << "device" << YAML::Value << ss(deviceName(p.device));
 
     out << YAML::Key << "model" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "path" << YAML::Value << rel(p.modelPath);
@@ -516,7 +563,31 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
     }
     out << YAML::EndSeq << YAML::EndMap;
 
+    // MaixCAM projects carry the Pulsar2 section only when it holds something of their own.
+    if (p.device == Device::MaixCam2 || p.pulsar2 != Pulsar2Settings{}) {
+        const Pulsar2Settings &s = p.pulsar2;
+        out << YAML::Key << "pulsar2" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "npu" << YAML::Value << YAML::TrueFalseBool << s.buildNpu;
+        out << YAML::Key << "vnpu" << YAML::Value << YAML::TrueFalseBool << s.buildVnpu;
+        out << YAML::Key << "calibration_method" << YAML::Value << ss(s.calibrationMethod);
+        out << YAML::Key << "precision_analysis" << YAML::Value << YAML::TrueFalseBool << s.precisionAnalysis;
+        out << YAML::Key << "u16_layers" << YAML::Value << YAML::BeginSeq;
+        for (const QString &layer : s.u16Layers)
+            out << ss(layer);
+        out << YAML::EndSeq << YAML::EndMap;
+    }
+
     out << YAML::Key << "test_image" << YAML::Value << rel(p.testImage);
+    // Written only when set, so projects that never used it stay as they were.
+    if (p.preview != PreviewSettings{}) {
+        const PreviewSettings &ps = p.preview;
+        out << YAML::Key << "preview" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "images" << YAML::Value << rel(ps.imagesDir);
+        out << YAML::Key << "confidence" << YAML::Value << ss(formatDecimal(ps.confidence));
+        out << YAML::Key << "iou" << YAML::Value << ss(formatDecimal(ps.iou));
+        out << YAML::Key << "keypoint_threshold" << YAML::Value << ss(formatDecimal(ps.keypointThreshold));
+        out << YAML::EndMap;
+    }
     out << YAML::Key << "workspace" << YAML::Value << rel(p.workspaceDir);
     out << YAML::EndMap;
 

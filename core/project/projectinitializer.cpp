@@ -6,6 +6,7 @@
 #include <core/project/cocolabels.h>
 #include <core/project/imageinput.h>
 #include <core/project/preprocesspresets.h>
+#include <core/project/presetcut.h>
 #include <core/project/projectfile.h>
 #include <core/project/ultralyticsnames.h>
 #include <core/sha256.h>
@@ -135,7 +136,10 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
     if (!options.outputs.isEmpty()) {
         p.cutTensors = options.outputs;
     } else if (familyMatches && !detection.recommendedOutputs.isEmpty()) {
-        p.cutTensors = detection.recommendedOutputs;
+        const PresetCut cut = PresetCut::forDevice(detection, options.device);
+        p.cutTensors = cut.outputs;
+        if (!cut.note.isEmpty())
+            result.notes.append(cut.note);
         result.notes.append(QStringLiteral("Cut at the recommended tensors: %1.").arg(p.cutTensors.join(QStringLiteral(", "))));
     } else {
         result.notes.append(QStringLiteral("No cut tensors chosen: the model's own outputs are used."));
@@ -184,6 +188,7 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
     p.testImage = options.testImage.isEmpty() ? QString() : QFileInfo(options.testImage).absoluteFilePath();
     p.quantization.datasetDir = options.datasetDir.isEmpty() ? QString() : QFileInfo(options.datasetDir).absoluteFilePath();
     p.quantization.inputNum = options.inputNum;
+    p.device = options.device;
     p.workspaceDir = ProjectFile::defaultWorkspaceDir(options.projectPath.isEmpty() ? modelPath : options.projectPath);
     return result;
 }

@@ -31,6 +31,7 @@ public:
         Face face = Face::CommandLine;
         /** "auto", "yolov5", "yolov8", "yolo11", "yolo26" or "classifier". */
         QString preset = QStringLiteral("auto");
+        Device device = Device::MaixCam;
         QString name;                       // default: the model's file name without suffix
         QList<qint64> inputShape;           // default: the model's static input shape
         std::optional<QList<double>> mean;  // default: per family

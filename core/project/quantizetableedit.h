@@ -20,5 +20,13 @@ int keepInBf16(Quantization &quantization, const QStringList &opNames);
 /** Removes the entries of \a opNames. */
 int backToInt8(Quantization &quantization, const QStringList &opNames);
 
+/**
+ * The device's "keep in higher precision": BF16 quantize-table entries for MaixCAM, U16 layer
+ * configs (Pulsar2 operator names) for MaixCAM2.
+ */
+int keepInHigherPrecision(Project &project, const QStringList &opNames);
+/** Undoes keepInHigherPrecision for \a opNames. */
+int backToDefaultPrecision(Project &project, const QStringList &opNames);
+
 } // namespace QuantizeTableEdit
 } // namespace Mcw::Core

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversionjob.h"
 
+#include <core/logs/pulsar2failure.h>
 #include <core/run/steprunner.h>
 #include <core/run/toolchainbackend.h>
 #include <core/sha256.h>
@@ -221,6 +222,18 @@ void ConversionJob::startStep(int index)
     emit changed();
 }
 
+/** Pulsar2's failure from the step log (its own classes, not tpu-mlir's). */
+static std::optional<Diagnostic> classifyPulsar2(const QString &logPath, int exitCode)
+{
+    const auto log = readStepLog(logPath);
+    if (!log)
+        return std::nullopt;
+    QStringList lines;
+    for (const StepLogLine &l : *log)
+        lines.append(l.text);
+    return Pulsar2Failure::classify(lines, exitCode);
+}
+
 void ConversionJob::onStepFinished()
 {
     const int index = m_current;
@@ -265,6 +278,8 @@ void ConversionJob::onStepFinished()
         const bool toolEnded = outcome.kind == ProcessOutcome::Kind::Exited || outcome.kind == ProcessOutcome::Kind::Crashed;
         if (!backendFailure && toolEnded && m_classifier)
             classified = m_classifier(step, QDir(m_record.directory).filePath(step.logFile));
+        if (!classified && !backendFailure && toolEnded && toolName == QLatin1String("pulsar2"))
+            classified = classifyPulsar2(QDir(m_record.directory).filePath(step.logFile), outcome.exitCode);
         if (!classified && !backendFailure && toolEnded) {
             for (const LogEvent &e : m_parser->finish(outcome.exitCode, outcome.kind == ProcessOutcome::Kind::Crashed)) {
                 if (e.kind == LogEvent::Kind::Diagnostic && e.diagnostic.code != QLatin1String("tool_failed"))

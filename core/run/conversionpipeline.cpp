@@ -102,6 +102,7 @@ Expected<JobRecord> ConversionPipeline::createJob(const QString &name, const QSt
 QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
 {
     QList<PipelineStepSpec> steps;
+    int folderImages = 0;
     for (const ConversionPlan::Step &s : plan.steps) {
         switch (s.kind) {
         case ConversionPlan::Step::Kind::Transform:
@@ -120,6 +121,12 @@ QList<PipelineStepSpec> ConversionPipeline::fromPlan(const ConversionPlan &plan)
         case ConversionPlan::Step::Kind::SearchQtable:
             steps.append({QStringLiteral("search_qtable"), QStringLiteral("Search BF16 layers"), s.invocation,
                           {QStringLiteral("transform"), QStringLiteral("calibration")}});
+            break;
+        case ConversionPlan::Step::Kind::RunInt8OnImage:
+            // The folder run: independent of each other, each needs only the INT8 model.
+            steps.append({QStringLiteral("int8_image_%1").arg(++folderImages),
+                          s.title.left(1).toUpper() + s.title.mid(1), s.invocation,
+                          {QStringLiteral("deploy_int8")}});
             break;
         }
     }

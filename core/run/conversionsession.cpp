@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QTimer>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -183,18 +184,30 @@ bool ConversionSession::startRun(const Project &project, const RunOptions &optio
 {
     if (m_preparing)
         return false;
+    if (project.device == Device::MaixCam2 && m_toolchain.backend != ToolchainSettings::Backend::Native) {
+        // The Pulsar2 image (entrypoint a shell, its own tag) has no Docker backend yet.
+        QTimer::singleShot(0, this, [this] {
+            emit runNotStarted(Error::make(Error::Code::Unsupported,
+                                           tr("MaixCAM2 conversions run with the native backend for now: install "
+                                              "Pulsar2 so that 'pulsar2' is on PATH (or in the tool folder).")));
+        });
+        return true;
+    }
     m_preparing = true;
     m_pendingProject = project;
     m_pendingOptions = options;
+    // The probe asks tpu-mlir's tools for their flags; Pulsar2 steps do not use them.
+    if (project.device == Device::MaixCam2)
+        m_pendingOptions.probe = false;
     const bool unchecked = std::any_of(m_toolchain.engines.cbegin(), m_toolchain.engines.cend(),
                                        [this](const DockerEngine &e) { return !m_engineResults.contains(e.name); });
-    if (options.probe && usesEngines() && unchecked) {
+    if (m_pendingOptions.probe && usesEngines() && unchecked) {
         m_runWaitsForEngines = true;
         if (m_engineChecksRunning == 0)
             checkEngines();
         return true;
     }
-    if (options.probe && !m_capabilities)
+    if (m_pendingOptions.probe && !m_capabilities)
         startProbe();
     else
         prepareJob();

@@ -3,8 +3,10 @@
 #include "projectjobfactory.h"
 
 #include <core/atomicfile.h>
+#include <core/preview/int8folderrun.h>
 #include <core/project/numberformat.h>
 #include <core/project/projectfile.h>
+#include <core/pulsar2/pulsar2jobinputs.h>
 #include <core/run/conversionpipeline.h>
 #include <core/run/stepreuse.h>
 #include <core/sha256.h>
@@ -37,6 +39,13 @@ QString ProjectJobFactory::settingsFingerprint(const Project &project)
           << QStringLiteral("tolerance=") + numbers({q.transformCos, q.transformEuclid, q.deployCos, q.deployEuclid});
     for (const auto &entry : q.quantizeTable)
         parts << QStringLiteral("qtable=%1 %2").arg(entry.first, entry.second);
+    if (project.device == Device::MaixCam2) {
+        // Only MaixCAM2 projects add these, so MaixCAM fingerprints of earlier runs stay valid.
+        const Pulsar2Settings &s = project.pulsar2;
+        parts << QStringLiteral("device=maixcam2")
+              << QStringLiteral("pulsar2=%1/%2/%3/%4").arg(s.buildNpu).arg(s.buildVnpu).arg(s.calibrationMethod).arg(s.precisionAnalysis)
+              << QStringLiteral("u16=") + s.u16Layers.join(QLatin1Char(','));
+    }
     return sha256OfBytes(parts.join(QLatin1Char('\n')).toUtf8());
 }
 
@@ -63,6 +72,13 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
 {
     if (project.name.isEmpty())
         return makeError(Error::Code::InvalidInput, QStringLiteral("The project has no name."));
+    QList<ConversionPlan::FolderImage> folderImages;
+    if (project.device == Device::MaixCam && !options.qtableSearch && project.quantization.int8) {
+        auto images = Int8FolderRun::images(project);
+        if (!images)
+            return Unexpected(images.error());
+        folderImages = std::move(*images);
+    }
     const auto directory = ConversionPipeline::makeJobDirectory(jobsRoot, project.name);
     if (!directory)
         return Unexpected(directory.error());
@@ -75,14 +91,25 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
     planOptions.compareAll = options.compareAll;
     planOptions.qtableSearch = options.qtableSearch;
     planOptions.projectDir = *directory;
-    const ConversionPlan plan = ConversionPlan::build(inJob, planOptions);
-    for (const ConversionPlan::GeneratedFile &f : plan.files) {
-        const auto written = writeFileAtomically(QDir(*directory).filePath(f.fileName), f.content.toUtf8());
-        if (!written)
-            return Unexpected(written.error());
+    QList<PipelineStepSpec> steps;
+    if (project.device == Device::MaixCam2) {
+        // MaixCAM2: the cut model, calibration tar and configs are written here, then pulsar2 runs.
+        const auto prepared = Pulsar2JobInputs::prepare(inJob, *directory);
+        if (!prepared)
+            return Unexpected(prepared.error());
+        steps = *prepared;
+    } else {
+        planOptions.folderImages = folderImages;
+        const ConversionPlan plan = ConversionPlan::build(inJob, planOptions);
+        if (const auto inputs = Int8FolderRun::writeInputs(project, folderImages, *directory); !inputs)
+            return Unexpected(inputs.error());
+        for (const ConversionPlan::GeneratedFile &f : plan.files) {
+            const auto written = writeFileAtomically(QDir(*directory).filePath(f.fileName), f.content.toUtf8());
+            if (!written)
+                return Unexpected(written.error());
+        }
+        steps = ConversionPipeline::fromPlan(plan);
     }
-
-    const QList<PipelineStepSpec> steps = ConversionPipeline::fromPlan(plan);
     if (steps.isEmpty()) {
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("The project asks for neither INT8 nor BF16; nothing to build."));

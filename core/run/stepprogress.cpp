@@ -19,6 +19,8 @@ StepProgress::StepProgress(const QString &tool)
         m_tool = Tool::Deploy;
     else if (name == QLatin1String("docker"))
         m_tool = Tool::Docker;
+    else if (name == QLatin1String("pulsar2"))
+        m_tool = Tool::Pulsar2;
 }
 
 void StepProgress::advance(double fraction, const QString &stage, double spanEnd)
@@ -37,6 +39,13 @@ bool StepProgress::feed(OutputStream stream, const QString &line)
     const QString stageBefore = m_stage;
     auto has = [&line](const char *needle) { return line.contains(QLatin1String(needle)); };
 
+    if (m_tool == Tool::Pulsar2) {
+        if (!m_pulsar2.feed(line))
+            return false;
+        m_fraction = m_pulsar2.fraction();
+        m_stage = m_pulsar2.stage();
+        return true;
+    }
     if (m_tool == Tool::Docker) {
         // BuildKit: "#5 [2/4] RUN …"; the legacy builder (Debian's docker.io): "Step 2/9 : RUN …".
         static const QRegularExpression buildKitStep(QStringLiteral("^#\\d+ \\[(?:[\\w.-]+ )?(\\d+)/(\\d+)\\] (.*)$"));
@@ -120,6 +129,7 @@ bool StepProgress::feed(OutputStream stream, const QString &line)
             advance(0.8, QStringLiteral("model inference"), 0.8);
         break;
     case Tool::Docker: // handled above: docker pull and build lines
+    case Tool::Pulsar2:
     case Tool::Other: break;
     }
     return m_fraction != before || m_stage != stageBefore;

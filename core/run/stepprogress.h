@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/logs/pulsar2progress.h>
 #include <core/run/steplog.h>
 
 #include <QString>
@@ -13,7 +14,7 @@ namespace Mcw::Core {
  * and file names, reference §1.2 and §3.3) move a stage-based bar, tqdm bars (`NN%|…| n/N`)
  * fill the span of the current stage (calibration phases, compares). `docker pull` / `docker
  * build` (provisioning jobs) count layers and build steps (BuildKit's `[k/n]`, the legacy
- * builder's `Step k/n :`). Never goes
+ * builder's `Step k/n :`), `pulsar2 build` its own stages (Pulsar2Progress). Never goes
  * backwards.
  */
 class StepProgress
@@ -29,7 +30,7 @@ public:
     QString stage() const { return m_stage; }
 
 private:
-    enum class Tool { Transform, Calibration, Deploy, Docker, Other };
+    enum class Tool { Transform, Calibration, Deploy, Docker, Pulsar2, Other };
 
     void advance(double fraction, const QString &stage, double spanEnd);
 
@@ -41,6 +42,7 @@ private:
     int m_compares = 0;
     int m_layers = 0;       // docker pull: layers announced
     int m_layersDone = 0;   // docker pull: layers complete
+    Pulsar2Progress m_pulsar2; // pulsar2 build: its own stage table, on both streams
 };
 
 } // namespace Mcw::Core

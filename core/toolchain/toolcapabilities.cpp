@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toolcapabilities.h"
 
-
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -51,7 +50,14 @@ QString ToolCapabilities::program(const QString &shortName) const
 {
     const QString name = toolDisplayName(shortName);
     const QString probed = programs.value(name);
-    return probed.isEmpty() ? name + QStringLiteral(".py") : probed;
+    if (!probed.isEmpty())
+        return probed;
+    // A tool the probe did not ask about is spelled like the probed ones: releases install
+    // either all entry points with `.py` or all without.
+    const bool bare = !programs.isEmpty()
+                      && std::none_of(programs.cbegin(), programs.cend(),
+                                      [](const QString &p) { return p.endsWith(QLatin1String(".py")); });
+    return bare ? name : name + QStringLiteral(".py");
 }
 
 ToolInvocation ToolCapabilities::filtered(const ToolInvocation &invocation, QStringList *dropped) const

@@ -682,6 +682,18 @@ TEST_F(TwoDockerEngines, CopyModeConvertsOnAnEngineThatCannotSeeOurFiles)
 {
     const QString image = onBothEngines(fastImage());
     const QString project = makeProject(m_dir.filePath(QStringLiteral("copied 'q' $x")));
+    // With an INT8 folder run: its inputs live in a subfolder of the run folder, which must
+    // travel to the engine and its outputs back.
+    const QString tests = m_dir.filePath(QStringLiteral("copied 'q' $x/test pictures"));
+    ASSERT_TRUE(QDir().mkpath(tests));
+    for (const QString &name : {QStringLiteral("astronaut.png"), QStringLiteral("coffee.png")})
+        ASSERT_TRUE(QFile::copy(Tests::photoDir() + QLatin1Char('/') + name, tests + QLatin1Char('/') + name));
+    {
+        auto loaded = Core::ProjectFile::load(project);
+        ASSERT_TRUE(loaded);
+        loaded->project.preview.imagesDir = tests;
+        ASSERT_TRUE(Core::ProjectFile::save(loaded->project, project));
+    }
     const Ran run = runWith(convertBinary(), runArgs(project, image) << QStringLiteral("--engine") << dockerHost2());
     ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
     EXPECT_TRUE(run.err.contains(QStringLiteral("Copying")) || run.out.contains(QStringLiteral("Copying the inputs to engine")))
@@ -701,6 +713,11 @@ TEST_F(TwoDockerEngines, CopyModeConvertsOnAnEngineThatCannotSeeOurFiles)
     EXPECT_TRUE(std::any_of(deploy.outputs.cbegin(), deploy.outputs.cend(),
                             [](const Core::OutputFile &f) { return f.path.endsWith(QLatin1String(".cvimodel")); }));
     EXPECT_FALSE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral(".mcw-transfer"))));
+    for (const QString &stem : {QStringLiteral("astronaut"), QStringLiteral("coffee")}) {
+        EXPECT_GE(job.stepIndex(QStringLiteral("int8_image_%1").arg(stem == QLatin1String("coffee") ? 2 : 1)), 0);
+        EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral("preview/%1_int8_outputs.npz").arg(stem))))
+            << stem.toStdString();
+    }
 
     const QString bundle = m_dir.filePath(QStringLiteral("bundle"));
     const Ran exported = runWith(convertBinary(), {QStringLiteral("export"), project, QStringLiteral("-o"), bundle});

@@ -18,7 +18,7 @@ import zipfile
 
 NAME = "tpu_mlir"
 VERSION = "1.28.1"
-TOOLS = ("model_transform", "run_calibration", "model_deploy", "npz_tool", "model_tool")
+TOOLS = ("model_transform", "run_calibration", "model_deploy", "npz_tool", "model_tool", "model_runner")
 FAKES = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "fakes")
 # Zip entries carry local time fields; one fixed value makes the archive reproducible.
 STAMP = (2026, 1, 1, 0, 0, 0)

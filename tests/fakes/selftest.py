@@ -275,6 +275,29 @@ class ToolTests(FakeCase):
         r = self.run_tool("model_tool", ["--info", "yolo_bf16.cvimodel"], FAKE_TPU_VERSION="1.15")
         self.assertNotIn("ENCRYPT", r.stdout)
 
+    def test_model_runner_runs_the_cvimodel_on_an_input_npz(self):
+        from faketpu import net
+        self.run_tool("model_transform", TRANSFORM)
+        self.assertEqual(self.run_tool("model_deploy", deploy_args("BF16")).returncode, 0)
+        image = npyio.Array((1, 3, 32, 32), [0.25] * (3 * 32 * 32))
+        npyio.save_npz(self.path("a_in_f32.npz"), [("images", image)])
+        r = self.run_tool("model_runner", ["--input", "a_in_f32.npz", "--model", "yolo_bf16.cvimodel",
+                                           "--output", "a_out.npz"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        names = [n for n, _ in npyio.load_npz(self.path("a_out.npz"))]
+        self.assertEqual(names, [n for n, _ in net.output_tensors(TRANSFORM[TRANSFORM.index("--output_names") + 1].split(","))])
+        # The real tool indexes the npz by the model's input name and reshapes to its shape.
+        npyio.save_npz(self.path("b_in_f32.npz"), [("input0", image)])
+        r = self.run_tool("model_runner", ["--input", "b_in_f32.npz", "--model", "yolo_bf16.cvimodel",
+                                           "--output", "b_out.npz"])
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stderr.rstrip().endswith("KeyError: 'images'"), r.stderr)
+        npyio.save_npz(self.path("c_in_f32.npz"), [("images", npyio.Array((1, 3, 16, 16), [0.0] * 768))])
+        r = self.run_tool("model_runner", ["--input", "c_in_f32.npz", "--model", "yolo_bf16.cvimodel",
+                                           "--output", "c_out.npz"])
+        self.assertIn("ValueError: cannot reshape array of size 768 into shape (1, 3, 32, 32)", r.stderr)
+        self.assertFalse(os.path.exists(self.path("c_out.npz")))
+
     def test_op_unsupported_and_input_errors(self):
         r = self.run_tool("model_transform", TRANSFORM, FAKE_TPU_SCENARIO="op_unsupported")
         self.assertEqual(r.returncode, 1)

@@ -81,6 +81,11 @@ QString blazefaceModel()
     return requireAsset(QStringLiteral("blazeface"), QStringLiteral("/ONNX/face_detection_front_128x128_barracuda.onnx"));
 }
 
+QString mlsdModel()
+{
+    return requireAsset(QStringLiteral("mlsd"), QStringLiteral("/ONNX/mlsd_320x320_tiny.onnx"));
+}
+
 QString photoDir()
 {
     return requireAsset(QStringLiteral("photos"), {});

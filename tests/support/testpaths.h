@@ -32,6 +32,8 @@ QString missingAssetReason(const QString &asset);
  */
 QString ppocrClassifierModel();
 QString blazefaceModel();
+/** M-LSD tiny 320×320 (npm jp.keijiro.mlsd): the model OpenCV 4.6 loads only after two rewrites. */
+QString mlsdModel();
 /** A folder of real photos (JPEG/PNG) from Debian packages, inside assetDir(). */
 QString photoDir();
 

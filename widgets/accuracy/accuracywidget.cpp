@@ -230,7 +230,7 @@ void AccuracyWidget::refresh()
     m_chart->setLayers(layers, m_run.tolerances.value(m_stage), m_run.label);
     m_jumpAction->setEnabled(m_run.firstFailing(m_stage) >= 0);
     m_keepAction->setEnabled(false);
-    m_keepAction->setText(tr("Keep in BF16"));
+    m_keepAction->setText(tr("Keep in %1").arg(m_higher));
 
     auto *pane = findChild<QWidget *>(QStringLiteral("comparisonPane"));
     if (!m_other) {
@@ -310,10 +310,16 @@ void AccuracyWidget::updateKeepAction()
     for (const Core::LayerMetrics &m : selected)
         allKept = allKept && m_keptInBf16.contains(m.tensorName);
     m_keepAction->setEnabled(!selected.isEmpty());
-    m_keepAction->setText(allKept ? tr("Back to INT8") : tr("Keep in BF16"));
-    m_keepAction->setToolTip(allKept ? tr("Quantise the selected layers in INT8 again (removes them from the quantize "
-                                          "table and re-deploys)")
-                                     : tr("Keep the selected layers in BF16 (writes a quantize table and re-deploys)"));
+    m_keepAction->setText(allKept ? tr("Back to %1").arg(m_quantised) : tr("Keep in %1").arg(m_higher));
+    m_keepAction->setToolTip(allKept ? tr("Quantise the selected layers in %1 again (and convert again)").arg(m_quantised)
+                                     : tr("Keep the selected layers in %1 (and convert again)").arg(m_higher));
+}
+
+void AccuracyWidget::setPrecisionNames(const QString &higher, const QString &quantised)
+{
+    m_higher = higher;
+    m_quantised = quantised;
+    updateKeepAction();
 }
 
 void AccuracyWidget::onTableCurrentChanged()

@@ -73,6 +73,11 @@ public:
     QAction *keepInBf16Action() const { return m_keepAction; }
     /** Layers (tpu-mlir op names) the project keeps in BF16 now: the action toggles for them. */
     void setKeptInBf16(const QStringList &opNames);
+    /**
+     * The device's precisions in the keep action: "BF16"/"INT8" (MaixCAM, the default) or
+     * "U16"/"U8" (MaixCAM2, Pulsar2 layer configs).
+     */
+    void setPrecisionNames(const QString &higher, const QString &quantised);
     QString divergenceText() const;
 
 signals:
@@ -111,6 +116,8 @@ private:
     QAction *m_jumpAction = nullptr;
     QAction *m_keepAction = nullptr;
     QStringList m_keptInBf16;
+    QString m_higher = QStringLiteral("BF16");
+    QString m_quantised = QStringLiteral("INT8");
 };
 
 } // namespace Mcw::Widgets

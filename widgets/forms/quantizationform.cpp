@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "quantizationform.h"
 
+#include <core/project/devicecheck.h>
+#include <core/project/devicename.h>
 #include <widgets/document/projectdocument.h>
 
 #include <QCheckBox>
@@ -95,6 +97,68 @@ QuantizationForm::QuantizationForm(ProjectDocument *document, QWidget *parent)
     });
     targetForm->addRow(tr("Layers kept in BF16:"), qtableRow);
 
+    // The device: MaixCAM (tpu-mlir) or MaixCAM2 (Pulsar2); the form shows what it uses.
+    m_device = new QComboBox(this);
+    m_device->setObjectName(QStringLiteral("device"));
+    for (Core::Device d : {Core::Device::MaixCam, Core::Device::MaixCam2})
+        m_device->addItem(Core::deviceTitle(d), Core::deviceName(d));
+    m_deviceNote = new QLabel(this);
+    m_deviceNote->setWordWrap(true);
+    m_deviceNote->setStyleSheet(QStringLiteral("color: #b26a00"));
+    auto *deviceBox = new QGroupBox(tr("Device"), this);
+    auto *deviceForm = new QFormLayout(deviceBox);
+    deviceForm->addRow(tr("Convert for:"), m_device);
+    deviceForm->addRow(QString(), m_deviceNote);
+    m_tpuMlir = target;
+
+    auto *pulsar2 = new QGroupBox(tr("Pulsar2 builds (MaixCAM2, AX620E)"), this);
+    m_pulsar2 = pulsar2;
+    auto *pulsar2Form = new QFormLayout(pulsar2);
+    m_buildNpu = new QCheckBox(tr("model_npu — whole NPU (NPU2; AI-ISP off)"), pulsar2);
+    m_buildNpu->setObjectName(QStringLiteral("buildNpu"));
+    m_buildVnpu = new QCheckBox(tr("model_vnpu — half NPU (NPU1; leaves room for AI-ISP)"), pulsar2);
+    m_buildVnpu->setObjectName(QStringLiteral("buildVnpu"));
+    m_pulsar2Method = new QComboBox(pulsar2);
+    m_pulsar2Method->setObjectName(QStringLiteral("pulsar2Method"));
+    for (const char *method : {"MinMax", "Percentile", "MSE", "KL"})
+        m_pulsar2Method->addItem(QLatin1String(method), QLatin1String(method));
+    m_precisionAnalysis = new QCheckBox(tr("Per-layer precision analysis (the accuracy chart)"), pulsar2);
+    m_u16Layers = new QLabel(pulsar2);
+    m_u16Layers->setWordWrap(true);
+    m_clearU16 = new QPushButton(tr("Clear"), pulsar2);
+    m_clearU16->setToolTip(tr("Quantise every layer in U8 again (Accuracy → Keep in U16 adds layers)."));
+    pulsar2Form->addRow(QString(), m_buildNpu);
+    pulsar2Form->addRow(QString(), m_buildVnpu);
+    pulsar2Form->addRow(tr("Calibration method:"), m_pulsar2Method);
+    pulsar2Form->addRow(QString(), m_precisionAnalysis);
+    auto *u16Row = new QHBoxLayout;
+    u16Row->addWidget(m_u16Layers, 1);
+    u16Row->addWidget(m_clearU16);
+    pulsar2Form->addRow(tr("Layers kept in U16:"), u16Row);
+    connect(m_device, &QComboBox::activated, this, [this](int index) {
+        const auto device = Core::parseDevice(m_device->itemData(index).toString());
+        editQuantization([&](Core::Project &p) { p.device = device.value_or(Core::Device::MaixCam); },
+                         tr("Convert for %1").arg(m_device->itemText(index)));
+    });
+    connect(m_buildNpu, &QCheckBox::toggled, this, [this](bool on) {
+        editQuantization([&](Core::Project &p) { p.pulsar2.buildNpu = on; }, tr("Toggle model_npu"));
+    });
+    connect(m_buildVnpu, &QCheckBox::toggled, this, [this](bool on) {
+        editQuantization([&](Core::Project &p) { p.pulsar2.buildVnpu = on; }, tr("Toggle model_vnpu"));
+    });
+    connect(m_pulsar2Method, &QComboBox::activated, this, [this](int index) {
+        const QString method = m_pulsar2Method->itemData(index).toString();
+        editQuantization([&](Core::Project &p) { p.pulsar2.calibrationMethod = method; },
+                         tr("Change calibration method"));
+    });
+    connect(m_precisionAnalysis, &QCheckBox::toggled, this, [this](bool on) {
+        editQuantization([&](Core::Project &p) { p.pulsar2.precisionAnalysis = on; },
+                         tr("Toggle per-layer precision analysis"));
+    });
+    connect(m_clearU16, &QPushButton::clicked, this, [this] {
+        editQuantization([](Core::Project &p) { p.pulsar2.u16Layers.clear(); }, tr("Quantise all layers in U8"));
+    });
+
     auto *calibration = new QGroupBox(tr("Calibration"), this);
     auto *calForm = new QFormLayout(calibration);
     auto *folderRow = new QHBoxLayout;
@@ -119,8 +183,12 @@ QuantizationForm::QuantizationForm(ProjectDocument *document, QWidget *parent)
     tolForm->addRow(tr("Transform (ONNX vs MLIR):"), pair(m_transformCos, m_transformEuclid));
     tolForm->addRow(tr("Deploy INT8 (quantised vs float):"), pair(m_deployCos, m_deployEuclid));
 
+    m_tolerances = tolerances;
+    m_calibrationForm = calForm;
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(deviceBox);
     layout->addWidget(target);
+    layout->addWidget(pulsar2);
     layout->addWidget(calibration);
     layout->addWidget(tolerances);
     layout->addStretch();
@@ -189,8 +257,29 @@ void QuantizationForm::editQuantization(const std::function<void(Core::Project &
 
 void QuantizationForm::refreshFromProject()
 {
-    const Core::Quantization &q = m_document->project().quantization;
+    const Core::Project &project = m_document->project();
+    const Core::Quantization &q = project.quantization;
     m_updating = true;
+    const bool maixcam2 = project.device == Core::Device::MaixCam2;
+    m_device->setCurrentIndex(std::max(0, m_device->findData(Core::deviceName(project.device))));
+    m_tpuMlir->setVisible(!maixcam2);
+    m_tolerances->setVisible(!maixcam2);
+    m_pulsar2->setVisible(maixcam2);
+    m_calibrationForm->setRowVisible(m_method, !maixcam2); // tpu-mlir's methods; Pulsar2 has its own
+    // What the chosen device ignores (DeviceCheck), said where the device is chosen.
+    QStringList notes;
+    for (const Core::Diagnostic &d : Core::DeviceCheck::check(project))
+        notes.append(d.message);
+    m_deviceNote->setText(notes.join(QLatin1Char('\n')));
+    m_deviceNote->setVisible(!notes.isEmpty());
+    const Core::Pulsar2Settings &p2 = project.pulsar2;
+    m_buildNpu->setChecked(p2.buildNpu);
+    m_buildVnpu->setChecked(p2.buildVnpu);
+    m_pulsar2Method->setCurrentIndex(std::max(0, m_pulsar2Method->findData(p2.calibrationMethod)));
+    m_precisionAnalysis->setChecked(p2.precisionAnalysis);
+    m_u16Layers->setText(p2.u16Layers.isEmpty() ? tr("none") : p2.u16Layers.join(QStringLiteral(", ")));
+    m_u16Layers->setToolTip(p2.u16Layers.join(QLatin1Char('\n')));
+    m_clearU16->setEnabled(!p2.u16Layers.isEmpty());
     m_processor->setCurrentIndex(std::max(0, m_processor->findData(q.processor)));
     m_processorWarning->setVisible(q.processor != QLatin1String("cv181x"));
     m_int8->setChecked(q.int8);

@@ -14,6 +14,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -25,8 +26,11 @@ namespace Mcw::Widgets {
 class ProjectDocument;
 
 /**
- * Target, quantisation, calibration dataset and tolerances. The dataset folder is scanned
- * off the UI thread; the image count and a strip of thumbnails show what calibration will use.
+ * Device, quantisation, calibration dataset and tolerances. The device picker decides what the
+ * form shows: tpu-mlir's target, modes, method and tolerances for MaixCAM, Pulsar2's NPU builds,
+ * method and U16 layers for MaixCAM2; the calibration images are shared. The dataset folder is
+ * scanned off the UI thread; the image count and a strip of thumbnails show what calibration
+ * will use.
  */
 class QuantizationForm : public QWidget
 {
@@ -60,6 +64,18 @@ private:
 
     ProjectDocument *m_document;
     bool m_updating = false;
+    QComboBox *m_device = nullptr;
+    QWidget *m_tpuMlir = nullptr;      // the MaixCAM-only groups
+    QWidget *m_tolerances = nullptr;
+    QWidget *m_pulsar2 = nullptr;      // the MaixCAM2-only group
+    QCheckBox *m_buildNpu = nullptr;
+    QCheckBox *m_buildVnpu = nullptr;
+    QComboBox *m_pulsar2Method = nullptr;
+    QCheckBox *m_precisionAnalysis = nullptr;
+    QLabel *m_u16Layers = nullptr;
+    QPushButton *m_clearU16 = nullptr;
+    QLabel *m_deviceNote = nullptr;
+    QFormLayout *m_calibrationForm = nullptr;
     QComboBox *m_processor = nullptr;
     QLabel *m_processorWarning = nullptr;
     QCheckBox *m_int8 = nullptr;

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "previewpanel.h"
+#include "foldercomparisonmodel.h"
 
 #include <core/imaging/imagefolder.h>
+#include <core/preview/int8folderrun.h>
 #include <core/preview/outputdecoder.h>
 #include <core/preview/previewrenderer.h>
 
@@ -15,9 +17,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -29,6 +34,7 @@ struct PreviewPanel::Outcome
 {
     Core::Expected<Core::PreviewResult> fp32 = Core::makeError(QString());
     std::optional<Core::Expected<Core::Int8SideBySide>> int8;
+    std::optional<Core::Expected<Core::FolderComparison>> folder;
 };
 
 static constexpr int s_debounceMs = 250;
@@ -61,9 +67,23 @@ PreviewPanel::PreviewPanel(QWidget *parent)
         box->setSingleStep(0.05);
         box->setDecimals(2);
     }
-    // MaixPy's detect() defaults.
-    m_confidence->setValue(0.5);
-    m_iou->setValue(0.45);
+    const Core::PreviewSettings defaults; // MaixPy's detect() defaults
+    m_confidence->setValue(defaults.confidence);
+    m_iou->setValue(defaults.iou);
+    m_confidence->setObjectName(QStringLiteral("previewConfidence"));
+    m_iou->setObjectName(QStringLiteral("previewIou"));
+    m_folder = new QPushButton(tr("Test Folder…"), this);
+    m_folder->setObjectName(QStringLiteral("previewFolder"));
+    m_folder->setToolTip(
+        tr("A folder of test images: each run then also runs the INT8 model on up to %1 of them "
+           "(tpu-mlir's model_runner) for the per-image table.")
+            .arg(Core::Int8FolderRun::MaxImages));
+    auto *folderMenu = new QMenu(m_folder);
+    folderMenu->addAction(tr("Choose Folder…"), this, &PreviewPanel::pickFolder);
+    m_clearFolder = folderMenu->addAction(tr("No Folder Run"), this, [this] {
+        editSettings([](Core::PreviewSettings &s) { s.imagesDir.clear(); });
+    });
+    m_folder->setMenu(folderMenu);
     m_confidence->setToolTip(tr("conf_th passed to detect() on the device"));
     m_iou->setToolTip(tr("iou_th passed to detect() on the device (NMS)"));
     m_int8 = new QCheckBox(tr("INT8 beside FP32"), this);
@@ -91,13 +111,22 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_detections->setHeaderLabels({tr("Label"), tr("Score"), tr("Box (x, y, w, h)"), tr("INT8")});
     m_detections->setRootIsDecorated(false);
     m_detections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_folderModel = new FolderComparisonModel(this);
+    m_folderTable = new QTableView(this);
+    m_folderTable->setObjectName(QStringLiteral("previewFolderTable"));
+    m_folderTable->setModel(m_folderModel);
+    m_folderTable->verticalHeader()->setVisible(false);
+    m_folderTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_folderTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     // Narrow rows: the dock shares the right area with the forms and must not squeeze the graph.
     m_imageLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QSizePolicy statusPolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusPolicy.setHeightForWidth(true); // every line of the status, however narrow the dock
+    m_status->setSizePolicy(statusPolicy);
     auto *top = new QHBoxLayout;
     top->addWidget(m_pick);
     top->addWidget(m_imageLabel, 1);
@@ -107,9 +136,16 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     thresholds->addWidget(new QLabel(tr("IoU"), this));
     thresholds->addWidget(m_iou);
     thresholds->addStretch(1);
+    thresholds->addWidget(m_folder);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
-    split->addWidget(m_detections);
+    m_lists = new QTabWidget(this);
+    m_lists->setDocumentMode(true);
+    m_lists->addTab(m_detections, tr("Detections"));
+    m_lists->addTab(m_folderTable, tr("Test Folder"));
+    m_lists->setTabEnabled(FolderTab, false);
+    m_lists->setTabToolTip(FolderTab, tr("Shown after a run with a test image folder, with INT8 beside FP32 on."));
+    split->addWidget(m_lists);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -126,8 +162,12 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(&m_debounce, &QTimer::timeout, this, &PreviewPanel::start);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PreviewPanel::onFinished);
     connect(m_pick, &QPushButton::clicked, this, &PreviewPanel::pickImage);
-    connect(m_confidence, &QDoubleSpinBox::valueChanged, this, &PreviewPanel::schedule);
-    connect(m_iou, &QDoubleSpinBox::valueChanged, this, &PreviewPanel::schedule);
+    connect(m_confidence, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        editSettings([v](Core::PreviewSettings &s) { s.confidence = v; });
+    });
+    connect(m_iou, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        editSettings([v](Core::PreviewSettings &s) { s.iou = v; });
+    });
     connect(m_int8, &QCheckBox::toggled, this, &PreviewPanel::schedule);
     connect(m_strip, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         setImage(item->toolTip());
@@ -148,6 +188,15 @@ void PreviewPanel::setProject(const Core::Project &project)
     if (project == m_project)
         return;
     m_project = project;
+    m_updating = true;
+    m_confidence->setValue(project.preview.confidence);
+    m_iou->setValue(project.preview.iou);
+    m_folder->setText(project.preview.imagesDir.isEmpty()
+                          ? tr("Test Folder…")
+                          : tr("Test Folder: %1").arg(QFileInfo(project.preview.imagesDir).fileName()));
+    m_folder->setToolTip(project.preview.imagesDir);
+    m_clearFolder->setEnabled(!project.preview.imagesDir.isEmpty());
+    m_updating = false;
     if (m_imagePath.isEmpty() && !project.testImage.isEmpty())
         m_imagePath = project.testImage;
     fillStrip();
@@ -210,22 +259,31 @@ void PreviewPanel::start()
     m_imageLabel->setText(QFileInfo(m_imagePath).fileName());
     m_imageLabel->setToolTip(m_imagePath);
     m_status->setText(tr("Running the cut model…"));
-    Core::DecoderSettings settings = Core::OutputDecoder::settingsFor(m_project);
-    settings.confidence = float(m_confidence->value());
-    settings.iou = float(m_iou->value());
+    Core::Project project = m_project;
+    // The fields lead until the owner has passed the edited project back.
+    project.preview.confidence = m_confidence->value();
+    project.preview.iou = m_iou->value();
+    const Core::DecoderSettings settings = Core::OutputDecoder::settingsFor(project);
     const bool withInt8 = m_int8->isChecked() && !m_runFolder.isEmpty();
+    const bool withFolder
+        = withInt8
+          && QFileInfo(QDir(m_runFolder).filePath(QString::fromLatin1(Core::Int8RunOutputs::FolderName))).isDir();
     m_watcher.setFuture(QtConcurrent::run(&m_pool,
                                           [engine = m_engine,
-                                           project = m_project,
+                                           project,
                                            image = m_imagePath,
                                            settings,
                                            run = m_runFolder,
-                                           withInt8] {
+                                           withInt8,
+                                           withFolder] {
                                               auto outcome = std::make_shared<Outcome>();
                                               outcome->fp32 = engine->run(project, image, settings);
                                               if (withInt8)
                                                   outcome->int8
                                                       = engine->runInt8(project, run, settings);
+                                              if (withFolder)
+                                                  outcome->folder
+                                                      = engine->runInt8Folder(project, run, settings);
                                               return outcome;
                                           }));
 }
@@ -312,6 +370,26 @@ void PreviewPanel::showOutcome()
             item->setData(0, Qt::UserRole + 1, -1);
         }
     }
+    if (o.folder && *o.folder && !(*o.folder)->rows.isEmpty()) {
+        m_folderModel->setComparison(**o.folder);
+        status << tr("Folder run: %1").arg((*o.folder)->summary());
+    } else {
+        m_folderModel->setComparison({});
+        if (o.folder && !*o.folder)
+            status << o.folder->error().message;
+    }
+    // A classifier has only top-1; a detector has no top-1.
+    const bool classifier = !m_folderModel->comparison().rows.isEmpty()
+                            && m_folderModel->comparison().rows.first().comparison.isClassifier;
+    for (int column = FolderComparisonModel::MatchedColumn; column < FolderComparisonModel::ColumnCount; ++column)
+        m_folderTable->setColumnHidden(column, classifier != (column == FolderComparisonModel::Top1Column));
+    const int images = m_folderModel->rowCount();
+    m_lists->setTabEnabled(FolderTab, images > 0);
+    m_lists->setTabText(FolderTab, images == 0   ? tr("Test Folder")
+                             : images == 1 ? tr("Test Folder (1 image)")
+                                           : tr("Test Folder (%1 images)").arg(images));
+    if (images == 0 && m_lists->currentIndex() == FolderTab)
+        m_lists->setCurrentIndex(DetectionsTab);
     m_picture = picture;
     showPicture();
     m_status->setText(status.join(QLatin1Char('\n')));
@@ -358,6 +436,26 @@ void PreviewPanel::pickImage()
                                        tr("Images (*.jpg *.jpeg *.png *.bmp *.ppm)"));
     if (!path.isEmpty())
         setImage(path);
+}
+
+void PreviewPanel::pickFolder()
+{
+    const QString start = m_project.preview.imagesDir.isEmpty() ? m_project.quantization.datasetDir
+                                                                : m_project.preview.imagesDir;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Test Image Folder"), start);
+    if (!folder.isEmpty())
+        editSettings([&folder](Core::PreviewSettings &s) { s.imagesDir = folder; });
+}
+
+void PreviewPanel::editSettings(const std::function<void(Core::PreviewSettings &)> &change)
+{
+    if (m_updating)
+        return;
+    Core::PreviewSettings settings = m_project.preview;
+    change(settings);
+    schedule();
+    if (settings != m_project.preview)
+        emit previewSettingsEdited(settings);
 }
 
 void PreviewPanel::fillStrip()

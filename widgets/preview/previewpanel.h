@@ -11,16 +11,22 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
+class QAction;
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
+class QTableView;
 class QTreeWidget;
 
 namespace Mcw::Widgets {
+
+class FolderComparisonModel;
 
 /**
  * See what the camera will see: the cut model run on the CPU (core PreviewEngine, off the GUI
@@ -42,7 +48,10 @@ public:
     /** The image to run on (also picked with the button or the strip). */
     void setImage(const QString &path);
     QString image() const { return m_imagePath; }
-    /** A finished run folder; enables "INT8 beside FP32" when it kept INT8 outputs. */
+    /**
+     * A finished run folder; enables "INT8 beside FP32" when it kept INT8 outputs, and shows the
+     * per-image table when it holds a folder run (`preview/`).
+     */
     void setRunFolder(const QString &folder);
 
     /** For tests: true while a run is queued or in flight. */
@@ -56,6 +65,11 @@ signals:
     void tensorActivated(const QString &tensor);
     /** A run finished (successfully or not). */
     void previewUpdated();
+    /**
+     * The user changed a threshold or the test image folder; the project is their one home, so
+     * the owner applies the edit (undoably) and passes the project back with setProject().
+     */
+    void previewSettingsEdited(const Core::PreviewSettings &settings);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -69,6 +83,8 @@ private:
     void showOutcome();
     void onDetectionSelected();
     void pickImage();
+    void pickFolder();
+    void editSettings(const std::function<void(Core::PreviewSettings &)> &change);
     void fillStrip();
 
     std::shared_ptr<Core::PreviewEngine> m_engine;
@@ -85,7 +101,10 @@ private:
     std::shared_ptr<Outcome> m_outcome;
     QPixmap m_picture; // full size; the view shows it scaled
 
+    bool m_updating = false; // filling the fields from the project: no edits back
     QPushButton *m_pick = nullptr;
+    QPushButton *m_folder = nullptr;
+    QAction *m_clearFolder = nullptr;
     QLabel *m_imageLabel = nullptr;
     QDoubleSpinBox *m_confidence = nullptr;
     QDoubleSpinBox *m_iou = nullptr;
@@ -93,6 +112,10 @@ private:
     QListWidget *m_strip = nullptr;
     QLabel *m_view = nullptr;
     QTreeWidget *m_detections = nullptr;
+    enum { DetectionsTab, FolderTab };
+    QTabWidget *m_lists = nullptr; // the detections and the folder run's per-image table
+    QTableView *m_folderTable = nullptr;
+    FolderComparisonModel *m_folderModel = nullptr;
     QLabel *m_status = nullptr;
 };
 

@@ -13,6 +13,10 @@ Usage: fp32_reference_test.py CLI NODE ASSETS WORKDIR KIND MODEL [INPUT_SHAPE]
   onnxruntime  the cut model's FP32 outputs (OpenCV) must match onnxruntime-node run on the
                same dumped input tensor: cosine >= 0.9999 per output, or the model is one
                OpenCV 4.6 cannot run and the CLI says so in one sentence naming node and op.
+  folderrun    `maixcam-convert run` of a project with preview.images on the tpu-mlir doubles
+               (INPUT_SHAPE, then the doubles' folder): every picture's preview/<stem>_in_f32.npz
+               must be the tensor numpy computes, model_runner must have written its outputs,
+               and `preview --int8 RUN` must list one row per picture.
 Needs /usr/bin/python3 with numpy; onnxruntime-node from tests/fetch-test-assets.sh.
 """
 import json
@@ -120,6 +124,19 @@ def device_tensor(rgb, shape, fit, pixel, mean, scale):
     return t[None] if nhwc else t.transpose(2, 0, 1)[None]
 
 
+def write_bmp(path, rgb):
+    """A 24-bit bottom-up BMP (a format run_calibration and the folder run accept)."""
+    h, w = rgb.shape[:2]
+    row = (w * 3 + 3) // 4 * 4
+    data = np.zeros((h, row), np.uint8)
+    data[:, :w * 3] = rgb[::-1, :, ::-1].reshape(h, w * 3)
+    header = b"BM" + (54 + data.size).to_bytes(4, "little") + bytes(4) + (54).to_bytes(4, "little")
+    info = (40).to_bytes(4, "little") + w.to_bytes(4, "little") + h.to_bytes(4, "little") + \
+        (1).to_bytes(2, "little") + (24).to_bytes(2, "little") + bytes(4) + data.size.to_bytes(4, "little") + bytes(16)
+    with open(path, "wb") as f:
+        f.write(header + info + data.tobytes())
+
+
 def preview(project, image, npz, extra=()):
     p = run([CLI, "preview", project, "--image", image, "--dump-outputs", npz, "--json", *extra], check=False)
     return p
@@ -223,7 +240,64 @@ def test_onnxruntime():
     sys.exit(1 if failures else 0)
 
 
+def test_folder_run():
+    fakes = sys.argv[8]
+    os.makedirs(os.path.join(WORKDIR, "pics", "sub"), exist_ok=True)
+    rng = np.random.default_rng(11)
+    pictures = {}
+    # sub/a.bmp shares its name with a.bmp: its files must get their own stem.
+    for rel, (w, h) in {"a.bmp": (320, 200), "b.bmp": (120, 90), "sub/a.bmp": (256, 256)}.items():
+        rgb = rng.integers(0, 256, (h, w, 3), dtype=np.uint8)
+        write_bmp(os.path.join(WORKDIR, "pics", rel), rgb)
+        pictures[rel] = rgb
+    shape = [int(x) for x in INPUT_SHAPE.split(",")]
+    mean, scale = (10.0, 20.0, 30.0), (0.01, 0.02, 0.03)
+    project = os.path.join(WORKDIR, "folder.yaml")
+    write_project(project, MODEL, shape, model_type="yolov8", mean=mean, scale=scale,
+                  outputs=("/model.22/dfl/conv/Conv_output_0", "/model.22/Sigmoid_output_0"),
+                  labels=("cat", "dog", "bird"))
+    with open(project, "a") as f:
+        f.write("quantization:\n  calibration:\n    dataset: pics\n    input_num: 2\n"
+                "test_image: pics/b.bmp\npreview:\n  images: pics\n  confidence: 0.25\n")
+    env = dict(os.environ, FAKE_TPU_SPEED="0")
+    p = subprocess.run([CLI, "run", project, "--backend", "native", "--tools", fakes], capture_output=True,
+                       text=True, env=env)
+    if p.returncode != 0:
+        sys.exit(f"FAIL: run exited {p.returncode}:\n{p.stdout}\n{p.stderr}")
+    runs = sorted(d for d in os.listdir(os.path.join(WORKDIR, "workspace")) if d.endswith("-folder"))
+    run_dir = os.path.join(WORKDIR, "workspace", runs[-1])
+    with open(os.path.join(run_dir, "job.json")) as f:
+        steps = json.load(f)["steps"]
+    runner = [s for s in steps if s["id"].startswith("int8_image_")]
+    failures = 0
+    if len(runner) != 3 or any(s["state"] != "succeeded" for s in runner):
+        print(f"FAIL: model_runner steps {[(s['id'], s['state']) for s in runner]}")
+        failures += 1
+    for rel, stem in (("a.bmp", "a"), ("b.bmp", "b"), ("sub/a.bmp", "a-2")):
+        got = np.load(os.path.join(run_dir, "preview", stem + "_in_f32.npz"))["images"]
+        want = device_tensor(pictures[rel], shape, "contain", "rgb", mean, scale)
+        diff = float(np.abs(got - want).max()) if got.shape == want.shape else float("inf")
+        outputs = os.path.join(run_dir, "preview", stem + "_int8_outputs.npz")
+        ok = diff <= 1e-5 and os.path.exists(outputs)
+        failures += 0 if ok else 1
+        print(f"{'ok' if ok else 'FAIL'} {rel} -> {stem}: input max |diff| {diff:.3g}, outputs "
+              f"{'written' if os.path.exists(outputs) else 'missing'}")
+    p = run([CLI, "preview", project, "--image", os.path.join(WORKDIR, "pics", "a.bmp"), "--int8", run_dir,
+             "--json"], check=False)
+    if p.returncode != 0:
+        sys.exit(f"FAIL: preview --int8 exited {p.returncode}: {p.stderr}")
+    rows = json.loads(p.stdout)["int8_folder"]["rows"]
+    images = [r["image"] for r in rows]
+    # The doubles' outputs have the fake network's shapes: each row says why INT8 was not decoded.
+    ok = sorted(images) == ["a", "a-2", "b"] and all(r.get("decode_error", "").startswith("INT8: ") for r in rows)
+    failures += 0 if ok else 1
+    print(f"{'ok' if ok else 'FAIL'} folder rows {images}: {[r.get('decode_error') for r in rows]}")
+    sys.exit(1 if failures else 0)
+
+
 if KIND == "preprocess":
     test_preprocess()
+elif KIND == "folderrun":
+    test_folder_run()
 else:
     test_onnxruntime()

@@ -153,6 +153,39 @@ TEST(ConversionPlanTest, QuantizeTableAndNegativeMean)
     EXPECT_EQ(plan.files[0].content, QStringLiteral("# op_name   quantize_mode\n/model.0/conv/Conv_output_0 BF16\n"));
 }
 
+TEST(ConversionPlanTest, FolderRunAddsOneModelRunnerStepPerImageAfterTheInt8Deploy)
+{
+    ConversionPlan::Options options;
+    options.folderImages = {{QStringLiteral("/pics/dog.jpg"), QStringLiteral("preview/dog_in_f32.npz"),
+                             QStringLiteral("preview/dog_int8_outputs.npz")},
+                            {QStringLiteral("/pics/my cat.png"), QStringLiteral("preview/my cat_in_f32.npz"),
+                             QStringLiteral("preview/my cat_int8_outputs.npz")}};
+    const ConversionPlan plan = ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options);
+    ASSERT_EQ(plan.steps.size(), 6);
+    EXPECT_EQ(plan.steps[3].kind, ConversionPlan::Step::Kind::DeployInt8);
+    for (int i = 4; i < 6; ++i) {
+        const ConversionPlan::Step &step = plan.steps[i];
+        const ConversionPlan::FolderImage &image = options.folderImages[i - 4];
+        EXPECT_EQ(step.kind, ConversionPlan::Step::Kind::RunInt8OnImage);
+        EXPECT_EQ(step.invocation.program, QStringLiteral("model_runner.py"));
+        EXPECT_EQ(step.invocation.arguments,
+                  (QStringList{QStringLiteral("--input"), image.inputFile, QStringLiteral("--model"),
+                               QStringLiteral("yolov5s_int8.cvimodel"), QStringLiteral("--output"), image.outputsFile}));
+        EXPECT_EQ(step.outputFile, image.outputsFile);
+    }
+    // A release with bare entry points gets the bare model_runner too.
+    options.capabilities.programs.insert(QStringLiteral("model_deploy"), QStringLiteral("model_deploy"));
+    EXPECT_EQ(ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options).steps[4].invocation.program,
+              QStringLiteral("model_runner"));
+    // No INT8 model, nothing to run it on; a search run deploys nothing either.
+    Project bf16Only = loadProject(QStringLiteral("yolov5s"));
+    bf16Only.quantization.int8 = false;
+    EXPECT_EQ(ConversionPlan::build(bf16Only, options).steps.size(), 2);
+    options.qtableSearch = ConversionPlan::QtableSearch{};
+    for (const ConversionPlan::Step &step : ConversionPlan::build(loadProject(QStringLiteral("yolov5s")), options).steps)
+        EXPECT_NE(step.kind, ConversionPlan::Step::Kind::RunInt8OnImage);
+}
+
 TEST(ConversionPlanTest, BashScriptRunsWithFakeTools)
 {
     // Run the rendered script with stand-in tools that print their argv, then compare with

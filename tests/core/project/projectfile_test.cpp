@@ -47,6 +47,10 @@ static Project sampleProject(const QString &dir)
     p.quantization.deployEuclid = 0.45;
     p.quantization.quantizeTable = {{QStringLiteral("/model.0/Conv"), QStringLiteral("BF16")}};
     p.testImage = dir + QStringLiteral("/dog.jpg");
+    p.preview.imagesDir = dir + QStringLiteral("/test-images");
+    p.preview.confidence = 0.25;
+    p.preview.iou = 0.6;
+    p.preview.keypointThreshold = 0.3;
     p.workspaceDir = dir + QStringLiteral("/build/ws");
     return p;
 }
@@ -75,6 +79,7 @@ TEST(ProjectFileTest, StoresPathsRelativeToTheFile)
     EXPECT_TRUE(yaml.contains("dataset: ../calib\n"));
     EXPECT_TRUE(yaml.contains("test_image: dog.jpg\n"));
     EXPECT_TRUE(yaml.contains("workspace: build/ws\n"));
+    EXPECT_TRUE(yaml.contains("preview:\n  images: test-images\n  confidence: 0.25\n  iou: 0.6\n"));
     EXPECT_TRUE(yaml.contains("scale: [0.017124753831663668, 0.01750700280112045, 0.017429193899782137]"));
     EXPECT_FALSE(yaml.contains(dir.path().toUtf8()));
 
@@ -100,6 +105,24 @@ TEST(ProjectFileTest, DefaultsWhenKeysAreMissing)
     EXPECT_EQ(p.quantization.deployCos, 0.9);
     EXPECT_EQ(p.quantization.deployEuclid, 0.6);
     EXPECT_EQ(p.workspaceDir, QStringLiteral("/p/workspace"));
+    EXPECT_EQ(p.preview, PreviewSettings{}); // MaixPy's detect() defaults, no folder run
+}
+
+TEST(ProjectFileTest, PreviewIsWrittenOnlyWhenSetAndThresholdsAreChecked)
+{
+    Project p;
+    p.name = QStringLiteral("x");
+    // Projects that never touched the preview keep their bytes.
+    EXPECT_FALSE(ProjectFile::serialize(p, QStringLiteral("/p/x.yaml")).contains("preview"));
+    const auto loaded = ProjectFile::parse("schema: 1\nname: x\npreview:\n  confidence: 1.5\n  iou: 0.3\n",
+                                           QStringLiteral("/p/x.yaml"));
+    ASSERT_TRUE(loaded);
+    ASSERT_EQ(loaded->diagnostics.size(), 1);
+    EXPECT_EQ(loaded->diagnostics.first().line, 4);
+    EXPECT_TRUE(loaded->diagnostics.first().message.contains(QStringLiteral("0..1")))
+        << loaded->diagnostics.first().message.toStdString();
+    EXPECT_EQ(loaded->project.preview.confidence, 0.5); // the bad value is not taken
+    EXPECT_EQ(loaded->project.preview.iou, 0.3);
 }
 
 TEST(ProjectFileTest, ReportsUnknownKeysAndBadValuesWithLines)

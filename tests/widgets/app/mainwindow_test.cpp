@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <app/workbench/mainwindow.h>
 
+#include <core/mud/mudreader.h>
 #include <core/onnx/onnxloader.h>
 #include <core/project/projectfile.h>
 #include <tests/support/testpaths.h>
@@ -30,6 +31,7 @@
 
 #include <QAction>
 #include <QChart>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -81,6 +83,18 @@ static QList<Core::Diagnostic> settledProblems(App::MainWindow &window)
 {
     EXPECT_TRUE(QTest::qWaitFor([&window] { return !window.isCheckingProject(); }, 20000));
     return window.problems();
+}
+
+/** The first row of \a table with a cell showing \a text, or -1. */
+static int rowShowing(const QTableView *table, const QString &text)
+{
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        for (int c = 0; c < table->model()->columnCount(); ++c) {
+            if (table->model()->index(r, c).data().toString() == text)
+                return r;
+        }
+    }
+    return -1;
 }
 
 static bool waitForLayout(App::MainWindow &window)
@@ -435,6 +449,69 @@ TEST(Journey, FromOnnxToBundleWithOneLayerKeptInBf16)
     EXPECT_EQ(imported.quantization.quantizeTable, j.window.document()->project().quantization.quantizeTable);
     EXPECT_EQ(imported.labels.size(), 80);
     EXPECT_EQ(imported.modelSha256, j.window.document()->project().modelSha256);
+}
+
+TEST(Journey, MaixCam2FromOnnxToBundleWithOneLayerKeptInU16)
+{
+    Journey j;
+    qputenv("FAKE_PULSAR2_SPEED", "0");
+    ASSERT_TRUE(j.open());
+    j.configure();
+    // The device picker in the project form, then the per-scale heads Sipeed's MaixCAM2 page cuts at.
+    auto *device = j.window.findChild<QComboBox *>(QStringLiteral("device"));
+    ASSERT_NE(device, nullptr);
+    const int maixcam2 = device->findData(QStringLiteral("maixcam2"));
+    device->setCurrentIndex(maixcam2);
+    emit device->activated(maixcam2);
+    ASSERT_EQ(j.window.document()->project().device, Core::Device::MaixCam2);
+    j.window.document()->setCutTensors({QStringLiteral("/model.22/Concat_1_output_0"), QStringLiteral("/model.22/Concat_2_output_0"),
+                                        QStringLiteral("/model.22/Concat_3_output_0")});
+    EXPECT_FALSE(Core::hasErrors(settledProblems(j.window)));
+    screenshot(&j.window, QStringLiteral("maixcam2-01-configured.png"));
+
+    QSignalSpy accuracy(&j.window, &App::MainWindow::accuracyUpdated);
+    ASSERT_TRUE(j.convert());
+    const Core::JobRecord firstRun = *j.window.lastJob();
+    ASSERT_EQ(firstRun.steps.size(), 2);
+    EXPECT_EQ(firstRun.steps[0].id, QStringLiteral("build_npu"));
+    EXPECT_EQ(firstRun.steps[1].id, QStringLiteral("build_vnpu"));
+    ASSERT_TRUE(accuracy.wait(30000));
+    EXPECT_TRUE(j.window.hasAccuracy());
+    screenshot(&j.window, QStringLiteral("maixcam2-02-precision.png"));
+
+    // The precision table's operator names are the layers "keep in higher precision" selects.
+    const QString layer = QStringLiteral("/model.0/conv/Conv");
+    auto *table = j.window.findChild<QTableView *>(QStringLiteral("layerTable"));
+    ASSERT_NE(table, nullptr);
+    const int row = rowShowing(table, layer);
+    ASSERT_GE(row, 0);
+    table->selectRow(row);
+    auto *accuracyWidget = j.window.findChild<Widgets::AccuracyWidget *>();
+    ASSERT_NE(accuracyWidget, nullptr);
+    EXPECT_EQ(accuracyWidget->keepInBf16Action()->text(), QStringLiteral("Keep in U16"));
+    QSignalSpy rerun(&j.window, &App::MainWindow::conversionFinished);
+    accuracyWidget->keepInBf16Action()->trigger();
+    EXPECT_EQ(j.window.document()->project().pulsar2.u16Layers, QStringList{layer});
+    EXPECT_TRUE(j.window.document()->project().quantization.quantizeTable.isEmpty());
+    ASSERT_TRUE(rerun.wait(120000));
+    ASSERT_TRUE(rerun.at(0).at(0).toBool());
+    const Core::JobRecord secondRun = *j.window.lastJob();
+    ASSERT_NE(secondRun.id, firstRun.id);
+    QFile config(QDir(secondRun.directory).filePath(QStringLiteral("yolov8n.npu.json")));
+    ASSERT_TRUE(config.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(config.readAll().contains("\"layer_names\": [\"/model.0/conv/Conv\"]"));
+
+    const QString bundle = j.dir.filePath(QStringLiteral("bundle"));
+    const auto files = exportAndWait(j.window, bundle);
+    ASSERT_TRUE(files) << files.error().message.toStdString();
+    EXPECT_EQ(QDir(bundle).entryList(QDir::Files, QDir::Name),
+              (QStringList{QStringLiteral("yolov8n.mud"), QStringLiteral("yolov8n.provenance.yaml"),
+                           QStringLiteral("yolov8n_npu.axmodel"), QStringLiteral("yolov8n_vnpu.axmodel")}));
+    const auto mud = Core::MudReader::readFile(bundle + QStringLiteral("/yolov8n.mud"));
+    ASSERT_TRUE(mud);
+    EXPECT_EQ(mud->modelFormat, QStringLiteral("axmodel"));
+    EXPECT_TRUE(mud->diagnostics.isEmpty()) << mud->diagnostics.value(0).message.toStdString();
+    screenshot(&j.window, QStringLiteral("maixcam2-03-exported.png"));
 }
 
 TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)

@@ -6,6 +6,7 @@
 #include <core/imaging/imagefolder.h>
 #include <tests/support/testpaths.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
@@ -80,4 +81,48 @@ TEST(QuantizationForm, LayersKeptInBf16CanBeClearedAndTheClearUndone)
     doc.undoStack()->undo();
     EXPECT_EQ(doc.project().quantization.quantizeTable, p.quantization.quantizeTable);
     EXPECT_TRUE(clear->isEnabled());
+}
+
+TEST(QuantizationForm, DevicePickerShowsOnlyWhatTheDeviceUses)
+{
+    Widgets::ProjectDocument doc;
+    Core::Project p;
+    p.quantization.quantizeTable = {{QStringLiteral("/model.0/conv/Conv_output_0_Conv"), QStringLiteral("BF16")}};
+    doc.reset(p, {});
+    Widgets::QuantizationForm form(&doc);
+    auto *device = form.findChild<QComboBox *>(QStringLiteral("device"));
+    auto *processor = form.findChild<QComboBox *>(QStringLiteral("processor"));
+    auto *buildNpu = form.findChild<QCheckBox *>(QStringLiteral("buildNpu"));
+    auto *buildVnpu = form.findChild<QCheckBox *>(QStringLiteral("buildVnpu"));
+    ASSERT_TRUE(device && processor && buildNpu && buildVnpu);
+    // MaixCAM: tpu-mlir's target, no Pulsar2 builds.
+    EXPECT_EQ(device->currentData().toString(), QStringLiteral("maixcam"));
+    EXPECT_TRUE(processor->isVisibleTo(&form));
+    EXPECT_FALSE(buildNpu->isVisibleTo(&form));
+
+    const int maixcam2 = device->findData(QStringLiteral("maixcam2"));
+    device->setCurrentIndex(maixcam2);
+    emit device->activated(maixcam2);
+    EXPECT_EQ(doc.project().device, Core::Device::MaixCam2);
+    EXPECT_FALSE(processor->isVisibleTo(&form));
+    EXPECT_TRUE(buildNpu->isVisibleTo(&form));
+    EXPECT_TRUE(buildNpu->isChecked());
+    // The quantize table stays in the project, and the form says MaixCAM2 ignores it.
+    EXPECT_EQ(doc.project().quantization.quantizeTable.size(), 1);
+    bool said = false;
+    for (const QLabel *label : form.findChildren<QLabel *>())
+        said = said || (label->isVisibleTo(&form) && label->text().contains(QStringLiteral("MaixCAM2 ignores it")));
+    EXPECT_TRUE(said);
+
+    buildVnpu->setChecked(false);
+    EXPECT_FALSE(doc.project().pulsar2.buildVnpu);
+    if (qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR")) {
+        form.resize(560, 640);
+        form.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/quantizationform-maixcam2.png"));
+    }
+    doc.undoStack()->undo();
+    EXPECT_TRUE(doc.project().pulsar2.buildVnpu);
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.project().device, Core::Device::MaixCam);
+    EXPECT_TRUE(processor->isVisibleTo(&form));
 }

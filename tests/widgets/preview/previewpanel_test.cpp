@@ -7,8 +7,13 @@
 
 #include <widgets/preview/previewpanel.h>
 
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
@@ -46,6 +51,7 @@ static void saveShot(QWidget &w, const QString &name)
 {
     if (!qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR"))
         return;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the last status lines
     w.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QLatin1Char('/') + name);
 }
 
@@ -131,4 +137,72 @@ TEST(PreviewPanel, AWrongMeanMakesTheObjectDisappear)
     panel.setProject(project);
     ASSERT_TRUE(waitForRun(panel, updated));
     EXPECT_TRUE(panel.detections().isEmpty());
+}
+
+// Thresholds live in the project: the panel shows the project's and hands edits back to it.
+TEST(PreviewPanel, ThresholdsComeFromTheProjectAndEditsGoBackToIt)
+{
+    Widgets::PreviewPanel panel;
+    QSignalSpy updated(&panel, &Widgets::PreviewPanel::previewUpdated);
+    QSignalSpy edited(&panel, &Widgets::PreviewPanel::previewSettingsEdited);
+    panel.setImage(modelDir() + QStringLiteral("preview_letterbox.ppm"));
+    Core::Project project = detectProject();
+    project.preview.confidence = 0.85;
+    panel.setProject(project);
+    ASSERT_TRUE(waitForRun(panel, updated)) << panel.statusText().toStdString();
+    EXPECT_EQ(panel.detections().size(), 2); // the 0.95 and 0.9 objects
+    EXPECT_TRUE(edited.isEmpty());           // showing the project's values is no edit
+
+    auto *confidence = panel.findChild<QDoubleSpinBox *>(QStringLiteral("previewConfidence"));
+    ASSERT_NE(confidence, nullptr);
+    EXPECT_DOUBLE_EQ(confidence->value(), 0.85);
+    confidence->setValue(0.5);
+    ASSERT_EQ(edited.count(), 1);
+    const auto settings = edited.first().first().value<Core::PreviewSettings>();
+    EXPECT_DOUBLE_EQ(settings.confidence, 0.5);
+    EXPECT_DOUBLE_EQ(settings.iou, project.preview.iou);
+    ASSERT_TRUE(waitForRun(panel, updated));
+    EXPECT_EQ(panel.detections().size(), 4);
+}
+
+// A run folder with a folder run (preview/) fills the per-image table when INT8 is shown.
+TEST(PreviewPanel, AFolderRunFillsThePerImageTable)
+{
+    Widgets::PreviewPanel panel;
+    panel.resize(700, 800);
+    panel.show();
+    QSignalSpy updated(&panel, &Widgets::PreviewPanel::previewUpdated);
+    panel.setImage(modelDir() + QStringLiteral("preview_identity.ppm"));
+    panel.setProject(detectProject());
+    panel.setRunFolder(modelDir() + QStringLiteral("preview_yolov8_detect_s2_run"));
+    ASSERT_TRUE(waitForRun(panel, updated));
+    auto *int8 = panel.findChild<QCheckBox *>();
+    ASSERT_NE(int8, nullptr);
+    ASSERT_TRUE(int8->isEnabled());
+    int8->setChecked(true);
+    ASSERT_TRUE(waitForRun(panel, updated)) << panel.statusText().toStdString();
+
+    auto *table = panel.findChild<QTableView *>(QStringLiteral("previewFolderTable"));
+    ASSERT_NE(table, nullptr);
+    auto *tabs = panel.findChild<QTabWidget *>();
+    ASSERT_NE(tabs, nullptr);
+    const int tab = int(tabs->indexOf(table));
+    ASSERT_TRUE(tabs->isTabEnabled(tab));
+    EXPECT_EQ(tabs->tabText(tab), QStringLiteral("Test Folder (2 images)"));
+    tabs->setCurrentIndex(tab);
+    QAbstractItemModel *model = table->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // The same two images and counts as the core test (int8sidebyside_test.cpp) computes.
+    ASSERT_EQ(model->rowCount(), 2);
+    EXPECT_EQ(model->index(0, 0).data().toString(), QStringLiteral("a"));
+    EXPECT_EQ(model->index(0, 1).data().toInt(), 4);
+    EXPECT_EQ(model->index(1, 1).data().toInt(), 1); // matched
+    EXPECT_EQ(model->index(1, 2).data().toInt(), 1); // shifted
+    EXPECT_EQ(model->index(1, 3).data().toInt(), 1); // class changed
+    EXPECT_EQ(model->index(1, 4).data().toInt(), 1); // missed
+    EXPECT_EQ(model->index(1, 5).data().toInt(), 1); // extra
+    EXPECT_TRUE(model->index(1, 4).data(Qt::ForegroundRole).isValid()); // lost detections stand out
+    EXPECT_FALSE(model->index(0, 4).data(Qt::ForegroundRole).isValid());
+    EXPECT_TRUE(panel.statusText().contains(QStringLiteral("Folder run: 2 images:"))) << panel.statusText().toStdString();
+    saveShot(panel, QStringLiteral("preview-folder.png"));
 }
