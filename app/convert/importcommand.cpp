@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QScopeGuard>
 
 namespace Mcw::Cli {
 
@@ -43,6 +44,12 @@ int runImport(const QStringList &arguments)
         printErr(bundle.error().message);
         return ExitBadInput;
     }
+    // An import that fails after extracting leaves nothing beside the zip.
+    int exitCode = ExitFailure;
+    const auto removeOnFailure = qScopeGuard([&] {
+        if (exitCode != ExitOk && !extractDir.isEmpty())
+            QDir(extractDir).removeRecursively();
+    });
     const Core::Project &p = bundle->project;
     printOut(QStringLiteral("Bundle %1").arg(bundle->mudPath));
     printOut(QStringLiteral("  model_type  %1%2").arg(p.modelType, p.task.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.task)));
@@ -55,8 +62,10 @@ int runImport(const QStringList &arguments)
         printOut(QStringLiteral("  provenance  yes (tpu-mlir %1)").arg(bundle->provenance.toolVersion));
     const int errors = printDiagnostics(bundle->problems);
 
-    if (!parser.isSet(output))
-        return errors > 0 ? ExitFailure : ExitOk;
+    if (!parser.isSet(output)) {
+        exitCode = errors > 0 ? ExitFailure : ExitOk;
+        return exitCode;
+    }
 
     Core::Project project = p;
     if (parser.isSet(model))
@@ -77,7 +86,8 @@ int runImport(const QStringList &arguments)
         return ExitFailure;
     }
     printOut(QStringLiteral("Wrote %1; run 'maixcam-convert check %1' next.").arg(parser.value(output)));
-    return errors > 0 ? ExitFailure : ExitOk;
+    exitCode = errors > 0 ? ExitFailure : ExitOk;
+    return exitCode;
 }
 
 } // namespace Mcw::Cli

@@ -2,16 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "npzfile.h"
 
+#include <core/bundle/archivelimits.h>
+
 #include <QFile>
+#include <QFileInfo>
 
 #include <zip.h>
 
 #include <memory>
 
 namespace Mcw::Core {
-
-// Deflate cannot compress better than about 1032:1; a larger claimed ratio is a lie (zip bomb).
-static constexpr qint64 s_maxDeflateRatio = 1100;
 
 struct ZipCloser
 {
@@ -46,7 +46,12 @@ Expected<NpzFile> NpzFile::open(const QString &path)
         return Unexpected(zip.error());
     NpzFile file;
     file.m_path = path;
+    const ArchiveLimits limits = ArchiveLimits::runOutputs();
+    const qint64 fileSize = QFileInfo(path).size();
     const zip_int64_t count = zip_get_num_entries(zip->get(), 0);
+    if (const QString why = limits.countProblem(path, count); !why.isEmpty())
+        return makeError(Error::Code::InvalidInput, why);
+    qint64 total = 0;
     for (zip_int64_t i = 0; i < count; ++i) {
         zip_stat_t st;
         zip_stat_init(&st);
@@ -63,17 +68,22 @@ Expected<NpzFile> NpzFile::open(const QString &path)
         e.size = (st.valid & ZIP_STAT_SIZE) ? qint64(st.size) : 0;
         e.compressedSize = (st.valid & ZIP_STAT_COMP_SIZE) ? qint64(st.comp_size) : 0;
         e.deflated = (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE;
-        const bool tooBig
-            = e.size > maxEntryBytes
-              || (e.deflated && e.size > s_maxDeflateRatio * (e.compressedSize + 1024));
-        if (tooBig) {
-            return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("%1: the entry '%2' claims %3 bytes, which is absurd "
-                                            "for its %4 compressed bytes; the file is corrupt.")
-                                 .arg(path, name)
-                                 .arg(e.size)
-                                 .arg(e.compressedSize));
-        }
+        // Arrays are read whole (comparisons need them), so the sizes an entry declares are
+        // held to the limits before anything is allocated; reads never go past them.
+        // A stored entry's sizes are equal, so the ratio holds for every method; and no entry
+        // can hold more compressed bytes than the file (fuzzing found a stored 4 GB claim).
+        total += e.size;
+        QString why = e.compressedSize > fileSize
+                          ? QStringLiteral("%1: the entry '%2' claims %3 compressed bytes, more than the file's %4; "
+                                           "the file is corrupt.")
+                                .arg(path, name)
+                                .arg(e.compressedSize)
+                                .arg(fileSize)
+                          : limits.ratioProblem(path, name, e.size, e.compressedSize);
+        if (why.isEmpty())
+            why = limits.totalProblem(path, total);
+        if (!why.isEmpty())
+            return makeError(Error::Code::InvalidInput, why);
         file.m_entries.append(e);
     }
     return file;

@@ -14,7 +14,8 @@ namespace Mcw::Core {
 /**
  * A NumPy .npz archive (a zip of .npy files, stored or deflated), read with libzip. open()
  * reads only the directory; array() opens its own handle, so arrays may be read from several
- * threads at once. Names are given without the ".npy" suffix, in archive order (NumPy's order).
+ * threads at once; the archive is held to ArchiveLimits::runOutputs(). Names are given
+ * without the ".npy" suffix, in archive order (NumPy's order).
  */
 class NpzFile
 {
@@ -27,9 +28,6 @@ public:
         qint64 compressedSize = 0;
         bool deflated = false;
     };
-
-    /** Largest .npy entry accepted; anything bigger is taken as a corrupt or hostile file. */
-    static constexpr qint64 maxEntryBytes = qint64(8) << 30;
 
     static Expected<NpzFile> open(const QString &path);
 

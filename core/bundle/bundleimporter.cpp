@@ -42,29 +42,35 @@ QString BundleImporter::modelPathProblem(const QString &value, const QString &bu
 
 Expected<BundleImporter::Bundle> BundleImporter::open(const QString &path, const QString &extractDir)
 {
-    Bundle bundle;
-    QString mudPath = path;
-    if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)) {
-        if (extractDir.isEmpty()) {
-            return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("%1: a folder to extract the bundle into is needed.").arg(path));
-        }
-        const auto written = ZipArchive::extractSafely(path, extractDir);
-        if (!written)
-            return Unexpected(written.error());
-        QStringList muds;
-        for (const QString &name : *written) {
-            if (name.endsWith(QLatin1String(".mud")))
-                muds.append(name);
-        }
-        if (muds.size() != 1) {
-            return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("%1: the archive holds %2 .mud files; exactly one is needed.")
-                                 .arg(path)
-                                 .arg(muds.size()));
-        }
-        mudPath = QDir(extractDir).filePath(muds.first());
+    if (!path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        return openMud(path);
+    if (extractDir.isEmpty()) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: a folder to extract the bundle into is needed.").arg(path));
     }
+    const auto written = ZipArchive::extractSafely(path, extractDir);
+    if (!written)
+        return Unexpected(written.error());
+    QStringList muds;
+    for (const QString &name : *written) {
+        if (name.endsWith(QLatin1String(".mud")))
+            muds.append(name);
+    }
+    Expected<Bundle> bundle = makeError(Error::Code::InvalidInput,
+                                        QStringLiteral("%1: the archive holds %2 .mud files; exactly one is needed.")
+                                            .arg(path)
+                                            .arg(muds.size()));
+    if (muds.size() == 1)
+        bundle = openMud(QDir(extractDir).filePath(muds.first()));
+    // The folder was created by this call: an import that fails leaves nothing beside the zip.
+    if (!bundle)
+        QDir(extractDir).removeRecursively();
+    return bundle;
+}
+
+Expected<BundleImporter::Bundle> BundleImporter::openMud(const QString &mudPath)
+{
+    Bundle bundle;
     const auto mud = MudReader::readFile(mudPath);
     if (!mud)
         return Unexpected(mud.error());

@@ -34,12 +34,16 @@ public:
 
     /**
      * \a path is a .mud or a .zip. Zips are extracted (safely) into \a extractDir, which must
-     * not exist yet; nothing is extracted when any entry is unsafe.
+     * not exist yet; nothing is extracted when any entry is unsafe or the archive breaks
+     * ArchiveLimits::bundle(), and the folder is removed again when the import fails.
      */
     static Expected<Bundle> open(const QString &path, const QString &extractDir = {});
 
     /** Why a `model =` value may not be used (absolute, leaves the folder); empty when fine. */
     static QString modelPathProblem(const QString &value, const QString &bundleFolder);
+
+private:
+    static Expected<Bundle> openMud(const QString &mudPath);
 };
 
 } // namespace Mcw::Core

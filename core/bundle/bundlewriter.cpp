@@ -20,18 +20,39 @@ static QString existsMessage(const QString &path)
 
 // QFile::copy would give the copy the source's mode (a cvimodel written by a container may be
 // 0600); a new file gets what the user's umask allows, like the .mud next to it.
-static bool copyWithUmask(const QString &from, const QString &to)
+// A short write (the disk filled mid-chunk) is retried, so the next one reports the reason.
+static bool writeFully(QFile &out, const QByteArray &bytes)
+{
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const qint64 n = out.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+// Returns why the copy failed ("No space left on device"), empty on success.
+static QString copyWithUmask(const QString &from, const QString &to)
 {
     QFile in(from);
     QFile out(to);
-    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return false;
+    if (!in.open(QIODevice::ReadOnly))
+        return in.errorString();
+    // Unbuffered: a failed write reports the system's reason, not Qt's "Unknown error".
+    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
+        return out.errorString();
     QByteArray chunk;
     while (!(chunk = in.read(qint64(1) << 20)).isEmpty()) {
-        if (out.write(chunk) != chunk.size())
-            return false;
+        if (!writeFully(out, chunk))
+            return out.errorString();
     }
-    return in.error() == QFileDevice::NoError && out.flush();
+    if (in.error() != QFileDevice::NoError)
+        return in.errorString();
+    if (!out.flush())
+        return out.errorString();
+    return {};
 }
 
 void BundleWriter::removeStalePartials(const QString &target)
@@ -83,16 +104,19 @@ Expected<void> BundleWriter::writeDirectory(const QString &dir, const QList<File
         const QString path = QDir(bundle).filePath(f.name);
         QDir().mkpath(QFileInfo(path).absolutePath());
         if (!f.sourcePath.isEmpty()) {
-            if (!copyWithUmask(f.sourcePath, path)) {
+            if (const QString why = copyWithUmask(f.sourcePath, path); !why.isEmpty()) {
                 return makeError(Error::Code::Io,
-                                 QStringLiteral("%1: cannot be copied into the bundle.").arg(f.sourcePath));
+                                 QStringLiteral("%1: cannot be copied into the bundle %2 (%3); nothing was "
+                                                "exported.")
+                                     .arg(f.sourcePath, dir, why));
             }
             continue;
         }
         QFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(f.bytes) != f.bytes.size()) {
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || !writeFully(out, f.bytes)) {
             return makeError(Error::Code::Io,
-                             QStringLiteral("%1: cannot be written (%2).").arg(path, out.errorString()));
+                             QStringLiteral("%1: the bundle cannot be written (%2); nothing was exported.")
+                                 .arg(dir, out.errorString()));
         }
     }
     QString old;

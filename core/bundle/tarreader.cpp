@@ -20,7 +20,7 @@ TarReader::TarReader(QIODevice *in, QString sourceName, Limits limits)
 {}
 
 TarReader::TarReader(QIODevice *in, QString sourceName)
-    : TarReader(in, std::move(sourceName), Limits{})
+    : TarReader(in, std::move(sourceName), ArchiveLimits::containerCopy())
 {}
 
 Error TarReader::truncated() const
@@ -109,8 +109,8 @@ Expected<std::optional<TarReader::Entry>> TarReader::next()
         const auto size = octal(h.data() + 124, 12);
         if (!stored || *stored != sum || !size)
             return makeError(Error::Code::InvalidInput, QStringLiteral("%1 is not a tar archive (a header checksum does not match).").arg(m_source));
-        if (++m_entries > m_limits.maxEntries)
-            return makeError(Error::Code::InvalidInput, QStringLiteral("%1 holds more than %2 entries, the limit.").arg(m_source).arg(m_limits.maxEntries));
+        if (const QString why = m_limits.countProblem(m_source, ++m_entries); !why.isEmpty())
+            return makeError(Error::Code::InvalidInput, why);
         const char type = h[156];
         if (type == 'x' || type == 'g' || type == 'L') {
             auto data = readSmall(*size);
@@ -158,8 +158,8 @@ Expected<std::optional<TarReader::Entry>> TarReader::next()
             e.size = e.type == Entry::Type::Directory ? 0 : e.size;
         e.modified = QDateTime::fromSecsSinceEpoch(octal(h.data() + 136, 12).value_or(0), Qt::UTC);
         m_total += e.size;
-        if (m_total > m_limits.maxTotalBytes)
-            return makeError(Error::Code::InvalidInput, QStringLiteral("%1 holds more than %2 MB, the limit.").arg(m_source).arg(m_limits.maxTotalBytes >> 20));
+        if (const QString why = m_limits.totalProblem(m_source, m_total); !why.isEmpty())
+            return makeError(Error::Code::InvalidInput, why);
         m_left = e.size;
         m_padding = (Block - e.size % Block) % Block;
         return std::optional<Entry>(e);

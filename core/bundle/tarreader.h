@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/bundle/archivelimits.h>
 #include <core/result.h>
 
 #include <QDateTime>
@@ -30,11 +31,7 @@ public:
         QDateTime modified;
     };
 
-    struct Limits
-    {
-        qint64 maxTotalBytes = qint64(64) << 30;
-        int maxEntries = 1'000'000;
-    };
+    using Limits = ArchiveLimits;
 
     TarReader(QIODevice *in, QString sourceName, Limits limits);
     explicit TarReader(QIODevice *in, QString sourceName = {});

@@ -11,7 +11,9 @@
 
 #include <zip.h>
 
+#include <array>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <sys/stat.h>
 
@@ -87,7 +89,9 @@ Expected<QList<ZipArchive::Entry>> ZipArchive::entries(const QString &zipPath)
             continue;
         Entry e;
         e.name = QString::fromUtf8(st.name);
+        e.index = i;
         e.size = (st.valid & ZIP_STAT_SIZE) ? qint64(st.size) : 0;
+        e.compressedSize = (st.valid & ZIP_STAT_COMP_SIZE) ? qint64(st.comp_size) : 0;
         e.isDirectory = e.name.endsWith(QLatin1Char('/'));
         e.isSymlink = isSymlinkEntry(zip->get(), zip_uint64_t(i));
         out.append(e);
@@ -128,8 +132,58 @@ Expected<QByteArray> ZipArchive::readEntry(const QString &zipPath, const QString
     return bytes;
 }
 
+// Inflates entry \a index of \a zip into \a path through a small buffer, counting what really
+// comes out: a header that understates the size cannot get past the archive's limits.
+static Expected<qint64> streamEntry(zip_t *zip, zip_uint64_t index, const QString &zipPath,
+                                    const ZipArchive::Entry &entry, const QString &path,
+                                    qint64 alreadyWritten, const ArchiveLimits &limits)
+{
+    ZipFileHandle file(zip_fopen_index(zip, index, 0));
+    if (!file) {
+        return makeError(Error::Code::Io,
+                         QStringLiteral("%1: the entry %2 cannot be read (%3).")
+                             .arg(zipPath, entry.name, QString::fromUtf8(zip_strerror(zip))));
+    }
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        return makeError(Error::Code::Io,
+                         QStringLiteral("%1: cannot be written (%2).").arg(path, out.errorString()));
+    }
+    std::array<char, 256 * 1024> buffer;
+    qint64 done = 0;
+    for (;;) {
+        const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
+        if (n < 0) {
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("%1: the entry %2 is damaged (%3).")
+                                 .arg(zipPath, entry.name, QString::fromUtf8(zip_file_strerror(file.get()))));
+        }
+        if (n == 0)
+            break;
+        done += n;
+        if (done > entry.size) {
+            return makeError(Error::Code::InvalidInput,
+                             QStringLiteral("%1: the entry %2 inflates to more than the %3 bytes it declares; "
+                                            "the archive is damaged or hostile.")
+                                 .arg(zipPath, entry.name)
+                                 .arg(entry.size));
+        }
+        if (const QString why = limits.totalProblem(zipPath, alreadyWritten + done); !why.isEmpty())
+            return makeError(Error::Code::InvalidInput, why);
+        if (out.write(buffer.data(), n) != n) {
+            return makeError(Error::Code::Io,
+                             QStringLiteral("%1: cannot be written (%2).").arg(path, out.errorString()));
+        }
+    }
+    if (!out.flush()) {
+        return makeError(Error::Code::Io,
+                         QStringLiteral("%1: cannot be written (%2).").arg(path, out.errorString()));
+    }
+    return done;
+}
+
 Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QString &targetDir,
-                                                qint64 maxTotalBytes)
+                                                const ArchiveLimits &limits)
 {
     if (QFileInfo::exists(targetDir)) {
         return makeError(Error::Code::InvalidInput,
@@ -138,6 +192,8 @@ Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QS
     const auto list = entries(zipPath);
     if (!list)
         return Unexpected(list.error());
+    if (const QString why = limits.countProblem(zipPath, list->size()); !why.isEmpty())
+        return makeError(Error::Code::InvalidInput, why);
     QSet<QString> seen;
     qint64 total = 0;
     for (const Entry &e : *list) {
@@ -160,13 +216,13 @@ Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QS
                                  .arg(zipPath, e.name));
         }
         seen.insert(normalized);
-        total += e.size;
-        if (total > maxTotalBytes) {
-            return makeError(Error::Code::InvalidInput,
-                             QStringLiteral("%1: the archive expands to more than %2 bytes.")
-                                 .arg(zipPath)
-                                 .arg(maxTotalBytes));
+        if (const QString why = limits.ratioProblem(zipPath, e.name, e.size, e.compressedSize);
+            !why.isEmpty()) {
+            return makeError(Error::Code::InvalidInput, why);
         }
+        total += e.size;
+        if (const QString why = limits.totalProblem(zipPath, total); !why.isEmpty())
+            return makeError(Error::Code::InvalidInput, why);
     }
 
     const QFileInfo target(targetDir);
@@ -175,6 +231,7 @@ Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QS
         return makeError(Error::Code::Io,
                          QStringLiteral("%1: the folder cannot be created.").arg(parent.path()));
     }
+    // Removed with everything in it on any failure below: nothing is left beside the archive.
     QTemporaryDir staging(parent.filePath(QStringLiteral(".%1.partial-XXXXXX").arg(target.fileName())));
     // The staging folder is drwx------; the extracted folder inside it gets the user's umask.
     const QString extracted = QDir(staging.path()).filePath(QStringLiteral("contents"));
@@ -182,22 +239,22 @@ Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QS
         return makeError(Error::Code::Io,
                          QStringLiteral("%1: a temporary folder cannot be created.").arg(parent.path()));
     }
+    auto zip = openForReading(zipPath);
+    if (!zip)
+        return Unexpected(zip.error());
     QStringList written;
+    qint64 inflated = 0;
     for (const Entry &e : *list) {
         if (e.isDirectory) {
             QDir(extracted).mkpath(e.name);
             continue;
         }
-        const auto bytes = readEntry(zipPath, e.name);
-        if (!bytes)
-            return Unexpected(bytes.error());
         const QString path = QDir(extracted).filePath(e.name);
         QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size()) {
-            return makeError(Error::Code::Io,
-                             QStringLiteral("%1: cannot be written (%2).").arg(path, out.errorString()));
-        }
+        const auto bytes = streamEntry(zip->get(), zip_uint64_t(e.index), zipPath, e, path, inflated, limits);
+        if (!bytes)
+            return Unexpected(bytes.error());
+        inflated += *bytes;
         written.append(e.name);
     }
     if (!QDir().rename(extracted, target.absoluteFilePath())) {
@@ -246,9 +303,14 @@ Expected<void> ZipArchive::write(const QString &zipPath, const QList<FileToWrite
         }
     }
     if (zip_close(zip.get()) != 0) {
+        // libzip's reason names its temporary file; the system's says what went wrong.
+        const int systemError = zip_error_code_system(zip_get_error(zip.get()));
+        const QString why = systemError != 0 ? QString::fromLocal8Bit(std::strerror(systemError))
+                                             : QString::fromUtf8(zip_strerror(zip.get()));
         QFile::remove(partial);
         return makeError(Error::Code::Io,
-                         QStringLiteral("%1: the archive cannot be written.").arg(zipPath));
+                         QStringLiteral("%1: the archive cannot be written (%2); nothing was written.")
+                             .arg(zipPath, why));
     }
     (void) zip.release();
     // POSIX rename replaces an existing file atomically; overwrite consent is the caller's.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/bundle/archivelimits.h>
 #include <core/result.h>
 
 #include <QByteArray>
@@ -21,7 +22,9 @@ public:
     struct Entry
     {
         QString name;
-        qint64 size = 0;
+        qint64 index = -1;
+        qint64 size = 0;           // inflated bytes, as declared
+        qint64 compressedSize = 0;
         bool isDirectory = false;
         bool isSymlink = false;
     };
@@ -42,11 +45,13 @@ public:
 
     /**
      * Extracts every entry below \a targetDir. Nothing is written unless every entry passes the
-     * safety checks; files appear via a temporary sibling folder renamed into place, so an
-     * interrupted extraction leaves no partial folder. \a targetDir must not exist yet.
+     * safety checks and \a limits; entries stream to disk (never whole in memory) and the bytes
+     * really inflated are held to the limits too. Files appear via a temporary sibling folder
+     * renamed into place, so a failed or interrupted extraction leaves nothing behind.
+     * \a targetDir must not exist yet.
      */
     static Expected<QStringList> extractSafely(const QString &zipPath, const QString &targetDir,
-                                               qint64 maxTotalBytes = qint64(4) << 30);
+                                               const ArchiveLimits &limits = ArchiveLimits::bundle());
 
     /** Writes a new zip atomically (temporary sibling file, then rename). */
     static Expected<void> write(const QString &zipPath, const QList<FileToWrite> &files);

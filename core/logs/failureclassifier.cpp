@@ -161,6 +161,10 @@ void FailureClassifier::addLine(const QString &line, ToolStage stage)
         mark(m_opNotSupported, line.mid(at + 15).trimmed(), stage);
     if (has(line, QLatin1StringView("can't open calibration table file")))
         mark(m_caliTable, line, stage);
+    // The job folder takes no more writes: whatever the tool says next follows from that.
+    if (!m_storage.seen && (has(line, QLatin1StringView("Read-only file system"))
+                            || has(line, QLatin1StringView("No space left on device"))))
+        mark(m_storage, line.trimmed(), stage);
     if (isTargetLimitation(line)) {
         // Keep the first two messages: the second often names the op ("unimplemented ... tpu.X").
         if (!m_onTarget.seen)
@@ -278,6 +282,19 @@ std::optional<Failure> FailureClassifier::classify() const
         f.suggestion = QStringLiteral("This tpu-mlir version accepts different flags; run \"Test toolchain\" so "
                                       "only the flags it knows are used, or fix the option named above.");
         f.details = {QStringLiteral("usage: %1 ...").arg(m_usageProgram), m_argparseError.text};
+        return f;
+    }
+    if (m_storage.seen) {
+        const bool full = m_storage.text.contains(QLatin1StringView("No space left on device"));
+        f.code = full ? QStringLiteral("disk_full") : QStringLiteral("read_only_workspace");
+        f.stage = stageOr(m_storage.stage);
+        f.message = full ? QStringLiteral("The disk of the job folder is full: %1.").arg(m_storage.text)
+                         : QStringLiteral("The job folder became read-only: %1.").arg(m_storage.text);
+        f.suggestion = full ? QStringLiteral("Free disk space or move the workspace to a larger disk, then run again; "
+                                             "earlier runs are kept.")
+                            : QStringLiteral("Make the workspace writable again (a disk the system turned read-only "
+                                             "after an error needs a check first), then run again; earlier runs are kept.");
+        f.details = {m_storage.text};
         return f;
     }
     if (m_opNotSupported.seen) {

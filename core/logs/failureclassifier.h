@@ -18,7 +18,8 @@ struct Failure
     /**
      * similarity_below_tolerance, unsupported_op, unsupported_on_target,
      * missing_calibration_table, tpuc_opt_crash, frontend_error, input_error, usage_error,
-     * killed, model_load_failure, runtime_crash, tool_failed when only a non-zero exit status
+     * killed, model_load_failure, runtime_crash, read_only_workspace, disk_full, tool_failed
+     * when only a non-zero exit status
      * is known, or unknown_failure when the exit status is unknown and the log ends anywhere
      * but on a line that marks success (cut off, killed, an ending the parser does not know).
      */
@@ -78,6 +79,7 @@ private:
     Mark m_argparseError;
     Mark m_opNotSupported;
     Mark m_caliTable;
+    Mark m_storage;          // "Read-only file system" / "No space left on device"
     QString m_caliTableFile;
     Mark m_onTarget;
     Mark m_native;           // first native crash line (UNREACHABLE, assertion, LLVM ERROR, terminate)

@@ -14,8 +14,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <string_view>
 
 namespace Mcw::Core {
+
+// Project files written since the end line exists start with this header (older ones with
+// "# MaixCAM Model Workbench project" alone, and are read as before).
+static constexpr std::string_view s_completeHeader = "# MaixCAM Model Workbench project (complete when it ends with '# end of project')";
+static constexpr std::string_view s_endLine = "# end of project";
 
 static QString qs(const std::string &s)
 {
@@ -408,6 +414,15 @@ static void readProject(YamlReader &r, const YAML::Node &root, Project &p)
 
 Expected<ProjectFile::Loaded> ProjectFile::parse(const QByteArray &yaml, const QString &path)
 {
+    // A file cut at a line boundary is still valid YAML with settings missing; files written
+    // with this header end with s_endLine, so a cut one is refused instead of run without them.
+    if (yaml.startsWith(QByteArrayView(s_completeHeader.data(), qsizetype(s_completeHeader.size())))
+        && !yaml.trimmed().endsWith(QByteArrayView(s_endLine.data(), qsizetype(s_endLine.size())))) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("%1: the file is cut short (its last line is not '%2'), by a crash or "
+                                        "a full disk; it was left as it is, restore it from a copy.")
+                             .arg(path, QString::fromLatin1(s_endLine.data(), qsizetype(s_endLine.size()))));
+    }
     const QString baseDir = QFileInfo(path).absolutePath();
     YAML::Node root;
     try {
@@ -484,7 +499,7 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
 
     YAML::Emitter out;
     out.SetIndent(2);
-    out << YAML::Comment("MaixCAM Model Workbench project") << YAML::BeginMap;
+    out << YAML::Comment(s_completeHeader.data() + 2) << YAML::BeginMap;
     out << YAML::Key << "schema" << YAML::Value << Project::SchemaVersion;
     out << YAML::Key << "name" << YAML::Value << ss(p.name);
     out << YAML::Key << "device" << YAML::Value << ss(deviceName(p.device));
@@ -581,6 +596,8 @@ QByteArray ProjectFile::serialize(const Project &p, const QString &path)
     out << YAML::EndMap;
 
     QByteArray bytes(out.c_str(), qsizetype(out.size()));
+    bytes.append('\n');
+    bytes.append(s_endLine.data(), qsizetype(s_endLine.size()));
     bytes.append('\n');
     return bytes;
 }

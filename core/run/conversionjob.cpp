@@ -205,7 +205,7 @@ void ConversionJob::startStep(int index)
     });
     connect(m_runner.get(), &StepRunner::lineReceived, this,
             [this, stepId](OutputStream stream, const QString &line, bool overwrite) {
-                for (const LogEvent &e : m_parser->feedLine(line)) {
+                for (const LogEvent &e : m_parser ? m_parser->feedLine(line) : QList<LogEvent>()) {
                     if (e.kind == LogEvent::Kind::Version && m_record.toolVersion.isEmpty())
                         m_record.toolVersion = e.version;
                 }
@@ -390,6 +390,10 @@ void ConversionJob::finishJob()
     }
     m_record.state = failed ? JobState::Failed : cancelled ? JobState::Cancelled : JobState::Succeeded;
     m_current = -1;
+    // The pool keeps finished jobs for the Jobs panel: only their record, not the last step's
+    // parser and progress state (a retry makes new ones).
+    m_parser.reset();
+    m_progress.reset();
     save();
     emit changed();
     emit finished();

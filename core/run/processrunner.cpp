@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace Mcw::Core {
@@ -135,7 +136,16 @@ bool ProcessRunner::start(const ToolInvocation &invocation)
     if (!m_stdoutFile.isEmpty())
         m_process->setStandardOutputFile(m_stdoutFile);
     // Own session and process group: cancel reaches python's children (tpuc-opt, npz_tool).
-    m_process->setChildProcessModifier([] { ::setsid(); });
+    // The tool also dies with us: a workbench killed with SIGKILL (or crashed) must not leave
+    // it writing into a run that reopens as interrupted. Runners live on the thread that
+    // started them (the GUI's or CLI's main thread), whose end is the process's end.
+    const pid_t parent = ::getpid();
+    m_process->setChildProcessModifier([parent] {
+        ::setsid();
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) // died before prctl took effect
+            ::_exit(127);
+    });
 
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this,
             [this] { readStream(OutputStream::Stdout); });

@@ -16,6 +16,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
 using namespace Mcw::Core;
 namespace Tests = Mcw::Tests;
 
@@ -167,4 +169,96 @@ TEST(ExportCli, AKilledExportLeavesNoPartialBundle)
     EXPECT_EQ(QDir(dir.filePath(QStringLiteral("out"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
               QStringList{QStringLiteral("bundle")});
     EXPECT_EQ(QFileInfo(bundle + QStringLiteral("/classifier.cvimodel")).size(), qint64(160) << 20);
+}
+
+namespace {
+
+QString makeZip(const QTemporaryDir &dir, const QString &kind)
+{
+    const QString path = dir.filePath(kind + QStringLiteral(".zip"));
+    const int status = QProcess::execute(QStringLiteral("python3"),
+                                         {QStringLiteral(MCW_TEST_SOURCE_DIR_BUNDLE "/make_hostile_zip.py"), kind, path});
+    EXPECT_EQ(status, 0) << "python3 zipfile helper failed for " << kind.toStdString();
+    return path;
+}
+
+// Peak resident memory of the largest child this test has waited for (the CLI; the zip writer
+// streams and stays far below), from the kernel's own accounting.
+qint64 peakChildRssMb()
+{
+    struct rusage usage {};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    return qint64(usage.ru_maxrss) / 1024;
+}
+
+// Everything in \a dir but the archive itself, hidden staging folders included.
+QStringList leftBehind(const QString &dir, const QString &zip)
+{
+    QStringList names = QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    names.removeAll(QFileInfo(zip).fileName());
+    return names;
+}
+
+} // namespace
+
+// The bomb: a 1 MB zip whose .cvimodel inflates to 1 GiB used to hold 1.1 GB of memory
+// and leave the 1 GB file in a folder beside the zip.
+TEST(ImportCli, ZipBombIsRefusedInOneSentenceWithBoundedMemoryAndNothingLeft)
+{
+    QTemporaryDir dir;
+    const QString zip = makeZip(dir, QStringLiteral("bomb"));
+    ASSERT_LT(QFileInfo(zip).size(), 2 << 20);
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), zip});
+    EXPECT_EQ(run.exitCode, 2) << run.err.toStdString();
+    EXPECT_TRUE(run.err.startsWith(zip + QStringLiteral(": the entry m.cvimodel inflates from ")))
+        << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("to 1024 MB, more than 100 times its compressed size, the limit")))
+        << run.err.toStdString();
+    EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+    EXPECT_EQ(leftBehind(dir.path(), zip), QStringList());
+    EXPECT_LT(peakChildRssMb(), 200);
+}
+
+// 300 MiB inflated from 6.7 MB, within every limit: the import succeeds and its peak memory
+// stays far below the entry's size, so the entry went to disk in pieces.
+TEST(ImportCli, LargeEntryStreamsToDiskWithBoundedMemory)
+{
+    QTemporaryDir dir;
+    const QString zip = makeZip(dir, QStringLiteral("large"));
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), zip});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
+    EXPECT_EQ(QFileInfo(dir.filePath(QStringLiteral("large/m.cvimodel"))).size(), qint64(300) << 20);
+    EXPECT_LT(peakChildRssMb(), 200);
+}
+
+// A bomb under the size limit (64 MiB of zeros) is refused by its ratio; an entry that inflates
+// beyond the size it declares is refused while inflating. Nothing is left either way.
+class ImportHostileZip : public ::testing::TestWithParam<std::pair<const char *, const char *>>
+{};
+
+TEST_P(ImportHostileZip, IsRefusedInOneSentenceAndLeavesNothing)
+{
+    QTemporaryDir dir;
+    const QString zip = makeZip(dir, QString::fromLatin1(GetParam().first));
+    const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), zip});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.startsWith(zip + QStringLiteral(": the entry m.cvimodel "))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QString::fromLatin1(GetParam().second))) << run.err.toStdString();
+    EXPECT_EQ(leftBehind(dir.path(), zip), QStringList());
+}
+
+INSTANTIATE_TEST_SUITE_P(Bundles, ImportHostileZip,
+                         ::testing::Values(std::pair{"ratio", "to 64 MB, more than 100 times"},
+                                           std::pair{"liar", "inflates to more than the 1048576 bytes it declares"}));
+
+// Extraction succeeded but the import did not: the extracted folder goes too.
+TEST(ImportCli, FailedImportLeavesNoFolderBesideTheZip)
+{
+    for (const QString &kind : {QStringLiteral("nomodel"), QStringLiteral("nomud")}) {
+        QTemporaryDir dir;
+        const QString zip = makeZip(dir, kind);
+        const Tests::CliRun run = Tests::runConvert({QStringLiteral("import"), zip});
+        EXPECT_NE(run.exitCode, 0) << kind.toStdString();
+        EXPECT_EQ(leftBehind(dir.path(), zip), QStringList()) << kind.toStdString() << run.err.toStdString();
+    }
 }

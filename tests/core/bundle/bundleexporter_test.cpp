@@ -10,12 +10,15 @@
 #include <core/sha256.h>
 
 #include <tests/support/testpaths.h>
+#include <tests/support/tmpfsmount.h>
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <random>
 
 using namespace Mcw::Core;
 
@@ -149,4 +152,43 @@ TEST(BundleExporter, ZipBundleHoldsTheSameFiles)
     const auto entries = ZipArchive::entries(zip);
     ASSERT_TRUE(entries);
     EXPECT_EQ(entries->size(), 3);
+}
+
+// The disk fills during the export (a 1 MB tmpfs, a 3 MB cvimodel): one sentence that says so,
+// no partial bundle in either form, and the job the bundle came from untouched.
+TEST(BundleExporter, FullDiskIsOneSentenceAndLeavesNoPartialBundle)
+{
+    Fixture fx;
+    const QString cvimodel = QDir(fx.job.directory).filePath(ConversionPlan::int8ModelFile(fx.project.name));
+    QByteArray bytes(3 << 20, Qt::Uninitialized);
+    std::mt19937 random(20); // random bytes do not deflate: the zip form needs 3 MB too
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        bytes[i] = char(random());
+    {
+        QFile f(cvimodel);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    StepRecord &deploy = fx.job.steps[fx.job.stepIndex(QStringLiteral("deploy_int8"))];
+    deploy.outputs.first().size = bytes.size();
+    deploy.outputs.first().sha256 = *sha256OfFile(cvimodel);
+    ASSERT_TRUE(fx.job.save());
+    const QString jobBefore = *sha256OfFile(fx.job.jsonPath());
+
+    const QString disk = fx.dir.filePath(QStringLiteral("disk"));
+    Mcw::Tests::TmpfsMount mount(disk, 1 << 20);
+    if (!mount.isMounted())
+        GTEST_SKIP() << mount.skipReason().toStdString();
+    for (const QString &name : {QStringLiteral("bundle"), QStringLiteral("bundle.zip")}) {
+        const QString out = QDir(disk).filePath(name);
+        const auto result = BundleExporter::exportBundle(fx.request(), out, false);
+        ASSERT_FALSE(result) << name.toStdString();
+        const QString message = result.error().message;
+        EXPECT_TRUE(message.contains(QStringLiteral("No space left on device"))) << message.toStdString();
+        EXPECT_EQ(message.count(QStringLiteral(". ")), 0) << message.toStdString();
+        EXPECT_EQ(QDir(disk).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList())
+            << name.toStdString();
+    }
+    EXPECT_EQ(*sha256OfFile(fx.job.jsonPath()), jobBefore);
+    EXPECT_EQ(*sha256OfFile(cvimodel), deploy.outputs.first().sha256);
 }

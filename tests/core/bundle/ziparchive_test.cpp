@@ -119,3 +119,22 @@ TEST(ZipArchive, WriteThenReadRoundTrip)
     ASSERT_TRUE(py.waitForFinished());
     EXPECT_EQ(py.readAllStandardOutput().trimmed(), QByteArray("[basic]\n 5000"));
 }
+
+TEST(ZipArchive, LimitsOnSizeAndEntriesAreOneSentenceAndNothingIsWritten)
+{
+    QTemporaryDir dir;
+    const QString zip = makeZip(dir, QStringLiteral("good"));
+    const QString target = dir.filePath(QStringLiteral("out"));
+    ArchiveLimits small = ArchiveLimits::bundle();
+    small.maxTotalBytes = 40; // the three entries hold 9 + 49 + 11 bytes
+    const auto tooBig = ZipArchive::extractSafely(zip, target, small);
+    ASSERT_FALSE(tooBig);
+    EXPECT_EQ(tooBig.error().message, zip + QStringLiteral(" holds more than 40 bytes once unpacked, the limit."));
+    ArchiveLimits few = ArchiveLimits::bundle();
+    few.maxEntries = 2;
+    const auto tooMany = ZipArchive::extractSafely(zip, target, few);
+    ASSERT_FALSE(tooMany);
+    EXPECT_EQ(tooMany.error().message, zip + QStringLiteral(" holds more than 2 entries, the limit."));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+              QStringList{QStringLiteral("good.zip")});
+}

@@ -1,0 +1,282 @@
+// SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Faults that must lose nothing (issue 20): the session killed mid-run, the workspace turning
+// read-only mid-run, project.yaml and job.json damaged on disk. Runs use `maixcam-convert` on the
+// tpu-mlir doubles (tests/fakes), as a user would.
+#include <core/project/projectfile.h>
+#include <core/run/jobhistory.h>
+#include <core/sha256.h>
+
+#include <tests/support/clirunner.h>
+#include <tests/support/processscan.h>
+#include <tests/support/testpaths.h>
+#include <tests/support/tmpfsmount.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QCoreApplication>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <functional>
+
+using namespace Mcw::Core;
+namespace Tests = Mcw::Tests;
+
+namespace {
+
+const QStringList s_native{QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                           QStringLiteral(MCW_FAKES_DIR)};
+
+/** `maixcam-convert init` of the generated YOLOv8n with five real photos. */
+void initProject(const QString &project)
+{
+    const Tests::CliRun run = Tests::runConvert(
+        {QStringLiteral("init"), Tests::generatedModel(QStringLiteral("yolov8n")), QStringLiteral("-o"), project,
+         QStringLiteral("--dataset"), Tests::photoDir(), QStringLiteral("--input-num"), QStringLiteral("5"),
+         QStringLiteral("--test-input"), Tests::photoDir() + QStringLiteral("/astronaut.png")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+}
+
+/** Polls \a condition every 100 ms for up to \a seconds (a bound on waiting, not an assertion). */
+bool waitFor(const std::function<bool()> &condition, int seconds)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!condition()) {
+        if (clock.elapsed() > seconds * 1000)
+            return false;
+        QThread::msleep(100);
+    }
+    return true;
+}
+
+/** The one run under \a runsRoot whose step \a step is running, else an empty record. */
+JobRecord runWithStepRunning(const QString &runsRoot, const QString &step)
+{
+    for (const QString &entry : QDir(runsRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const auto record = JobRecord::load(QDir(runsRoot).filePath(entry));
+        if (record && record->stepIndex(step) >= 0
+            && record->steps.at(record->stepIndex(step)).state == StepState::Running)
+            return *record;
+    }
+    return {};
+}
+
+/** Runs \a project to the end on the doubles and returns that run (the only one in its workspace). */
+JobRecord runToTheEnd(const QString &project)
+{
+    qputenv("FAKE_TPU_SPEED", "0");
+    const Tests::CliRun run = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const JobRecord record = JobHistory::load(ProjectFile::load(project)->project.workspaceDir).jobs.value(0);
+    EXPECT_EQ(record.state, JobState::Succeeded);
+    return record;
+}
+
+/** Every job.json under \a runsRoot parses as a job (none truncated or half written). */
+void expectEveryJobFileWhole(const QString &runsRoot)
+{
+    QDirIterator it(runsRoot, {QStringLiteral("job.json")}, QDir::Files, QDirIterator::Subdirectories);
+    int count = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const auto record = JobRecord::load(QFileInfo(path).absolutePath());
+        EXPECT_TRUE(record) << (record ? "" : record.error().message.toStdString());
+        ++count;
+    }
+    EXPECT_GT(count, 0);
+}
+
+QString sha(const QString &path)
+{
+    const auto hash = sha256OfFile(path);
+    return hash ? *hash : QString();
+}
+
+/** Every file below \a folder with its SHA-256. */
+QMap<QString, QString> snapshot(const QString &folder)
+{
+    QMap<QString, QString> files;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(QDir(folder).relativeFilePath(path), sha(path));
+    }
+    return files;
+}
+
+} // namespace
+
+// The session process (here the CLI's, the GUI runs the same ConversionSession) is killed with
+// SIGKILL while a tool runs: reopening lists the run as interrupted, every job.json is whole,
+// an earlier run is intact, and the tool does not live on.
+TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    const JobRecord earlier = runToTheEnd(project);
+    ASSERT_EQ(earlier.state, JobState::Succeeded);
+    const QString earlierJson = sha(earlier.jsonPath());
+
+    QProcess session;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO"), QStringLiteral("hang"));
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO_TOOL"), QStringLiteral("run_calibration"));
+    session.setProcessEnvironment(env);
+    session.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), QStringList{QStringLiteral("run"), project} + s_native);
+    ASSERT_TRUE(session.waitForStarted());
+    JobRecord hanging;
+    ASSERT_TRUE(waitFor([&] { return !(hanging = runWithStepRunning(runsRoot, QStringLiteral("calibration"))).directory.isEmpty(); }, 120))
+        << "the calibration step never started";
+    ASSERT_TRUE(waitFor([&] { return !Tests::processesWorkingIn(hanging.directory).isEmpty(); }, 30)) << "no tool runs in the job folder";
+    // Kill only once the double has printed its last bar and sleeps, so no write to the dead
+    // session's pipe can end it by SIGPIPE: the tool must be stopped, not stumble.
+    const QString stderrLog = QDir(hanging.directory).filePath(QStringLiteral("logs/calibration-1.stderr.log"));
+    ASSERT_TRUE(waitFor([&] {
+        QFile log(stderrLog);
+        return log.open(QIODevice::ReadOnly) && log.readAll().contains("2/5");
+    }, 60)) << "the calibration double never reached its hang";
+    ::kill(pid_t(session.processId()), SIGKILL);
+    ASSERT_TRUE(session.waitForFinished(10000));
+
+    // The tool dies with the session that started it (no process works in the run folder).
+    EXPECT_TRUE(waitFor([&] { return Tests::processesWorkingIn(hanging.directory).isEmpty(); }, 20))
+        << "tool processes left running: " << Tests::processesWorkingIn(hanging.directory).size();
+    for (const qint64 pid : Tests::processesWorkingIn(hanging.directory)) // a failed test leaks nothing
+        ::kill(pid_t(pid), SIGKILL);
+    const JobHistory::Result reopened = JobHistory::load(runsRoot);
+    EXPECT_TRUE(reopened.errors.isEmpty()) << reopened.errors.join(QLatin1Char('\n')).toStdString();
+    ASSERT_EQ(reopened.jobs.size(), 2);
+    const JobRecord &interrupted = reopened.jobs.last();
+    EXPECT_EQ(interrupted.directory, hanging.directory);
+    EXPECT_EQ(interrupted.state, JobState::Failed);
+    const StepRecord &step = interrupted.steps.at(interrupted.stepIndex(QStringLiteral("calibration")));
+    EXPECT_TRUE(step.errorMessage.contains(QStringLiteral("interrupted"))) << step.errorMessage.toStdString();
+    EXPECT_EQ(reopened.jobs.first().state, JobState::Succeeded);
+    EXPECT_EQ(sha(earlier.jsonPath()), earlierJson);
+    expectEveryJobFileWhole(runsRoot);
+}
+
+// The workspace turns read-only while calibration runs (a disk remounted read-only after an
+// error): the run fails with a sentence that says so, the earlier run and its files are intact.
+TEST(Faults, WorkspaceTurningReadOnlyMidRunFailsTheStepClearlyAndKeepsEarlierRuns)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    Tests::TmpfsMount workspace(runsRoot, qint64(256) << 20);
+    if (!workspace.isMounted())
+        GTEST_SKIP() << workspace.skipReason().toStdString();
+    const JobRecord earlier = runToTheEnd(project);
+    ASSERT_EQ(earlier.state, JobState::Succeeded);
+    const QMap<QString, QString> earlierFiles = snapshot(earlier.directory);
+
+    QProcess session;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKE_TPU_SPEED"), QStringLiteral("1"));
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO"), QStringLiteral("slow"));
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO_TOOL"), QStringLiteral("run_calibration"));
+    session.setProcessEnvironment(env);
+    session.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), QStringList{QStringLiteral("run"), project} + s_native);
+    ASSERT_TRUE(session.waitForStarted());
+    JobRecord running;
+    ASSERT_TRUE(waitFor([&] { return !(running = runWithStepRunning(runsRoot, QStringLiteral("calibration"))).directory.isEmpty(); }, 120))
+        << "the calibration step never started";
+    ASSERT_TRUE(workspace.setReadOnly(true));
+    ASSERT_TRUE(session.waitForFinished(120000));
+    const QString out = QString::fromUtf8(session.readAllStandardOutput());
+    const QString err = QString::fromUtf8(session.readAllStandardError());
+    EXPECT_NE(session.exitCode(), 0) << out.toStdString();
+    // Named as what it is, not as a model problem ("Re-export or simplify the ONNX model").
+    EXPECT_TRUE(err.contains(QStringLiteral("The job folder became read-only: OSError: [Errno 30] Read-only file system")))
+        << err.toStdString() << out.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("Make the workspace writable again"))) << err.toStdString();
+
+    EXPECT_EQ(snapshot(earlier.directory), earlierFiles);
+    const auto again = JobRecord::load(earlier.directory);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->state, JobState::Succeeded);
+    const JobHistory::Result reopened = JobHistory::load(runsRoot);
+    EXPECT_TRUE(reopened.errors.isEmpty()) << reopened.errors.join(QLatin1Char('\n')).toStdString();
+    ASSERT_EQ(reopened.jobs.size(), 2);
+    EXPECT_EQ(reopened.jobs.last().state, JobState::Failed);
+    expectEveryJobFileWhole(runsRoot);
+}
+
+// project.yaml damaged on disk (cut mid-line by a crash of another editor, or overwritten with
+// junk): every command refuses it in one sentence naming the file and never writes it.
+TEST(Faults, DamagedProjectFileIsOneSentenceAndNeverWritten)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    QFile file(project);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+    file.close();
+    // Cut mid-line, cut at a line boundary (still valid YAML, settings missing), junk, empty.
+    const QList<QByteArray> damaged{whole.left(whole.size() / 2 + 7), whole.left(whole.indexOf('\n', whole.size() / 2) + 1),
+                                    QByteArray("\x00\x01\xff garbage: [", 14), QByteArray()};
+    for (const QByteArray &bytes : damaged) {
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+        file.close();
+        for (const QString &command : {QStringLiteral("check"), QStringLiteral("run"), QStringLiteral("export")}) {
+            QStringList args{command, project};
+            if (command == QLatin1String("run"))
+                args += s_native;
+            if (command == QLatin1String("export"))
+                args += QStringList{QStringLiteral("-o"), dir.filePath(QStringLiteral("bundle.zip"))};
+            const Tests::CliRun run = Tests::runConvert(args);
+            EXPECT_EQ(run.exitCode, 2) << command.toStdString() << " on " << bytes.size() << " bytes: "
+                                       << run.err.toStdString() << run.out.toStdString();
+            EXPECT_TRUE(run.err.startsWith(project + QStringLiteral(":"))) << run.err.toStdString();
+            EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+            EXPECT_EQ(sha(project), sha256OfBytes(bytes)) << command.toStdString();
+        }
+    }
+}
+
+// A run's job.json damaged on disk: listing the runs names that file in one sentence and goes on,
+// the next run (even one that reuses earlier steps) works, and the damaged file is left as it was.
+TEST(Faults, DamagedJobFileIsOneSentenceAndNeverOverwritten)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    const JobRecord earlier = runToTheEnd(project);
+    ASSERT_EQ(earlier.state, JobState::Succeeded);
+    QFile json(earlier.jsonPath());
+    ASSERT_TRUE(json.open(QIODevice::ReadOnly));
+    const QByteArray cut = json.readAll().left(200);
+    json.close();
+    ASSERT_TRUE(json.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    json.write(cut);
+    json.close();
+
+    const JobHistory::Result history = JobHistory::load(runsRoot);
+    EXPECT_TRUE(history.jobs.isEmpty());
+    ASSERT_EQ(history.errors.size(), 1);
+    EXPECT_TRUE(history.errors.first().startsWith(earlier.jsonPath() + QStringLiteral(": not a job file (")))
+        << history.errors.first().toStdString();
+
+    const Tests::CliRun again = Tests::runConvert(QStringList{QStringLiteral("run"), project, QStringLiteral("--reuse")} + s_native);
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(sha(earlier.jsonPath()), sha256OfBytes(cut));
+    const JobHistory::Result after = JobHistory::load(runsRoot);
+    EXPECT_EQ(after.jobs.size(), 1);
+    EXPECT_EQ(after.errors, history.errors);
+}
