@@ -7,6 +7,7 @@
 
 #include <core/atomicfile.h>
 #include <core/bundle/cvimodelinfo.h>
+#include <core/bundle/cvimodeltensorinfo.h>
 #include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
 #include <core/run/conversionjob.h>
@@ -175,6 +176,18 @@ static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &pr
                      .arg(info->weightBytes / 1024)
                      .arg(info->neuronBytes() < 0 ? QStringLiteral("?") : QString::number(info->neuronBytes() / 1024))
                      .arg(cpu));
+        const auto tensors = Core::CvimodelTensorInfo::readFile(Core::CvimodelTensorInfo::pathFor(path));
+        if (!tensors)
+            continue; // releases before the tensor info file, or a BF16-only model without one
+        printOut(QStringLiteral("  tensors by type: %1").arg(tensors->summary()));
+        // The quantize table is a request; the compiled model says whether it was honoured.
+        if (file == Core::ConversionPlan::int8ModelFile(project.name)) {
+            for (const auto &entry : project.quantization.quantizeTable) {
+                if (!tensors->hasType(entry.first, QStringLiteral("bf16")))
+                    printErr(QStringLiteral("note: %1 was asked to stay in BF16 but is not BF16 in %2.")
+                                 .arg(entry.first, Core::CvimodelTensorInfo::pathFor(path)));
+            }
+        }
     }
 }
 

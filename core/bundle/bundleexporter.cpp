@@ -5,6 +5,7 @@
 
 #include <core/atomicfile.h>
 #include <core/bundle/cvimodelinfo.h>
+#include <core/bundle/cvimodeltensorinfo.h>
 #include <core/mud/mudreader.h>
 #include <core/mud/mudwriter.h>
 #include <core/project/conversionplan.h>
@@ -196,6 +197,8 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
                 provenance.device.cpuRoutines = info->cpuRoutines;
             }
         }
+        if (const auto tensors = CvimodelTensorInfo::readFile(CvimodelTensorInfo::pathFor(modelPath)))
+            provenance.device.tensorTypes = tensors->summary();
     }
     out.provenance = provenance.toYaml();
 

@@ -68,6 +68,8 @@ QByteArray Provenance::toYaml() const
                 out << str(r);
             out << YAML::EndSeq;
         }
+        if (!device.tensorTypes.isEmpty())
+            out << YAML::Key << "tensor_types" << YAML::Value << str(device.tensorTypes);
         out << YAML::EndMap;
     }
     out << YAML::Key << "toolchain" << YAML::Value << YAML::BeginMap;
@@ -139,6 +141,7 @@ Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString 
             p.device.neuronBytes = d["neuron_bytes"] ? d["neuron_bytes"].as<qint64>() : -1;
             for (const YAML::Node &r : d["cpu_routines"])
                 p.device.cpuRoutines.append(QString::fromStdString(r.as<std::string>()));
+            p.device.tensorTypes = text(d["tensor_types"]);
         }
         p.toolVersion = text(root["toolchain"]["tpu_mlir"]);
         p.backend = text(root["toolchain"]["backend"]);

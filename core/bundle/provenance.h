@@ -68,6 +68,8 @@ struct Provenance
         qint64 weightBytes = -1;
         qint64 neuronBytes = -1;   // private + shared gmem
         QStringList cpuRoutines;   // layers the CPU runs
+        /** Tensors per quantisation type in the compiled model ("36 int8, 2 bf16"; _tensor_info.txt). */
+        QString tensorTypes;
         bool operator==(const Device &other) const = default;
     };
     Device device;

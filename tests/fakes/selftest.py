@@ -212,6 +212,7 @@ class ToolTests(FakeCase):
         self.assertIn("--part_asymmetric", cal)
         self.assertIn("--search {search_threshold,search_qtable,False}", cal)
         self.assertIn("--chip {", cal)
+        self.assertIn("--search {search_threshold,search_qtable,False}", help_of("run_calibration", "1.30"))
         cal = help_of("run_calibration", "1.30.2")
         self.assertIn("--search {search_threshold,search_qtable,fast_search,mix_search,False}", cal)
         self.assertNotIn("--chip", cal)
@@ -307,6 +308,18 @@ class ToolTests(FakeCase):
                                            "--output", "c_out.npz"])
         self.assertIn("ValueError: cannot reshape array of size 768 into shape (1, 3, 32, 32)", r.stderr)
         self.assertFalse(os.path.exists(self.path("c_out.npz")))
+
+    def test_int8_deploy_compiles_the_quantize_table_layers_in_bf16(self):
+        self.transform_and_calibrate()
+        with open(self.path("yolo_qtable"), "w") as f:
+            f.write("# op_name   quantize_mode\n/model.3/conv/Conv_output_0_Conv BF16\n")
+        r = self.run_tool("model_deploy", deploy_args("INT8", extra=["--quantize_table", "yolo_qtable"]))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("yolo_int8_tensor_info.txt")) as f:
+            rows = [line.split() for line in f if line[:1].isdigit()]
+        types = {row[1]: row[8] for row in rows}
+        self.assertEqual(types["/model.3/conv/Conv_output_0_Conv"], "bf16")
+        self.assertEqual(sorted(set(types.values())), ["bf16", "fp32", "int8"])
 
     def test_op_unsupported_and_input_errors(self):
         r = self.run_tool("model_transform", TRANSFORM, FAKE_TPU_SCENARIO="op_unsupported")

@@ -3,6 +3,7 @@
 #include "jobspanel.h"
 
 #include <core/bundle/cvimodelinfo.h>
+#include <core/bundle/cvimodeltensorinfo.h>
 #include <core/run/jobpool.h>
 #include <core/run/steplog.h>
 #include <widgets/jobs/jobsmodel.h>
@@ -212,6 +213,9 @@ void JobsPanel::showDeviceNeeds(const Core::ConversionJob *job)
                              .arg(model, kibibytes(QFileInfo(dir.filePath(model)).size()))
                              .arg(info->ionMegabytes, 0, 'f', 2)
                              .arg(kibibytes(info->weightBytes), kibibytes(info->neuronBytes()), cpu));
+            if (const auto tensors = Core::CvimodelTensorInfo::readFile(
+                    Core::CvimodelTensorInfo::pathFor(dir.filePath(model))))
+                lines.last() += tr(" · tensors: %1").arg(tensors->summary());
         }
     }
     m_deviceNeeds->setText(lines.isEmpty() ? QString()

@@ -528,6 +528,26 @@ TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
     EXPECT_TRUE(ran.executedCommand.contains(QStringLiteral("--quantize_table")));
     EXPECT_EQ(reusedSteps(done).size(), 4);
     EXPECT_TRUE(accuracyRunFromJob(done, c.project, false));
+
+    // The compiled model keeps the layer in BF16, and the bundle's provenance says how many
+    // tensors of each type the tensor info file lists (counted here with a plain regex).
+    const QString infoPath = QDir(done.directory).filePath(QStringLiteral("yolov8n_int8_tensor_info.txt"));
+    QFile infoFile(infoPath);
+    ASSERT_TRUE(infoFile.open(QIODevice::ReadOnly));
+    const QString infoText = QString::fromUtf8(infoFile.readAll());
+    const auto count = [&infoText](const QString &type) {
+        return int(infoText.count(QRegularExpression(QStringLiteral("(?m)^\\d+ \\S+ \\S+ \\S+ \\S+ \\S+ \\S+ \\S+ %1 ").arg(type))));
+    };
+    EXPECT_EQ(count(QStringLiteral("bf16")), 1);
+    EXPECT_TRUE(infoText.contains(QStringLiteral(" /model.22/cv2.0/cv2.0.2/Conv_output_0_Conv ")));
+    BundleExporter::Request request;
+    request.project = c.project;
+    request.job = done;
+    const BundleExporter::Prepared prepared = BundleExporter::prepare(request);
+    const auto provenance = Provenance::fromYaml(prepared.provenance, QStringLiteral("p.yaml"));
+    ASSERT_TRUE(provenance) << provenance.error().message.toStdString();
+    EXPECT_EQ(provenance->device.tensorTypes,
+              QStringLiteral("%1 int8, 1 fp32, 1 bf16").arg(count(QStringLiteral("int8"))));
 }
 
 TEST(StepReuse, ChangedInputsRunAgainFromTheFirstChangedStep)

@@ -220,10 +220,17 @@ def run(args):
     shutil.copyfile(final, os.path.join(base, "final.mlir"))
     if args.chip.startswith("cv18"):
         info = args.model[:-9] + "_tensor_info.txt"
+        # Layers the quantize table keeps in a float mode are compiled in it (bf16 on CV18xx).
+        kept = set()
+        if args.quantize_table and os.path.exists(args.quantize_table):
+            with open(args.quantize_table) as table:
+                kept = {line.split()[0] for line in table if line.strip() and not line.startswith("#")}
         with open(info, "w") as f:
             f.write("Cmdbuf0: layer_id, tensor_name, inGroup, ignore, gaddr, g_shape, lg_idx_slice, laddr, qtype, qscale. \n")
             for i, (tname, shape) in enumerate(tensor_list):
                 qt = "int8" if q == "INT8" and i else ("bf16" if q == "BF16" and i else "fp32")
+                if qt == "int8" and tname in kept:
+                    qt = "bf16"
                 f.write("%d %s false false 0x%x %s x x %s %s\n" % (i, tname, 0x1000 * i, ",".join(str(d) for d in (list(shape) + [1, 1, 1, 1])[:4]), qt,
                                                                    "0.0312500" if qt == "int8" else "x"))
     model_outputs = prefix + "_model_outputs.npz"
