@@ -168,7 +168,7 @@ INSTANTIATE_TEST_SUITE_P(Doubles, Releases,
                                          ReleaseCase{"1.27", "v1.27-20260206", true, false},
                                          ReleaseCase{"1.28.1", "v1.28.1-20260429", true, false},
                                          ReleaseCase{"1.29", "v1.29-20260615", true, false},
-                                         ReleaseCase{"1.30", "v1.30-20260115", false, true},
+                                         ReleaseCase{"1.30", "v1.30-20260115", false, false},
                                          ReleaseCase{"1.30.2", "v1.30.2-20260831", false, true}),
                          [](const testing::TestParamInfo<ReleaseCase> &tp) {
                              return QString::fromLatin1(tp.param.release).replace(QLatin1Char('.'), QLatin1Char('_')).toStdString();

@@ -30,12 +30,13 @@ def build_parser():
     parser.add_argument("--tune_num", type=int, default=5, help="num of images for tune")
     parser.add_argument("--histogram_bin_num", type=int, default=2048)
     if v >= (1, 30):
+        # reference/tpu-mlir.md §10: 1.30.2 adds fast_search, mix_search and the aciq methods.
         parser.add_argument("--smc", action="store_true")
-        methods = ["mse", "max", "kl", "percentile9999", "aciq_laplace", "aciq_gauss",
-                   "use_mse", "use_max", "use_kl", "use_percentile9999"]
+        methods = ["mse", "max", "kl", "percentile9999"] + (["aciq_laplace", "aciq_gauss"] if v >= (1, 30, 2) else [])
+        methods += ["use_mse", "use_max", "use_kl", "use_percentile9999"]
         parser.add_argument("--cali_method", type=str, default="use_kl", choices=methods)
-        parser.add_argument("--search", type=str, default="False",
-                            choices=["search_threshold", "search_qtable", "fast_search", "mix_search", "False"])
+        searches = ["search_threshold", "search_qtable"] + (["fast_search", "mix_search"] if v >= (1, 30, 2) else [])
+        parser.add_argument("--search", type=str, default="False", choices=searches + ["False"])
     elif v >= (1, 14):
         parser.add_argument("--cali_method", type=str, default="use_kl",
                             choices=["use_mse", "use_max", "use_kl", "use_percentile9999"])
