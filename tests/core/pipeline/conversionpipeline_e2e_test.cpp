@@ -528,9 +528,17 @@ TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
     EXPECT_TRUE(ran.executedCommand.contains(QStringLiteral("--quantize_table")));
     EXPECT_EQ(reusedSteps(done).size(), 4);
     EXPECT_TRUE(accuracyRunFromJob(done, c.project, false));
+}
 
-    // The compiled model keeps the layer in BF16, and the bundle's provenance says how many
-    // tensors of each type the tensor info file lists (counted here with a plain regex).
+// The compiled model keeps a quantize-table layer in BF16, and the bundle's provenance says how
+// many tensors of each type the deploy's tensor info file lists (counted here with a plain regex).
+TEST(ConversionE2E, TheCompiledModelsTensorTypesReachTheProvenance)
+{
+    Conversion c;
+    // A layer of the doubles' network (tests/fakes/README.md, "Synthetic network").
+    c.project.quantization.quantizeTable = {{QStringLiteral("/model.3/conv/Conv_output_0_Conv"), QStringLiteral("BF16")}};
+    const JobRecord done = c.run();
+    ASSERT_EQ(done.state, JobState::Succeeded);
     const QString infoPath = QDir(done.directory).filePath(QStringLiteral("yolov8n_int8_tensor_info.txt"));
     QFile infoFile(infoPath);
     ASSERT_TRUE(infoFile.open(QIODevice::ReadOnly));
@@ -539,7 +547,7 @@ TEST(StepReuse, KeepingALayerInBf16RerunsOnlyTheInt8Deploy)
         return int(infoText.count(QRegularExpression(QStringLiteral("(?m)^\\d+ \\S+ \\S+ \\S+ \\S+ \\S+ \\S+ \\S+ %1 ").arg(type))));
     };
     EXPECT_EQ(count(QStringLiteral("bf16")), 1);
-    EXPECT_TRUE(infoText.contains(QStringLiteral(" /model.22/cv2.0/cv2.0.2/Conv_output_0_Conv ")));
+    EXPECT_TRUE(infoText.contains(QRegularExpression(QStringLiteral("(?m)^\\d+ /model\\.3/conv/Conv_output_0_Conv( \\S+){6} bf16 "))));
     BundleExporter::Request request;
     request.project = c.project;
     request.job = done;
