@@ -53,6 +53,14 @@ static QPixmap toPixmap(const Core::RenderedImage &image)
     return QPixmap::fromImage(view.copy());
 }
 
+static QString folderToolTip(const QString &folder)
+{
+    return (folder.isEmpty() ? QString() : folder + QLatin1Char('\n'))
+           + PreviewPanel::tr("A folder of test images: each run then also runs the INT8 model on up to %1 of "
+                              "them (tpu-mlir's model_runner) for the per-image table.")
+                 .arg(Core::Int8FolderRun::MaxImages);
+}
+
 PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent)
     , m_engine(std::make_shared<Core::PreviewEngine>())
@@ -74,10 +82,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_iou->setObjectName(QStringLiteral("previewIou"));
     m_folder = new QPushButton(tr("Test Folder…"), this);
     m_folder->setObjectName(QStringLiteral("previewFolder"));
-    m_folder->setToolTip(
-        tr("A folder of test images: each run then also runs the INT8 model on up to %1 of them "
-           "(tpu-mlir's model_runner) for the per-image table.")
-            .arg(Core::Int8FolderRun::MaxImages));
+    m_folder->setToolTip(folderToolTip({}));
     auto *folderMenu = new QMenu(m_folder);
     folderMenu->addAction(tr("Choose Folder…"), this, &PreviewPanel::pickFolder);
     m_clearFolder = folderMenu->addAction(tr("No Folder Run"), this, [this] {
@@ -194,7 +199,7 @@ void PreviewPanel::setProject(const Core::Project &project)
     m_folder->setText(project.preview.imagesDir.isEmpty()
                           ? tr("Test Folder…")
                           : tr("Test Folder: %1").arg(QFileInfo(project.preview.imagesDir).fileName()));
-    m_folder->setToolTip(project.preview.imagesDir);
+    m_folder->setToolTip(folderToolTip(project.preview.imagesDir));
     m_clearFolder->setEnabled(!project.preview.imagesDir.isEmpty());
     m_updating = false;
     if (m_imagePath.isEmpty() && !project.testImage.isEmpty())
@@ -213,10 +218,12 @@ void PreviewPanel::setRunFolder(const QString &folder)
 {
     m_runFolder = folder;
     const QDir dir(folder);
+    // The run's test image with kept INT8 outputs, or a folder run, or both.
     const bool hasInt8
         = !folder.isEmpty() && dir.exists()
-          && !dir.entryList({QStringLiteral("*_in_f32.npz")}, QDir::Files).isEmpty()
-          && !dir.entryList({QStringLiteral("*_int8*_outputs.npz")}, QDir::Files).isEmpty();
+          && ((!dir.entryList({QStringLiteral("*_in_f32.npz")}, QDir::Files).isEmpty()
+               && !dir.entryList({QStringLiteral("*_int8*_outputs.npz")}, QDir::Files).isEmpty())
+              || dir.exists(QString::fromLatin1(Core::Int8RunOutputs::FolderName)));
     m_int8->setEnabled(hasInt8);
     if (!hasInt8)
         m_int8->setChecked(false);

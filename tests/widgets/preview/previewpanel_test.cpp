@@ -10,10 +10,13 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
@@ -205,4 +208,27 @@ TEST(PreviewPanel, AFolderRunFillsThePerImageTable)
     EXPECT_FALSE(model->index(0, 4).data(Qt::ForegroundRole).isValid());
     EXPECT_TRUE(panel.statusText().contains(QStringLiteral("Folder run: 2 images:"))) << panel.statusText().toStdString();
     saveShot(panel, QStringLiteral("preview-folder.png"));
+}
+
+// A run without a test image can still have a folder run: INT8 is offered for its table alone.
+TEST(PreviewPanel, ARunWithOnlyAFolderRunOffersItsTable)
+{
+    QTemporaryDir run;
+    const QString from = modelDir() + QStringLiteral("preview_yolov8_detect_s2_run/preview");
+    ASSERT_TRUE(QDir().mkpath(run.filePath(QStringLiteral("preview"))));
+    for (const QString &name : QDir(from).entryList(QDir::Files))
+        ASSERT_TRUE(QFile::copy(from + QLatin1Char('/') + name, run.filePath(QStringLiteral("preview/") + name)));
+    Widgets::PreviewPanel panel;
+    QSignalSpy updated(&panel, &Widgets::PreviewPanel::previewUpdated);
+    panel.setImage(modelDir() + QStringLiteral("preview_identity.ppm"));
+    panel.setProject(detectProject());
+    panel.setRunFolder(run.path());
+    ASSERT_TRUE(waitForRun(panel, updated));
+    auto *int8 = panel.findChild<QCheckBox *>();
+    ASSERT_TRUE(int8->isEnabled());
+    int8->setChecked(true);
+    ASSERT_TRUE(waitForRun(panel, updated));
+    EXPECT_EQ(panel.findChild<QTableView *>(QStringLiteral("previewFolderTable"))->model()->rowCount(), 2);
+    // The missing test-image comparison is one sentence; the folder summary still shows.
+    EXPECT_TRUE(panel.statusText().contains(QStringLiteral("Folder run: 2 images:"))) << panel.statusText().toStdString();
 }
