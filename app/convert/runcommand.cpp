@@ -159,11 +159,10 @@ static void printDeviceNeeds(const Core::JobRecord &job, const Core::Project &pr
     for (const QString &file : {Core::ConversionPlan::int8ModelFile(project.name),
                                 Core::ConversionPlan::bf16ModelFile(project.name)}) {
         const QString path = QDir(job.directory).filePath(file);
-        const auto dump = Core::readWholeFile(Core::ConversionPlan::deviceInfoFile(path), 1 << 20);
-        if (!QFileInfo::exists(path) || !dump)
+        const QString infoFile = Core::ConversionPlan::deviceInfoFile(path);
+        if (!QFileInfo::exists(path) || !QFileInfo::exists(infoFile))
             continue;
-        const auto info = Core::CvimodelInfo::parse(QString::fromUtf8(*dump),
-                                                    Core::ConversionPlan::deviceInfoFile(path));
+        const auto info = Core::CvimodelInfo::readFile(infoFile);
         if (!info) {
             printErr(QStringLiteral("note: %1").arg(info.error().message));
             continue;

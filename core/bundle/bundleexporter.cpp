@@ -189,13 +189,11 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
             provenance.axmodels.append({model.bundleFile, model.hash});
     } else {
         provenance.device.cvimodelBytes = QFileInfo(modelPath).size();
-        if (const auto dump = readWholeFile(ConversionPlan::deviceInfoFile(modelPath), 1 << 20)) {
-            if (const auto info = CvimodelInfo::parse(QString::fromUtf8(*dump), modelPath)) {
-                provenance.device.ionMegabytes = info->ionMegabytes;
-                provenance.device.weightBytes = info->weightBytes;
-                provenance.device.neuronBytes = info->neuronBytes();
-                provenance.device.cpuRoutines = info->cpuRoutines;
-            }
+        if (const auto info = CvimodelInfo::readFile(ConversionPlan::deviceInfoFile(modelPath))) {
+            provenance.device.ionMegabytes = info->ionMegabytes;
+            provenance.device.weightBytes = info->weightBytes;
+            provenance.device.neuronBytes = info->neuronBytes();
+            provenance.device.cpuRoutines = info->cpuRoutines;
         }
         if (const auto tensors = CvimodelTensorInfo::readFile(CvimodelTensorInfo::pathFor(modelPath)))
             provenance.device.tensorTypes = tensors->summary();

@@ -335,38 +335,17 @@ void PreviewPanel::showOutcome()
         for (const Core::DetectionComparison::Pair &p : int8->comparison.pairs) {
             const Core::Detection &d
                 = p.fp32 >= 0 ? int8->fp32.detections[p.fp32] : int8->int8.detections[p.int8];
-            auto *item = new QTreeWidgetItem(m_detections);
-            item->setText(0, d.label);
-            item->setText(1, QString::number(d.score, 'f', 3));
-            item->setText(2,
-                          QStringLiteral("%1, %2, %3, %4")
-                              .arg(d.x, 0, 'f', 0)
-                              .arg(d.y, 0, 'f', 0)
-                              .arg(d.w, 0, 'f', 0)
-                              .arg(d.h, 0, 'f', 0));
+            QTreeWidgetItem *item = addDetectionRow(d, -1);
             item->setText(3,
                           Core::DetectionComparison::kindName(p.kind)
                               + (p.fp32 >= 0 && p.int8 >= 0
                                      ? QStringLiteral(" (IoU %1)").arg(p.iou, 0, 'f', 2)
                                      : QString()));
-            item->setData(0, Qt::UserRole, d.sourceTensor);
-            item->setData(0, Qt::UserRole + 1, -1);
         }
     } else {
         picture = toPixmap(r.drawn);
         for (int i = 0; i < r.decoded.detections.size(); ++i) {
-            const Core::Detection &d = r.decoded.detections[i];
-            auto *item = new QTreeWidgetItem(m_detections);
-            item->setText(0, d.label);
-            item->setText(1, QString::number(d.score, 'f', 3));
-            item->setText(2,
-                          QStringLiteral("%1, %2, %3, %4")
-                              .arg(d.x, 0, 'f', 0)
-                              .arg(d.y, 0, 'f', 0)
-                              .arg(d.w, 0, 'f', 0)
-                              .arg(d.h, 0, 'f', 0));
-            item->setData(0, Qt::UserRole, d.sourceTensor);
-            item->setData(0, Qt::UserRole + 1, i);
+            addDetectionRow(r.decoded.detections[i], i);
         }
         for (const Core::Classification &c : r.decoded.classes) {
             auto *item = new QTreeWidgetItem(m_detections);
@@ -400,6 +379,22 @@ void PreviewPanel::showOutcome()
     m_picture = picture;
     showPicture();
     m_status->setText(status.join(QLatin1Char('\n')));
+}
+
+QTreeWidgetItem *PreviewPanel::addDetectionRow(const Core::Detection &d, int index)
+{
+    auto *item = new QTreeWidgetItem(m_detections);
+    item->setText(0, d.label);
+    item->setText(1, QString::number(d.score, 'f', 3));
+    item->setText(2,
+                  QStringLiteral("%1, %2, %3, %4")
+                      .arg(d.x, 0, 'f', 0)
+                      .arg(d.y, 0, 'f', 0)
+                      .arg(d.w, 0, 'f', 0)
+                      .arg(d.h, 0, 'f', 0));
+    item->setData(0, Qt::UserRole, d.sourceTensor);
+    item->setData(0, Qt::UserRole + 1, index); // -1: not a row of the FP32 picture's highlight
+    return item;
 }
 
 void PreviewPanel::onDetectionSelected()

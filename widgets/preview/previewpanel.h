@@ -23,6 +23,7 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Mcw::Widgets {
 
@@ -82,6 +83,8 @@ private:
     void onFinished();
     void showOutcome();
     void onDetectionSelected();
+    /** A row of the detection list; \a index into the FP32 detections, -1 for INT8 pairs. */
+    QTreeWidgetItem *addDetectionRow(const Core::Detection &d, int index);
     void pickImage();
     void pickFolder();
     void editSettings(const std::function<void(Core::PreviewSettings &)> &change);
