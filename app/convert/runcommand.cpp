@@ -5,7 +5,6 @@
 #include "interruptwatch.h"
 #include "toolchainoptions.h"
 
-#include <core/atomicfile.h>
 #include <core/bundle/cvimodelinfo.h>
 #include <core/bundle/cvimodeltensorinfo.h>
 #include <core/project/conversionplan.h>

@@ -3,7 +3,6 @@
 #include "bundleexporter.h"
 #include "provenance.h"
 
-#include <core/atomicfile.h>
 #include <core/bundle/cvimodelinfo.h>
 #include <core/bundle/cvimodeltensorinfo.h>
 #include <core/mud/mudreader.h>
