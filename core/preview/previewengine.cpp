@@ -5,6 +5,7 @@
 #include "outputdecoder.h"
 #include "previewrenderer.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMutexLocker>
@@ -162,12 +163,19 @@ Expected<FolderComparison> PreviewEngine::runInt8Folder(const Project &project,
     auto runner = runnerLocked(project, &loadMs);
     if (!runner)
         return Unexpected(runner.error());
-    const auto pairs
-        = Int8RunOutputs::loadFolder(runDir, runner->outputNames(), runner->inputName());
-    if (!pairs)
-        return Unexpected(pairs.error());
+    // A finished run's files never change: read them once, not on every threshold edit.
+    const QFileInfo folderInfo(QDir(runDir).filePath(QString::fromLatin1(Int8RunOutputs::FolderName)));
+    const QString key = QStringList{runDir, m_runnerKey, folderInfo.lastModified().toString(Qt::ISODateWithMs)}
+                            .join(QLatin1Char('\t'));
+    if (key != m_folderKey) {
+        auto pairs = Int8RunOutputs::loadFolder(runDir, runner->outputNames(), runner->inputName());
+        if (!pairs)
+            return Unexpected(pairs.error());
+        m_folderPairs = std::move(*pairs);
+        m_folderKey = key;
+    }
     FolderComparison folder;
-    for (const Int8RunOutputs &pair : *pairs) {
+    for (const Int8RunOutputs &pair : std::as_const(m_folderPairs)) {
         auto compared = compareRun(*runner, pair, project, settings);
         if (!compared)
             return Unexpected(compared.error());

@@ -98,6 +98,9 @@ private:
     SourceImage m_image;
     /** FP32 outputs of the current network on run tensors (file and time → outputs). */
     QHash<QString, QList<OutputTensor>> m_fp32ByInput;
+    /** The folder run last read (run folder, network and folder time → its per-image tensors). */
+    QString m_folderKey;
+    QList<Int8RunOutputs> m_folderPairs;
 };
 
 } // namespace Mcw::Core
