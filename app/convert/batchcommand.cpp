@@ -32,7 +32,8 @@ static const char s_batchUsage[]
       "Runs many projects through one pool of Docker engines: each engine takes N steps at once\n"
       "(-j, default 1), a project's steps stay on the engine that holds their files when it is free,\n"
       "and a step whose engine stops answering runs again on another one. One live line per\n"
-      "project, then a summary table (project, status, min cosine, cvimodel size, time, engine).\n"
+      "project, then a summary table (project, status, min cosine, model size — the cvimodel, or\n"
+      "model_npu's axmodel for MaixCAM2 —, time, engine).\n"
       "--export DIR writes each converted project's bundle to DIR/<project>/ (DIR/<project>-<n>/ when\n"
       "projects share a name).\n"
       "--json prints the summary as JSON instead (schema in docs/cli.md).\n"
@@ -76,7 +77,7 @@ static QString liveText(const Core::BatchRun::Row &row, const Core::ConversionJo
 static void printTable(const QList<Core::BatchRun::Row> &rows, const QStringList &labels)
 {
     QList<QStringList> cells{{QStringLiteral("project"), QStringLiteral("status"), QStringLiteral("min cosine"),
-                              QStringLiteral("cvimodel"), QStringLiteral("time"), QStringLiteral("engine")}};
+                              QStringLiteral("model"), QStringLiteral("time"), QStringLiteral("engine")}};
     for (int i = 0; i < rows.size(); ++i) {
         const Core::BatchRun::Row &r = rows.at(i);
         cells.append({labels.at(i), r.status, cosineText(r.minCosine), sizeText(r.cvimodelBytes),

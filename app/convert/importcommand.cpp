@@ -59,7 +59,9 @@ int runImport(const QStringList &arguments)
     printOut(QStringLiteral("  labels      %1").arg(p.labels.size()));
     printOut(QStringLiteral("  model       %1").arg(bundle->cvimodelPath.isEmpty() ? QStringLiteral("(refused or missing)") : bundle->cvimodelPath));
     if (bundle->hasProvenance)
-        printOut(QStringLiteral("  provenance  yes (tpu-mlir %1)").arg(bundle->provenance.toolVersion));
+        printOut(QStringLiteral("  provenance  yes (%1 %2)")
+                     .arg(bundle->provenance.axmodels.isEmpty() ? QStringLiteral("tpu-mlir") : QStringLiteral("Pulsar2"),
+                          bundle->provenance.toolVersion));
     const int errors = printDiagnostics(bundle->problems);
 
     if (!parser.isSet(output)) {

@@ -7,6 +7,7 @@
 #include <core/bundle/provenance.h>
 #include <core/project/conversionplan.h>
 #include <core/project/projectfile.h>
+#include <core/pulsar2/pulsar2plan.h>
 #include <core/run/conversionjob.h>
 #include <core/run/conversionsession.h>
 #include <core/run/jobpool.h>
@@ -21,6 +22,31 @@
 
 namespace Mcw::Cli {
 
+/** MaixCAM2: each rebuilt axmodel against the bundle's, in the order the provenance lists them. */
+static int compareAxmodels(const Core::Provenance &provenance, const Core::Project &project, const QString &jobDirectory,
+                           bool imagesChanged)
+{
+    const QList<Core::Pulsar2Plan::BuiltModel> built = Core::Pulsar2Plan::builtModels(project, project.name);
+    if (built.size() != provenance.axmodels.size()) {
+        printOut(QStringLiteral("Rebuilt %1 axmodel(s), but the bundle lists %2.").arg(built.size()).arg(provenance.axmodels.size()));
+        return ExitFailure;
+    }
+    int differing = 0;
+    for (qsizetype i = 0; i < built.size(); ++i) {
+        const QString path = QDir(jobDirectory).filePath(built.at(i).jobFile);
+        const auto hash = Core::sha256OfFile(path);
+        const Core::Provenance::FileHash &recorded = provenance.axmodels.at(i);
+        if (hash && *hash == recorded.sha256) {
+            printOut(QStringLiteral("Rebuilt %1: identical to the bundle's %2 (SHA-256 %3).").arg(path, recorded.name, recorded.sha256));
+        } else {
+            ++differing;
+            printOut(QStringLiteral("Rebuilt %1: it differs from the bundle's %2%3.")
+                         .arg(path, recorded.name, imagesChanged ? QStringLiteral(" (the calibration images changed)") : QString()));
+        }
+    }
+    return differing == 0 ? ExitOk : ExitFailure;
+}
+
 int runRebuild(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -32,16 +58,18 @@ int runRebuild(const QStringList &arguments)
                                        QStringLiteral("DIR"));
     const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("docker (default) or native."), QStringLiteral("NAME"));
     const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Docker image with tpu-mlir."), QStringLiteral("IMAGE"));
+    const QCommandLineOption pulsar2Image(QStringLiteral("pulsar2-image"), QStringLiteral("Docker image with Pulsar2 (MaixCAM2)."),
+                                          QStringLiteral("IMAGE"));
     const QCommandLineOption container(QStringLiteral("container"), QStringLiteral("Run the steps with docker exec in this running container."),
                                        QStringLiteral("NAME"));
     const QCommandLineOption tools(QStringLiteral("tools"), QStringLiteral("Native backend: folder with the tpu-mlir tools."), QStringLiteral("DIR"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Stop a step after this many minutes (0: never)."),
                                      QStringLiteral("MINUTES"));
-    parser.addOptions({model, workspace, backend, image, container, tools, timeout});
+    parser.addOptions({model, workspace, backend, image, pulsar2Image, container, tools, timeout});
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("rebuild")} + arguments) || parser.positionalArguments().size() != 1) {
         printErr(QStringLiteral("Usage: maixcam-convert rebuild NAME.provenance.yaml [--model MODEL.onnx] "
-                                "[--backend docker|native] [--image IMG] [--container NAME] [--tools DIR] "
+                                "[--backend docker|native] [--image IMG] [--pulsar2-image IMG] [--container NAME] [--tools DIR] "
                                 "[--timeout MINUTES] [--workspace DIR]"));
         return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitBadInput;
     }
@@ -92,6 +120,8 @@ int runRebuild(const QStringList &arguments)
     }
     if (parser.isSet(image))
         settings.image = parser.value(image);
+    if (parser.isSet(pulsar2Image))
+        settings.pulsar2Image = parser.value(pulsar2Image);
     settings.container = parser.value(container);
     settings.toolDirectory = parser.value(tools);
     if (parser.isSet(timeout)) {
@@ -141,6 +171,8 @@ int runRebuild(const QStringList &arguments)
         printErr(QStringLiteral("The rebuild failed; see %1.").arg(job->directory));
         return ExitFailure;
     }
+    if (project.device == Core::Device::MaixCam2)
+        return compareAxmodels(*provenance, project, job->directory, changedImages);
     const bool bf16 = provenance->quantization == QLatin1String("BF16");
     const QString built = QDir(job->directory).filePath(bf16 ? Core::ConversionPlan::bf16ModelFile(project.name)
                                                              : Core::ConversionPlan::int8ModelFile(project.name));

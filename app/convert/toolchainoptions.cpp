@@ -23,6 +23,10 @@ bool ToolchainOptions::take(const QStringList &arguments, qsizetype &i, QString 
         m_settings.image = value;
     } else if (a == QLatin1String("--container")) {
         m_settings.container = value;
+    } else if (a == QLatin1String("--pulsar2-image")) {
+        m_settings.pulsar2Image = value;
+    } else if (a == QLatin1String("--pulsar2-container")) {
+        m_settings.pulsar2Container = value;
     } else if (a == QLatin1String("--tools")) {
         m_settings.toolDirectory = QFileInfo(value).absoluteFilePath();
     } else if (a == QLatin1String("--engine")) {

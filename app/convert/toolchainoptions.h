@@ -9,7 +9,8 @@
 namespace Mcw::Cli {
 
 /**
- * The toolchain options `run` and `batch` share: --backend, --image, --container, --tools,
+ * The toolchain options `run` and `batch` share: --backend, --image, --container, --pulsar2-image,
+ * --pulsar2-container, --tools,
  * --timeout and --engine (repeatable; a docker context name or a DOCKER_HOST-style address).
  */
 class ToolchainOptions
@@ -18,7 +19,10 @@ public:
     static constexpr const char *Usage
         = "  --engine ENGINE   a docker context or an address (unix:///path.sock, tcp://host:2376,\n"
           "                    ssh://user@host); repeat it to spread the steps over several engines\n"
-          "  --image IMG       the toolchain image (default maixcam-workbench/tpu-mlir:v3.4)\n"
+          "  --image IMG       the tpu-mlir image (default maixcam-workbench/tpu-mlir:v3.4)\n"
+          "  --pulsar2-image IMG  the Pulsar2 image for MaixCAM2 projects (default pulsar2:6.0, as\n"
+          "                    'docker load -i ax_pulsar2_6.0.tar.gz' names it)\n"
+          "  --pulsar2-container NAME  docker exec: the running Pulsar2 container\n"
           "  --backend docker|native, --container NAME (docker exec), --tools DIR (native),\n"
           "  --timeout MINUTES per step (0 = none)\n";
 

@@ -977,7 +977,7 @@ void MainWindow::refreshSteps()
     facts.cutTensorCount = int(p.cutTensors.size());
     facts.labelCount = int(p.labels.size());
     facts.calibrationDatasetSet = !p.quantization.datasetDir.isEmpty();
-    facts.toolchainProblem = m_session->toolchain().installProblem();
+    facts.toolchainProblem = m_session->toolchain().installProblem(Core::toolchainFor(p.device));
     facts.toolchainReady = facts.toolchainProblem.isEmpty();
     const bool running = m_session->isBusy();
     const std::optional<Core::JobRecord> &lastJob = m_session->lastJob();
@@ -1228,7 +1228,8 @@ bool MainWindow::readyToRun()
         showError(tr("Cannot convert yet"), tr("Fix the errors in the Problems list first."));
         return false;
     }
-    if (const QString problem = m_session->toolchain().installProblem(); !problem.isEmpty()) {
+    if (const QString problem = m_session->toolchain().installProblem(Core::toolchainFor(m_document->project().device));
+        !problem.isEmpty()) {
         showError(tr("Toolchain missing"), problem);
         return false;
     }

@@ -75,16 +75,8 @@ BundleExporter::Prepared BundleExporter::prepare(const Request &request)
     };
     QList<Model> models;
     if (maixcam2) {
-        if (project.pulsar2.buildNpu) {
-            models.append({QStringLiteral("build_npu"), QStringLiteral("model_npu (NPU2) build"),
-                           project.name + QStringLiteral("_npu/compiled.axmodel"),
-                           Pulsar2Plan::npuModelFile(out.baseName), {}, {}});
-        }
-        if (project.pulsar2.buildVnpu) {
-            models.append({QStringLiteral("build_vnpu"), QStringLiteral("model_vnpu (NPU1) build"),
-                           project.name + QStringLiteral("_vnpu/compiled.axmodel"),
-                           Pulsar2Plan::vnpuModelFile(out.baseName), {}, {}});
-        }
+        for (const Pulsar2Plan::BuiltModel &m : Pulsar2Plan::builtModels(project, out.baseName))
+            models.append({m.stepId, m.stepTitle(), m.jobFile, m.bundleFile, {}, {}});
     } else {
         models.append({request.bf16 ? QStringLiteral("deploy_bf16") : QStringLiteral("deploy_int8"),
                        request.bf16 ? QStringLiteral("BF16 deploy") : QStringLiteral("INT8 deploy"),

@@ -4,8 +4,10 @@
 
 #include <core/imaging/imagefolder.h>
 #include <core/logs/logparser.h>
+#include <core/pulsar2/precisiontable.h>
 #include <core/run/steplog.h>
 #include <core/sha256.h>
+#include <core/toolchain/toolinvocation.h>
 
 #include <QDir>
 #include <QFile>
@@ -73,7 +75,8 @@ QByteArray Provenance::toYaml() const
         out << YAML::EndMap;
     }
     out << YAML::Key << "toolchain" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "tpu_mlir" << YAML::Value << str(toolVersion);
+    // A MaixCAM2 bundle (axmodels) was built by Pulsar2, a MaixCAM one by tpu-mlir.
+    out << YAML::Key << (axmodels.isEmpty() ? "tpu_mlir" : "pulsar2") << YAML::Value << str(toolVersion);
     out << YAML::Key << "backend" << YAML::Value << str(backend);
     out << YAML::Key << "image_id" << YAML::Value << str(imageId);
     out << YAML::EndMap;
@@ -143,7 +146,7 @@ Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString 
                 p.device.cpuRoutines.append(QString::fromStdString(r.as<std::string>()));
             p.device.tensorTypes = text(d["tensor_types"]);
         }
-        p.toolVersion = text(root["toolchain"]["tpu_mlir"]);
+        p.toolVersion = text(root["toolchain"][p.axmodels.isEmpty() ? "tpu_mlir" : "pulsar2"]);
         p.backend = text(root["toolchain"]["backend"]);
         p.imageId = text(root["toolchain"]["image_id"]);
         p.projectYaml = QByteArray::fromStdString(root["project"].as<std::string>());
@@ -166,6 +169,23 @@ Expected<Provenance> Provenance::fromYaml(const QByteArray &yaml, const QString 
     }
 }
 
+/** The lowest cosine of a `pulsar2 build`'s precision table (maixcam2.md §4.3), NaN without one. */
+static double pulsar2MinCosine(const QString &jobDirectory, const QStringList &arguments)
+{
+    const qsizetype flag = arguments.indexOf(QStringLiteral("--output_dir"));
+    if (flag < 0 || flag + 1 >= arguments.size())
+        return std::nan("");
+    const QString table = QDir(QDir(jobDirectory).filePath(arguments.at(flag + 1)))
+                              .filePath(QStringLiteral("quant/debug/precision_analysis_table.txt"));
+    const auto rows = Pulsar2PrecisionTable::readFile(table);
+    double lowest = std::nan("");
+    for (const Pulsar2PrecisionTable::Row &row : rows.value_or(QList<Pulsar2PrecisionTable::Row>{})) {
+        if (!std::isnan(row.cosine) && (std::isnan(lowest) || row.cosine < lowest))
+            lowest = row.cosine;
+    }
+    return lowest;
+}
+
 QList<Provenance::Step> Provenance::stepsFromJob(const JobRecord &job)
 {
     QList<Step> steps;
@@ -177,6 +197,11 @@ QList<Provenance::Step> Provenance::stepsFromJob(const JobRecord &job)
                            : record.executedCommand;
         step.exitCode = record.exitCode;
         step.engine = record.engine;
+        if (toolDisplayName(record.invocation.program) == QLatin1String("pulsar2")) {
+            step.minCosine = pulsar2MinCosine(job.directory, record.invocation.arguments);
+            steps.append(step);
+            continue;
+        }
         // The last compare block of the step's log holds the stage's minimum similarity.
         const QString stdoutLog = rawStreamPath(QDir(job.directory).filePath(record.logFile), OutputStream::Stdout);
         QFile log(stdoutLog);

@@ -200,28 +200,16 @@ Pulsar2Plan Pulsar2Plan::build(const Project &project, const Options &options)
     const int calibrationSize = plan.calibrationImages.isEmpty() ? project.quantization.inputNum
                                                                  : int(plan.calibrationImages.size());
 
-    struct Mode
-    {
-        bool selected;
-        const char *id;
-        const char *npuMode;
-        const char *mudKey;
-        const char *suffix;
-    };
-    const Mode modes[] = {{project.pulsar2.buildNpu, "build_npu", "NPU2", "model_npu", "npu"},
-                          {project.pulsar2.buildVnpu, "build_vnpu", "NPU1", "model_vnpu", "vnpu"}};
     bool notesTaken = false;
-    for (const Mode &mode : modes) {
-        if (!mode.selected)
-            continue;
+    for (const BuiltModel &model : builtModels(project, name)) {
         Build b;
-        b.id = QLatin1String(mode.id);
-        b.npuMode = QLatin1String(mode.npuMode);
-        b.mudKey = QLatin1String(mode.mudKey);
+        b.id = model.stepId;
+        b.npuMode = model.npuMode;
+        b.mudKey = model.mudKey;
         b.title = QStringLiteral("Build %1 (%2)").arg(b.mudKey, b.npuMode);
-        b.configFile = QStringLiteral("%1.%2.json").arg(name, QLatin1String(mode.suffix));
-        b.outputDir = QStringLiteral("%1_%2").arg(name, QLatin1String(mode.suffix));
-        b.outputFile = b.outputDir + QStringLiteral("/compiled.axmodel");
+        b.configFile = model.configFile;
+        b.outputDir = model.outputDir;
+        b.outputFile = model.jobFile;
         b.invocation.program = options.program;
         b.invocation.arguments = {QStringLiteral("build"),
                                   QStringLiteral("--target_hardware"), QString::fromLatin1(TargetHardware),
@@ -289,6 +277,28 @@ QString Pulsar2Plan::toBashScript() const
         lines.append(groups.join(QStringLiteral(" \\\n  ")));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QList<Pulsar2Plan::BuiltModel> Pulsar2Plan::builtModels(const Project &project, const QString &bundleName)
+{
+    // model_npu takes the whole NPU (NPU2), model_vnpu half of it (NPU1), maixcam2.md §1.4.
+    QList<BuiltModel> models;
+    const auto add = [&](const char *suffix, const char *npuMode) {
+        BuiltModel m;
+        m.stepId = QStringLiteral("build_") + QLatin1String(suffix);
+        m.npuMode = QLatin1String(npuMode);
+        m.mudKey = QStringLiteral("model_") + QLatin1String(suffix);
+        m.configFile = QStringLiteral("%1.%2.json").arg(project.name, QLatin1String(suffix));
+        m.outputDir = QStringLiteral("%1_%2").arg(project.name, QLatin1String(suffix));
+        m.jobFile = m.outputDir + QStringLiteral("/compiled.axmodel");
+        m.bundleFile = QStringLiteral("%1_%2.axmodel").arg(bundleName, QLatin1String(suffix));
+        models.append(m);
+    };
+    if (project.pulsar2.buildNpu)
+        add("npu", "NPU2");
+    if (project.pulsar2.buildVnpu)
+        add("vnpu", "NPU1");
+    return models;
 }
 
 } // namespace Mcw::Core

@@ -81,6 +81,21 @@ struct Pulsar2Plan
     /** The names the bundle gives the two models (Sipeed's convention). */
     static QString npuModelFile(const QString &name) { return name + QStringLiteral("_npu.axmodel"); }
     static QString vnpuModelFile(const QString &name) { return name + QStringLiteral("_vnpu.axmodel"); }
+    /** One axmodel a run builds: the step, its file in the job folder and its name in a bundle. */
+    struct BuiltModel
+    {
+        QString stepId;     // "build_npu"
+        QString npuMode;    // "NPU2"
+        QString mudKey;     // "model_npu"
+        QString configFile; // "<project>.npu.json", relative to the job folder
+        QString outputDir;  // "<project>_npu", relative to the job folder
+        QString jobFile;    // outputDir/compiled.axmodel
+        QString bundleFile; // "<bundle name>_npu.axmodel"
+        /** "model_npu (NPU2) build", for messages. */
+        QString stepTitle() const { return QStringLiteral("%1 (%2) build").arg(mudKey, npuMode); }
+    };
+    /** The axmodels of the NPU modes \a project selects, model_npu first, as a bundle names them. */
+    static QList<BuiltModel> builtModels(const Project &project, const QString &bundleName);
     static constexpr auto TargetHardware = "AX620E";
 };
 

@@ -115,6 +115,12 @@ void BatchRun::checkFinished()
     emit finished();
 }
 
+/** A `pulsar2 build` step of a MaixCAM2 run ("build_npu", "build_vnpu"). */
+static bool isPulsar2Build(const QString &stepId)
+{
+    return stepId.startsWith(QLatin1String("build_"));
+}
+
 void BatchRun::describeJob(const JobRecord &job, Row &row, bool readLogs)
 {
     row.status = jobStateName(job.state);
@@ -129,7 +135,10 @@ void BatchRun::describeJob(const JobRecord &job, Row &row, bool readLogs)
         if (!s.engine.isEmpty() && !row.engines.contains(s.engine))
             row.engines.append(s.engine);
         for (const OutputFile &f : s.outputs) {
-            if (f.path.endsWith(QLatin1String(".cvimodel")) && s.id.startsWith(QLatin1String("deploy")))
+            // MaixCAM's deployed cvimodel, or MaixCAM2's first axmodel (model_npu when built).
+            const bool deployed = f.path.endsWith(QLatin1String(".cvimodel")) && s.id.startsWith(QLatin1String("deploy"));
+            const bool built = f.path.endsWith(QLatin1String(".axmodel")) && isPulsar2Build(s.id);
+            if ((deployed || built) && (row.cvimodelBytes < 0 || deployed))
                 row.cvimodelBytes = f.size;
         }
         if ((s.state == StepState::Failed || s.state == StepState::Cancelled) && row.message.isEmpty())
@@ -139,7 +148,7 @@ void BatchRun::describeJob(const JobRecord &job, Row &row, bool readLogs)
     if (!readLogs)
         return;
     for (const Provenance::Step &s : Provenance::stepsFromJob(job)) {
-        if (s.id.startsWith(QLatin1String("deploy")) && !std::isnan(s.minCosine))
+        if ((s.id.startsWith(QLatin1String("deploy")) || isPulsar2Build(s.id)) && !std::isnan(s.minCosine))
             row.minCosine = std::isnan(row.minCosine) ? s.minCosine : std::min(row.minCosine, s.minCosine);
     }
 }

@@ -52,6 +52,7 @@ void ConversionSession::setToolchain(const ToolchainSettings &settings)
 {
     if (!(settings == m_toolchain)) {
         m_capabilities.reset();
+        m_pulsar2Capabilities.reset();
         m_engineResults.clear();
     }
     m_toolchain = settings;
@@ -104,6 +105,7 @@ void ConversionSession::checkEngines()
     m_engineChecksRunning = int(m_toolchain.engines.size());
     for (const DockerEngine &e : std::as_const(m_toolchain.engines)) {
         auto *check = new EngineCheck(m_toolchain, e, this);
+        check->setToolchain(m_activeToolchain);
         const QString runs = m_pendingOptions.runsRoot.isEmpty() ? m_pendingProject.workspaceDir
                                                                  : m_pendingOptions.runsRoot;
         if (!runs.isEmpty())
@@ -143,7 +145,7 @@ void ConversionSession::afterEngineChecks()
         emit runNotStarted(Error::make(Error::Code::Unsupported, message));
         return;
     }
-    if (m_pendingOptions.probe && !m_capabilities)
+    if (m_pendingOptions.probe && !activeCapabilities())
         startProbe();
     else
         prepareJob();
@@ -171,12 +173,17 @@ void ConversionSession::setCapabilities(const ToolCapabilities &caps)
     m_pool->setCapabilities(caps);
 }
 
+const std::optional<ToolCapabilities> &ConversionSession::activeCapabilities() const
+{
+    return m_activeToolchain == Toolchain::Pulsar2 ? m_pulsar2Capabilities : m_capabilities;
+}
+
 ProjectJobFactory::Options ConversionSession::jobOptions(const RunOptions &options) const
 {
     ProjectJobFactory::Options job;
     job.compareAll = options.compareAll;
-    job.capabilities = m_capabilities.value_or(ToolCapabilities{});
-    job.toolchain = m_toolchain.describe();
+    job.capabilities = activeCapabilities().value_or(ToolCapabilities{});
+    job.toolchain = m_toolchain.describe(m_activeToolchain);
     job.reuseFrom = options.reuseFrom;
     job.qtableSearch = options.qtableSearch;
     return job;
@@ -186,21 +193,15 @@ bool ConversionSession::startRun(const Project &project, const RunOptions &optio
 {
     if (m_preparing)
         return false;
-    if (project.device == Device::MaixCam2 && m_toolchain.backend != ToolchainSettings::Backend::Native) {
-        // The Pulsar2 image (entrypoint a shell, its own tag) has no Docker backend yet.
-        QTimer::singleShot(0, this, [this] {
-            emit runNotStarted(Error::make(Error::Code::Unsupported,
-                                           tr("MaixCAM2 conversions run with the native backend for now: install "
-                                              "Pulsar2 so that 'pulsar2' is on PATH (or in the tool folder).")));
-        });
-        return true;
-    }
     m_preparing = true;
     m_pendingProject = project;
     m_pendingOptions = options;
-    // The probe asks tpu-mlir's tools for their flags; Pulsar2 steps do not use them.
-    if (project.device == Device::MaixCam2)
-        m_pendingOptions.probe = false;
+    const Toolchain toolchain = toolchainFor(project.device);
+    if (toolchain != m_activeToolchain) {
+        // The engines were checked for the other toolchain's image.
+        m_activeToolchain = toolchain;
+        m_engineResults.clear();
+    }
     const bool unchecked = std::any_of(m_toolchain.engines.cbegin(), m_toolchain.engines.cend(),
                                        [this](const DockerEngine &e) { return !m_engineResults.contains(e.name); });
     if (m_pendingOptions.probe && usesEngines() && unchecked) {
@@ -209,7 +210,7 @@ bool ConversionSession::startRun(const Project &project, const RunOptions &optio
             checkEngines();
         return true;
     }
-    if (m_pendingOptions.probe && !m_capabilities)
+    if (m_pendingOptions.probe && !activeCapabilities())
         startProbe();
     else
         prepareJob();
@@ -245,6 +246,7 @@ Expected<ConversionJob *> ConversionSession::startRunAndWait(const Project &proj
 void ConversionSession::startProbe()
 {
     m_probe = std::make_unique<ToolchainProbe>(probeSettings());
+    m_probe->setToolchain(m_activeToolchain);
     m_probe->setWorkingDirectory(QDir::tempPath());
     connect(m_probe.get(), &ToolchainProbe::checkFinished, this, &ConversionSession::probeChecked);
     connect(m_probe.get(), &ToolchainProbe::finished, this, [this] {
@@ -253,6 +255,11 @@ void ConversionSession::startProbe()
         if (!caps) {
             m_preparing = false;
             emit runNotStarted(caps.error());
+            return;
+        }
+        if (m_activeToolchain == Toolchain::Pulsar2) {
+            m_pulsar2Capabilities = *caps;
+            prepareJob();
             return;
         }
         setCapabilities(*caps);
@@ -270,10 +277,11 @@ void ConversionSession::prepareJob()
     ProjectJobFactory::Options options = jobOptions(m_pendingOptions);
     // Off the calling thread: the engine may take a moment to name the image, and copying the
     // outputs of unchanged steps reads them whole.
-    m_prepareWatcher.setFuture(QtConcurrent::run([settings, project, runsRoot, options]() mutable {
+    const Toolchain toolchain = m_activeToolchain;
+    m_prepareWatcher.setFuture(QtConcurrent::run([settings, project, runsRoot, options, toolchain]() mutable {
         if (settings.backend == ToolchainSettings::Backend::Docker) {
             // For the provenance; a failure here surfaces when the steps run.
-            if (const auto id = queryDockerImageId(settings))
+            if (const auto id = queryDockerImageId(settings, toolchain))
                 options.toolchainImageId = *id;
         }
         return ProjectJobFactory::createJob(project, runsRoot, options);

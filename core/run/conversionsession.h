@@ -33,7 +33,8 @@ class JobPool;
  * With docker run the steps spread over the toolchain's engines: each is checked before its
  * first use (EngineCheck: does it answer, has it the image, can it see our files or must the
  * steps copy them), an engine that fails the check is marked down, and runs start as long as
- * one engine can take them.
+ * one engine can take them. MaixCAM2 projects run Pulsar2 the same way, from its own image: the
+ * engines are checked for that image and the probe asks `pulsar2 version`.
  */
 class ConversionSession : public QObject
 {
@@ -88,7 +89,9 @@ public:
     /** Checks every engine again (on demand: "Test engines", a down engine that is back). */
     void checkEngines();
     bool isCheckingEngines() const { return m_engineChecksRunning > 0; }
-    /** The latest check of each engine, by name; engines never checked are missing. */
+    /** The toolchain of the latest run started: tpu-mlir, or Pulsar2 for MaixCAM2 projects. */
+    Toolchain activeToolchain() const { return m_activeToolchain; }
+    /** The latest check of each engine for the active toolchain's image, by name; engines never checked are missing. */
     const QHash<QString, EngineCheck::Result> &engineResults() const { return m_engineResults; }
     /** docker run on engines (not exec, not native): what EngineCheck applies to. */
     bool usesEngines() const;
@@ -121,9 +124,14 @@ private:
     void afterEngineChecks();
     void applyEngines();
     ToolchainSettings probeSettings() const;
+    /** What the active toolchain was probed for: tpu-mlir's flags or Pulsar2's version. */
+    const std::optional<ToolCapabilities> &activeCapabilities() const;
 
     ToolchainSettings m_toolchain;
     std::optional<ToolCapabilities> m_capabilities;
+    /** Pulsar2 has no flags to probe; its version is what runs record. */
+    std::optional<ToolCapabilities> m_pulsar2Capabilities;
+    Toolchain m_activeToolchain = Toolchain::TpuMlir;
     JobPool *m_pool = nullptr;
     std::unique_ptr<ToolchainProbe> m_probe;
     QHash<QString, EngineCheck::Result> m_engineResults;

@@ -27,6 +27,14 @@ QString DockerExecBackend::pidFile(const ToolInvocation &tool, const QString &ru
 
 Expected<ToolInvocation> DockerExecBackend::wrap(const ToolInvocation &tool, const QString &runTag) const
 {
+    const QString container = m_settings.containerFor(ToolchainSettings::toolchainOf(tool.program));
+    if (container.isEmpty()) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("Pulsar2 steps run in a container of their own: start one from Axera's image "
+                                        "(docker run -d --name pulsar2 -v \"$PWD\":\"$PWD\" --entrypoint sleep %1 "
+                                        "infinity) and enter it as the Pulsar2 container in the toolchain settings.")
+                             .arg(m_settings.pulsar2Image));
+    }
     const QString cwd = tool.workingDirectory.isEmpty() ? QDir::currentPath() : tool.workingDirectory;
     QStringList args{QStringLiteral("exec"), QStringLiteral("-w"), cwd, QStringLiteral("-e"),
                      QStringLiteral("PYTHONUNBUFFERED=1"), QStringLiteral("--user"),
@@ -36,7 +44,7 @@ Expected<ToolInvocation> DockerExecBackend::wrap(const ToolInvocation &tool, con
     keys.sort();
     for (const QString &k : std::as_const(keys))
         args << QStringLiteral("-e") << k + QLatin1Char('=') + tool.environment.value(k);
-    args << m_settings.container << QStringLiteral("setsid") << QStringLiteral("-w") << QStringLiteral("bash")
+    args << container << QStringLiteral("setsid") << QStringLiteral("-w") << QStringLiteral("bash")
          << QStringLiteral("-c") << QStringLiteral("echo $$ > \"$1\"; shift; exec \"$@\"")
          << QStringLiteral("mcw-run") << pidFile(tool, runTag) << tool.program << tool.arguments;
     return ToolInvocation{m_settings.dockerProgram, engineArguments() + args, tool.workingDirectory, {}};
@@ -46,8 +54,9 @@ ToolInvocation DockerExecBackend::signalGroup(const ToolInvocation &tool, const 
                                               const QString &signal) const
 {
     // Runs as the container's default user (root in tpuc_dev) so it may signal the group.
+    const QString container = m_settings.containerFor(ToolchainSettings::toolchainOf(tool.program));
     return ToolInvocation{m_settings.dockerProgram,
-                          engineArguments() + QStringList{QStringLiteral("exec"), m_settings.container, QStringLiteral("bash"),
+                          engineArguments() + QStringList{QStringLiteral("exec"), container, QStringLiteral("bash"),
                            QStringLiteral("-c"),
                            QStringLiteral("kill -%1 -- -\"$(cat \"$1\")\"").arg(signal),
                            QStringLiteral("mcw-cancel"), pidFile(tool, runTag)},
@@ -72,7 +81,8 @@ QStringList DockerExecBackend::engineArguments() const
 
 Error DockerExecBackend::interpretFailure(const ProcessOutcome &outcome, const QString &toolName) const
 {
-    const DockerContext context{m_settings.dockerProgram, {}, m_settings.container, toolName, {}};
+    const DockerContext context{m_settings.dockerProgram, {},
+                                m_settings.containerFor(ToolchainSettings::toolchainOf(toolName)), toolName, {}};
     if (auto docker = interpretDockerFailure(outcome, context))
         return *docker;
     return describeOutcome(outcome, toolName);

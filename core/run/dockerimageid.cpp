@@ -6,14 +6,16 @@
 
 namespace Mcw::Core {
 
-Expected<QString> queryDockerImageId(const ToolchainSettings &settings, int timeoutMs)
+Expected<QString> queryDockerImageId(const ToolchainSettings &settings, Toolchain toolchain, int timeoutMs)
 {
+    const QString container = settings.containerFor(toolchain);
+    const QString image = settings.imageFor(toolchain);
     const QStringList arguments = settings.usesDockerExec()
                                       ? QStringList{QStringLiteral("inspect"), QStringLiteral("--format"),
-                                                    QStringLiteral("{{.Image}}"), settings.container}
+                                                    QStringLiteral("{{.Image}}"), container}
                                       : QStringList{QStringLiteral("image"), QStringLiteral("inspect"),
                                                     QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
-                                                    settings.image};
+                                                    image};
     QProcess process;
     const QStringList on = settings.engines.isEmpty() ? QStringList{} : settings.engines.first().cliArguments();
     process.start(settings.dockerProgram, on + arguments);
@@ -23,7 +25,7 @@ Expected<QString> queryDockerImageId(const ToolchainSettings &settings, int time
         process.waitForFinished(1000);
         return makeError(Error::Code::NotFound,
                          QStringLiteral("The id of the Docker image %1 could not be read.")
-                             .arg(settings.usesDockerExec() ? settings.container : settings.image));
+                             .arg(settings.usesDockerExec() ? container : image));
     }
     // The template makes docker print the bare id ("sha256:…") on one line.
     return QString::fromUtf8(process.readAllStandardOutput().trimmed());

@@ -14,6 +14,7 @@ namespace Mcw::Core {
  * `docker run`, the container's image for `docker exec` — for the provenance of a bundle.
  * Blocks for at most \a timeoutMs; call it off the UI thread.
  */
-Expected<QString> queryDockerImageId(const ToolchainSettings &settings, int timeoutMs = 5000);
+Expected<QString> queryDockerImageId(const ToolchainSettings &settings, Toolchain toolchain = Toolchain::TpuMlir,
+                                     int timeoutMs = 5000);
 
 } // namespace Mcw::Core

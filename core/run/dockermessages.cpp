@@ -20,6 +20,15 @@ static bool has(const QString &text, const char *needle)
     return text.contains(QLatin1String(needle), Qt::CaseInsensitive);
 }
 
+QString pulsar2ImageMissing(const QString &image, const QString &where)
+{
+    return QStringLiteral("The Pulsar2 image '%1' is not loaded on %2; download ax_pulsar2_6.0.tar.gz (Hugging Face "
+                          "or ModelScope, AXERA-TECH/Pulsar2), load it with 'docker load -i ax_pulsar2_6.0.tar.gz', "
+                          "check its name with 'docker images | grep pulsar2' and re-tag it if needed "
+                          "('docker tag <name> %1').")
+        .arg(image, where);
+}
+
 std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const DockerContext &c)
 {
     const QString details = outcome.stderrTail.join(QLatin1Char('\n'));
@@ -78,12 +87,14 @@ std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const
     }
     if (has(text, "Unable to find image") || has(text, "No such image") || has(text, "pull access denied")
         || has(text, "manifest unknown") || has(text, "repository does not exist")) {
+        const QString where = c.engine.isEmpty() ? QStringLiteral("this engine") : QStringLiteral("engine '%1'").arg(c.engine);
+        if (c.tool == QLatin1String("pulsar2"))
+            return make(Error::Code::NotFound, pulsar2ImageMissing(c.image, where));
         return make(Error::Code::NotFound,
                     QStringLiteral("The Docker image '%1' is not available on %2; build it with "
                                    "'docker build -t %1 packaging/docker' (see README.md) or Tools > Set up "
                                    "toolchain, or pull it.")
-                        .arg(c.image, c.engine.isEmpty() ? QStringLiteral("this engine")
-                                                         : QStringLiteral("engine '%1'").arg(c.engine)));
+                        .arg(c.image, where));
     }
     if (has(text, "invalid reference format")) {
         return make(Error::Code::InvalidInput,
@@ -95,6 +106,13 @@ std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const
         || (outcome.exitCode == 127 && has(text, "not found"))) {
         const QString where = c.container.isEmpty() ? QStringLiteral("image '%1'").arg(c.image)
                                                     : QStringLiteral("container '%1'").arg(c.container);
+        if (c.tool == QLatin1String("pulsar2")) {
+            return make(Error::Code::NotFound,
+                        QStringLiteral("pulsar2 is missing in the %1: it is not Axera's Pulsar2 image; load that "
+                                       "image (docker load -i ax_pulsar2_6.0.tar.gz) and choose it as the Pulsar2 "
+                                       "image in the toolchain settings.")
+                            .arg(where));
+        }
         return make(Error::Code::NotFound,
                     QStringLiteral("%1 is missing in the %2: the tpu_mlir wheel is not installed "
                                    "there; build the workbench image with the wheel (Set up "

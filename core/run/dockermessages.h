@@ -28,4 +28,7 @@ struct DockerContext
  */
 std::optional<Error> interpretDockerFailure(const ProcessOutcome &outcome, const DockerContext &context);
 
+/** How to get Axera's Pulsar2 image \a image onto \a where ("this engine", "engine 'gpu'"). */
+QString pulsar2ImageMissing(const QString &image, const QString &where);
+
 } // namespace Mcw::Core

@@ -84,9 +84,19 @@ QStringList DockerRunBackend::mountsFor(const ToolInvocation &tool) const
     return mounts;
 }
 
+QStringList DockerRunBackend::imageAndCommand(const ToolInvocation &tool) const
+{
+    const Toolchain toolchain = ToolchainSettings::toolchainOf(tool.program);
+    // Axera's image starts a shell as its entrypoint, which would read the program as a script.
+    if (toolchain == Toolchain::Pulsar2)
+        return QStringList{QStringLiteral("--entrypoint"), tool.program, m_settings.imageFor(toolchain)} + tool.arguments;
+    return QStringList{m_settings.imageFor(toolchain), tool.program} + tool.arguments;
+}
+
 Expected<ToolInvocation> DockerRunBackend::wrap(const ToolInvocation &tool, const QString &runTag) const
 {
-    if (m_settings.image.isEmpty()) {
+    const QString image = m_settings.imageFor(ToolchainSettings::toolchainOf(tool.program));
+    if (image.isEmpty()) {
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("No Docker image is set; choose one in the toolchain settings."));
     }
@@ -102,8 +112,8 @@ Expected<ToolInvocation> DockerRunBackend::wrap(const ToolInvocation &tool, cons
     if (m_transfer == DockerEngine::Transfer::Copy) {
         // Only for commands that need no files (a probe's --help): steps go through plan().
         QStringList args{QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), containerName(runTag),
-                         QStringLiteral("--network"), QStringLiteral("none"), m_settings.image, tool.program};
-        return docker(args + tool.arguments, tool.workingDirectory);
+                         QStringLiteral("--network"), QStringLiteral("none")};
+        return docker(args + imageAndCommand(tool), tool.workingDirectory);
     }
     QStringList args{QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--name"), containerName(runTag)};
     for (const QString &m : mounts)
@@ -116,7 +126,7 @@ Expected<ToolInvocation> DockerRunBackend::wrap(const ToolInvocation &tool, cons
     keys.sort();
     for (const QString &k : std::as_const(keys))
         args << QStringLiteral("-e") << k + QLatin1Char('=') + tool.environment.value(k);
-    args << m_settings.image << tool.program << tool.arguments;
+    args << imageAndCommand(tool);
     // The docker client runs in the job folder too, so nothing depends on the app's cwd.
     return docker(args, tool.workingDirectory);
 }
@@ -130,7 +140,7 @@ Expected<StepPlan> DockerRunBackend::plan(const ToolInvocation &tool, const QStr
 
 Expected<StepPlan> DockerRunBackend::copyPlan(const ToolInvocation &tool, const QString &runTag) const
 {
-    if (m_settings.image.isEmpty()) {
+    if (m_settings.imageFor(ToolchainSettings::toolchainOf(tool.program)).isEmpty()) {
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("No Docker image is set; choose one in the toolchain settings."));
     }
@@ -152,7 +162,7 @@ Expected<StepPlan> DockerRunBackend::copyPlan(const ToolInvocation &tool, const 
     keys.sort();
     for (const QString &k : std::as_const(keys))
         create << QStringLiteral("-e") << k + QLatin1Char('=') + tool.environment.value(k);
-    create << m_settings.image << tool.program << tool.arguments;
+    create << imageAndCommand(tool);
 
     using Phase = StepPlan::Phase;
     StepPlan plan;
@@ -218,7 +228,8 @@ QList<ToolInvocation> DockerRunBackend::killInvocations(const ToolInvocation &, 
 Error DockerRunBackend::interpretFailure(const ProcessOutcome &outcome, const QString &toolName) const
 {
     const QString engine = m_engine.isDefault() && m_settings.engines.size() <= 1 ? QString() : m_engine.name;
-    const DockerContext context{m_settings.dockerProgram, m_settings.image, {}, toolName, engine};
+    const DockerContext context{m_settings.dockerProgram, m_settings.imageFor(ToolchainSettings::toolchainOf(toolName)),
+                                {}, toolName, engine};
     if (auto docker = interpretDockerFailure(outcome, context))
         return *docker;
     return describeOutcome(outcome, toolName);

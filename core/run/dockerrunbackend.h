@@ -44,6 +44,8 @@ public:
 
 private:
     ToolInvocation docker(const QStringList &args, const QString &cwd = {}) const;
+    /** The `docker run`/`create` tail: the step's image, then its program and arguments. */
+    QStringList imageAndCommand(const ToolInvocation &tool) const;
     Expected<StepPlan> copyPlan(const ToolInvocation &tool, const QString &runTag) const;
 
     ToolchainSettings m_settings;

@@ -30,6 +30,11 @@ if len(sys.argv) > 1:
         print("marker=")
 )PY";
 
+// The same for Axera's Pulsar2 image, whose entrypoint is a shell: `pulsar2 version` prints
+// "version: 6.0" and "commit: …". Fixed text; the marker path comes as $1.
+static const char Pulsar2InsideScript[] =
+    "pulsar2 version; if [ -n \"$1\" ]; then printf 'marker=%s\\n' \"$(cat \"$1\" 2>/dev/null)\"; fi";
+
 QString EngineCheck::Result::problem() const
 {
     for (const Finding &f : findings) {
@@ -60,7 +65,9 @@ void EngineCheck::add(Finding::Level level, const QString &title, const QString 
 DockerContext EngineCheck::dockerContext() const
 {
     // The CLI's default engine keeps the plain sentences ("the Docker daemon at … is not running").
-    return DockerContext{m_settings.dockerProgram, m_settings.image, {}, QStringLiteral("docker"),
+    // The tool decides which image's fix the sentences give (build ours, load Axera's).
+    return DockerContext{m_settings.dockerProgram, m_settings.imageFor(m_toolchain), {},
+                         m_toolchain == Toolchain::Pulsar2 ? QStringLiteral("pulsar2") : QStringLiteral("docker"),
                          m_engine.isDefault() ? QString() : m_engine.name};
 }
 
@@ -132,12 +139,16 @@ void EngineCheck::checkImage()
 {
     const DockerContext context = dockerContext();
     run({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
-         m_settings.image},
+         m_settings.imageFor(m_toolchain)},
         [this, context](const ProcessOutcome &o, const QString &out) {
             const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             if (!o.succeeded() || lines.isEmpty()) {
                 const Error e = interpretDockerFailure(o, context)
                                     .value_or(describeOutcome(o, QStringLiteral("docker image inspect")));
+                if (m_toolchain == Toolchain::Pulsar2 && e.code == Error::Code::NotFound) {
+                    findPulsar2Images(e.message);
+                    return;
+                }
                 add(Finding::Level::Error, tr("Image"), e.message);
                 finish();
                 return;
@@ -145,6 +156,30 @@ void EngineCheck::checkImage()
             m_result.imagePresent = true;
             m_result.imageId = lines.last().trimmed();
             checkInside();
+        });
+}
+
+void EngineCheck::findPulsar2Images(const QString &missing)
+{
+    // Axera's archives load under other tags too (pulsar2:7.0, pulsar2:6.0-lite, axera/pulsar2:…),
+    // so name the ones this engine has, as Sipeed's setup script looks for them.
+    run({QStringLiteral("image"), QStringLiteral("ls"), QStringLiteral("--format"), QStringLiteral("{{.Repository}}:{{.Tag}}")},
+        [this, missing](const ProcessOutcome &o, const QString &out) {
+            QStringList found;
+            for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                const QString name = line.trimmed();
+                if (o.succeeded() && name.contains(QLatin1String("pulsar2"), Qt::CaseInsensitive)
+                    && !name.endsWith(QLatin1String(":<none>")))
+                    found.append(name);
+            }
+            m_result.pulsar2Candidates = found;
+            const QString wanted = m_settings.imageFor(Toolchain::Pulsar2);
+            add(Finding::Level::Error, tr("Image"),
+                found.isEmpty() ? missing
+                                : tr("The Pulsar2 image '%1' is not on engine '%2', but %3 is: choose it as the Pulsar2 "
+                                     "image in the toolchain settings, or tag it (docker tag %4 %1).")
+                                      .arg(wanted, m_engine.name, found.join(QStringLiteral(", ")), found.first()));
+            finish();
         });
 }
 
@@ -165,34 +200,53 @@ void EngineCheck::checkInside()
         marker.close();
         args << QStringLiteral("-v") << dir + QLatin1Char(':') + dir + QStringLiteral(":ro");
     }
-    args << m_settings.image << QStringLiteral("python3") << QStringLiteral("-c") << QString::fromLatin1(InsideScript);
+    const QString image = m_settings.imageFor(m_toolchain);
+    const bool pulsar2 = m_toolchain == Toolchain::Pulsar2;
+    if (pulsar2) {
+        args << QStringLiteral("--entrypoint") << QStringLiteral("/bin/bash") << image << QStringLiteral("-c")
+             << QString::fromLatin1(Pulsar2InsideScript) << QStringLiteral("mcw-engine-check");
+    } else {
+        args << image << QStringLiteral("python3") << QStringLiteral("-c") << QString::fromLatin1(InsideScript);
+    }
     if (tryMount)
         args << m_marker;
-    run(args, [this, tryMount](const ProcessOutcome &o, const QString &out) {
+    run(args, [this, tryMount, image, pulsar2](const ProcessOutcome &o, const QString &out) {
         QString version;
         QString marker;
         for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            if (line.startsWith(QLatin1String("tpu_mlir=")))
+            if (!pulsar2 && line.startsWith(QLatin1String("tpu_mlir=")))
                 version = line.mid(9).trimmed();
+            if (pulsar2 && line.startsWith(QLatin1String("version:")))
+                version = line.mid(8).trimmed();
             if (line.startsWith(QLatin1String("marker=")))
                 marker = line.mid(7).trimmed();
         }
         if (!o.succeeded()) {
             add(Finding::Level::Error, tr("Image"),
                 tr("A container of %1 did not start on engine '%2': %3")
-                    .arg(m_settings.image, m_engine.name,
+                    .arg(image, m_engine.name,
                          o.stderrTail.isEmpty() ? describeOutcome(o, QStringLiteral("docker run")).message
                                                 : o.stderrTail.last().trimmed()));
             finish();
             return;
         }
-        m_result.tpuMlirVersion = version;
-        add(version.isEmpty() ? Finding::Level::Error : Finding::Level::Ok, tr("Image"),
-            version.isEmpty() ? tr("The image %1 on engine '%2' has no tpu_mlir installed; build it with "
-                                   "'docker build -t %1 packaging/docker'.")
-                                    .arg(m_settings.image, m_engine.name)
-                              : tr("Image %1 (%2) holds tpu_mlir %3.")
-                                    .arg(m_settings.image, m_result.imageId.left(19), version));
+        m_result.toolchain = m_toolchain;
+        if (pulsar2) {
+            m_result.pulsar2Version = version;
+            add(version.isEmpty() ? Finding::Level::Error : Finding::Level::Ok, tr("Image"),
+                version.isEmpty() ? tr("The image %1 on engine '%2' does not answer 'pulsar2 version': it is not "
+                                       "Axera's Pulsar2 image; load that one (docker load -i ax_pulsar2_6.0.tar.gz) "
+                                       "and choose it as the Pulsar2 image.")
+                                        .arg(image, m_engine.name)
+                                  : tr("Image %1 (%2) holds Pulsar2 %3.").arg(image, m_result.imageId.left(19), version));
+        } else {
+            m_result.tpuMlirVersion = version;
+            add(version.isEmpty() ? Finding::Level::Error : Finding::Level::Ok, tr("Image"),
+                version.isEmpty() ? tr("The image %1 on engine '%2' has no tpu_mlir installed; build it with "
+                                       "'docker build -t %1 packaging/docker'.")
+                                        .arg(image, m_engine.name)
+                                  : tr("Image %1 (%2) holds tpu_mlir %3.").arg(image, m_result.imageId.left(19), version));
+        }
         if (m_engine.transfer != DockerEngine::Transfer::Auto) {
             m_result.transfer = m_engine.transfer;
             add(Finding::Level::Ok, tr("Files"),

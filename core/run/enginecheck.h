@@ -19,7 +19,7 @@ struct ProcessOutcome;
 /**
  * Checks one Docker engine before it gets work, and on demand ("Test" in the settings, `doctor`):
  * it answers (server version, OS, architecture — arm64 means the x86-64 image runs emulated),
- * the toolchain image is there (its id and the tpu_mlir release inside), and which way files
+ * the toolchain image is there (its id and the tpu_mlir or Pulsar2 release inside), and which way files
  * reach its containers: an engine on a local unix socket gets a marker file bind-mounted from
  * the runs folder, and only if the container reads it back is mount mode used; otherwise the
  * steps copy their files. Asynchronous, through the docker CLI with argv lists.
@@ -47,6 +47,11 @@ public:
         bool imagePresent = false;
         QString imageId;
         QString tpuMlirVersion;
+        /** The image checked: tpu-mlir's or Axera's Pulsar2 (setToolchain). */
+        Toolchain toolchain = Toolchain::TpuMlir;
+        QString pulsar2Version; // "6.0", from `pulsar2 version` inside the image
+        /** The Pulsar2 image missing: the engine's images whose name holds "pulsar2". */
+        QStringList pulsar2Candidates;
         /** Mount or Copy: how the steps will move files on this engine. */
         DockerEngine::Transfer transfer = DockerEngine::Transfer::Copy;
         QList<Finding> findings;
@@ -63,6 +68,8 @@ public:
     /** Where the runs go: the mount test bind-mounts a marker file from there. */
     void setRunsDirectory(const QString &dir) { m_runsDirectory = dir; }
     void setTimeout(qint64 ms) { m_timeoutMs = ms; }
+    /** Check Pulsar2's image (MaixCAM2 projects) instead of tpu-mlir's. */
+    void setToolchain(Toolchain toolchain) { m_toolchain = toolchain; }
 
     void start();
     void cancel();
@@ -81,12 +88,14 @@ private:
     void run(const QStringList &args, std::function<void(const ProcessOutcome &, const QString &)> then);
     void checkImage();
     void checkInside();
+    void findPulsar2Images(const QString &missing);
     void finish();
     DockerContext dockerContext() const;
     void add(Finding::Level level, const QString &title, const QString &message);
 
     ToolchainSettings m_settings;
     DockerEngine m_engine;
+    Toolchain m_toolchain = Toolchain::TpuMlir;
     QString m_runsDirectory;
     QString m_marker;
     QString m_token;

@@ -131,6 +131,11 @@ Expected<JobRecord> ProjectJobFactory::createJob(const Project &project, const Q
     auto job = ConversionPipeline::createJob(project.name, *directory, steps);
     if (!job)
         return job;
+    if (project.device == Device::MaixCam2) {
+        // The pool would name tpu-mlir's image and version; these steps run Pulsar2's.
+        job->backend = options.toolchain;
+        job->toolVersion = options.capabilities.version;
+    }
     const QString toolchain = QStringList{options.toolchain, options.toolchainImageId, options.capabilities.version,
                                           project.modelSha256}.join(QLatin1Char('|'));
     StepReuse::assignKeys(*job, toolchain);

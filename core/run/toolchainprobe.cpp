@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace Mcw::Core {
@@ -57,7 +58,9 @@ void ToolchainProbe::start()
     m_error.reset();
     m_caps = ToolCapabilities{};
     m_steps.clear();
-    const DockerContext context{m_settings.dockerProgram, m_settings.image, m_settings.container, {}, {}};
+    const bool pulsar2 = m_toolchain == Toolchain::Pulsar2;
+    const DockerContext context{m_settings.dockerProgram, m_settings.imageFor(m_toolchain),
+                                m_settings.containerFor(m_toolchain), pulsar2 ? QStringLiteral("pulsar2") : QString(), {}};
     // The probe runs on the first engine (the session hands it the engine it checks).
     const QStringList on = m_settings.engines.isEmpty() ? QStringList{} : m_settings.engines.first().cliArguments();
 
@@ -73,11 +76,12 @@ void ToolchainProbe::start()
                                 return Unexpected(interpretDockerFailure(o, context).value_or(
                                     describeOutcome(o, QStringLiteral("docker version"))));
                             }, false, {}});
-        if (m_settings.usesDockerExec()) {
+        // No Pulsar2 container in exec mode: the tool step names the fix (the backend's wrap).
+        if (m_settings.usesDockerExec() && !context.container.isEmpty()) {
             m_steps.append(Step{tr("Container"), {},
                                 ToolInvocation{m_settings.dockerProgram,
                                                on + QStringList{QStringLiteral("inspect"), QStringLiteral("--format"),
-                                                QStringLiteral("{{.State.Running}}"), m_settings.container},
+                                                QStringLiteral("{{.State.Running}}"), context.container},
                                                m_workingDirectory, {}},
                                 [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
                                     if (!o.succeeded()) {
@@ -95,12 +99,12 @@ void ToolchainProbe::start()
                                     }
                                     return tr("Container %1 is running.").arg(context.container);
                                 }, false, {}});
-        } else {
+        } else if (!m_settings.usesDockerExec()) {
             m_steps.append(Step{tr("Image"), {},
                                 ToolInvocation{m_settings.dockerProgram,
                                                on + QStringList{QStringLiteral("image"), QStringLiteral("inspect"),
                                                 QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
-                                                m_settings.image},
+                                                context.image},
                                                m_workingDirectory, {}},
                                 [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
                                     if (!o.succeeded()) {
@@ -111,7 +115,31 @@ void ToolchainProbe::start()
                                 }, false, {}});
         }
     }
-    for (const QString &tool : std::as_const(m_tools)) {
+    if (pulsar2) {
+        // Pulsar2 takes no tpu-mlir flags: its version is what the run records.
+        m_steps.append(Step{tr("pulsar2 version"), {},
+                            ToolInvocation{QStringLiteral("pulsar2"), {QStringLiteral("version")}, m_workingDirectory, {}},
+                            [this](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
+                                if (!o.succeeded())
+                                    return Unexpected(m_backend->interpretFailure(o, QStringLiteral("pulsar2")));
+                                static const QRegularExpression versionLine(QStringLiteral("^version:\\s*(\\S+)"),
+                                                                            QRegularExpression::MultilineOption);
+                                const QRegularExpressionMatch m = versionLine.match(out);
+                                if (!m.hasMatch()) {
+                                    return makeError(Error::Code::Unsupported,
+                                                     tr("'pulsar2 version' printed no 'version:' line; this is not "
+                                                        "Axera's Pulsar2."));
+                                }
+                                m_caps.version = m.captured(1);
+                                m_caps.flags.insert(QStringLiteral("pulsar2"), {});
+                                m_caps.programs.insert(QStringLiteral("pulsar2"), QStringLiteral("pulsar2"));
+                                return tr("Pulsar2 %1 answers.").arg(m_caps.version);
+                            },
+                            true,
+                            {}});
+    }
+    const QStringList tools = pulsar2 ? QStringList{} : m_tools;
+    for (const QString &tool : tools) {
         const QString name = toolDisplayName(tool);
         m_steps.append(Step{tr("%1 --help").arg(name), {},
                             ToolInvocation{tool, {QStringLiteral("--help")}, m_workingDirectory, {}},
@@ -159,7 +187,8 @@ void ToolchainProbe::fail(const Error &error, const QString &title)
 void ToolchainProbe::runNext()
 {
     if (m_steps.isEmpty()) {
-        if (!m_error && m_running && m_caps.flags.size() < m_tools.size())
+        const qsizetype expected = m_toolchain == Toolchain::Pulsar2 ? 1 : m_tools.size();
+        if (!m_error && m_running && m_caps.flags.size() < expected)
             m_error = Error::make(Error::Code::Cancelled, tr("The toolchain test was cancelled."));
         m_running = false;
         emit finished();

@@ -44,6 +44,8 @@ public:
     /** Folder the `--help` runs start in (docker: mounted); default: the temp folder. */
     void setWorkingDirectory(const QString &dir) { m_workingDirectory = dir; }
     void setCheckTimeout(qint64 ms) { m_timeoutMs = ms; }
+    /** Probe Pulsar2 (its image or container, then `pulsar2 version`) instead of tpu-mlir's tools. */
+    void setToolchain(Toolchain toolchain) { m_toolchain = toolchain; }
 
     void start();
     void cancel();
@@ -77,6 +79,7 @@ private:
     void fail(const Error &error, const QString &title);
 
     ToolchainSettings m_settings;
+    Toolchain m_toolchain = Toolchain::TpuMlir;
     std::unique_ptr<ToolchainBackend> m_backend;
     std::unique_ptr<ProcessRunner> m_runner;
     QStringList m_tools;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toolchainsettings.h"
 
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -24,6 +25,16 @@ Expected<ToolchainSettings::Backend> ToolchainSettings::parseBackend(const QStri
 
 QString ToolchainSettings::describe() const
 {
+    return describe(Toolchain::TpuMlir);
+}
+
+Toolchain ToolchainSettings::toolchainOf(const QString &program)
+{
+    return QFileInfo(program).fileName() == QLatin1String("pulsar2") ? Toolchain::Pulsar2 : Toolchain::TpuMlir;
+}
+
+QString ToolchainSettings::describe(Toolchain toolchain) const
+{
     if (backend == Backend::Native)
         return toolDirectory.isEmpty() ? QStringLiteral("native")
                                        : QStringLiteral("native (%1)").arg(toolDirectory);
@@ -31,8 +42,8 @@ QString ToolchainSettings::describe() const
                            ? QStringLiteral(" on %1").arg(engines.first().describe())
                            : engines.size() > 1 ? QStringLiteral(" on %1 engines").arg(engines.size()) : QString();
     if (usesDockerExec())
-        return QStringLiteral("docker exec %1").arg(container) + on;
-    return QStringLiteral("docker run %1").arg(image) + on;
+        return QStringLiteral("docker exec %1").arg(containerFor(toolchain)) + on;
+    return QStringLiteral("docker run %1").arg(imageFor(toolchain)) + on;
 }
 
 int ToolchainSettings::totalSlots() const
@@ -53,6 +64,8 @@ ToolchainSettings ToolchainSettings::load(QSettings &settings)
                     .value_or(s.backend);
     s.image = settings.value(QStringLiteral("image"), s.image).toString();
     s.container = settings.value(QStringLiteral("container"), s.container).toString();
+    s.pulsar2Image = settings.value(QStringLiteral("pulsar2Image"), s.pulsar2Image).toString();
+    s.pulsar2Container = settings.value(QStringLiteral("pulsar2Container"), s.pulsar2Container).toString();
     s.dockerProgram = settings.value(QStringLiteral("dockerProgram"), s.dockerProgram).toString();
     s.toolDirectory = settings.value(QStringLiteral("toolDirectory"), s.toolDirectory).toString();
     s.workspace = settings.value(QStringLiteral("workspace"), s.workspace).toString();
@@ -72,6 +85,8 @@ void ToolchainSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("backend"), backendName(backend));
     settings.setValue(QStringLiteral("image"), image);
     settings.setValue(QStringLiteral("container"), container);
+    settings.setValue(QStringLiteral("pulsar2Image"), pulsar2Image);
+    settings.setValue(QStringLiteral("pulsar2Container"), pulsar2Container);
     settings.setValue(QStringLiteral("dockerProgram"), dockerProgram);
     settings.setValue(QStringLiteral("toolDirectory"), toolDirectory);
     settings.setValue(QStringLiteral("workspace"), workspace);
@@ -81,8 +96,15 @@ void ToolchainSettings::save(QSettings &settings) const
     settings.endGroup();
 }
 
-QString ToolchainSettings::installProblem() const
+QString ToolchainSettings::installProblem(Toolchain toolchain) const
 {
+    if (backend == Backend::Native && toolchain == Toolchain::Pulsar2) {
+        const QStringList dirs = toolDirectory.isEmpty() ? QStringList{} : QStringList{toolDirectory};
+        if (QStandardPaths::findExecutable(QStringLiteral("pulsar2"), dirs).isEmpty())
+            return QStringLiteral("Pulsar2 is not installed here: 'pulsar2' is not on PATH. Switch to the Docker "
+                                  "backend and load Axera's image (docker load -i ax_pulsar2_6.0.tar.gz).");
+        return {};
+    }
     if (backend == Backend::Native) {
         const QStringList dirs = toolDirectory.isEmpty() ? QStringList{} : QStringList{toolDirectory};
         if (QStandardPaths::findExecutable(QStringLiteral("model_transform.py"), dirs).isEmpty()
@@ -91,6 +113,9 @@ QString ToolchainSettings::installProblem() const
                                   "tpu_mlir wheel (Ubuntu 22.04, Python 3.10) or switch to the Docker backend.");
         return {};
     }
+    if (QStandardPaths::findExecutable(dockerProgram).isEmpty() && toolchain == Toolchain::Pulsar2)
+        return QStringLiteral("Docker is not installed. Install it (sudo apt-get install docker.io), then load "
+                              "Axera's Pulsar2 image: docker load -i ax_pulsar2_6.0.tar.gz");
     if (QStandardPaths::findExecutable(dockerProgram).isEmpty())
         return QStringLiteral("Docker is not installed. Install it (sudo apt-get install docker.io), then build the "
                               "toolchain image: docker build -t %1 packaging/docker")

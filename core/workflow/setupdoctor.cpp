@@ -215,7 +215,26 @@ QList<DoctorFinding> SetupDoctor::fromEngine(const EngineCheck::Result &result)
     }
     if (result.imagePresent && !result.tpuMlirVersion.isEmpty())
         out.append(checkRelease(name, result.tpuMlirVersion));
+    if (result.imagePresent && !result.pulsar2Version.isEmpty())
+        out.append(checkPulsar2Release(name, result.pulsar2Version));
     return out;
+}
+
+DoctorFinding SetupDoctor::checkPulsar2Release(const QString &engineName, const QString &version)
+{
+    // Sipeed's MaixCAM2 tools pin 6.0; Axera's current documentation describes 7.0 (maixcam2.md §0).
+    DoctorFinding f{QStringLiteral("release"), tr("Pulsar2 release"), DoctorFinding::Level::Ok, {}, {}};
+    if (version == QLatin1String("6.0") || version == QLatin1String("7.0")) {
+        f.message = tr("Engine '%1' has Pulsar2 %2, a release the workbench's commands are written for.")
+                        .arg(engineName, version);
+    } else {
+        f.level = DoctorFinding::Level::Info;
+        f.message = tr("Engine '%1' has Pulsar2 %2; the workbench's commands are written for 6.0 (Sipeed's pin) and "
+                       "7.0.")
+                        .arg(engineName, version);
+        f.fix = tr("If a build fails on a flag or a config key, load ax_pulsar2_6.0.tar.gz instead.");
+    }
+    return f;
 }
 
 void SetupDoctor::start()
@@ -267,6 +286,9 @@ void SetupDoctor::checkNextEngine()
     const DockerEngine engine = m_pendingEngines.takeFirst();
     m_engineCheck = std::make_unique<EngineCheck>(m_input.toolchain, engine);
     m_engineCheck->setRunsDirectory(m_input.runsDirectory);
+    // A MaixCAM2 project runs Pulsar2's image: that is the one to check.
+    if (m_input.project)
+        m_engineCheck->setToolchain(toolchainFor(m_input.project->device));
     connect(m_engineCheck.get(), &EngineCheck::finished, this, [this] {
         for (const DoctorFinding &f : fromEngine(m_engineCheck->result()))
             add(f);

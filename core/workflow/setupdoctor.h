@@ -78,6 +78,8 @@ public:
                                    int inferenceNum);
     static DoctorFinding checkDiskSpace(const QString &directory, qint64 neededBytes, qint64 availableBytes);
     static std::optional<DoctorFinding> checkFirmware(const Project &project);
+    /** The Pulsar2 release an engine's image holds (`pulsar2 version`) against the known ones. */
+    static DoctorFinding checkPulsar2Release(const QString &engineName, const QString &version);
     static DoctorFinding checkRelease(const QString &engineName, const QString &version);
     /** The engine check's findings as doctor findings (architecture, image, release). */
     static QList<DoctorFinding> fromEngine(const EngineCheck::Result &result);

@@ -4,6 +4,7 @@
 
 #include <core/run/jobpool.h>
 #include <core/run/provisioningplan.h>
+#include <core/run/pulsar2imageload.h>
 #include <core/run/toolchainbackend.h>
 #include <core/run/toolchainprobe.h>
 #include <widgets/jobs/engineseditor.h>
@@ -34,6 +35,9 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
     , m_wheel(new QLineEdit(this))
     , m_build(new QPushButton(tr("Pull and build image"), this))
     , m_test(new QPushButton(tr("Test toolchain"), this))
+    , m_pulsar2Archive(new QLineEdit(this))
+    , m_loadPulsar2(new QPushButton(tr("Load image"), this))
+    , m_testPulsar2(new QPushButton(tr("Test Pulsar2"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_log(new LogView(this))
@@ -68,6 +72,39 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
     imageForm->addRow(tr("or a wheel file:"), wheelRow);
     imageForm->addRow(QString(), m_build);
 
+    // MaixCAM2: Axera ships Pulsar2 only as an image archive to download and load (no registry).
+    auto *pulsar2Box = new QGroupBox(tr("Pulsar2 for MaixCAM2 (AX630C)"), this);
+    auto *pulsar2Form = new QFormLayout(pulsar2Box);
+    auto *pulsar2Help = new QLabel(
+        tr("Download <b>ax_pulsar2_6.0.tar.gz</b> from Hugging Face or ModelScope (AXERA-TECH/Pulsar2), "
+           "choose it here and press <i>Load image</i> (it runs <code>docker load -i</code>). The loaded name, "
+           "normally <code>pulsar2:6.0</code>, becomes the Pulsar2 image above; <code>docker images | grep "
+           "pulsar2</code> lists the ones already loaded."),
+        pulsar2Box);
+    pulsar2Help->setWordWrap(true);
+    pulsar2Help->setTextFormat(Qt::RichText);
+    m_pulsar2Archive->setObjectName(QStringLiteral("pulsar2Archive"));
+    m_pulsar2Archive->setPlaceholderText(tr("ax_pulsar2_6.0.tar.gz"));
+    auto *browseArchive = new QPushButton(tr("Browse…"), pulsar2Box);
+    connect(browseArchive, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Pulsar2 image archive"), {},
+                                                          tr("Image archives (*.tar.gz *.tgz *.tar)"));
+        if (!file.isEmpty())
+            m_pulsar2Archive->setText(file);
+    });
+    auto *archiveRow = new QHBoxLayout;
+    archiveRow->addWidget(m_pulsar2Archive);
+    archiveRow->addWidget(browseArchive);
+    auto *pulsar2Buttons = new QHBoxLayout;
+    pulsar2Buttons->addWidget(m_loadPulsar2);
+    pulsar2Buttons->addWidget(m_testPulsar2);
+    pulsar2Buttons->addStretch();
+    pulsar2Form->addRow(pulsar2Help);
+    pulsar2Form->addRow(tr("Image archive:"), archiveRow);
+    pulsar2Form->addRow(pulsar2Buttons);
+    connect(m_loadPulsar2, &QPushButton::clicked, this, &SetupToolchainDialog::startPulsar2Load);
+    connect(m_testPulsar2, &QPushButton::clicked, this, [this] { startProbe(Core::Toolchain::Pulsar2); });
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->addButton(m_test, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -76,11 +113,12 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_build, &QPushButton::clicked, this, &SetupToolchainDialog::startBuild);
-    connect(m_test, &QPushButton::clicked, this, &SetupToolchainDialog::startTest);
+    connect(m_test, &QPushButton::clicked, this, [this] { startProbe(Core::Toolchain::TpuMlir); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
     layout->addWidget(imageBox);
+    layout->addWidget(pulsar2Box);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(m_log, 1);
@@ -102,6 +140,10 @@ SetupToolchainDialog::SetupToolchainDialog(QWidget *parent)
         if (job != m_buildJob)
             return;
         setBusy(false);
+        if (job->state() == Core::JobState::Succeeded && m_loadingPulsar2) {
+            m_status->setText(tr("Image %1 is loaded; press Test Pulsar2.").arg(m_form->settings().pulsar2Image));
+            return;
+        }
         if (job->state() == Core::JobState::Succeeded) {
             m_status->setText(tr("Image %1 is built; press Test toolchain.").arg(m_form->settings().image));
             return;
@@ -136,6 +178,8 @@ void SetupToolchainDialog::setBusy(bool busy)
 {
     m_build->setEnabled(!busy);
     m_test->setEnabled(!busy);
+    m_loadPulsar2->setEnabled(!busy);
+    m_testPulsar2->setEnabled(!busy);
 }
 
 Core::ProvisioningPlan SetupToolchainDialog::plan() const
@@ -157,12 +201,42 @@ void SetupToolchainDialog::startBuild()
         m_status->setText(steps.error().message);
         return;
     }
-    auto dir = Core::ConversionPipeline::makeJobDirectory(m_runsRoot, QStringLiteral("toolchain-image"));
+    m_loadingPulsar2 = false;
+    startProvisioning(*steps, QStringLiteral("toolchain-image"), tr("Toolchain image"));
+}
+
+void SetupToolchainDialog::startPulsar2Load()
+{
+    const Core::Pulsar2ImageLoad load{m_form->settings().dockerProgram, m_pulsar2Archive->text().trimmed()};
+    auto steps = load.steps();
+    if (!steps) {
+        m_status->setText(steps.error().message);
+        return;
+    }
+    m_loadingPulsar2 = true;
+    startProvisioning(*steps, QStringLiteral("pulsar2-image"), tr("Pulsar2 image"));
+    if (!m_buildJob)
+        return;
+    // `docker load` names the image it loaded: that is the one MaixCAM2 steps run.
+    connect(m_buildJob, &Core::ConversionJob::outputLine, this,
+            [this](const QString &, Core::OutputStream, const QString &line, bool) {
+                const QString image = Core::Pulsar2ImageLoad::loadedImage(line);
+                if (image.isEmpty())
+                    return;
+                m_form->pulsar2ImageEdit()->setText(image);
+                emit m_form->changed();
+            });
+}
+
+void SetupToolchainDialog::startProvisioning(const QList<Core::PipelineStepSpec> &steps, const QString &folder,
+                                             const QString &title)
+{
+    auto dir = Core::ConversionPipeline::makeJobDirectory(m_runsRoot, folder);
     if (!dir) {
         m_status->setText(dir.error().message);
         return;
     }
-    auto job = Core::ConversionPipeline::createJob(tr("Toolchain image"), *dir, *steps);
+    auto job = Core::ConversionPipeline::createJob(title, *dir, steps);
     if (!job) {
         m_status->setText(job.error().message);
         return;
@@ -177,22 +251,28 @@ void SetupToolchainDialog::startBuild()
             });
 }
 
-void SetupToolchainDialog::startTest()
+void SetupToolchainDialog::startProbe(Core::Toolchain toolchain)
 {
     m_log->clear();
-    m_status->setText(tr("Testing the toolchain…"));
+    m_status->setText(toolchain == Core::Toolchain::Pulsar2 ? tr("Testing Pulsar2…") : tr("Testing the toolchain…"));
     setBusy(true);
     const Core::ToolchainSettings settings = m_form->settings();
     m_probe = std::make_unique<Core::ToolchainProbe>(settings);
+    m_probe->setToolchain(toolchain);
     connect(m_probe.get(), &Core::ToolchainProbe::checkFinished, this, [this](const Core::ToolchainProbe::Check &c) {
         m_log->appendLine(c.ok ? Core::OutputStream::Stdout : Core::OutputStream::Stderr,
                           tr("%1 %2: %3").arg(c.ok ? QStringLiteral("✓") : QStringLiteral("✗"), c.title, c.message));
     });
-    connect(m_probe.get(), &Core::ToolchainProbe::finished, this, [this, settings] {
+    connect(m_probe.get(), &Core::ToolchainProbe::finished, this, [this, settings, toolchain] {
         setBusy(false);
         const auto result = m_probe->result();
         if (!result) {
             m_status->setText(result.error().message);
+            return;
+        }
+        if (toolchain == Core::Toolchain::Pulsar2) {
+            m_status->setText(tr("Pulsar2 %1 works (%2); MaixCAM2 projects can convert.")
+                                  .arg(result->version, settings.describe(Core::Toolchain::Pulsar2)));
             return;
         }
         m_status->setText(tr("The toolchain works (tpu-mlir %1).")

@@ -31,7 +31,8 @@ class ToolchainSettingsForm;
  * "Set up toolchain…": the backend settings, building the pinned image (`docker pull` +
  * `docker build` of tpu_mlir at the pinned version from the Python package index, or of a chosen
  * wheel, run as a job with progress and log) and
- * "Test toolchain" (ToolchainProbe). Settings and probed capabilities persist in QSettings.
+ * "Test toolchain" (ToolchainProbe); for MaixCAM2, loading Axera's Pulsar2 image archive
+ * (`docker load`, also a job) and "Test Pulsar2". Settings and probed capabilities persist in QSettings.
  */
 class SetupToolchainDialog : public QDialog
 {
@@ -48,6 +49,9 @@ public:
     Core::ProvisioningPlan plan() const;
     QPushButton *buildButton() const { return m_build; }
     QPushButton *testButton() const { return m_test; }
+    QLineEdit *pulsar2ArchiveEdit() const { return m_pulsar2Archive; }
+    QPushButton *loadPulsar2Button() const { return m_loadPulsar2; }
+    QPushButton *testPulsar2Button() const { return m_testPulsar2; }
     LogView *logView() const { return m_log; }
     QLabel *statusLabel() const { return m_status; }
     /** Where provisioning jobs keep their folders (default: app data /provisioning). */
@@ -65,7 +69,9 @@ signals:
 
 private:
     void startBuild();
-    void startTest();
+    void startPulsar2Load();
+    void startProvisioning(const QList<Core::PipelineStepSpec> &steps, const QString &folder, const QString &title);
+    void startProbe(Core::Toolchain toolchain);
     void setBusy(bool busy);
 
     ToolchainSettingsForm *m_form = nullptr;
@@ -74,6 +80,10 @@ private:
     QLineEdit *m_wheel = nullptr;
     QPushButton *m_build = nullptr;
     QPushButton *m_test = nullptr;
+    QLineEdit *m_pulsar2Archive = nullptr;
+    QPushButton *m_loadPulsar2 = nullptr;
+    QPushButton *m_testPulsar2 = nullptr;
+    bool m_loadingPulsar2 = false;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     LogView *m_log = nullptr;

@@ -19,6 +19,8 @@ ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
     , m_backend(new QComboBox(this))
     , m_image(new QLineEdit(this))
     , m_container(new QLineEdit(this))
+    , m_pulsar2Image(new QLineEdit(this))
+    , m_pulsar2Container(new QLineEdit(this))
     , m_toolDirectory(new QLineEdit(this))
     , m_concurrency(new QSpinBox(this))
     , m_timeout(new QSpinBox(this))
@@ -28,6 +30,11 @@ ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
     m_backend->addItem(tr("Docker"), QStringLiteral("docker"));
     m_backend->addItem(tr("Native (tools on PATH)"), QStringLiteral("native"));
     m_container->setPlaceholderText(tr("empty: a new container per step from the image, on the engines below"));
+    m_pulsar2Image->setObjectName(QStringLiteral("pulsar2Image"));
+    m_pulsar2Image->setToolTip(tr("Axera's image for MaixCAM2 projects, as 'docker load -i ax_pulsar2_6.0.tar.gz' "
+                                  "named it (see 'docker images | grep pulsar2')"));
+    m_pulsar2Container->setObjectName(QStringLiteral("pulsar2Container"));
+    m_pulsar2Container->setPlaceholderText(tr("the running container MaixCAM2 steps exec into"));
     m_toolDirectory->setPlaceholderText(tr("e.g. ~/tpu-venv/bin; empty: PATH"));
     m_concurrency->setRange(1, 8);
     m_concurrency->setToolTip(tr("Steps at once on this machine (native tools, or docker exec into one container)"));
@@ -40,6 +47,8 @@ ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
     m_layout->addRow(tr("Backend:"), m_backend);
     m_layout->addRow(tr("Docker image:"), m_image);
     m_layout->addRow(tr("Running container:"), m_container);
+    m_layout->addRow(tr("Pulsar2 image (MaixCAM2):"), m_pulsar2Image);
+    m_layout->addRow(tr("Pulsar2 container:"), m_pulsar2Container);
     m_layout->addRow(tr("Tool folder:"), m_toolDirectory);
     m_layout->addRow(tr("Runs at once on this machine:"), m_concurrency);
     m_layout->addRow(tr("Step timeout:"), m_timeout);
@@ -49,7 +58,7 @@ ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
         updateEnabled();
         emit changed();
     });
-    for (QLineEdit *edit : {m_image, m_container, m_toolDirectory})
+    for (QLineEdit *edit : {m_image, m_container, m_pulsar2Image, m_pulsar2Container, m_toolDirectory})
         connect(edit, &QLineEdit::textEdited, this, &ToolchainSettingsForm::changed);
     // The engines apply only to docker run, i.e. without a container to exec into.
     connect(m_container, &QLineEdit::textEdited, this, &ToolchainSettingsForm::updateEnabled);
@@ -69,6 +78,8 @@ void ToolchainSettingsForm::setSettings(const Core::ToolchainSettings &settings)
         m_backend->setCurrentIndex(m_backend->findData(Core::ToolchainSettings::backendName(settings.backend)));
         m_image->setText(settings.image);
         m_container->setText(settings.container);
+        m_pulsar2Image->setText(settings.pulsar2Image);
+        m_pulsar2Container->setText(settings.pulsar2Container);
         m_toolDirectory->setText(settings.toolDirectory);
         m_concurrency->setValue(settings.maxConcurrency);
         m_timeout->setValue(settings.stepTimeoutMinutes);
@@ -84,6 +95,8 @@ Core::ToolchainSettings ToolchainSettingsForm::settings() const
     s.backend = Core::ToolchainSettings::parseBackend(m_backend->currentData().toString()).value_or(s.backend);
     s.image = m_image->text().trimmed();
     s.container = m_container->text().trimmed();
+    s.pulsar2Image = m_pulsar2Image->text().trimmed();
+    s.pulsar2Container = m_pulsar2Container->text().trimmed();
     s.toolDirectory = m_toolDirectory->text().trimmed();
     s.maxConcurrency = m_concurrency->value();
     s.stepTimeoutMinutes = m_timeout->value();
@@ -97,6 +110,9 @@ void ToolchainSettingsForm::updateEnabled()
     const bool dockerRun = docker && m_container->text().trimmed().isEmpty();
     m_image->setEnabled(docker);
     m_container->setEnabled(docker);
+    m_pulsar2Image->setEnabled(docker);
+    // docker exec takes a container per toolchain; docker run, the image.
+    m_layout->setRowVisible(m_pulsar2Container, docker && !dockerRun);
     m_toolDirectory->setEnabled(!docker);
     m_layout->setRowVisible(m_concurrency, !dockerRun);
     m_layout->setRowVisible(m_enginesBox, dockerRun);

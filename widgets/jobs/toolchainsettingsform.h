@@ -32,6 +32,7 @@ public:
     Core::ToolchainSettings settings() const;
 
     EnginesEditor *enginesEditor() const { return m_engines; }
+    QLineEdit *pulsar2ImageEdit() const { return m_pulsar2Image; }
     /** "Runs at once on this machine": native and docker exec only (engines have their own). */
     QSpinBox *concurrencySpinBox() const { return m_concurrency; }
 
@@ -46,6 +47,8 @@ private:
     QComboBox *m_backend = nullptr;
     QLineEdit *m_image = nullptr;
     QLineEdit *m_container = nullptr;
+    QLineEdit *m_pulsar2Image = nullptr;
+    QLineEdit *m_pulsar2Container = nullptr;
     QLineEdit *m_toolDirectory = nullptr;
     QSpinBox *m_concurrency = nullptr;
     QSpinBox *m_timeout = nullptr;

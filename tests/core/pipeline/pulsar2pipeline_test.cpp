@@ -4,14 +4,17 @@
 // from the generated YOLOv8n cut at the per-scale heads, a job from ProjectJobFactory run by the
 // JobPool on the native backend, progress and failures read from Pulsar2's console.
 #include <core/accuracy/jobaccuracy.h>
+#include <core/bundle/provenance.h>
 #include <core/bundle/ziparchive.h>
 #include <core/mud/mudreader.h>
 #include <core/onnx/onnxloader.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
 #include <core/project/quantizetableedit.h>
+#include <core/pulsar2/precisiontable.h>
 #include <core/pulsar2/pulsar2plan.h>
 #include <core/run/conversionjob.h>
+#include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
 #include <core/run/nativebackend.h>
 #include <core/run/processrunner.h>
@@ -25,6 +28,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -188,12 +192,6 @@ TEST(Pulsar2Pipeline, HeadlessInitPlanRunExportImport)
         << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral("cat > yolov8n.vnpu.json <<'MCW_END'\n{\n  \"model_type\": \"ONNX\",\n  \"npu_mode\": \"NPU1\",")));
 
-    // The Docker backend does not run Pulsar2 yet: one sentence, nothing started.
-    run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("docker")});
-    EXPECT_NE(run.exitCode, 0);
-    EXPECT_TRUE((run.out + run.err).contains(QStringLiteral("MaixCAM2 conversions run with the native backend for now")))
-        << run.out.toStdString() << run.err.toStdString();
-
     qputenv("FAKE_PULSAR2_SPEED", "0");
     run = Tests::runConvert({QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("native"),
                              QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR)});
@@ -213,6 +211,46 @@ TEST(Pulsar2Pipeline, HeadlessInitPlanRunExportImport)
     EXPECT_TRUE(mud->diagnostics.isEmpty()) << mud->diagnostics.value(0).message.toStdString();
     EXPECT_EQ(mud->modelFormat, QStringLiteral("axmodel"));
     EXPECT_EQ(mud->labels.size(), 80);
+
+    // The provenance names Pulsar2's version and each build's lowest cosine (its precision table).
+    QFile provenanceFile(extracted + QStringLiteral("/yolov8n.provenance.yaml"));
+    ASSERT_TRUE(provenanceFile.open(QIODevice::ReadOnly));
+    const auto provenance = Provenance::fromYaml(provenanceFile.readAll(), provenanceFile.fileName());
+    ASSERT_TRUE(provenance);
+    EXPECT_EQ(provenance->toolVersion, QStringLiteral("6.0"));
+    ASSERT_EQ(provenance->axmodels.size(), 2);
+    const auto runs = JobHistory::load(dir.filePath(QStringLiteral("workspace")), QStringLiteral("yolov8n")).jobs;
+    ASSERT_EQ(runs.size(), 1);
+    double lowestOfBoth = 1.0;
+    for (const Provenance::Step &step : Provenance::stepsFromJob(runs.first())) {
+        const QString outputDir = step.command.value(step.command.indexOf(QStringLiteral("--output_dir")) + 1);
+        const auto table = Pulsar2PrecisionTable::readFile(QDir(runs.first().directory)
+                                                               .filePath(outputDir + QStringLiteral("/quant/debug/precision_analysis_table.txt")));
+        ASSERT_TRUE(table) << step.id.toStdString();
+        double lowest = 1.0;
+        for (const Pulsar2PrecisionTable::Row &row : *table)
+            lowest = std::min(lowest, row.cosine);
+        EXPECT_DOUBLE_EQ(step.minCosine, lowest) << step.id.toStdString();
+        lowestOfBoth = std::min(lowestOfBoth, lowest);
+    }
+
+    // rebuild replays the provenance and finds both axmodels identical (the double is deterministic).
+    run = Tests::runConvert({QStringLiteral("rebuild"), extracted + QStringLiteral("/yolov8n.provenance.yaml"),
+                             QStringLiteral("--backend"), QStringLiteral("native"), QStringLiteral("--tools"),
+                             QStringLiteral(MCW_FAKES_DIR)});
+    EXPECT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_EQ(run.out.count(QStringLiteral(": identical to the bundle's yolov8n_")), 2) << run.out.toStdString();
+
+    // batch converts MaixCAM2 projects too; its summary gives model_npu's size and the lowest cosine.
+    run = Tests::runConvert({QStringLiteral("batch"), project, QStringLiteral("--backend"), QStringLiteral("native"),
+                             QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR), QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const QJsonObject row = QJsonDocument::fromJson(run.out.toUtf8()).object()[QStringLiteral("projects")].toArray().at(0).toObject();
+    EXPECT_EQ(row[QStringLiteral("status")], QStringLiteral("succeeded")) << run.out.toStdString();
+    const QString batchRun = row[QStringLiteral("run")].toString();
+    EXPECT_EQ(row[QStringLiteral("cvimodel_bytes")].toInteger(),
+              QFileInfo(QDir(batchRun).filePath(QStringLiteral("yolov8n_npu/compiled.axmodel"))).size()) << run.out.toStdString();
+    EXPECT_DOUBLE_EQ(row[QStringLiteral("min_cosine")].toDouble(), lowestOfBoth);
 
     // Import reads the device and both builds back.
     const QString imported = dir.filePath(QStringLiteral("imported.yaml"));
