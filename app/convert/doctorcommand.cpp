@@ -22,7 +22,8 @@ namespace Mcw::Cli {
 static const char s_doctorUsage[]
     = "Usage: maixcam-convert doctor [PROJECT.yaml] [options]\n"
       "Checks the set-up before anything runs: the docker CLI, each engine (reachable, socket\n"
-      "permission, architecture, image and its tpu-mlir release), free disk space for a run, project\n"
+      "permission, architecture, image and its tpu-mlir release, or for a MaixCAM2 project Axera's Pulsar2\n"
+      "image and its release), free disk space for a run, project\n"
       "paths the engine cannot mount and the MaixPy firmware the model class needs.\n"
       "  --runs DIR           where runs are written (default: the project's workspace, else .)\n"
       "  --inference-num N    samples a --search-qtable run adds (disk estimate)\n"

@@ -27,13 +27,21 @@ QString DockerExecBackend::pidFile(const ToolInvocation &tool, const QString &ru
 
 Expected<ToolInvocation> DockerExecBackend::wrap(const ToolInvocation &tool, const QString &runTag) const
 {
-    const QString container = m_settings.containerFor(ToolchainSettings::toolchainOf(tool.program));
-    if (container.isEmpty()) {
+    const Toolchain toolchain = ToolchainSettings::toolchainOf(tool.program);
+    const QString container = m_settings.containerFor(toolchain);
+    if (container.isEmpty() && toolchain == Toolchain::Pulsar2) {
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("Pulsar2 steps run in a container of their own: start one from Axera's image "
                                         "(docker run -d --name pulsar2 -v \"$PWD\":\"$PWD\" --entrypoint sleep %1 "
                                         "infinity) and enter it as the Pulsar2 container in the toolchain settings.")
                              .arg(m_settings.pulsar2Image));
+    }
+    if (container.isEmpty()) {
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("tpu-mlir steps run in a container of their own: enter a running container of "
+                                        "%1 as the running container in the toolchain settings, or clear the Pulsar2 "
+                                        "container to run each step from the image.")
+                             .arg(m_settings.image));
     }
     const QString cwd = tool.workingDirectory.isEmpty() ? QDir::currentPath() : tool.workingDirectory;
     QStringList args{QStringLiteral("exec"), QStringLiteral("-w"), cwd, QStringLiteral("-e"),

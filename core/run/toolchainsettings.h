@@ -54,7 +54,11 @@ struct ToolchainSettings
 
     /** Concurrent jobs the pool may run in all: the engines' slots, or maxConcurrency. */
     int totalSlots() const;
-    bool usesDockerExec() const { return backend == Backend::Docker && !container.isEmpty(); }
+    /** docker exec into running containers: a container is set for either toolchain. */
+    bool usesDockerExec() const
+    {
+        return backend == Backend::Docker && (!container.isEmpty() || !pulsar2Container.isEmpty());
+    }
     /** "docker run maixcam-workbench/tpu-mlir:v3.4", "docker exec tpu", "native". */
     QString describe() const;
     /** As describe(), naming \a toolchain's image or container. */

@@ -11,6 +11,9 @@
 #include <core/run/jobpool.h>
 #include <core/run/jobrecord.h>
 #include <core/run/projectjobfactory.h>
+#include <core/run/conversionjob.h>
+#include <core/run/conversionpipeline.h>
+#include <core/run/pulsar2imageload.h>
 #include <core/run/toolchainbackend.h>
 #include <core/project/projectfile.h>
 #include <core/sha256.h>
@@ -536,6 +539,121 @@ TEST_F(DockerEngine, ContainerKilledFromOutsideIsOneSentence)
         "The run_calibration container was killed (exit code 137): stopped from outside (docker kill, docker stop, "
         "a restart of Docker) or out of memory; run the step again, and give Docker more memory if it happens again.")))
         << err.toStdString();
+}
+
+// MaixCAM2 on a real engine: Pulsar2 arrives as Axera ships it (an image archive, entrypoint a
+// shell), the doctor says how to load it and finds it under another tag, the product's own load
+// job loads it, then a MaixCAM2 project converts with `docker run --entrypoint pulsar2` per build
+// and exports a bundle the device-faithful reader accepts.
+TEST_F(DockerEngine, MaixCam2LoadsThePulsar2ArchiveConvertsAndExports)
+{
+    const QString archive = engineState() + QStringLiteral("/ax_pulsar2_6.0.tar.gz");
+    ASSERT_TRUE(QFileInfo::exists(archive)) << "the fixture writes it";
+    docker({QStringLiteral("rmi"), QStringLiteral("pulsar2:6.0"), QStringLiteral("axera/pulsar2:6.0")});
+
+    const QString folder = m_dir.filePath(QStringLiteral("maixcam2 project"));
+    QDir().mkpath(folder + QStringLiteral("/photos"));
+    for (const QString &name : QDir(Tests::photoDir()).entryList(QDir::Files))
+        QFile::copy(Tests::photoDir() + QLatin1Char('/') + name, folder + QStringLiteral("/photos/") + name);
+    const QString model = folder + QStringLiteral("/yolov8n.onnx");
+    QFile::copy(Tests::generatedModel(QStringLiteral("yolov8n")), model);
+    const QString project = folder + QStringLiteral("/yolov8n.yaml");
+    const Ran init = runWith(convertBinary(),
+                             {QStringLiteral("init"), model, QStringLiteral("-o"), project, QStringLiteral("--device"),
+                              QStringLiteral("maixcam2"), QStringLiteral("--dataset"), folder + QStringLiteral("/photos"),
+                              QStringLiteral("--input-num"), QStringLiteral("3"), QStringLiteral("--outputs"),
+                              QStringLiteral("/model.22/Concat_1_output_0,/model.22/Concat_2_output_0,/model.22/Concat_3_output_0")});
+    ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
+
+    // Not loaded yet: the doctor checks Pulsar2's image (not tpu-mlir's) and says how to get it.
+    Ran doctor = runWith(convertBinary(), {QStringLiteral("doctor"), project});
+    EXPECT_NE(doctor.exitCode, 0);
+    EXPECT_TRUE(doctor.out.contains(QStringLiteral("The Pulsar2 image 'pulsar2:6.0' is not loaded on this engine; download "
+                                                   "ax_pulsar2_6.0.tar.gz")))
+        << doctor.out.toStdString() << doctor.err.toStdString();
+
+    // The setup dialog's load job, through the docker CLI as the tool.
+    qputenv("DOCKER_HOST", dockerHost().toUtf8());
+    Core::ToolchainSettings native;
+    native.backend = Core::ToolchainSettings::Backend::Native;
+    const auto steps = Core::Pulsar2ImageLoad{dockerCli(), archive}.steps();
+    ASSERT_TRUE(steps.has_value());
+    const auto loadJob = Core::ConversionPipeline::createJob(QStringLiteral("Pulsar2 image"), m_dir.filePath(QStringLiteral("load")), *steps);
+    ASSERT_TRUE(loadJob.has_value());
+    Core::JobPool pool;
+    pool.setBackend(Core::ToolchainBackend::create(native));
+    QString loaded;
+    QEventLoop loop;
+    QObject::connect(&pool, &Core::JobPool::idle, &loop, &QEventLoop::quit);
+    Core::ConversionJob *job = pool.submit(*loadJob);
+    QObject::connect(job, &Core::ConversionJob::outputLine, &loop, [&](const QString &, Core::OutputStream, const QString &line, bool) {
+        if (const QString image = Core::Pulsar2ImageLoad::loadedImage(line); !image.isEmpty())
+            loaded = image;
+    });
+    loop.exec();
+    qunsetenv("DOCKER_HOST");
+    EXPECT_EQ(job->state(), Core::JobState::Succeeded);
+    EXPECT_EQ(loaded, QStringLiteral("pulsar2:6.0"));
+
+    // Its entrypoint is a shell, as with Axera's image.
+    const Ran shell = docker({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--network"), QStringLiteral("none"),
+                              QStringLiteral("pulsar2:6.0"), QStringLiteral("-c"), QStringLiteral("pulsar2 version")});
+    EXPECT_EQ(shell.out, QStringLiteral("version: 6.0\ncommit: 48520c11\n")) << shell.err.toStdString();
+
+    // Under another tag than the one asked for: the doctor names the one the engine has.
+    ASSERT_EQ(docker({QStringLiteral("tag"), QStringLiteral("pulsar2:6.0"), QStringLiteral("axera/pulsar2:6.0")}).exitCode, 0);
+    doctor = runWith(convertBinary(), {QStringLiteral("doctor"), project, QStringLiteral("--pulsar2-image"), QStringLiteral("pulsar2:6.1")});
+    EXPECT_NE(doctor.exitCode, 0);
+    EXPECT_TRUE(doctor.out.contains(QStringLiteral("The Pulsar2 image 'pulsar2:6.1' is not on engine 'local', but ")))
+        << doctor.out.toStdString();
+    EXPECT_TRUE(doctor.out.contains(QStringLiteral("axera/pulsar2:6.0"))) << doctor.out.toStdString();
+    doctor = runWith(convertBinary(), {QStringLiteral("doctor"), project});
+    EXPECT_EQ(doctor.exitCode, 0) << doctor.out.toStdString();
+    EXPECT_TRUE(doctor.out.contains(QStringLiteral("holds Pulsar2 6.0."))) << doctor.out.toStdString();
+    EXPECT_TRUE(doctor.out.contains(QStringLiteral("has Pulsar2 6.0, a release the workbench's commands are written for.")))
+        << doctor.out.toStdString();
+
+    // The conversion, each build in its own container from the Pulsar2 image (no pauses).
+    const QString fast = QStringLiteral("mcw-test/pulsar2-fast:6.0");
+    const Ran built = docker({QStringLiteral("build"), QStringLiteral("--network"), QStringLiteral("none"), QStringLiteral("-t"),
+                              fast, QStringLiteral("-")},
+                             "FROM pulsar2:6.0\nENV FAKE_PULSAR2_SPEED=0\n");
+    ASSERT_EQ(built.exitCode, 0) << built.err.toStdString();
+    const Ran run = runWith(convertBinary(), {QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("docker"),
+                                              QStringLiteral("--pulsar2-image"), fast});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const Core::JobRecord converted = newestJob(project);
+    EXPECT_EQ(converted.state, Core::JobState::Succeeded);
+    EXPECT_EQ(converted.toolVersion, QStringLiteral("6.0"));
+    ASSERT_EQ(converted.steps.size(), 2);
+    for (const Core::StepRecord &step : converted.steps) {
+        const QStringList &argv = step.executedCommand;
+        const qsizetype entrypoint = argv.indexOf(QStringLiteral("--entrypoint"));
+        ASSERT_GE(entrypoint, 0) << argv.join(QLatin1Char(' ')).toStdString();
+        EXPECT_EQ(argv.mid(entrypoint + 1, 3), (QStringList{QStringLiteral("pulsar2"), fast, QStringLiteral("build")}));
+        EXPECT_TRUE(QFileInfo::exists(QDir(converted.directory).filePath(step.id.mid(6).prepend(QStringLiteral("yolov8n_"))
+                                                                          + QStringLiteral("/compiled.axmodel"))))
+            << step.id.toStdString();
+    }
+
+    const QString bundle = m_dir.filePath(QStringLiteral("bundle"));
+    const Ran exported = runWith(convertBinary(), {QStringLiteral("export"), project, QStringLiteral("-o"), bundle});
+    ASSERT_EQ(exported.exitCode, 0) << exported.out.toStdString() << exported.err.toStdString();
+    const auto mud = Core::MudReader::readFile(bundle + QStringLiteral("/yolov8n.mud"));
+    ASSERT_TRUE(mud.has_value());
+    EXPECT_TRUE(mud->deviceParses);
+    EXPECT_EQ(mud->modelFormat, QStringLiteral("axmodel"));
+    EXPECT_EQ(*Core::sha256OfFile(bundle + QStringLiteral("/yolov8n_npu.axmodel")),
+              *Core::sha256OfFile(QDir(converted.directory).filePath(QStringLiteral("yolov8n_npu/compiled.axmodel"))));
+    QFile prov(bundle + QStringLiteral("/yolov8n.provenance.yaml"));
+    ASSERT_TRUE(prov.open(QIODevice::ReadOnly));
+    const auto provenance = Core::Provenance::fromYaml(prov.readAll(), prov.fileName());
+    ASSERT_TRUE(provenance.has_value());
+    EXPECT_EQ(provenance->toolVersion, QStringLiteral("6.0"));
+    const Ran inspected = docker({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+                                  QStringLiteral("{{.Id}}"), fast});
+    EXPECT_EQ(provenance->imageId, inspected.out.trimmed());
+    EXPECT_TRUE(provenance->backend.contains(fast)) << provenance->backend.toStdString();
 }
 
 // ---------------------------------------------------------------------------------------------

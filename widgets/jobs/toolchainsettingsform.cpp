@@ -34,7 +34,7 @@ ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
     m_pulsar2Image->setToolTip(tr("Axera's image for MaixCAM2 projects, as 'docker load -i ax_pulsar2_6.0.tar.gz' "
                                   "named it (see 'docker images | grep pulsar2')"));
     m_pulsar2Container->setObjectName(QStringLiteral("pulsar2Container"));
-    m_pulsar2Container->setPlaceholderText(tr("the running container MaixCAM2 steps exec into"));
+    m_pulsar2Container->setPlaceholderText(tr("empty: a new container per step from the Pulsar2 image"));
     m_toolDirectory->setPlaceholderText(tr("e.g. ~/tpu-venv/bin; empty: PATH"));
     m_concurrency->setRange(1, 8);
     m_concurrency->setToolTip(tr("Steps at once on this machine (native tools, or docker exec into one container)"));
@@ -62,6 +62,7 @@ ToolchainSettingsForm::ToolchainSettingsForm(QWidget *parent)
         connect(edit, &QLineEdit::textEdited, this, &ToolchainSettingsForm::changed);
     // The engines apply only to docker run, i.e. without a container to exec into.
     connect(m_container, &QLineEdit::textEdited, this, &ToolchainSettingsForm::updateEnabled);
+    connect(m_pulsar2Container, &QLineEdit::textEdited, this, &ToolchainSettingsForm::updateEnabled);
     for (QSpinBox *spin : {m_concurrency, m_timeout})
         connect(spin, &QSpinBox::valueChanged, this, &ToolchainSettingsForm::changed);
     connect(m_engines, &EnginesEditor::changed, this, &ToolchainSettingsForm::changed);
@@ -107,12 +108,12 @@ Core::ToolchainSettings ToolchainSettingsForm::settings() const
 void ToolchainSettingsForm::updateEnabled()
 {
     const bool docker = m_backend->currentData().toString() == QLatin1String("docker");
-    const bool dockerRun = docker && m_container->text().trimmed().isEmpty();
+    const bool dockerRun = docker && m_container->text().trimmed().isEmpty()
+                           && m_pulsar2Container->text().trimmed().isEmpty();
     m_image->setEnabled(docker);
     m_container->setEnabled(docker);
     m_pulsar2Image->setEnabled(docker);
-    // docker exec takes a container per toolchain; docker run, the image.
-    m_layout->setRowVisible(m_pulsar2Container, docker && !dockerRun);
+    m_pulsar2Container->setEnabled(docker);
     m_toolDirectory->setEnabled(!docker);
     m_layout->setRowVisible(m_concurrency, !dockerRun);
     m_layout->setRowVisible(m_enginesBox, dockerRun);

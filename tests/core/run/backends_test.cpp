@@ -115,6 +115,59 @@ TEST_F(DockerBackend, RunArgvMountsTheWorkspaceAtTheSamePath)
               (QStringList{QStringLiteral("kill"), QStringLiteral("--signal=TERM"), QStringLiteral("mcw-job1-transform-1")}));
 }
 
+// Axera's image starts a shell as its entrypoint (maixcam2.md §1.1), so a pulsar2 step names the
+// tool as the entrypoint and runs from the Pulsar2 image; tpu-mlir steps keep theirs.
+TEST_F(DockerBackend, Pulsar2StepsRunFromTheirImageWithPulsar2AsEntrypoint)
+{
+    m_settings.pulsar2Image = QStringLiteral("axera/pulsar2:7.0");
+    const ToolInvocation tool{QStringLiteral("pulsar2"),
+                              {QStringLiteral("build"), QStringLiteral("--target_hardware"), QStringLiteral("AX620E"),
+                               QStringLiteral("--config"), QStringLiteral("m.npu.json")},
+                              m_jobDir,
+                              {}};
+    Core::DockerRunBackend backend(m_settings);
+    auto wrapped = backend.wrap(tool, QStringLiteral("job1-build_npu-1"));
+    ASSERT_TRUE(wrapped.has_value());
+    const QStringList &args = wrapped->arguments;
+    const qsizetype entrypoint = args.indexOf(QStringLiteral("--entrypoint"));
+    ASSERT_GE(entrypoint, 0);
+    EXPECT_EQ(args.mid(entrypoint), (QStringList{QStringLiteral("--entrypoint"), QStringLiteral("pulsar2"),
+                                                 QStringLiteral("axera/pulsar2:7.0")}
+                                     + tool.arguments));
+    EXPECT_FALSE(args.contains(m_settings.image));
+
+    // Copy mode creates the container the same way.
+    Core::DockerRunBackend copying(m_settings, m_settings.engines.first(), Core::DockerEngine::Transfer::Copy);
+    const auto plan = copying.plan(tool, QStringLiteral("job1-build_npu-1"));
+    ASSERT_TRUE(plan.has_value());
+    const QStringList create = plan->phases.first().invocation.arguments;
+    EXPECT_EQ(create.mid(create.indexOf(QStringLiteral("--entrypoint"))),
+              (QStringList{QStringLiteral("--entrypoint"), QStringLiteral("pulsar2"), QStringLiteral("axera/pulsar2:7.0")}
+               + tool.arguments));
+
+    // docker exec goes into the Pulsar2 container; none set is one sentence.
+    Core::ToolchainSettings exec = m_settings;
+    exec.pulsar2Container = QStringLiteral("p2");
+    auto execWrapped = Core::DockerExecBackend(exec).wrap(tool, QStringLiteral("t"));
+    ASSERT_TRUE(execWrapped.has_value());
+    EXPECT_TRUE(execWrapped->arguments.contains(QStringLiteral("p2")));
+    exec.pulsar2Container.clear();
+    exec.container = QStringLiteral("tpu");
+    const auto refused = Core::DockerExecBackend(exec).wrap(tool, QStringLiteral("t"));
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_TRUE(refused.error().message.startsWith(QStringLiteral("Pulsar2 steps run in a container of their own")));
+
+    // A missing image points at docker load, not at our Dockerfile.
+    Core::ProcessOutcome missing;
+    missing.kind = Core::ProcessOutcome::Kind::Exited;
+    missing.exitCode = 125;
+    missing.stderrTail = {QStringLiteral("Unable to find image 'axera/pulsar2:7.0' locally"),
+                          QStringLiteral("docker: Error response from daemon: pull access denied for axera/pulsar2.")};
+    const Core::Error error = backend.interpretFailure(missing, QStringLiteral("pulsar2"));
+    EXPECT_TRUE(error.message.contains(QStringLiteral("docker load -i ax_pulsar2_6.0.tar.gz"))) << error.message.toStdString();
+    EXPECT_TRUE(error.message.contains(QStringLiteral("'axera/pulsar2:7.0'"))) << error.message.toStdString();
+}
+
 TEST_F(DockerBackend, NestedFoldersAreMountedOnceAndColonsAreRefused)
 {
     m_settings.workspace = m_dir.path();
