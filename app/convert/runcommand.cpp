@@ -352,10 +352,14 @@ int runRun(const QStringList &arguments)
     }
     Core::ConversionJob *running = *queued;
     const Core::JobRecord &started = running->record();
-    const QString version = session.capabilities() ? session.capabilities()->version : QString();
+    const bool pulsar2 = loaded->project.device == Core::Device::MaixCam2;
+    const QString version = pulsar2 ? started.toolVersion
+                            : session.capabilities() ? session.capabilities()->version : QString();
     printOut(QStringLiteral("Running %1 with %2%3 in %4")
-                 .arg(loaded->project.name, settings.describe(),
-                      version.isEmpty() ? QString() : QStringLiteral(" (tpu-mlir %1)").arg(version), started.directory));
+                 .arg(loaded->project.name, settings.describe(Core::toolchainFor(loaded->project.device)),
+                      version.isEmpty() ? QString()
+                                        : QStringLiteral(" (%1 %2)").arg(pulsar2 ? QStringLiteral("Pulsar2") : QStringLiteral("tpu-mlir"), version),
+                      started.directory));
 
     Core::JobPool &pool = *session.pool();
     ProgressPrinter printer(stdoutIsTerminal());

@@ -191,6 +191,24 @@ QString makeProject(const QString &folder)
     return project;
 }
 
+/** A MaixCAM2 project from the generated YOLOv8n (scheme-1 heads) with real photos, inside \a folder. */
+QString makeMaixCam2Project(const QString &folder)
+{
+    QDir().mkpath(folder + QStringLiteral("/photos"));
+    for (const QString &name : QDir(Tests::photoDir()).entryList(QDir::Files))
+        QFile::copy(Tests::photoDir() + QLatin1Char('/') + name, folder + QStringLiteral("/photos/") + name);
+    const QString model = folder + QStringLiteral("/yolov8n.onnx");
+    QFile::copy(Tests::generatedModel(QStringLiteral("yolov8n")), model);
+    const QString project = folder + QStringLiteral("/yolov8n.yaml");
+    const Ran init = runWith(convertBinary(),
+                             {QStringLiteral("init"), model, QStringLiteral("-o"), project, QStringLiteral("--device"),
+                              QStringLiteral("maixcam2"), QStringLiteral("--dataset"), folder + QStringLiteral("/photos"),
+                              QStringLiteral("--input-num"), QStringLiteral("3"), QStringLiteral("--outputs"),
+                              QStringLiteral("/model.22/Concat_1_output_0,/model.22/Concat_2_output_0,/model.22/Concat_3_output_0")});
+    EXPECT_EQ(init.exitCode, 0) << init.err.toStdString();
+    return project;
+}
+
 /** The newest run folder of \a project (its workspace), as the CLI created it. */
 Core::JobRecord newestJob(const QString &project)
 {
@@ -551,19 +569,7 @@ TEST_F(DockerEngine, MaixCam2LoadsThePulsar2ArchiveConvertsAndExports)
     ASSERT_TRUE(QFileInfo::exists(archive)) << "the fixture writes it";
     docker({QStringLiteral("rmi"), QStringLiteral("pulsar2:6.0"), QStringLiteral("axera/pulsar2:6.0")});
 
-    const QString folder = m_dir.filePath(QStringLiteral("maixcam2 project"));
-    QDir().mkpath(folder + QStringLiteral("/photos"));
-    for (const QString &name : QDir(Tests::photoDir()).entryList(QDir::Files))
-        QFile::copy(Tests::photoDir() + QLatin1Char('/') + name, folder + QStringLiteral("/photos/") + name);
-    const QString model = folder + QStringLiteral("/yolov8n.onnx");
-    QFile::copy(Tests::generatedModel(QStringLiteral("yolov8n")), model);
-    const QString project = folder + QStringLiteral("/yolov8n.yaml");
-    const Ran init = runWith(convertBinary(),
-                             {QStringLiteral("init"), model, QStringLiteral("-o"), project, QStringLiteral("--device"),
-                              QStringLiteral("maixcam2"), QStringLiteral("--dataset"), folder + QStringLiteral("/photos"),
-                              QStringLiteral("--input-num"), QStringLiteral("3"), QStringLiteral("--outputs"),
-                              QStringLiteral("/model.22/Concat_1_output_0,/model.22/Concat_2_output_0,/model.22/Concat_3_output_0")});
-    ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
+    const QString project = makeMaixCam2Project(m_dir.filePath(QStringLiteral("maixcam2 project")));
 
     // Not loaded yet: the doctor checks Pulsar2's image (not tpu-mlir's) and says how to get it.
     Ran doctor = runWith(convertBinary(), {QStringLiteral("doctor"), project});
@@ -654,6 +660,32 @@ TEST_F(DockerEngine, MaixCam2LoadsThePulsar2ArchiveConvertsAndExports)
                                   QStringLiteral("{{.Id}}"), fast});
     EXPECT_EQ(provenance->imageId, inspected.out.trimmed());
     EXPECT_TRUE(provenance->backend.contains(fast)) << provenance->backend.toStdString();
+}
+
+// MaixCAM2 with docker exec: only a Pulsar2 container is set (a MaixCAM2-only user has no
+// tpu-mlir container), the builds run inside it and only its own process remains.
+TEST_F(DockerEngine, MaixCam2ExecBackendBuildsInARunningPulsar2Container)
+{
+    ASSERT_EQ(docker({QStringLiteral("load"), QStringLiteral("-i"), engineState() + QStringLiteral("/ax_pulsar2_6.0.tar.gz")}).exitCode, 0);
+    const QString folder = m_dir.filePath(QStringLiteral("exec maixcam2"));
+    const QString project = makeMaixCam2Project(folder);
+    const QString name = QStringLiteral("mcw-test-pulsar2-%1").arg(QCoreApplication::applicationPid());
+    // As the settings' hint says: Axera's entrypoint is a shell, so the container sleeps through --entrypoint.
+    const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"), QStringLiteral("none"),
+                                QStringLiteral("--name"), name, QStringLiteral("-e"), QStringLiteral("FAKE_PULSAR2_SPEED=0"),
+                                QStringLiteral("-v"), folder + QLatin1Char(':') + folder, QStringLiteral("--entrypoint"),
+                                QStringLiteral("sleep"), QStringLiteral("pulsar2:6.0"), QStringLiteral("infinity")});
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    const Ran run = runWith(convertBinary(), {QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("docker"),
+                                              QStringLiteral("--pulsar2-container"), name});
+    EXPECT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(QStringLiteral("docker exec %1 (Pulsar2 6.0)").arg(name))) << run.out.toStdString();
+    const Core::JobRecord job = newestJob(project);
+    EXPECT_EQ(job.state, Core::JobState::Succeeded);
+    EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral("yolov8n_vnpu/compiled.axmodel"))));
+    const Ran top = docker({QStringLiteral("top"), name});
+    EXPECT_EQ(top.out.trimmed().split(QLatin1Char('\n')).size(), 2) << top.out.toStdString();
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -846,6 +878,43 @@ TEST_F(TwoDockerEngines, CopyModeConvertsOnAnEngineThatCannotSeeOurFiles)
     ASSERT_TRUE(parsed.has_value());
     for (const Core::Provenance::Step &s : parsed->steps)
         EXPECT_EQ(s.engine, dockerHost2()) << s.id.toStdString();
+}
+
+// MaixCAM2 in copy mode: the engine that cannot see our files gets Axera's archive loaded, and
+// each pulsar2 build's inputs (cut model, calibration tar, config) travel there and its outputs back.
+TEST_F(TwoDockerEngines, MaixCam2BuildsInCopyModeOnAnEngineThatCannotSeeOurFiles)
+{
+    const Ran loaded = docker2({QStringLiteral("load"), QStringLiteral("-i"), engineState() + QStringLiteral("/ax_pulsar2_6.0.tar.gz")});
+    ASSERT_EQ(loaded.exitCode, 0) << loaded.err.toStdString();
+    EXPECT_TRUE(loaded.out.contains(QStringLiteral("Loaded image: pulsar2:6.0"))) << loaded.out.toStdString();
+    const QString fast = QStringLiteral("mcw-test/pulsar2-fast:6.0");
+    QProcess build;
+    startWith(build, dockerCli(), {QStringLiteral("build"), QStringLiteral("--network"), QStringLiteral("none"),
+                                   QStringLiteral("-t"), fast, QStringLiteral("-")}, dockerHost2());
+    build.write("FROM pulsar2:6.0\nENV FAKE_PULSAR2_SPEED=0\n");
+    build.closeWriteChannel();
+    ASSERT_TRUE(build.waitForFinished(120000));
+    ASSERT_EQ(build.exitCode(), 0) << build.readAllStandardError().toStdString();
+
+    const QString project = makeMaixCam2Project(m_dir.filePath(QStringLiteral("copied maixcam2")));
+    const Ran run = runWith(convertBinary(), {QStringLiteral("run"), project, QStringLiteral("--backend"), QStringLiteral("docker"),
+                                              QStringLiteral("--pulsar2-image"), fast, QStringLiteral("--engine"), dockerHost2()});
+    ASSERT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    const Core::JobRecord job = newestJob(project);
+    ASSERT_EQ(job.state, Core::JobState::Succeeded);
+    ASSERT_EQ(job.steps.size(), 2);
+    for (const Core::StepRecord &s : job.steps) {
+        EXPECT_EQ(s.engine, dockerHost2()) << s.id.toStdString();
+        EXPECT_EQ(s.transfer, QStringLiteral("copy")) << s.id.toStdString();
+        const auto axmodel = std::find_if(s.outputs.cbegin(), s.outputs.cend(), [](const Core::OutputFile &f) {
+            return f.path.endsWith(QLatin1String("/compiled.axmodel"));
+        });
+        ASSERT_NE(axmodel, s.outputs.cend()) << s.id.toStdString();
+        EXPECT_EQ(Core::sha256OfFile(QDir(job.directory).filePath(axmodel->path)).value_or(QString()), axmodel->sha256);
+        EXPECT_TRUE(QFileInfo::exists(QDir(job.directory).filePath(
+            QFileInfo(axmodel->path).path() + QStringLiteral("/quant/debug/precision_analysis_table.txt"))));
+    }
+    EXPECT_FALSE(QFileInfo::exists(QDir(job.directory).filePath(QStringLiteral(".mcw-transfer"))));
 }
 
 // Six projects over two engines with one slot each: both engines work, every project converts.
