@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Docker engines in the toolchain settings (EnginesModel, EnginesEditor, the form and the
 // dialog) and the engine column of the Jobs panel. Engine tests run against the fake docker CLI.
+#include <core/run/conversionjob.h>
 #include <core/run/dockerengine.h>
 #include <core/run/enginecheck.h>
 #include <core/run/jobpool.h>
@@ -17,7 +18,9 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -425,6 +428,55 @@ TEST(SetupToolchainDialog, ShowsTwoTestedEngines)
     dialog.saveSettings();
     QSettings store;
     EXPECT_EQ(Core::ToolchainSettings::load(store).engines, twoEngines());
+}
+
+// MaixCAM2: the dialog explains where Axera's archive comes from, loads it with `docker load`
+// as a job and takes the name docker printed as the Pulsar2 image (here pulsar2:7.0, not the default).
+TEST(SetupToolchainDialog, LoadsThePulsar2ArchiveAndTakesTheLoadedName)
+{
+    FakeDocker docker;
+    QSettings().clear();
+    {
+        QSettings store;
+        docker.settings({DockerEngine::local()}).save(store);
+    }
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    // A docker save layout: manifest.json names the tag the image loads under.
+    QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+    ASSERT_TRUE(manifest.open(QIODevice::WriteOnly));
+    manifest.write(R"([{"Config":"c.json","RepoTags":["pulsar2:7.0"],"Layers":[]}])");
+    manifest.close();
+    const QString archive = dir.filePath(QStringLiteral("ax_pulsar2_7.0.tar.gz"));
+    ASSERT_EQ(QProcess::execute(QStringLiteral("tar"), {QStringLiteral("-czf"), archive, QStringLiteral("-C"), dir.path(),
+                                                       QStringLiteral("manifest.json")}),
+              0);
+
+    Widgets::SetupToolchainDialog dialog;
+    dialog.setRunsRoot(dir.filePath(QStringLiteral("runs")));
+    dialog.resize(900, 860);
+    dialog.show();
+    EXPECT_EQ(dialog.form()->pulsar2ImageEdit()->text(), QStringLiteral("pulsar2:6.0"));
+    dialog.pulsar2ArchiveEdit()->setText(dir.filePath(QStringLiteral("missing.tar.gz")));
+    dialog.loadPulsar2Button()->click();
+    EXPECT_TRUE(dialog.statusLabel()->text().startsWith(QStringLiteral("The Pulsar2 image archive '"))) << dialog.statusLabel()->text().toStdString();
+
+    dialog.pulsar2ArchiveEdit()->setText(archive);
+    dialog.loadPulsar2Button()->click();
+    ASSERT_NE(dialog.buildJob(), nullptr);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return dialog.buildJob()->state() == Core::JobState::Succeeded; }, 30000))
+        << dialog.statusLabel()->text().toStdString();
+    EXPECT_EQ(dialog.form()->pulsar2ImageEdit()->text(), QStringLiteral("pulsar2:7.0"));
+    EXPECT_EQ(dialog.statusLabel()->text(), QStringLiteral("Image pulsar2:7.0 is loaded; press Test Pulsar2."));
+    EXPECT_EQ(dialog.buildJob()->record().steps.first().invocation.arguments,
+              (QStringList{QStringLiteral("load"), QStringLiteral("-i"), archive}));
+    if (qEnvironmentVariableIsSet("MCW_SCREENSHOT_DIR")) {
+        QTest::qWait(50);
+        dialog.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/toolchain-pulsar2.png"));
+    }
+    dialog.saveSettings();
+    QSettings store;
+    EXPECT_EQ(Core::ToolchainSettings::load(store).pulsar2Image, QStringLiteral("pulsar2:7.0"));
 }
 
 TEST(JobsModel, ShowsTheEngineEachStepRanOn)
