@@ -171,8 +171,11 @@ QString fastImage()
     return imageWith({QStringLiteral("FAKE_TPU_SPEED=0")});
 }
 
-/** A project from the generated YOLOv8n with real photos, inside \a folder (created). */
-QString makeProject(const QString &folder)
+/**
+ * A project from the generated YOLOv8n with real photos, inside \a folder (created): MaixCAM with
+ * a test image, or with \a initOptions (e.g. MaixCAM2) instead.
+ */
+QString makeProject(const QString &folder, const QStringList &initOptions = {})
 {
     EXPECT_TRUE(QDir().mkpath(folder));
     const QString photos = folder + QStringLiteral("/photos");
@@ -183,30 +186,23 @@ QString makeProject(const QString &folder)
     const QString model = folder + QStringLiteral("/yolov8n.onnx");
     QFile::copy(Tests::generatedModel(QStringLiteral("yolov8n")), model);
     const QString project = folder + QStringLiteral("/yolov8n.yaml");
-    const Ran init = runWith(convertBinary(),
-                             {QStringLiteral("init"), model, QStringLiteral("-o"), project, QStringLiteral("--dataset"),
-                              photos, QStringLiteral("--input-num"), QStringLiteral("5"), QStringLiteral("--test-input"),
-                              photos + QStringLiteral("/astronaut.png")});
+    const QStringList options = !initOptions.isEmpty()
+                                    ? initOptions
+                                    : QStringList{QStringLiteral("--input-num"), QStringLiteral("5"),
+                                                  QStringLiteral("--test-input"), photos + QStringLiteral("/astronaut.png")};
+    const Ran init = runWith(convertBinary(), QStringList{QStringLiteral("init"), model, QStringLiteral("-o"), project,
+                                                          QStringLiteral("--dataset"), photos}
+                                                  + options);
     EXPECT_EQ(init.exitCode, 0) << init.err.toStdString();
     return project;
 }
 
-/** A MaixCAM2 project from the generated YOLOv8n (scheme-1 heads) with real photos, inside \a folder. */
+/** A MaixCAM2 project cut at the scheme-1 heads Sipeed's MaixCAM2 page recommends. */
 QString makeMaixCam2Project(const QString &folder)
 {
-    QDir().mkpath(folder + QStringLiteral("/photos"));
-    for (const QString &name : QDir(Tests::photoDir()).entryList(QDir::Files))
-        QFile::copy(Tests::photoDir() + QLatin1Char('/') + name, folder + QStringLiteral("/photos/") + name);
-    const QString model = folder + QStringLiteral("/yolov8n.onnx");
-    QFile::copy(Tests::generatedModel(QStringLiteral("yolov8n")), model);
-    const QString project = folder + QStringLiteral("/yolov8n.yaml");
-    const Ran init = runWith(convertBinary(),
-                             {QStringLiteral("init"), model, QStringLiteral("-o"), project, QStringLiteral("--device"),
-                              QStringLiteral("maixcam2"), QStringLiteral("--dataset"), folder + QStringLiteral("/photos"),
-                              QStringLiteral("--input-num"), QStringLiteral("3"), QStringLiteral("--outputs"),
-                              QStringLiteral("/model.22/Concat_1_output_0,/model.22/Concat_2_output_0,/model.22/Concat_3_output_0")});
-    EXPECT_EQ(init.exitCode, 0) << init.err.toStdString();
-    return project;
+    return makeProject(folder, {QStringLiteral("--device"), QStringLiteral("maixcam2"), QStringLiteral("--input-num"),
+                                QStringLiteral("3"), QStringLiteral("--outputs"),
+                                QStringLiteral("/model.22/Concat_1_output_0,/model.22/Concat_2_output_0,/model.22/Concat_3_output_0")});
 }
 
 /** The newest run folder of \a project (its workspace), as the CLI created it. */
