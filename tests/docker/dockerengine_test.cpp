@@ -223,6 +223,24 @@ QString waitForContainer(const QString &part, int ms = 120000)
     return running ? name : QString();
 }
 
+/**
+ * Waits until calibration runs under \a folder: its tool runs in the job folder (seen from the
+ * host, the container's processes keep the same path, which is bind-mounted at the same place).
+ */
+bool waitUntilCalibrating(const QString &folder)
+{
+    return QTest::qWaitFor(
+        [&] {
+            for (const QString &p : processesUnder(folder)) {
+                const QString program = p.section(QLatin1Char(' '), 1, 2);
+                if (program.contains(QLatin1String("run_calibration")) && !program.contains(QLatin1String("docker ")))
+                    return true;
+            }
+            return false;
+        },
+        120000);
+}
+
 /** setpriv argv that runs maixcam-convert as nobody, with or without the socket's group. */
 QStringList asNobody(bool withSocketGroup, const QStringList &convertArgs)
 {
@@ -371,19 +389,7 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
         QProcess cli;
         startWith(cli, convertBinary(), args, dockerHost());
         ASSERT_TRUE(cli.waitForStarted());
-        // Calibration is running once its tool runs in the job folder (seen from the host, the
-        // container's processes keep the same path, which is bind-mounted at the same place).
-        const bool calibrating = QTest::qWaitFor(
-            [&] {
-                for (const QString &p : processesUnder(folder)) {
-                    const QString program = p.section(QLatin1Char(' '), 1, 2);
-                    if (program.contains(QLatin1String("run_calibration")) && !program.contains(QLatin1String("docker ")))
-                        return true;
-                }
-                return false;
-            },
-            120000);
-        ASSERT_TRUE(calibrating) << cli.readAllStandardOutput().toStdString() << cli.readAllStandardError().toStdString();
+        ASSERT_TRUE(waitUntilCalibrating(folder)) << cli.readAllStandardOutput().toStdString() << cli.readAllStandardError().toStdString();
         ::kill(pid_t(cli.processId()), SIGTERM);
         ASSERT_TRUE(cli.waitForFinished(60000));
         EXPECT_EQ(cli.exitCode(), 1);
@@ -406,6 +412,32 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
         EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(folder).isEmpty(); }, 20000))
             << processesUnder(folder).join(QLatin1Char('\n')).toStdString();
     }
+}
+
+// The session (`maixcam-convert run`) is killed with SIGKILL during calibration: the docker
+// client dies with it, and the tool's guard kills the container (`docker kill mcw-<tag>`, removed
+// by --rm) and the rest of the group. Reopening lists the run as interrupted.
+TEST_F(DockerEngine, SessionKilledDuringCalibrationLeavesNoContainerAndNoProcess)
+{
+    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString folder = m_dir.filePath(QStringLiteral("killed"));
+    const QString project = makeProject(folder);
+    QProcess cli;
+    startWith(cli, convertBinary(), runArgs(project, image), dockerHost());
+    ASSERT_TRUE(cli.waitForStarted());
+    ASSERT_TRUE(waitUntilCalibrating(folder)) << cli.readAllStandardError().toStdString();
+    ASSERT_FALSE(waitForContainer(QStringLiteral("mcw-")).isEmpty());
+    ::kill(pid_t(cli.processId()), SIGKILL);
+    ASSERT_TRUE(cli.waitForFinished(10000));
+
+    EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 30000)) << containers().join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(folder).isEmpty(); }, 20000))
+        << processesUnder(folder).join(QLatin1Char('\n')).toStdString();
+    const Core::JobRecord job = newestJob(project);
+    EXPECT_EQ(job.state, Core::JobState::Failed);
+    const Core::StepRecord &calibration = job.steps.at(job.stepIndex(QStringLiteral("calibration")));
+    EXPECT_TRUE(calibration.errorMessage.contains(QStringLiteral("interrupted"))) << calibration.errorMessage.toStdString();
 }
 
 // The step timeout kills the container of a step that hangs, and says so.
