@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QCoreApplication>
@@ -202,6 +203,34 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     killSessionDuringCalibration(project, Tests::binDir() + QStringLiteral("/maixcam-convert"),
                                  QStringList{QStringLiteral("run"), project} + s_native,
                                  QProcessEnvironment::systemEnvironment());
+}
+
+// The same for the GUI: `maixcam-workbench --run PROJECT.yaml` (offscreen) opens the project
+// and converts it as Convert → Run does, with the native doubles from its saved toolchain
+// settings, and is killed with SIGKILL during calibration.
+TEST(Faults, GuiKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
+{
+    const QString gui = Tests::binDir() + QStringLiteral("/maixcam-workbench");
+    if (!QFileInfo(gui).isExecutable())
+        GTEST_SKIP() << "no GUI in this build (MCW_BUILD_GUI off)";
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    // The GUI's settings (QSettings: $XDG_CONFIG_HOME/maixcam-workbench/maixcam-workbench.conf)
+    // choose the native doubles, as Convert → Toolchain settings would.
+    const QString config = dir.filePath(QStringLiteral("config"));
+    {
+        QSettings settings(config + QStringLiteral("/maixcam-workbench/maixcam-workbench.conf"), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("toolchain/backend"), QStringLiteral("native"));
+        settings.setValue(QStringLiteral("toolchain/toolDirectory"), QStringLiteral(MCW_FAKES_DIR));
+        settings.sync();
+        ASSERT_EQ(settings.status(), QSettings::NoError);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("MCW_NO_DIALOGS"), QStringLiteral("1"));
+    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project}, env);
 }
 
 // The workspace turns read-only while calibration runs (a disk remounted read-only after an
