@@ -162,7 +162,8 @@ void JobsPanel::select(Core::ConversionJob *job)
     m_view->expand(index);
     m_view->setCurrentIndex(index);
     // Also when it was current already (the view may make the first row current unasked).
-    m_pool->setKeptJob(job);
+    if (m_pool)
+        m_pool->setKeptJob(job);
 }
 
 void JobsPanel::currentChanged()
