@@ -138,6 +138,13 @@ int main(int argc, char *argv[])
     const pid_t self = getpid();
     const int workbench = pidfdOpen(parent);
     const int tool = pidfdOpen(self);
+    if (workbench < 0 && errno == ENOSYS) {
+        // A kernel before 5.3 has no pidfds: the tool runs as without the guard (it still dies
+        // with the workbench by the runner's PR_SET_PDEATHSIG, its children do not).
+        execv(argv[i], argv + i);
+        std::fprintf(stderr, "maixcam-process-guard: cannot start %s: %s\n", argv[i], std::strerror(errno));
+        return 127;
+    }
     // A workbench that died before its pidfd was opened (or whose pid was reused since) is
     // no longer our parent: nothing to guard for, the tool must not start.
     if (workbench < 0 || tool < 0 || getppid() != parent) {
