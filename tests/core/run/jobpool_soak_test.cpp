@@ -16,10 +16,10 @@
 #include <core/run/toolchainbackend.h>
 #include <core/run/toolchainsettings.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <QCoreApplication>
 #include <QHash>
 #include <QPointer>
 #include <QTemporaryDir>
