@@ -32,6 +32,9 @@ function(mcw_add_test)
     target_sources(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support/coremain.cpp)
   endif()
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gmock mcw_testsupport)
+  if(TARGET maixcam-process-guard)
+    add_dependencies(${ARG_NAME} maixcam-process-guard) # every tool a test runs goes through it
+  endif()
   target_compile_definitions(${ARG_NAME} PRIVATE
     MCW_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     MCW_TEST_BINARY_DIR="${PROJECT_BINARY_DIR}/tests")

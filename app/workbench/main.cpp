@@ -52,6 +52,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Render the graph of MODEL.onnx to the positional OUT.png or OUT.svg and exit."),
         QStringLiteral("MODEL.onnx"));
     parser.addOption(exportOption);
+    const QCommandLineOption runOption(
+        QStringLiteral("run"),
+        QStringLiteral("Open PROJECT.yaml and convert it with every step run again, as Convert → Run "
+                       "Conversion without reuse (and `maixcam-convert run`) does."),
+        QStringLiteral("PROJECT.yaml"));
+    parser.addOption(runOption);
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("ONNX model to open."),
                                  QStringLiteral("[MODEL.onnx]"));
     parser.process(app);
@@ -62,7 +68,12 @@ int main(int argc, char *argv[])
     Mcw::App::MainWindow window;
     window.showAtStart();
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty())
+    if (parser.isSet(runOption)) {
+        QObject::connect(&window, &Mcw::App::MainWindow::modelLoaded, &window,
+                         [&window] { window.runConversion(false); }, Qt::SingleShotConnection);
+        window.openProject(parser.value(runOption));
+    } else if (!positional.isEmpty()) {
         window.openModel(positional.first());
+    }
     return QApplication::exec();
 }

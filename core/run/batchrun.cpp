@@ -30,6 +30,8 @@ void BatchRun::start()
         startNext();
     });
     JobPool *pool = m_session->pool();
+    // Rows and the export read every job of the batch at the end: none may be dropped before.
+    pool->setFinishedJobLimit(qMax(pool->finishedJobLimit(), int(m_items.size())));
     m_connections << connect(pool, &JobPool::jobChanged, this, [this](ConversionJob *job) {
         if (const int index = m_jobs.key(job, -1); index >= 0)
             emit itemChanged(index);

@@ -139,13 +139,48 @@ ConversionJob *JobPool::adopt(const JobRecord &record)
         m_jobEngine.remove(job);
         noteEngineFailures(job);
         emit jobFinished(job);
+        m_finishOrder.append(job);
+        dropOldFinished();
         schedule();
         if (isIdle())
             emit idle();
     });
     m_jobs.append(job);
     emit jobAdded(job);
+    if (job->state() != JobState::Queued && job->state() != JobState::Running) {
+        m_finishOrder.append(job);
+        dropOldFinished();
+    }
     return job;
+}
+
+void JobPool::setFinishedJobLimit(int jobs)
+{
+    m_finishedLimit = qMax(1, jobs);
+    dropOldFinished();
+}
+
+void JobPool::setKeptJob(const ConversionJob *job)
+{
+    m_keptJob = job;
+    dropOldFinished();
+}
+
+void JobPool::dropOldFinished()
+{
+    for (qsizetype i = 0; m_finishOrder.size() > m_finishedLimit && i < m_finishOrder.size();) {
+        auto *job = const_cast<ConversionJob *>(m_finishOrder.at(i));
+        if (job == m_keptJob) {
+            ++i;
+            continue;
+        }
+        emit jobAboutToBeRemoved(job);
+        m_finishOrder.removeAt(i);
+        m_jobs.removeOne(job);
+        job->disconnect(this);
+        // Later: the drop may happen while a signal of another job is being delivered.
+        job->deleteLater();
+    }
 }
 
 ConversionJob *JobPool::submit(const JobRecord &record)
@@ -252,6 +287,7 @@ bool JobPool::retry(ConversionJob *job, const QString &stepId)
 {
     if (!job || !m_jobs.contains(job) || !job->retry(stepId))
         return false;
+    m_finishOrder.removeOne(job);
     schedule();
     return true;
 }

@@ -22,6 +22,10 @@ class ToolchainBackend;
  * stopped answering is marked down: no job goes there until it is marked up again, so a retry
  * runs elsewhere. Owns its jobs, including finished ones loaded from history, so one list
  * feeds the Jobs panel. Cancel one or all; retry a step of a finished job.
+ *
+ * Finished jobs beyond finishedJobLimit() are dropped from memory, oldest finished first (never
+ * a queued or running one, nor the kept one): their job.json stays on disk and JobHistory lists
+ * them again. jobAboutToBeRemoved() comes first, so holders of the pointer let go of it.
  */
 class JobPool : public QObject
 {
@@ -55,6 +59,11 @@ public:
     void setStepTimeout(qint64 ms) { m_stepTimeoutMs = ms; }
     void setKillGracePeriod(qint64 ms) { m_graceMs = ms; }
     void setFailureClassifier(ConversionJob::FailureClassifier classifier) { m_classifier = std::move(classifier); }
+    /** How many finished jobs stay in memory (at least 1); older ones are dropped at once. */
+    void setFinishedJobLimit(int jobs);
+    int finishedJobLimit() const { return m_finishedLimit; }
+    /** A finished job that is never dropped (the one the user looks at); nullptr for none. */
+    void setKeptJob(const ConversionJob *job);
 
     /** Queues a job (see ConversionPipeline::createJob) and returns it; the pool owns it. */
     ConversionJob *submit(const JobRecord &record);
@@ -76,6 +85,8 @@ signals:
     void jobAdded(Mcw::Core::ConversionJob *job);
     void jobChanged(Mcw::Core::ConversionJob *job);
     void jobFinished(Mcw::Core::ConversionJob *job);
+    /** \a job is about to be deleted (dropped past the limit): forget the pointer now. */
+    void jobAboutToBeRemoved(Mcw::Core::ConversionJob *job);
     void engineStateChanged(const QString &name);
     void idle();
 
@@ -84,8 +95,11 @@ private:
     void schedule();
     Engine *pickEngine(const ConversionJob *job);
     void noteEngineFailures(const ConversionJob *job);
+    void dropOldFinished();
 
     QList<ConversionJob *> m_jobs;
+    QList<const ConversionJob *> m_finishOrder; // finished jobs, oldest first
+    const ConversionJob *m_keptJob = nullptr;
     QList<Engine> m_engines;
     QHash<const ConversionJob *, QString> m_jobEngine; // running jobs → engine name
     ToolCapabilities m_caps;
@@ -93,6 +107,7 @@ private:
     qint64 m_stepTimeoutMs = 0;
     qint64 m_graceMs = 3000;
     int m_maxConcurrency = 1;
+    int m_finishedLimit = 200; // ≈ 6 KiB each (docs/reliability.md)
 };
 
 } // namespace Mcw::Core

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processrunner.h"
 
+#include <core/run/processguard.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -123,9 +125,12 @@ bool ProcessRunner::start(const ToolInvocation &invocation)
     if (!invocation.workingDirectory.isEmpty())
         writeMeta(QStringLiteral("cwd: ") + invocation.workingDirectory);
 
+    // The guard takes the tool's whole group and container down when this process dies.
+    const pid_t parent = ::getpid();
+    const ToolInvocation launched = ProcessGuard::wrap(invocation, m_killInvocations, parent).value_or(invocation);
     m_process = std::make_unique<QProcess>();
-    m_process->setProgram(invocation.program);
-    m_process->setArguments(invocation.arguments);
+    m_process->setProgram(launched.program);
+    m_process->setArguments(launched.arguments);
     m_process->setWorkingDirectory(invocation.workingDirectory);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (auto it = invocation.environment.cbegin(); it != invocation.environment.cend(); ++it)
@@ -138,8 +143,8 @@ bool ProcessRunner::start(const ToolInvocation &invocation)
     // Own session and process group: cancel reaches python's children (tpuc-opt, npz_tool).
     // The tool also dies with us: a workbench killed with SIGKILL (or crashed) must not leave
     // it writing into a run that reopens as interrupted. Runners live on the thread that
-    // started them (the GUI's or CLI's main thread), whose end is the process's end.
-    const pid_t parent = ::getpid();
+    // started them (the GUI's or CLI's main thread), whose end is the process's end. A
+    // guarded tool hands this over to the guard's watcher, which takes the whole group.
     m_process->setChildProcessModifier([parent] {
         ::setsid();
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);

@@ -19,13 +19,14 @@ namespace Mcw::Core {
 
 /**
  * Runs one ToolInvocation asynchronously. The child gets its own session (setsid in the child
- * process modifier) and dies with this process (PR_SET_PDEATHSIG), so cancel and timeout signal
- * the whole process group: SIGTERM, then
- * SIGKILL after a grace period, and finished() is only emitted once the group is gone or the
- * kill was sent. stdout and stderr are read separately, split into lines on both `\r` and `\n`
- * (tqdm redraws with `\r`), emitted as lineReceived() and written to the log file as they
- * stream. Extra "cancel invocations" let a backend stop what lives outside the group
- * (`docker kill <name>`, a kill inside a container).
+ * process modifier) and dies with this process (PR_SET_PDEATHSIG); started through
+ * ProcessGuard, so does the rest of its group, and the kill invocations run. Cancel and
+ * timeout signal the whole process group: SIGTERM, then SIGKILL after a grace period, and
+ * finished() is only emitted once the group is gone or the kill was sent. stdout and stderr
+ * are read separately, split into lines on both `\r` and `\n` (tqdm redraws with `\r`),
+ * emitted as lineReceived() and written to the log file as they stream. Extra "cancel
+ * invocations" let a backend stop what lives outside the group (`docker kill <name>`, a kill
+ * inside a container).
  */
 class ProcessRunner : public QObject
 {

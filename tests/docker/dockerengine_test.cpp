@@ -6,6 +6,9 @@
 // Only tpu-mlir is a double here; docker, its containers, signals and mounts are real.
 #include <core/bundle/provenance.h>
 #include <core/mud/mudreader.h>
+#include <core/run/conversionjob.h>
+#include <core/run/conversionsession.h>
+#include <core/run/dockerengine.h>
 #include <core/run/enginecheck.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
@@ -22,6 +25,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -37,6 +41,7 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <random>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -240,6 +245,24 @@ QString waitForContainer(const QString &part, int ms = 120000)
     return running ? name : QString();
 }
 
+/**
+ * Waits until calibration runs under \a folder: its tool runs in the job folder (seen from the
+ * host, the container's processes keep the same path, which is bind-mounted at the same place).
+ */
+bool waitUntilCalibrating(const QString &folder)
+{
+    return QTest::qWaitFor(
+        [&] {
+            for (const QString &p : processesUnder(folder)) {
+                const QString program = p.section(QLatin1Char(' '), 1, 2);
+                if (program.contains(QLatin1String("run_calibration")) && !program.contains(QLatin1String("docker ")))
+                    return true;
+            }
+            return false;
+        },
+        120000);
+}
+
 /** setpriv argv that runs maixcam-convert as nobody, with or without the socket's group. */
 QStringList asNobody(bool withSocketGroup, const QStringList &convertArgs)
 {
@@ -388,19 +411,7 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
         QProcess cli;
         startWith(cli, convertBinary(), args, dockerHost());
         ASSERT_TRUE(cli.waitForStarted());
-        // Calibration is running once its tool runs in the job folder (seen from the host, the
-        // container's processes keep the same path, which is bind-mounted at the same place).
-        const bool calibrating = QTest::qWaitFor(
-            [&] {
-                for (const QString &p : processesUnder(folder)) {
-                    const QString program = p.section(QLatin1Char(' '), 1, 2);
-                    if (program.contains(QLatin1String("run_calibration")) && !program.contains(QLatin1String("docker ")))
-                        return true;
-                }
-                return false;
-            },
-            120000);
-        ASSERT_TRUE(calibrating) << cli.readAllStandardOutput().toStdString() << cli.readAllStandardError().toStdString();
+        ASSERT_TRUE(waitUntilCalibrating(folder)) << cli.readAllStandardOutput().toStdString() << cli.readAllStandardError().toStdString();
         ::kill(pid_t(cli.processId()), SIGTERM);
         ASSERT_TRUE(cli.waitForFinished(60000));
         EXPECT_EQ(cli.exitCode(), 1);
@@ -423,6 +434,121 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
         EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(folder).isEmpty(); }, 20000))
             << processesUnder(folder).join(QLatin1Char('\n')).toStdString();
     }
+}
+
+// The session (`maixcam-convert run`) is killed with SIGKILL during calibration: the docker
+// client dies with it, and the tool's guard kills the container (`docker kill mcw-<tag>`, removed
+// by --rm) and the rest of the group. Reopening lists the run as interrupted.
+TEST_F(DockerEngine, SessionKilledDuringCalibrationLeavesNoContainerAndNoProcess)
+{
+    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString folder = m_dir.filePath(QStringLiteral("killed"));
+    const QString project = makeProject(folder);
+    QProcess cli;
+    startWith(cli, convertBinary(), runArgs(project, image), dockerHost());
+    ASSERT_TRUE(cli.waitForStarted());
+    ASSERT_TRUE(waitUntilCalibrating(folder)) << cli.readAllStandardError().toStdString();
+    ASSERT_FALSE(waitForContainer(QStringLiteral("mcw-")).isEmpty());
+    ::kill(pid_t(cli.processId()), SIGKILL);
+    ASSERT_TRUE(cli.waitForFinished(10000));
+
+    EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 30000)) << containers().join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(folder).isEmpty(); }, 20000))
+        << processesUnder(folder).join(QLatin1Char('\n')).toStdString();
+    const Core::JobRecord job = newestJob(project);
+    EXPECT_EQ(job.state, Core::JobState::Failed);
+    const Core::StepRecord &calibration = job.steps.at(job.stepIndex(QStringLiteral("calibration")));
+    EXPECT_TRUE(calibration.errorMessage.contains(QStringLiteral("interrupted"))) << calibration.errorMessage.toStdString();
+}
+
+// The soak of issue 20 through the real engine: 100 conversions with the docker run backend, four
+// at a time, one in ten cancelled during calibration and one in ten failing calibration once and
+// retried. Afterwards no container and no process is left, and every job.json is whole and in
+// the state its script implies.
+TEST_F(DockerEngine, HundredConversionsWithCancelsAndRetriesLeaveNoContainerAndNoProcess)
+{
+    constexpr int Total = 100;
+    enum class Kind { Succeeds, Cancelled, RetriedOnce };
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("soak")));
+    const auto loaded = Core::ProjectFile::load(project);
+    ASSERT_TRUE(loaded);
+    // The product's docker client reaches the test engine as a user's would: DOCKER_HOST.
+    qputenv("DOCKER_HOST", dockerHost().toUtf8());
+    Core::ToolchainSettings settings;
+    settings.dockerProgram = dockerCli();
+    settings.image = fastImage();
+    settings.maxConcurrency = 4;
+    settings.engines = {Core::DockerEngine::local(4)}; // the local engine with four slots
+    Core::ConversionSession session;
+    session.setToolchain(settings);
+    QElapsedTimer clock;
+    clock.start();
+
+    // The first conversion as the CLI starts it (probe, engine check); the rest with its plan.
+    Core::ConversionSession::RunOptions runOptions;
+    runOptions.compareAll = false;
+    const auto first = session.startRunAndWait(loaded->project, runOptions);
+    ASSERT_TRUE(first) << first.error().message.toStdString();
+    const Core::ProjectJobFactory::Options jobOptions = session.jobOptions(runOptions);
+    std::mt19937 random(20);
+    QHash<Core::ConversionJob *, Kind> kinds{{*first, Kind::Succeeds}};
+    QSet<Core::ConversionJob *> retried;
+    int finished = 0;
+    QObject::connect(session.pool(), &Core::JobPool::jobFinished, session.pool(), [&](Core::ConversionJob *job) {
+        if (kinds.value(job) == Kind::RetriedOnce && job->state() == Core::JobState::Failed && !retried.contains(job)) {
+            retried.insert(job);
+            QMetaObject::invokeMethod(session.pool(), [&session, job] { session.pool()->retry(job, QStringLiteral("calibration")); },
+                                      Qt::QueuedConnection);
+            return;
+        }
+        ++finished;
+    });
+    for (int i = 1; i < Total; ++i) {
+        ASSERT_TRUE(QTest::qWaitFor([&] { return i - finished < 8; }, 300000)) << "stuck at " << i;
+        const int dice = int(random() % 10);
+        const Kind kind = dice == 0 ? Kind::Cancelled : dice == 1 ? Kind::RetriedOnce : Kind::Succeeds;
+        auto record = Core::ProjectJobFactory::createJob(loaded->project, loaded->project.workspaceDir, jobOptions);
+        ASSERT_TRUE(record) << record.error().message.toStdString();
+        // The doubles' switches for this job's calibration only, passed as the product passes a
+        // tool's environment: `docker run -e`.
+        Core::ToolInvocation &calibration = record->steps[record->stepIndex(QStringLiteral("calibration"))].invocation;
+        if (kind != Kind::Succeeds) {
+            calibration.environment.insert(QStringLiteral("FAKE_TPU_SCENARIO"),
+                                           kind == Kind::Cancelled ? QStringLiteral("hang") : QStringLiteral("fail_once"));
+            calibration.environment.insert(QStringLiteral("FAKE_TPU_SCENARIO_TOOL"), QStringLiteral("run_calibration"));
+        }
+        Core::ConversionJob *job = session.pool()->submit(*record);
+        kinds.insert(job, kind);
+        if (kind == Kind::Cancelled) {
+            // Once the double's bar has started inside its container (it hangs half-way).
+            QObject::connect(job, &Core::ConversionJob::outputLine, job,
+                             [job](const QString &step, Core::OutputStream, const QString &line) {
+                                 if (step == QLatin1String("calibration") && line.contains(QLatin1String("activation_collect")))
+                                     job->cancel();
+                             });
+        }
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished == Total && session.pool()->isIdle(); }, 600000)) << finished;
+    const qint64 elapsedMs = clock.elapsed();
+
+    EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 20000)) << containers().join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(m_dir.path()).isEmpty(); }, 20000))
+        << processesUnder(m_dir.path()).join(QLatin1Char('\n')).toStdString();
+    int succeeded = 0, cancelled = 0;
+    ASSERT_EQ(session.pool()->jobs().size(), Total);
+    for (Core::ConversionJob *job : session.pool()->jobs()) {
+        const auto onDisk = Core::JobRecord::load(job->record().directory);
+        ASSERT_TRUE(onDisk) << onDisk.error().message.toStdString();
+        EXPECT_EQ(onDisk->state, job->state());
+        EXPECT_EQ(job->state(), kinds.value(job) == Kind::Cancelled ? Core::JobState::Cancelled : Core::JobState::Succeeded)
+            << job->record().directory.toStdString();
+        succeeded += job->state() == Core::JobState::Succeeded;
+        cancelled += job->state() == Core::JobState::Cancelled;
+    }
+    EXPECT_EQ(retried.size(), kinds.values().count(Kind::RetriedOnce));
+    std::printf("docker soak: %d conversions (%d succeeded, %d cancelled, %lld retried) in %.0f s\n", Total, succeeded,
+                cancelled, qint64(retried.size()), elapsedMs / 1000.0);
 }
 
 // The step timeout kills the container of a step that hangs, and says so.

@@ -13,7 +13,8 @@ dpkg -x "$deb" "$work/root"
 expected_version=$2
 version=$("$work/root/usr/bin/maixcam-convert" --version)
 [ "$version" = "maixcam-convert $expected_version" ] || { echo "bad --version: $version"; exit 1; }
-for f in usr/bin/maixcam-workbench usr/share/applications/io.github.maixcam_workbench.MaixCamWorkbench.desktop \
+for f in usr/bin/maixcam-workbench usr/libexec/maixcam-workbench/maixcam-process-guard \
+         usr/share/applications/io.github.maixcam_workbench.MaixCamWorkbench.desktop \
          usr/share/metainfo/io.github.maixcam_workbench.MaixCamWorkbench.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/maixcam-workbench.svg \
          usr/share/maixcam-workbench/samples/yolov8n.onnx; do

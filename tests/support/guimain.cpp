@@ -1,6 +1,9 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Shared main of widget tests: offscreen unless told otherwise, so test discovery runs headless.
+#include <core/run/processguard.h>
+#include <tests/support/testpaths.h>
+
 #include <QApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -21,6 +24,8 @@ int main(int argc, char *argv[])
     QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    // Tools run through the guard as in the apps, whose folder holds it (the tests' does not).
+    Mcw::Core::ProcessGuard::setProgram(Mcw::Tests::binDir() + QStringLiteral("/maixcam-process-guard"));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -9,9 +9,10 @@
 
 namespace Mcw::Tests {
 
-QList<qint64> processesWorkingIn(const QString &folder)
+/** pid → the fields after "(comm) " of /proc/<pid>/stat, live processes only, this one left out. */
+template<typename Keep>
+static QList<qint64> liveProcesses(Keep keep)
 {
-    const QString root = QFileInfo(folder).canonicalFilePath();
     QList<qint64> pids;
     for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
         bool numeric = false;
@@ -24,11 +25,37 @@ QList<qint64> processesWorkingIn(const QString &folder)
         const QByteArray text = stat.readAll();
         const qsizetype close = text.lastIndexOf(')');
         const bool dead = close < 0 || text.size() <= close + 2 || text.at(close + 2) == 'Z' || text.at(close + 2) == 'X';
-        const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
-        if (!dead && (cwd == root || cwd.startsWith(root + QLatin1Char('/'))))
+        if (!dead && keep(pid, text.mid(close + 2).split(' ')))
             pids.append(pid);
     }
     return pids;
+}
+
+QList<qint64> processesWorkingIn(const QString &folder)
+{
+    const QString root = QFileInfo(folder).canonicalFilePath();
+    return liveProcesses([&root](qint64 pid, const QList<QByteArray> &) {
+        const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
+        return cwd == root || cwd.startsWith(root + QLatin1Char('/'));
+    });
+}
+
+QList<qint64> processesInGroup(qint64 pgid)
+{
+    // Fields after the command: state ppid pgrp ...
+    return liveProcesses([pgid](qint64, const QList<QByteArray> &fields) {
+        return fields.size() > 2 && fields.at(2).toLongLong() == pgid;
+    });
+}
+
+qint64 processGroupOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 2 ? fields.at(2).toLongLong() : -1;
 }
 
 } // namespace Mcw::Tests

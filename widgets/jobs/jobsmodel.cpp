@@ -11,7 +11,7 @@
 
 namespace Mcw::Widgets {
 
-// internalId: 0 for job rows, job row + 1 for step rows.
+// internalPointer: null for job rows, the job for its step rows (rows above it may go away).
 JobsModel::JobsModel(Core::JobPool *pool, QObject *parent)
     : QAbstractItemModel(parent)
     , m_pool(pool)
@@ -19,6 +19,7 @@ JobsModel::JobsModel(Core::JobPool *pool, QObject *parent)
     for (Core::ConversionJob *job : pool->jobs())
         m_jobs.append(job);
     connect(pool, &Core::JobPool::jobAdded, this, &JobsModel::jobAdded);
+    connect(pool, &Core::JobPool::jobAboutToBeRemoved, this, &JobsModel::jobAboutToBeRemoved);
     connect(pool, &Core::JobPool::jobChanged, this, &JobsModel::jobChanged);
     m_elapsedTimer.setInterval(1000);
     connect(&m_elapsedTimer, &QTimer::timeout, this, &JobsModel::tick);
@@ -30,26 +31,27 @@ QModelIndex JobsModel::index(int row, int column, const QModelIndex &parent) con
     if (row < 0 || column < 0 || column >= ColumnCount)
         return {};
     if (!parent.isValid())
-        return row < m_jobs.size() ? createIndex(row, column, quintptr(0)) : QModelIndex();
-    if (parent.internalId() != 0 || parent.row() >= m_jobs.size())
+        return row < m_jobs.size() ? createIndex(row, column, nullptr) : QModelIndex();
+    if (parent.internalPointer() || parent.row() >= m_jobs.size())
         return {};
-    if (row >= m_jobs.at(parent.row())->record().steps.size())
+    Core::ConversionJob *job = m_jobs.at(parent.row());
+    if (row >= job->record().steps.size())
         return {};
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, job);
 }
 
 QModelIndex JobsModel::parent(const QModelIndex &child) const
 {
-    if (!child.isValid() || child.internalId() == 0)
+    if (!child.isValid() || !child.internalPointer())
         return {};
-    return createIndex(int(child.internalId() - 1), 0, quintptr(0));
+    return indexOfJob(static_cast<const Core::ConversionJob *>(child.internalPointer()));
 }
 
 int JobsModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
         return int(m_jobs.size());
-    if (parent.internalId() != 0 || parent.column() != 0 || parent.row() >= m_jobs.size())
+    if (parent.internalPointer() || parent.column() != 0 || parent.row() >= m_jobs.size())
         return 0;
     return int(m_jobs.at(parent.row())->record().steps.size());
 }
@@ -63,8 +65,9 @@ Core::ConversionJob *JobsModel::jobAt(const QModelIndex &index) const
 {
     if (!index.isValid())
         return nullptr;
-    const int row = index.internalId() == 0 ? index.row() : int(index.internalId() - 1);
-    return row < m_jobs.size() ? m_jobs.at(row) : nullptr;
+    if (index.internalPointer())
+        return static_cast<Core::ConversionJob *>(index.internalPointer());
+    return index.row() < m_jobs.size() ? m_jobs.at(index.row()) : nullptr;
 }
 
 QModelIndex JobsModel::indexOfJob(const Core::ConversionJob *job, int column) const
@@ -107,7 +110,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     if (!job)
         return {};
     const Core::JobRecord &r = job->record();
-    const bool isStep = index.internalId() != 0;
+    const bool isStep = index.internalPointer() != nullptr;
     if (isStep && index.row() >= r.steps.size())
         return {};
     const Core::StepRecord *step = isStep ? &r.steps.at(index.row()) : nullptr;
@@ -192,6 +195,16 @@ void JobsModel::jobAdded(Core::ConversionJob *job)
     beginInsertRows({}, row, row);
     m_jobs.append(job);
     endInsertRows();
+}
+
+void JobsModel::jobAboutToBeRemoved(Core::ConversionJob *job)
+{
+    const int row = int(m_jobs.indexOf(job));
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_jobs.removeAt(row);
+    endRemoveRows();
 }
 
 void JobsModel::jobChanged(Core::ConversionJob *job)

@@ -53,6 +53,7 @@ public:
 
 private:
     void jobAdded(Core::ConversionJob *job);
+    void jobAboutToBeRemoved(Core::ConversionJob *job);
     void jobChanged(Core::ConversionJob *job);
     void tick();
 

@@ -161,11 +161,17 @@ void JobsPanel::select(Core::ConversionJob *job)
     // The selected run shows its steps: which ran, which were reused, where it stands.
     m_view->expand(index);
     m_view->setCurrentIndex(index);
+    // Also when it was current already (the view may make the first row current unasked).
+    if (m_pool)
+        m_pool->setKeptJob(job);
 }
 
 void JobsPanel::currentChanged()
 {
     Core::ConversionJob *job = m_model->jobAt(m_view->currentIndex());
+    // The run the user looks at stays listed however many finish after it.
+    if (m_pool)
+        m_pool->setKeptJob(job);
     QString step = selectedStepId();
     if (job && step.isEmpty()) {
         // A run row shows its running step, else its last step that ran.

@@ -12,7 +12,9 @@
 #include <core/onnx/onnxloader.h>
 #include <core/project/projectfile.h>
 #include <core/project/projectinitializer.h>
+#include <core/run/batchrun.h>
 #include <core/run/conversionjob.h>
+#include <core/run/conversionsession.h>
 #include <core/run/dockerimageid.h>
 #include <core/run/jobhistory.h>
 #include <core/run/jobpool.h>
@@ -418,6 +420,40 @@ TEST(ConversionE2E, BatchConvertsEveryProjectAndSummarises)
         EXPECT_EQ(p.value(QStringLiteral("bundle")).toString(), bundle);
         EXPECT_TRUE(QFileInfo::exists(bundle + QStringLiteral("/yolov8n.mud")));
         EXPECT_EQ(sha256OfFile(bundle + QStringLiteral("/yolov8n.cvimodel")).value_or(QString()), sha256OfFile(cvimodel).value_or(QString(1, QLatin1Char('x'))));
+    }
+}
+
+// A batch longer than the pool's limit of finished jobs: the batch raises the limit to its
+// number of projects, so its summary and export can still read every job at the end.
+TEST(ConversionE2E, BatchKeepsEveryJobPastThePoolsFinishedJobLimit)
+{
+    QTemporaryDir dir;
+    const QString projectPath = dir.filePath(QStringLiteral("p/yolov8n.yaml"));
+    QDir().mkpath(QFileInfo(projectPath).path());
+    const auto init = initWithCli(projectPath);
+    ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
+    const auto loaded = ProjectFile::load(projectPath);
+    ASSERT_TRUE(loaded.has_value());
+    qputenv("FAKE_TPU_SPEED", "0");
+    ConversionSession session;
+    ToolchainSettings settings;
+    settings.backend = ToolchainSettings::Backend::Native;
+    settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
+    session.setToolchain(settings);
+    session.pool()->setFinishedJobLimit(1);
+    const QList<BatchRun::Item> items(3, BatchRun::Item{projectPath, loaded->project});
+    BatchRun batch(&session, items, {});
+    QEventLoop loop;
+    QObject::connect(&batch, &BatchRun::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(180000, &loop, &QEventLoop::quit);
+    batch.start();
+    if (!batch.isFinished())
+        loop.exec();
+    ASSERT_TRUE(batch.isFinished());
+    EXPECT_EQ(session.pool()->finishedJobLimit(), 3);
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(session.pool()->jobs().contains(batch.job(i))) << "job " << i << " was dropped";
+        EXPECT_EQ(batch.row(i).status, QStringLiteral("succeeded")) << batch.row(i).message.toStdString();
     }
 }
 

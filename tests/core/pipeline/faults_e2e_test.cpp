@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QCoreApplication>
@@ -114,27 +115,40 @@ QMap<QString, QString> snapshot(const QString &folder)
     return files;
 }
 
-} // namespace
-
-// The session process (here the CLI's, the GUI runs the same ConversionSession) is killed with
-// SIGKILL while a tool runs: reopening lists the run as interrupted, every job.json is whole,
-// an earlier run is intact, and the tool does not live on.
-TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
+/** The pid the double printed as `child-pid N` into \a stderrLog, else 0. */
+qint64 childPidIn(const QString &stderrLog)
 {
-    QTemporaryDir dir;
-    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
-    initProject(project);
+    QFile log(stderrLog);
+    if (!log.open(QIODevice::ReadOnly))
+        return 0;
+    // It follows a progress bar's `\r` redraw on the same line.
+    const QByteArray text = log.readAll();
+    const qsizetype at = text.indexOf("child-pid ");
+    const qsizetype end = text.indexOf('\n', at);
+    return at < 0 || end < 0 ? 0 : text.mid(at + 10, end - at - 10).trimmed().toLongLong();
+}
+
+/**
+ * Converts \a project once to the end, then starts the session \a program with \a arguments
+ * (it converts \a project again) with the calibration double hanging after it started a child
+ * in its process group, and kills the session with SIGKILL there. Then: no process of the
+ * tool's group is left, reopening lists the run as interrupted, every job.json is whole and the
+ * earlier run is untouched.
+ */
+void killSessionDuringCalibration(const QString &project, const QString &program, const QStringList &arguments,
+                                  QProcessEnvironment env)
+{
     const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
     const JobRecord earlier = runToTheEnd(project);
     ASSERT_EQ(earlier.state, JobState::Succeeded);
     const QString earlierJson = sha(earlier.jsonPath());
 
     QProcess session;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("FAKE_TPU_SCENARIO"), QStringLiteral("hang"));
+    env.insert(QStringLiteral("FAKE_TPU_SCENARIO"), QStringLiteral("hang_child"));
     env.insert(QStringLiteral("FAKE_TPU_SCENARIO_TOOL"), QStringLiteral("run_calibration"));
     session.setProcessEnvironment(env);
-    session.start(Tests::binDir() + QStringLiteral("/maixcam-convert"), QStringList{QStringLiteral("run"), project} + s_native);
+    session.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    session.start(program, arguments);
     ASSERT_TRUE(session.waitForStarted());
     JobRecord hanging;
     ASSERT_TRUE(waitFor([&] { return !(hanging = runWithStepRunning(runsRoot, QStringLiteral("calibration"))).directory.isEmpty(); }, 120))
@@ -147,14 +161,22 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
         QFile log(stderrLog);
         return log.open(QIODevice::ReadOnly) && log.readAll().contains("2/5");
     }, 60)) << "the calibration double never reached its hang";
+    qint64 child = 0;
+    ASSERT_TRUE(waitFor([&] { return (child = childPidIn(stderrLog)) > 0; }, 30)) << "the double started no child";
+    const qint64 group = Tests::processGroupOf(child);
+    ASSERT_GT(group, 0);
+    ASSERT_NE(group, Tests::processGroupOf(session.processId())) << "the tool runs in a group of its own";
     ::kill(pid_t(session.processId()), SIGKILL);
     ASSERT_TRUE(session.waitForFinished(10000));
 
-    // The tool dies with the session that started it (no process works in the run folder).
+    // The tool and its child die with the session that started them: no process of the
+    // tool's group is left, none works in the run folder.
+    EXPECT_TRUE(waitFor([&] { return Tests::processesInGroup(group).isEmpty(); }, 20))
+        << "processes of the tool's group left running: " << Tests::processesInGroup(group).size();
     EXPECT_TRUE(waitFor([&] { return Tests::processesWorkingIn(hanging.directory).isEmpty(); }, 20))
         << "tool processes left running: " << Tests::processesWorkingIn(hanging.directory).size();
-    for (const qint64 pid : Tests::processesWorkingIn(hanging.directory)) // a failed test leaks nothing
-        ::kill(pid_t(pid), SIGKILL);
+    for (const qint64 pid : Tests::processesInGroup(group) + Tests::processesWorkingIn(hanging.directory))
+        ::kill(pid_t(pid), SIGKILL); // a failed test leaks nothing
     const JobHistory::Result reopened = JobHistory::load(runsRoot);
     EXPECT_TRUE(reopened.errors.isEmpty()) << reopened.errors.join(QLatin1Char('\n')).toStdString();
     ASSERT_EQ(reopened.jobs.size(), 2);
@@ -166,6 +188,49 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     EXPECT_EQ(reopened.jobs.first().state, JobState::Succeeded);
     EXPECT_EQ(sha(earlier.jsonPath()), earlierJson);
     expectEveryJobFileWhole(runsRoot);
+}
+
+} // namespace
+
+// The session process of the CLI (`maixcam-convert run`) is killed with SIGKILL while a tool
+// runs: reopening lists the run as interrupted, every job.json is whole, an earlier run is
+// intact, and neither the tool nor the child it started lives on.
+TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    killSessionDuringCalibration(project, Tests::binDir() + QStringLiteral("/maixcam-convert"),
+                                 QStringList{QStringLiteral("run"), project} + s_native,
+                                 QProcessEnvironment::systemEnvironment());
+}
+
+// The same for the GUI: `maixcam-workbench --run PROJECT.yaml` (offscreen) opens the project
+// and converts it as Convert → Run does, with the native doubles from its saved toolchain
+// settings, and is killed with SIGKILL during calibration.
+TEST(Faults, GuiKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
+{
+    const QString gui = Tests::binDir() + QStringLiteral("/maixcam-workbench");
+    if (!QFileInfo(gui).isExecutable())
+        GTEST_SKIP() << "no GUI in this build (MCW_BUILD_GUI off)";
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    // The GUI's settings (QSettings: $XDG_CONFIG_HOME/maixcam-workbench/maixcam-workbench.conf)
+    // choose the native doubles, as Convert → Toolchain settings would.
+    const QString config = dir.filePath(QStringLiteral("config"));
+    {
+        QSettings settings(config + QStringLiteral("/maixcam-workbench/maixcam-workbench.conf"), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("toolchain/backend"), QStringLiteral("native"));
+        settings.setValue(QStringLiteral("toolchain/toolDirectory"), QStringLiteral(MCW_FAKES_DIR));
+        settings.sync();
+        ASSERT_EQ(settings.status(), QSettings::NoError);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("MCW_NO_DIALOGS"), QStringLiteral("1"));
+    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project}, env);
 }
 
 // The workspace turns read-only while calibration runs (a disk remounted read-only after an

@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -317,6 +318,75 @@ TEST_F(Pipeline, DockerBackendRunsEveryStepInItsOwnContainer)
     }
     EXPECT_EQ(QSet<QString>(names.cbegin(), names.cend()).size(), 3) << "one unique container name per step";
     EXPECT_EQ(job->record().steps.at(1).executedCommand.first(), settings.dockerProgram);
+}
+
+TEST_F(Pipeline, DropsTheOldestFinishedJobsPastTheLimitButNeverRunningOrKeptOnes)
+{
+    m_pool.setFinishedJobLimit(2);
+    m_pool.setMaxConcurrency(2);
+    QStringList removed; // folder names, read from the job while it is still alive
+    QObject::connect(&m_pool, &JobPool::jobAboutToBeRemoved, &m_pool, [&](Core::ConversionJob *job) {
+        EXPECT_TRUE(m_pool.jobs().contains(job)) << "announced before it leaves the list";
+        removed.append(QFileInfo(job->record().directory).fileName());
+    });
+    Core::ConversionJob *running = submit(QStringLiteral("running"), steps({QStringLiteral("sleep:60000")}));
+    ASSERT_TRUE(waitUntil([&] { return running->runningStep() == 1; }));
+    QList<Core::ConversionJob *> done;
+    for (const char *name : {"a", "b", "c"}) {
+        done.append(submit(QString::fromLatin1(name), steps({QStringLiteral("out:calibrated")})));
+        ASSERT_TRUE(waitFinished(done.last()));
+    }
+    // a finished first: it goes; the running job does not count and stays.
+    ASSERT_EQ(removed.size(), 1);
+    EXPECT_TRUE(removed.first().endsWith(QStringLiteral("-a")));
+    ASSERT_EQ(m_pool.jobs().size(), 3);
+    EXPECT_EQ(m_pool.jobs().at(0), running);
+
+    // The kept job (the one shown) survives; the next oldest goes instead.
+    m_pool.setKeptJob(done.at(1));
+    Core::ConversionJob *d = submit(QStringLiteral("d"), steps({QStringLiteral("out:calibrated")}));
+    ASSERT_TRUE(waitFinished(d));
+    ASSERT_EQ(removed.size(), 2);
+    EXPECT_TRUE(removed.last().endsWith(QStringLiteral("-c")));
+    EXPECT_TRUE(m_pool.jobs().contains(done.at(1)));
+
+    // A smaller limit drops at once, still never the running job.
+    m_pool.setFinishedJobLimit(1);
+    EXPECT_EQ(removed.size(), 3);
+    EXPECT_EQ(m_pool.jobs(), (QList<Core::ConversionJob *>{running, done.at(1)}));
+    m_pool.cancelAll();
+    ASSERT_TRUE(waitFinished(running));
+    // Now the kept job and the cancelled one are finished: the limit holds but for the kept one.
+    EXPECT_EQ(m_pool.jobs(), (QList<Core::ConversionJob *>{done.at(1)}));
+
+    // Dropped from memory, not from disk: the history lists all five again.
+    const auto history = Core::JobHistory::load(m_root);
+    EXPECT_EQ(history.jobs.size(), 5);
+    EXPECT_TRUE(history.errors.isEmpty());
+    JobPool reloaded;
+    reloaded.setFinishedJobLimit(3);
+    reloaded.addHistory(history.jobs);
+    EXPECT_EQ(reloaded.jobs().size(), 3);
+}
+
+TEST_F(Pipeline, ARetriedJobIsNotDroppedWhileItRunsAgain)
+{
+    m_pool.setFinishedJobLimit(1);
+    m_pool.setMaxConcurrency(2);
+    Core::ConversionJob *flaky = submit(QStringLiteral("flaky"),
+                                        steps({QStringLiteral("failonce:") + m_dir.filePath(QStringLiteral("failed")),
+                                               QStringLiteral("sleep:300")}));
+    ASSERT_TRUE(waitFinished(flaky));
+    ASSERT_EQ(flaky->state(), JobState::Failed);
+    ASSERT_TRUE(m_pool.retry(flaky, QStringLiteral("calibration")));
+    Core::ConversionJob *other = submit(QStringLiteral("other"), steps({QStringLiteral("out:calibrated")}));
+    ASSERT_TRUE(waitFinished(other));
+    // other is the only finished job; flaky, running again, is not a candidate.
+    EXPECT_TRUE(m_pool.jobs().contains(flaky));
+    ASSERT_TRUE(waitFinished(flaky));
+    EXPECT_EQ(flaky->state(), JobState::Succeeded);
+    // Now flaky finished last: other, the older, went.
+    EXPECT_EQ(m_pool.jobs(), QList<Core::ConversionJob *>{flaky});
 }
 
 TEST(ConversionPipeline, RejectsUnknownDependenciesAndCycles)

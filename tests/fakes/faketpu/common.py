@@ -158,7 +158,18 @@ def check_lifecycle(tool, point):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(137)
-    if sc == "hang":
+    if sc == "fail_once":
+        marker = ".fake-failed-once-" + tool
+        if not os.path.exists(marker):
+            open(marker, "w").close()
+            err("RuntimeError: fail_once: %s fails this time only" % tool)
+            sys.exit(1)
+    if sc in ("hang", "hang_child"):
+        if sc == "hang_child":
+            # As tpu-mlir's python starts tpuc-opt: a child in the tool's process group, working
+            # in its folder, that outlives the tool unless the group is killed.
+            child = subprocess.Popen(["sleep", "3600"], stdin=subprocess.DEVNULL)
+            print("child-pid %d" % child.pid, file=sys.stderr)
         sys.stdout.flush()
         sys.stderr.flush()
         while True:

@@ -112,6 +112,45 @@ TEST(JobsModel, ShowsStepsCarriedOverFromAnEarlierRunAsReused)
     EXPECT_EQ(job->record().steps.at(0).attempts, 0) << "a reused step is not run";
 }
 
+/** Three finished runs (as the history lists them), oldest first. */
+static QList<Core::JobRecord> finishedRuns(const QString &root)
+{
+    QList<Core::JobRecord> runs;
+    for (const char *name : {"old", "middle", "new"}) {
+        Core::JobRecord run = makeJob(root, QString::fromLatin1(name), {QStringLiteral("out:calibrated")});
+        run.state = Core::JobState::Succeeded;
+        for (Core::StepRecord &s : run.steps)
+            s.state = Core::StepState::Succeeded;
+        runs.append(run);
+    }
+    return runs;
+}
+
+TEST(JobsModel, RemovesTheRowsOfJobsThePoolDrops)
+{
+    QTemporaryDir dir;
+    Core::JobPool pool;
+    Widgets::JobsModel model(&pool);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    pool.addHistory(finishedRuns(dir.path()));
+    ASSERT_EQ(model.rowCount(), 3);
+    Core::ConversionJob *newest = pool.jobs().last();
+    const QPersistentModelIndex step(model.index(1, Widgets::JobsModel::StatusColumn, model.index(2, 0)));
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    pool.setFinishedJobLimit(1);
+
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(removed.count(), 2);
+    EXPECT_EQ(model.jobAt(model.index(0, 0)), newest);
+    // A step row of a job below the dropped ones still points at its own job and step.
+    ASSERT_TRUE(step.isValid());
+    EXPECT_EQ(step.parent().row(), 0);
+    EXPECT_EQ(model.jobAt(step), newest);
+    EXPECT_EQ(step.sibling(step.row(), 0).data(Widgets::JobsModel::StepIdRole).toString(), QStringLiteral("calibration"));
+    EXPECT_EQ(step.data().toString(), QStringLiteral("succeeded"));
+}
+
 TEST(LogView, BatchesLinesAndKeepsOnlyTheCap)
 {
     Widgets::LogView view;
@@ -264,6 +303,25 @@ TEST(JobsPanel, CancelStopsTheSelectedRunAndEnablesRetry)
     panel.openFolderAction()->trigger();
     ASSERT_EQ(folder.count(), 1);
     EXPECT_EQ(folder.first().first().toString(), job->record().directory);
+}
+
+TEST(JobsPanel, TheSelectedRunStaysListedWhenOlderRunsAreDropped)
+{
+    QTemporaryDir dir;
+    Core::JobPool pool;
+    pool.addHistory(finishedRuns(dir.path()));
+    Widgets::JobsPanel panel(&pool);
+    Core::ConversionJob *oldest = pool.jobs().first();
+    Core::ConversionJob *newest = pool.jobs().last();
+    panel.select(oldest);
+
+    pool.setFinishedJobLimit(2);
+
+    // The oldest is the one looked at: the middle one goes instead.
+    QTreeView *view = panel.view();
+    EXPECT_EQ(pool.jobs(), (QList<Core::ConversionJob *>{oldest, newest}));
+    EXPECT_EQ(view->model()->rowCount(), 2);
+    EXPECT_EQ(view->currentIndex().data(Widgets::JobsModel::JobIdRole).toString(), oldest->id());
 }
 
 // The dialog's defaults build the README's image: the pinned tpu_mlir from the index on the
