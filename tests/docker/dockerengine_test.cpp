@@ -902,8 +902,9 @@ protected:
 
     void TearDown() override
     {
-        if (!IsSkipped() && !HasFatalFailure() && docker2({QStringLiteral("version")}).exitCode == 0)
+        if (!IsSkipped() && !HasFatalFailure() && docker2({QStringLiteral("version")}).exitCode == 0) {
             EXPECT_TRUE(containers2().isEmpty()) << "left behind: " << containers2().join(QLatin1Char(' ')).toStdString();
+        }
         for (const QString &c : containers2())
             docker2({QStringLiteral("rm"), QStringLiteral("-f"), c});
         DockerEngine::TearDown();
