@@ -19,12 +19,7 @@ QString shapeText(const QList<qint64> &shape)
 Diagnostic make(Diagnostic::Severity severity, const QString &code, const QString &message,
                 const QString &suggestion, const QList<CutTensorShape> &outputs = {})
 {
-    Diagnostic d;
-    d.severity = severity;
-    d.stage = QStringLiteral("preflight");
-    d.code = code;
-    d.message = message;
-    d.suggestion = suggestion;
+    Diagnostic d = makeDiagnostic(severity, QStringLiteral("preflight"), code, message, suggestion);
     for (const CutTensorShape &o : outputs)
         d.details.append(QStringLiteral("actual: %1 %2").arg(o.name, shapeText(o.shape)));
     if (outputs.size() == 1)
