@@ -107,8 +107,11 @@ Expected<OpSupportTable> OpSupportTable::fromJson(const QByteArray &json,
         rule.note = o.value(QLatin1String("note")).toString();
         std::optional<LoweringVerdict> int8;
         std::optional<LoweringVerdict> bf16;
-        const bool verdictsRead = verdictField(o, "int8", &int8)
-                                  && (bf16Verdicts ? verdictField(o, "bf16", &bf16) : (bf16 = int8, true));
+        bool verdictsRead = verdictField(o, "int8", &int8);
+        if (bf16Verdicts)
+            verdictsRead = verdictsRead && verdictField(o, "bf16", &bf16);
+        else
+            bf16 = int8;
         if (!verdictsRead || (rule.frontendAccepted && (!int8 || !bf16))) {
             return makeError(Error::Code::InvalidInput,
                              parseError(displayPath, QStringLiteral("op '%1' has a bad INT8/BF16 verdict")
@@ -124,9 +127,11 @@ Expected<OpSupportTable> OpSupportTable::fromJson(const QByteArray &json,
             cond.frontendRejects = c.value(QLatin1String("frontend")).toString()
                                    == QLatin1String("rejected");
             cond.reason = c.value(QLatin1String("reason")).toString();
-            const bool condRead = verdictField(c, "int8", &cond.int8)
-                                  && (bf16Verdicts ? verdictField(c, "bf16", &cond.bf16)
-                                                   : (cond.bf16 = cond.int8, true));
+            bool condRead = verdictField(c, "int8", &cond.int8);
+            if (bf16Verdicts)
+                condRead = condRead && verdictField(c, "bf16", &cond.bf16);
+            else
+                cond.bf16 = cond.int8;
             if (!condRead || !table.m_conditionKinds.contains(cond.kind)) {
                 return makeError(Error::Code::InvalidInput,
                                  parseError(displayPath,
