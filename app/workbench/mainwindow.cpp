@@ -218,6 +218,8 @@ MainWindow::MainWindow(QWidget *parent)
         else
             m_accuracy->setPrecisionNames(QStringLiteral("BF16"), QStringLiteral("INT8"));
         m_preview->setProject(m_document->project()); // debounced, runs off the GUI thread
+        if (project.device != m_opSupportDevice)
+            refreshOpSupport(); // the other device's NPU has another operator table
         refreshProblems();
     });
     connect(m_document, &Widgets::ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -1441,7 +1443,9 @@ void MainWindow::refreshOpSupport()
     if (m_graph.isNull())
         return;
     // Table look-ups per node: microseconds even for large graphs, fine on the UI thread.
-    const Core::OpSupportReport report = Core::OpSupportAnalyzer().analyze(m_graph, m_document->project().cutTensors);
+    m_opSupportDevice = m_document->project().device;
+    const Core::OpSupportReport report = Core::OpSupportAnalyzer(Core::OpSupportTable::builtin(m_opSupportDevice))
+                                             .analyze(m_graph, m_document->project().cutTensors);
     m_graphView->setOpSupportReport(report);
     m_properties->setOpSupportReport(report);
 }

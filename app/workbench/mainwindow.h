@@ -241,6 +241,7 @@ private:
     QFutureWatcher<Core::Expected<QStringList>> m_exportWatcher;
     bool m_dynamicInput = false;       // the model file leaves an input dimension open
     QList<qint64> m_pinnedShape;       // the input shape m_graph was loaded with; empty: the file's
+    Core::Device m_opSupportDevice = Core::Device::MaixCam; // the table the op-support overlay used
     QTimer m_pinTimer;                 // a size being typed pins once
     struct PinResult
     {

@@ -23,6 +23,11 @@ void AccuracyRun::setStage(AccuracyStage stage,
         layers[insertAt + i] = added[i];
 }
 
+QString AccuracyRun::stageTitle(AccuracyStage stage) const
+{
+    return stageTitles.value(stage, accuracyStageName(stage));
+}
+
 QList<AccuracyStage> AccuracyRun::stages() const
 {
     QList<AccuracyStage> out;

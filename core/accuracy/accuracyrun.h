@@ -18,9 +18,21 @@ namespace Mcw::Core {
  */
 struct AccuracyRun
 {
+    /** What the tool measured per layer. */
+    enum class Metrics {
+        CosineEuclideanSqnr, // tpu-mlir's npz_tool compare
+        CosineMse,           // Pulsar2's per-layer precision table
+    };
+
     QString label;
+    Metrics metrics = Metrics::CosineEuclideanSqnr;
     QMap<AccuracyStage, Tolerance> tolerances;
+    /** How a stage is shown when not by its tpu-mlir name (Pulsar2: "Pulsar2 PerLayer Reference"). */
+    QMap<AccuracyStage, QString> stageTitles;
     QList<LayerMetrics> layers; // stage by stage, network order inside a stage
+
+    /** stageTitles' entry, else accuracyStageName(): "transform", "tpu", "final". */
+    QString stageTitle(AccuracyStage stage) const;
 
     /** Adds (or replaces) one stage from a finished npz comparison. */
     void setStage(AccuracyStage stage,

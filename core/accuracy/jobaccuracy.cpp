@@ -26,11 +26,12 @@ Expected<AccuracyRun> accuracyRunFromJob(const JobRecord &job, const Project &pr
                                                + QStringLiteral("/quant/debug/precision_analysis_table.txt"));
             if (!QFileInfo::exists(table))
                 continue;
-            const auto rows = Pulsar2PrecisionTable::readFile(table);
+            QString analysis;
+            const auto rows = Pulsar2PrecisionTable::readFile(table, &analysis);
             if (!rows)
                 return Unexpected(rows.error());
             return Pulsar2PrecisionTable::toAccuracyRun(
-                *rows, QStringLiteral("%1 %2").arg(QString::fromLatin1(suffix + 1).toUpper(), job.id));
+                *rows, QStringLiteral("%1 %2").arg(QString::fromLatin1(suffix + 1).toUpper(), job.id), analysis);
         }
         return makeError(Error::Code::NotFound,
                          QStringLiteral("The run %1 has no Pulsar2 precision table; turn the per-layer precision "

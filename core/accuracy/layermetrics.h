@@ -35,6 +35,7 @@ struct LayerMetrics
     double cosine = std::numeric_limits<double>::quiet_NaN();
     double euclidean = std::numeric_limits<double>::quiet_NaN();
     double sqnr = std::numeric_limits<double>::quiet_NaN();
+    double mse = std::numeric_limits<double>::quiet_NaN(); // Pulsar2's MSE (tpu-mlir gives none)
     bool passed = false;
 
     static LayerMetrics fromComparison(const TensorComparison &comparison,

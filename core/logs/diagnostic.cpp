@@ -4,6 +4,18 @@
 
 namespace Mcw::Core {
 
+Diagnostic makeDiagnostic(Diagnostic::Severity severity, const QString &stage, const QString &code,
+                          const QString &message, const QString &suggestion)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.stage = stage;
+    d.code = code;
+    d.message = message;
+    d.suggestion = suggestion;
+    return d;
+}
+
 QString severityName(Diagnostic::Severity severity)
 {
     switch (severity) {

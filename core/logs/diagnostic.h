@@ -44,6 +44,10 @@ struct Diagnostic
 
 QString severityName(Diagnostic::Severity severity); // "info", "warning", "error"
 
+/** A diagnostic of \a stage with its code, sentence and fix; the other fields stay empty. */
+Diagnostic makeDiagnostic(Diagnostic::Severity severity, const QString &stage, const QString &code,
+                          const QString &message, const QString &suggestion = {});
+
 inline bool hasErrors(const QList<Diagnostic> &diagnostics)
 {
     for (const Diagnostic &d : diagnostics) {

@@ -5,18 +5,28 @@
 #include <core/onnx/familydetector.h>
 #include <core/opsupport/opsupportdiagnostics.h>
 #include <core/opsupport/opsupportjson.h>
+#include <core/project/presetcut.h>
 
 namespace Mcw::Core {
 
 // Kept apart from the family-explicit functions: only callers of these need detectFamily.
-QList<Diagnostic> opSupportDiagnostics(const Graph &graph, const QStringList &cut)
+static FamilyDetection familyForDevice(const Graph &graph, Device device)
 {
-    return opSupportDiagnostics(graph, cut, detectFamily(graph));
+    FamilyDetection family = detectFamily(graph);
+    // The cut the device's preset would use is the one to analyse and to suggest.
+    family.recommendedOutputs = PresetCut::forDevice(family, device).outputs;
+    return family;
 }
 
-QJsonObject opSupportJson(const Graph &graph)
+QList<Diagnostic> opSupportDiagnostics(const Graph &graph, const QStringList &cut, Device device)
 {
-    return opSupportJson(graph, detectFamily(graph));
+    return opSupportDiagnostics(graph, cut, familyForDevice(graph, device),
+                                OpSupportTable::builtin(device));
+}
+
+QJsonObject opSupportJson(const Graph &graph, Device device)
+{
+    return opSupportJson(graph, familyForDevice(graph, device), OpSupportTable::builtin(device));
 }
 
 } // namespace Mcw::Core

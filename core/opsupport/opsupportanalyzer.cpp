@@ -294,6 +294,56 @@ static PredicateResult evaluate(const OpCondition &c, const Node &node, const Op
         const QString attr = paramString(c, "attr");
         return truth(node.intAttribute(attr, paramInt(c, "default")) != paramInt(c, "value"));
     }
+    if (kind == QLatin1String("attr_int_not_in")) {
+        const qint64 value = node.intAttribute(paramString(c, "attr"), paramInt(c, "default"));
+        for (const QVariant &v : c.params.value(QLatin1String("values")).toList()) {
+            if (v.toLongLong() == value)
+                return PredicateResult::False;
+        }
+        return PredicateResult::True;
+    }
+    if (kind == QLatin1String("attr_float_not_equal")) {
+        const double fallback = c.params.value(QLatin1String("default")).toDouble();
+        const double value = node.floatAttribute(paramString(c, "attr"), fallback);
+        return truth(value != c.params.value(QLatin1String("value")).toDouble());
+    }
+    if (kind == QLatin1String("attr_present"))
+        return truth(node.attribute(paramString(c, "attr")) != nullptr);
+    if (kind == QLatin1String("attr_ints_not_all")) {
+        const Attribute *a = node.attribute(paramString(c, "attr"));
+        if (!a)
+            return PredicateResult::False;
+        for (qint64 v : a->ints) {
+            if (v != paramInt(c, "value"))
+                return PredicateResult::True;
+        }
+        return PredicateResult::False;
+    }
+    if (kind == QLatin1String("axis_not_last")) {
+        const qint64 axis = node.intAttribute(paramString(c, "attr"), paramInt(c, "default"));
+        if (axis == -1)
+            return PredicateResult::False;
+        const int rank = tensorRank(ctx, inputTensor(ctx, node, 0));
+        return rank < 0 ? PredicateResult::Unknown : truth(axis != rank - 1);
+    }
+    if (kind == QLatin1String("avgpool_excludes_padding")) {
+        if (node.intAttribute(QStringLiteral("count_include_pad"), 0) == 1)
+            return PredicateResult::False;
+        // Without padding both counts agree, so the attribute does not matter.
+        const Attribute *pads = node.attribute(QStringLiteral("pads"));
+        for (qint64 v : pads ? pads->ints : QList<qint64>{}) {
+            if (v != 0)
+                return PredicateResult::True;
+        }
+        return PredicateResult::False;
+    }
+    if (kind == QLatin1String("resize_nearest_mode_not_in")) {
+        if (resizeMode(node) != QLatin1String("nearest"))
+            return PredicateResult::False;
+        const QString mode = node.stringAttribute(QStringLiteral("nearest_mode"),
+                                                  QStringLiteral("round_prefer_floor"));
+        return truth(!paramStrings(c, "values").contains(mode));
+    }
     if (kind == QLatin1String("attr_string_in") || kind == QLatin1String("attr_string_not_in")) {
         const QString value = node.stringAttribute(paramString(c, "attr"), paramString(c, "default"));
         const bool in = paramStrings(c, "values").contains(value);
@@ -437,10 +487,9 @@ static void classify(const OpSupportTable &table, const Node &node, const OpSupp
 {
     const OpRule *rule = table.rule(node.opType);
     if (!rule) {
-        out->verdict = OpVerdict::FrontendUnsupported;
-        out->reason = QStringLiteral("%1 is not among the op types tpu-mlir's ONNX frontend "
-                                     "accepts, so model_transform stops with 'Op not support'.")
-                          .arg(node.opType);
+        out->verdict = table.unlistedFrontendRejects() ? OpVerdict::FrontendUnsupported
+                                                       : OpVerdict::TargetUnsupported;
+        out->reason = table.unlistedReason().arg(node.opType);
         return;
     }
     if (!rule->frontendAccepted) {
@@ -522,7 +571,12 @@ QStringList OpSupportAnalyzer::knownConditionKinds()
             QStringLiteral("gather_slice_indices"), QStringLiteral("gather_embedding"),
             QStringLiteral("resize_nearest_integer_scale"),
             QStringLiteral("resize_linear_half_pixel_conv"),
-            QStringLiteral("resize_align_corners_divisible")};
+            QStringLiteral("resize_align_corners_divisible"),
+            // Pulsar2's AX620E limits (resources/opsupport/ax620e-ops.json).
+            QStringLiteral("attr_int_not_in"), QStringLiteral("attr_float_not_equal"),
+            QStringLiteral("attr_present"), QStringLiteral("attr_ints_not_all"),
+            QStringLiteral("axis_not_last"), QStringLiteral("avgpool_excludes_padding"),
+            QStringLiteral("resize_nearest_mode_not_in")};
 }
 
 OpSupportAnalyzer::OpSupportAnalyzer(const OpSupportTable &table)
@@ -557,7 +611,8 @@ OpSupportReport OpSupportAnalyzer::analyze(const Graph &graph, const QStringList
         ns.nodeId = node.id;
         ns.opType = node.opType;
 
-        // Constant folding, the way tpu-mlir's ONNX clean-up (onnxsim) does it.
+        // Constant folding, the way tpu-mlir's ONNX clean-up (onnxsim) and Pulsar2's ONNX
+        // optimisation do it.
         bool anyInput = false;
         bool allConstant = true;
         bool anyDynamic = false;
@@ -592,13 +647,15 @@ OpSupportReport OpSupportAnalyzer::analyze(const Graph &graph, const QStringList
             ns.reason = shapeOfStatic && !allConstant
                             ? QStringLiteral("Folded to a constant: the shape is static once "
                                              "the input shapes are fixed.")
-                            : QStringLiteral("Folded to a constant by tpu-mlir's ONNX clean-up "
-                                             "(all inputs are constants).");
+                            : QStringLiteral("Folded to a constant by %1 (all inputs are "
+                                             "constants).")
+                                  .arg(m_table->foldedBy());
         } else {
             classify(*m_table, node, ctx, options.quantize, &ns);
         }
     }
-    return OpSupportReport(result, cut, m_table->tableVersion());
+    return OpSupportReport(result, cut,
+                           {m_table->tableVersion(), m_table->targetName(), m_table->toolchain()});
 }
 
 } // namespace Mcw::Core

@@ -11,11 +11,12 @@
 namespace Mcw::Core {
 
 /**
- * Classifies every node of the part of a graph that tpu-mlir would convert (the ancestors of
- * the cut tensors) against the operator-support table: NPU, BF16 fallback, CPU layer,
- * unsupported by the frontend or by cv181x, conditional or unknown. Nodes that tpu-mlir's ONNX
- * clean-up constant-folds (all inputs constant, or Shape of a statically shaped tensor) are
- * reported as folded, nodes after the cut as not converted.
+ * Classifies every node of the part of a graph that the toolchain would convert (the ancestors
+ * of the cut tensors) against an operator-support table (tpu-mlir for cv181x, or Pulsar2 for
+ * AX620E): NPU, BF16 fallback, CPU layer, unsupported by the frontend or by the target,
+ * conditional or unknown. Nodes that the toolchain's ONNX clean-up constant-folds (all inputs
+ * constant, or Shape of a statically shaped tensor) are reported as folded, nodes after the
+ * cut as not converted.
  *
  * Pure and thread-safe: analyze() may run in a worker thread.
  */

@@ -115,7 +115,7 @@ std::optional<CutSuggestion> suggestCut(const Graph &graph, const OpSupportRepor
     return s;
 }
 
-static Diagnostic nodeDiagnostic(const NodeSupport &n)
+static Diagnostic nodeDiagnostic(const NodeSupport &n, const OpSupportReport &report)
 {
     Diagnostic d;
     d.stage = QStringLiteral("opsupport");
@@ -125,12 +125,12 @@ static Diagnostic nodeDiagnostic(const NodeSupport &n)
     case OpVerdict::FrontendUnsupported:
         d.severity = Diagnostic::Severity::Error;
         d.code = QStringLiteral("op_frontend_unsupported");
-        what = QStringLiteral("is rejected by tpu-mlir's ONNX frontend");
+        what = QStringLiteral("is rejected by %1's ONNX frontend").arg(report.toolchain());
         break;
     case OpVerdict::TargetUnsupported:
         d.severity = Diagnostic::Severity::Error;
         d.code = QStringLiteral("op_target_unsupported");
-        what = QStringLiteral("cannot be deployed to cv181x");
+        what = QStringLiteral("cannot be deployed to %1").arg(report.targetName());
         break;
     case OpVerdict::Cpu:
         d.severity = Diagnostic::Severity::Warning;
@@ -159,12 +159,13 @@ static Diagnostic nodeDiagnostic(const NodeSupport &n)
 }
 
 QList<Diagnostic> opSupportDiagnostics(const Graph &graph, const OpSupportReport &report,
-                                       const FamilyDetection &family)
+                                       const FamilyDetection &family,
+                                       const OpSupportAnalyzer &analyzer)
 {
-    const auto suggestion = suggestCut(graph, report, family);
+    const auto suggestion = suggestCut(graph, report, family, analyzer);
     QList<Diagnostic> out;
     for (const NodeSupport &n : report.issues()) {
-        Diagnostic d = nodeDiagnostic(n);
+        Diagnostic d = nodeDiagnostic(n, report);
         if (suggestion && d.severity == Diagnostic::Severity::Error)
             d.suggestion = suggestion->sentence;
         out.append(d);
@@ -184,9 +185,10 @@ QList<Diagnostic> opSupportDiagnostics(const Graph &graph, const OpSupportReport
 }
 
 QList<Diagnostic> opSupportDiagnostics(const Graph &graph, const QStringList &cut,
-                                       const FamilyDetection &family)
+                                       const FamilyDetection &family, const OpSupportTable &table)
 {
-    return opSupportDiagnostics(graph, OpSupportAnalyzer().analyze(graph, cut), family);
+    const OpSupportAnalyzer analyzer(table);
+    return opSupportDiagnostics(graph, analyzer.analyze(graph, cut), family, analyzer);
 }
 
 } // namespace Mcw::Core

@@ -38,16 +38,19 @@ std::optional<CutSuggestion> suggestCut(const Graph &graph, const OpSupportRepor
 
 /**
  * Problems-list / `check` diagnostics (stage "opsupport") for a report: an error per node
- * tpu-mlir's frontend or cv181x cannot convert, a warning per CPU layer, BF16 fallback and
- * conditional node, an info per node that could not be verified; each names the node, its op
- * type and the reason. When suggestCut() finds a way out, errors carry it as their suggestion
- * and one info diagnostic (code "opsupport_cut_suggestion") states it.
+ * the toolchain's frontend or the target cannot convert, a warning per CPU layer, BF16
+ * fallback and conditional node, an info per node that could not be verified; each names the
+ * node, its op type and the reason. When suggestCut() (with \a analyzer, which must use the
+ * report's table) finds a way out, errors carry it as their suggestion and one info diagnostic
+ * (code "opsupport_cut_suggestion") states it.
  */
 QList<Diagnostic> opSupportDiagnostics(const Graph &graph, const OpSupportReport &report,
-                                       const FamilyDetection &family);
+                                       const FamilyDetection &family,
+                                       const OpSupportAnalyzer &analyzer = OpSupportAnalyzer());
 
-/** Analyses \a graph behind \a cut with the built-in table and returns the diagnostics. */
+/** Analyses \a graph behind \a cut with \a table and returns the diagnostics. */
 QList<Diagnostic> opSupportDiagnostics(const Graph &graph, const QStringList &cut,
-                                       const FamilyDetection &family);
+                                       const FamilyDetection &family,
+                                       const OpSupportTable &table = OpSupportTable::builtin());
 
 } // namespace Mcw::Core

@@ -21,16 +21,18 @@ QJsonObject opSupportJson(const OpSupportReport &report, const QString &scope,
     return QJsonObject{{QStringLiteral("scope"), scope},
                        {QStringLiteral("cut"), QJsonArray::fromStringList(report.cut())},
                        {QStringLiteral("family"), family},
+                       {QStringLiteral("target"), report.targetName()},
                        {QStringLiteral("table_version"), report.tableVersion()},
                        {QStringLiteral("nodes"), nodes}};
 }
 
-QJsonObject opSupportJson(const Graph &graph, const FamilyDetection &family)
+QJsonObject opSupportJson(const Graph &graph, const FamilyDetection &family,
+                          const OpSupportTable &table)
 {
     const bool known = family.family != QLatin1String("unknown")
                        && !family.recommendedOutputs.isEmpty();
     const QStringList cut = known ? family.recommendedOutputs : QStringList();
-    return opSupportJson(OpSupportAnalyzer().analyze(graph, cut),
+    return opSupportJson(OpSupportAnalyzer(table).analyze(graph, cut),
                          known ? QStringLiteral("recommended_cut") : QStringLiteral("whole_graph"),
                          family.family);
 }

@@ -42,7 +42,7 @@ QList<OpSupportLegendEntry> opSupportLegend()
 {
     return {
         {OpSupportClass::Supported, QStringLiteral("NPU"),
-         QStringLiteral("Runs on the TPU (or folds away / emits no op)."), QStringLiteral("#4caf50")},
+         QStringLiteral("Runs on the NPU (or folds away / emits no op)."), QStringLiteral("#4caf50")},
         {OpSupportClass::Bf16Fallback, QStringLiteral("BF16 fallback"),
          QStringLiteral("Runs on the TPU, but in BF16 although INT8 was requested."),
          QStringLiteral("#fbc02d")},
@@ -50,7 +50,7 @@ QList<OpSupportLegendEntry> opSupportLegend()
          QStringLiteral("Runs on the SoC's CPU inside the cvimodel: works, but slow."),
          QStringLiteral("#fb8c00")},
         {OpSupportClass::Unsupported, QStringLiteral("Unsupported"),
-         QStringLiteral("tpu-mlir's frontend or the cv181x backend cannot convert it."),
+         QStringLiteral("The toolchain cannot convert it for the device's NPU (tpu-mlir for cv181x, Pulsar2 for AX620E)."),
          QStringLiteral("#e53935")},
         {OpSupportClass::Uncertain, QStringLiteral("Conditional / unknown"),
          QStringLiteral("Depends on a condition the model does not reveal, or is not verified."),
@@ -60,10 +60,10 @@ QList<OpSupportLegendEntry> opSupportLegend()
     };
 }
 
-OpSupportReport::OpSupportReport(QList<NodeSupport> nodes, QStringList cut, QString tableVersion)
+OpSupportReport::OpSupportReport(QList<NodeSupport> nodes, QStringList cut, OpSupportTarget target)
     : m_nodes(std::move(nodes))
     , m_cut(std::move(cut))
-    , m_tableVersion(std::move(tableVersion))
+    , m_target(std::move(target))
 {}
 
 const NodeSupport *OpSupportReport::node(int nodeIndex) const

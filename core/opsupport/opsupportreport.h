@@ -59,22 +59,32 @@ struct NodeSupport
     QString reason;
 };
 
+/** Which table a report was computed with, as messages name it. */
+struct OpSupportTarget
+{
+    QString tableVersion;
+    QString targetName = QStringLiteral("cv181x"); // "cv181x", "AX620E"
+    QString toolchain = QStringLiteral("tpu-mlir"); // "tpu-mlir", "Pulsar2"
+};
+
 /**
  * Result of OpSupportAnalyzer: one NodeSupport per node of the graph (index = node index),
- * the cut it was computed for and the table version. Plain value, cheap to copy.
+ * the cut it was computed for and the table it used. Plain value, cheap to copy.
  */
 class OpSupportReport
 {
 public:
     OpSupportReport() = default;
-    OpSupportReport(QList<NodeSupport> nodes, QStringList cut, QString tableVersion);
+    OpSupportReport(QList<NodeSupport> nodes, QStringList cut, OpSupportTarget target);
 
     const QList<NodeSupport> &nodes() const { return m_nodes; }
     /** Null pointer for an index out of range. */
     const NodeSupport *node(int nodeIndex) const;
     OpSupportClass supportClass(int nodeIndex) const;
     QStringList cut() const { return m_cut; }
-    QString tableVersion() const { return m_tableVersion; }
+    QString tableVersion() const { return m_target.tableVersion; }
+    QString targetName() const { return m_target.targetName; }
+    QString toolchain() const { return m_target.toolchain; }
 
     /** Converted nodes whose verdict is not plain support, in file order. */
     QList<NodeSupport> issues() const;
@@ -85,7 +95,7 @@ public:
 private:
     QList<NodeSupport> m_nodes;
     QStringList m_cut;
-    QString m_tableVersion;
+    OpSupportTarget m_target;
 };
 
 } // namespace Mcw::Core

@@ -55,6 +55,16 @@ Expected<OpSupportTable> OpSupportTable::fromJson(const QByteArray &json,
     OpSupportTable table;
     table.m_tableVersion = root.value(QLatin1String("tableVersion")).toString();
     table.m_target = root.value(QLatin1String("target")).toString();
+    table.m_targetName = root.value(QLatin1String("targetName")).toString();
+    table.m_toolchain = root.value(QLatin1String("toolchain")).toString();
+    table.m_foldedBy = root.value(QLatin1String("foldedBy")).toString();
+    const QJsonObject unlisted = root.value(QLatin1String("unlisted")).toObject();
+    const QString unlistedVerdict = unlisted.value(QLatin1String("verdict")).toString();
+    table.m_unlistedFrontendRejects = unlistedVerdict == QLatin1String("frontend_rejected");
+    table.m_unlistedReason = unlisted.value(QLatin1String("reason")).toString();
+    // A table for one quantisation mode (Pulsar2: U8) gives its verdicts for both modes.
+    const bool bf16Verdicts = !root.contains(QLatin1String("modes"))
+                              || root.value(QLatin1String("modes")).toArray().contains(QLatin1String("bf16"));
     const QJsonObject from = root.value(QLatin1String("generatedFrom")).toObject();
     table.m_frontendRevision = from.value(QLatin1String("frontendRevision")).toString();
     table.m_patternRevision = from.value(QLatin1String("cv18xxPatternRevision")).toString();
@@ -97,8 +107,12 @@ Expected<OpSupportTable> OpSupportTable::fromJson(const QByteArray &json,
         rule.note = o.value(QLatin1String("note")).toString();
         std::optional<LoweringVerdict> int8;
         std::optional<LoweringVerdict> bf16;
-        if (!verdictField(o, "int8", &int8) || !verdictField(o, "bf16", &bf16)
-            || (rule.frontendAccepted && (!int8 || !bf16))) {
+        bool verdictsRead = verdictField(o, "int8", &int8);
+        if (bf16Verdicts)
+            verdictsRead = verdictsRead && verdictField(o, "bf16", &bf16);
+        else
+            bf16 = int8;
+        if (!verdictsRead || (rule.frontendAccepted && (!int8 || !bf16))) {
             return makeError(Error::Code::InvalidInput,
                              parseError(displayPath, QStringLiteral("op '%1' has a bad INT8/BF16 verdict")
                                                          .arg(rule.opType)));
@@ -113,8 +127,12 @@ Expected<OpSupportTable> OpSupportTable::fromJson(const QByteArray &json,
             cond.frontendRejects = c.value(QLatin1String("frontend")).toString()
                                    == QLatin1String("rejected");
             cond.reason = c.value(QLatin1String("reason")).toString();
-            if (!verdictField(c, "int8", &cond.int8) || !verdictField(c, "bf16", &cond.bf16)
-                || !table.m_conditionKinds.contains(cond.kind)) {
+            bool condRead = verdictField(c, "int8", &cond.int8);
+            if (bf16Verdicts)
+                condRead = condRead && verdictField(c, "bf16", &cond.bf16);
+            else
+                cond.bf16 = cond.int8;
+            if (!condRead || !table.m_conditionKinds.contains(cond.kind)) {
                 return makeError(Error::Code::InvalidInput,
                                  parseError(displayPath,
                                             QStringLiteral("op '%1' has a bad condition '%2'")
@@ -127,13 +145,20 @@ Expected<OpSupportTable> OpSupportTable::fromJson(const QByteArray &json,
     }
     if (table.m_rules.isEmpty())
         return makeError(Error::Code::InvalidInput, parseError(displayPath, QStringLiteral("no ops")));
+    // The analysis words its sentences from these (one table per toolchain and chip).
+    if (table.m_targetName.isEmpty() || table.m_toolchain.isEmpty() || table.m_foldedBy.isEmpty()
+        || (!table.m_unlistedFrontendRejects && unlistedVerdict != QLatin1String("unsupported"))
+        || !table.m_unlistedReason.contains(QLatin1String("%1"))) {
+        return makeError(Error::Code::InvalidInput,
+                         parseError(displayPath, QStringLiteral("targetName, toolchain, foldedBy or "
+                                                                "unlisted (verdict and a reason with %1) is missing")));
+    }
     return table;
 }
 
-static OpSupportTable loadBuiltin()
+static OpSupportTable loadBuiltin(const QString &path)
 {
     initOpSupportResource();
-    const QString path = QStringLiteral(":/opsupport/cv18xx-ops.json");
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         OpSupportTable empty;
@@ -145,13 +170,22 @@ static OpSupportTable loadBuiltin()
 
 const OpSupportTable &OpSupportTable::builtin()
 {
-    static const OpSupportTable table = [] {
-        OpSupportTable t = loadBuiltin();
-        if (t.m_rules.isEmpty())
-            t.m_loadError = QStringLiteral("The built-in operator-support table could not be read.");
+    return builtin(Device::MaixCam);
+}
+
+const OpSupportTable &OpSupportTable::builtin(Device device)
+{
+    const auto load = [](const QString &path) {
+        OpSupportTable t = loadBuiltin(path);
+        if (t.m_rules.isEmpty()) {
+            t = OpSupportTable();
+            t.m_loadError = QStringLiteral("The built-in operator-support table %1 could not be read.").arg(path);
+        }
         return t;
-    }();
-    return table;
+    };
+    static const OpSupportTable cv18xx = load(QStringLiteral(":/opsupport/cv18xx-ops.json"));
+    static const OpSupportTable ax620e = load(QStringLiteral(":/opsupport/ax620e-ops.json"));
+    return device == Device::MaixCam2 ? ax620e : cv18xx;
 }
 
 const OpRule *OpSupportTable::rule(const QString &opType) const

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/project/project.h>
 #include <core/result.h>
 
 #include <QByteArray>
@@ -67,9 +68,13 @@ struct TableRevision
 };
 
 /**
- * The versioned operator-support table (resources/opsupport/cv18xx-ops.json): what tpu-mlir's
- * ONNX frontend accepts and how CV18xx lowers each op type. The built-in copy is compiled into
- * mcw_core as a Qt resource, so it needs neither a display nor an installation.
+ * A versioned operator-support table: what a toolchain converts for one NPU. Two are built in,
+ * compiled into mcw_core as Qt resources (no display or installation needed):
+ *  - resources/opsupport/cv18xx-ops.json: what tpu-mlir's ONNX frontend accepts and how CV18xx
+ *    lowers each op type in INT8 and BF16 (MaixCAM);
+ *  - resources/opsupport/ax620e-ops.json: Pulsar2's AX620E NPU operator list with its attribute
+ *    limits (MaixCAM2), read from AXERA-TECH/pulsar2-docs-en source/appendix/op_support_list_ax620e.md.
+ * The file also words what the analysis says about ops outside it and folded nodes.
  */
 class OpSupportTable
 {
@@ -81,12 +86,24 @@ public:
      * build defect; it then yields an empty table whose loadError() says why.
      */
     static const OpSupportTable &builtin();
+    /** The built-in table of the NPU a \a device converts for (cv18xx or ax620e). */
+    static const OpSupportTable &builtin(Device device);
 
     const OpRule *rule(const QString &opType) const;
     const QList<OpRule> &rules() const { return m_rules; }
     /** "2026.11.27-1". */
     QString tableVersion() const { return m_tableVersion; }
     QString target() const { return m_target; }
+    /** The chip as messages name it: "cv181x", "AX620E". */
+    QString targetName() const { return m_targetName; }
+    /** "tpu-mlir", "Pulsar2". */
+    QString toolchain() const { return m_toolchain; }
+    /** Who constant-folds, for reasons: "tpu-mlir's ONNX clean-up". */
+    QString foldedBy() const { return m_foldedBy; }
+    /** Ops the table does not list: rejected by the frontend, or unsupported by the target. */
+    bool unlistedFrontendRejects() const { return m_unlistedFrontendRejects; }
+    /** Reason for an op the table does not list, with %1 for the op type. */
+    QString unlistedReason() const { return m_unlistedReason; }
     /** Revision of OnnxConverter.py (frontend dict) the table describes. */
     QString frontendRevision() const { return m_frontendRevision; }
     /** Revision of LoweringCV18xx.cpp (CV18xx pattern list) the table describes. */
@@ -101,6 +118,11 @@ private:
     QHash<QString, int> m_index;
     QString m_tableVersion;
     QString m_target;
+    QString m_targetName;
+    QString m_toolchain;
+    QString m_foldedBy;
+    bool m_unlistedFrontendRejects = true;
+    QString m_unlistedReason;
     QString m_frontendRevision;
     QString m_patternRevision;
     QList<TableRevision> m_revisions;

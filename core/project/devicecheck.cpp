@@ -7,13 +7,7 @@ namespace Mcw::Core {
 static Diagnostic make(Diagnostic::Severity severity, const QString &code, const QString &message,
                        const QString &suggestion = {})
 {
-    Diagnostic d;
-    d.severity = severity;
-    d.stage = QStringLiteral("preflight");
-    d.code = code;
-    d.message = message;
-    d.suggestion = suggestion;
-    return d;
+    return makeDiagnostic(severity, QStringLiteral("preflight"), code, message, suggestion);
 }
 
 QList<Diagnostic> DeviceCheck::check(const Project &project)

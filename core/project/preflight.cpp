@@ -7,6 +7,7 @@
 #include <core/onnx/macestimate.h>
 #include <core/project/devicecheck.h>
 #include <core/project/imageinput.h>
+#include <core/project/maixcam2decodercheck.h>
 #include <core/sha256.h>
 
 #include <QDirIterator>
@@ -222,7 +223,10 @@ bool Checker::checkInput()
     if (isYolo(m_project.modelType) && (m_height % 32 != 0 || m_width % 32 != 0)) {
         error(QStringLiteral("input_not_multiple_of_32"),
               QStringLiteral("YOLO input width and height must be multiples of 32 (got %1×%2).").arg(m_width).arg(m_height),
-              QStringLiteral("Export the model with an image size such as 320×224 or 640×640."), inputs.first());
+              m_project.device == Device::MaixCam2
+                  ? QStringLiteral("Export the model at 640×480, the size Sipeed's MaixCAM2 models use.")
+                  : QStringLiteral("Export the model with an image size such as 320×224 or 640×640."),
+              inputs.first());
     }
     return true;
 }
@@ -593,6 +597,15 @@ int Checker::checkClassifier(const QList<Output> &outputs)
 
 void Checker::checkModelType(const QList<Output> &outputs)
 {
+    if (m_project.device == Device::MaixCam2) {
+        QList<CutTensorShape> shapes;
+        for (const Output &o : outputs)
+            shapes.append({o.name, o.shape});
+        const QList<Diagnostic> decoder = MaixCam2DecoderCheck::check(m_project, m_height, m_width, shapes);
+        diagnostics += decoder;
+        if (hasErrors(decoder))
+            return; // its sentence names the fix; the generic shape errors would only repeat it
+    }
     const QString &type = m_project.modelType;
     int nc = -1;
     if (type == QLatin1String("yolov8") || type == QLatin1String("yolo11"))

@@ -14,7 +14,8 @@ namespace Mcw::Core {
 /**
  * Checks a project against its model before anything slow runs (maixpy-mud.md §2, §6–8;
  * tpu-mlir.md §8): cut tensors, the output shapes the chosen MaixPy class expects, label
- * count, preprocessing, quantisation settings and the calibration folder.
+ * count, preprocessing, quantisation settings and the calibration folder; for MaixCAM2 also
+ * the MaixCDK decoders' output and input-size rules (MaixCam2DecoderCheck).
  *
  * \a graph should be loaded with the project's input shape pinned (OnnxLoader::Options),
  * so the cut tensors have inferred shapes. Pure function; it reads the file system for the

@@ -26,7 +26,8 @@ static double number(const QString &text)
     return ok ? value : std::numeric_limits<double>::quiet_NaN();
 }
 
-Expected<QList<Pulsar2PrecisionTable::Row>> Pulsar2PrecisionTable::parse(const QString &text, const QString &path)
+Expected<QList<Pulsar2PrecisionTable::Row>> Pulsar2PrecisionTable::parse(const QString &text, const QString &path,
+                                                                         QString *analysis)
 {
     const QStringList lines = text.split(QLatin1Char('\n'));
     int header = -1;
@@ -39,6 +40,19 @@ Expected<QList<Pulsar2PrecisionTable::Row>> Pulsar2PrecisionTable::parse(const Q
     if (header < 0) {
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("%1: no precision table (no header row with 'Operator').").arg(path));
+    }
+    if (analysis) {
+        // The Rich title above the table: "Quant Precision Table【PerLayer Reference】".
+        analysis->clear();
+        for (int i = header - 1; i >= 0; --i) {
+            const QString &line = lines[i];
+            const int open = line.indexOf(QChar(u'【'));
+            const int close = line.indexOf(QChar(u'】'), open + 1);
+            if (line.contains(QLatin1String("Precision Table")) && open >= 0 && close > open) {
+                *analysis = line.mid(open + 1, close - open - 1).trimmed();
+                break;
+            }
+        }
     }
     const QStringList names = cells(lines[header].trimmed(), QChar(u'┃'));
     const auto column = [&names](const QStringList &candidates) {
@@ -108,12 +122,12 @@ Expected<QList<Pulsar2PrecisionTable::Row>> Pulsar2PrecisionTable::parse(const Q
     return rows;
 }
 
-Expected<QList<Pulsar2PrecisionTable::Row>> Pulsar2PrecisionTable::readFile(const QString &path)
+Expected<QList<Pulsar2PrecisionTable::Row>> Pulsar2PrecisionTable::readFile(const QString &path, QString *analysis)
 {
     const auto bytes = readWholeFile(path, qint64(64) << 20);
     if (!bytes)
         return Unexpected(bytes.error());
-    return parse(QString::fromUtf8(*bytes), path);
+    return parse(QString::fromUtf8(*bytes), path, analysis);
 }
 
 QString Pulsar2PrecisionTable::onnxOpType(const QString &type)
@@ -128,12 +142,16 @@ QString Pulsar2PrecisionTable::onnxOpType(const QString &type)
     return op;
 }
 
-AccuracyRun Pulsar2PrecisionTable::toAccuracyRun(const QList<Row> &rows, const QString &label, double cosine)
+AccuracyRun Pulsar2PrecisionTable::toAccuracyRun(const QList<Row> &rows, const QString &label,
+                                                 const QString &analysis, double cosine)
 {
     AccuracyRun run;
     run.label = label;
-    // Pulsar2 reports no euclidean similarity: its threshold passes everything.
-    const Tolerance tolerance{cosine, -1.0};
+    run.metrics = AccuracyRun::Metrics::CosineMse;
+    run.stageTitles.insert(AccuracyStage::Tpu, analysis.isEmpty() ? QStringLiteral("Pulsar2")
+                                                                  : QStringLiteral("Pulsar2 ") + analysis);
+    // Pulsar2 reports no euclidean similarity, so there is no euclidean tolerance either.
+    const Tolerance tolerance{cosine, std::numeric_limits<double>::quiet_NaN()};
     run.tolerances.insert(AccuracyStage::Tpu, tolerance);
     for (int i = 0; i < rows.size(); ++i) {
         const Row &row = rows[i];
@@ -144,6 +162,7 @@ AccuracyRun Pulsar2PrecisionTable::toAccuracyRun(const QList<Row> &rows, const Q
         m.opType = onnxOpType(row.type);
         m.stage = AccuracyStage::Tpu;
         m.cosine = row.cosine;
+        m.mse = row.mse;
         m.passed = !std::isnan(row.cosine) && row.cosine >= cosine;
         m.status = std::isnan(row.cosine) ? CompareStatus::NotMatch
                    : m.passed             ? CompareStatus::Similar

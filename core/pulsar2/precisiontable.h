@@ -39,19 +39,26 @@ public:
     /** Final-output cosine above this is normal quantisation (P2-DBG: "> 98 %"). */
     static constexpr double NormalCosine = 0.98;
 
-    /** \a path names the file in messages. */
-    static Expected<QList<Row>> parse(const QString &text, const QString &path);
-    static Expected<QList<Row>> readFile(const QString &path);
+    /**
+     * \a path names the file in messages. \a analysis, when given, receives the analysis the
+     * title names ("PerLayer Reference" from "Quant Precision Table【PerLayer Reference】"), or
+     * "" when the table has no title.
+     */
+    static Expected<QList<Row>> parse(const QString &text, const QString &path, QString *analysis = nullptr);
+    static Expected<QList<Row>> readFile(const QString &path, QString *analysis = nullptr);
 
     /** The ONNX op type of a Pulsar2 type: "AxQuantizedConv" → "Conv", "AxSigmoid" → "Sigmoid". */
     static QString onnxOpType(const QString &type);
 
     /**
-     * The rows as the accuracy chart's data: one stage (quantised vs float, shown as the tpu
-     * stage), tensorName = the operator (so "keep in higher precision" names layers), the
-     * ONNX tensor for the graph colouring, judged against \a cosine.
+     * The rows as the accuracy chart's data: one stage (quantised vs float, stored as the tpu
+     * stage and titled "Pulsar2 <analysis>"), tensorName = the operator (so "keep in higher
+     * precision" names layers), the ONNX tensor for the graph colouring, cosine and MSE, judged
+     * against \a cosine. Pulsar2 reports no euclidean similarity or SQNR: the run says so
+     * (AccuracyRun::Metrics::CosineMse, a NaN euclidean tolerance).
      */
-    static AccuracyRun toAccuracyRun(const QList<Row> &rows, const QString &label, double cosine = NormalCosine);
+    static AccuracyRun toAccuracyRun(const QList<Row> &rows, const QString &label, const QString &analysis = {},
+                                     double cosine = NormalCosine);
 };
 
 } // namespace Mcw::Core

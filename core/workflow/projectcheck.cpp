@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectcheck.h"
 
-#include <core/onnx/familydetector.h>
-#include <core/opsupport/opsupportdiagnostics.h>
+#include <core/opsupport/opsupport.h>
 #include <core/project/preflight.h>
 
 namespace Mcw::Core {
@@ -11,7 +10,7 @@ namespace Mcw::Core {
 QList<Diagnostic> checkProject(const Project &project, const Graph &graph)
 {
     QList<Diagnostic> diagnostics = Preflight::check(project, graph);
-    diagnostics += opSupportDiagnostics(graph, project.cutTensors, detectFamily(graph));
+    diagnostics += opSupportDiagnostics(graph, project.cutTensors, project.device);
     return diagnostics;
 }
 

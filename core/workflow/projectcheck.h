@@ -13,7 +13,8 @@ namespace Mcw::Core {
 /**
  * The one check of a project before it converts, as `maixcam-convert check` and the GUI's
  * Problems list both show it: the pre-flight checks, then operator support over the part of
- * the graph that will be converted (with the family's recommended cut as the way out).
+ * the graph that will be converted, against the table of the project's device (with the
+ * device's preset cut as the way out).
  * Pure computation: safe on a worker thread.
  */
 QList<Diagnostic> checkProject(const Project &project, const Graph &graph);

@@ -196,17 +196,21 @@ double AccuracyChartView::plotSqnr(double value) const
 
 void AccuracyChartView::rebuild()
 {
+    // Pulsar2 measures no euclidean similarity (no tolerance for it) and no SQNR.
+    const bool euclidean = !std::isnan(m_tolerance.euclidean);
+    bool anySqnr = false;
     // Similarity axis: show everything down to the worst finite value, but never below −1
     // (a euclidean of −1e9 would flatten every other layer to a line).
-    double lo = std::min(m_tolerance.cosine, m_tolerance.euclidean);
+    double lo = euclidean ? std::min(m_tolerance.cosine, m_tolerance.euclidean) : m_tolerance.cosine;
     double sqnrLo = 0.0, sqnrHi = 10.0;
     const auto consider = [&](const QList<Core::LayerMetrics> &layers) {
         for (const Core::LayerMetrics &m : layers) {
-            for (double v : {m.cosine, m.euclidean}) {
+            for (double v : {m.cosine, euclidean ? m.euclidean : m.cosine}) {
                 if (std::isfinite(v))
                     lo = std::min(lo, v);
             }
             if (std::isfinite(m.sqnr)) {
+                anySqnr = true;
                 sqnrLo = std::min(sqnrLo, m.sqnr);
                 sqnrHi = std::max(sqnrHi, m.sqnr);
             }
@@ -220,9 +224,7 @@ void AccuracyChartView::rebuild()
     m_sqnrMin = std::floor(sqnrLo / sqnrStep) * sqnrStep;
     m_sqnrMax = std::ceil((sqnrHi + 1.0) / sqnrStep) * sqnrStep;
     m_axisY->setRange(m_yMin, 1.0 + (1.0 - m_yMin) * 0.03);
-    m_axisY->setTickInterval(niceStep((1.0 - m_yMin) / 8));
-    m_axisY->setLabelFormat(m_axisY->tickInterval() < 0.05 ? QStringLiteral("%.3f")
-                                                           : QStringLiteral("%.2f"));
+    updateSimilarityTicks();
     m_axisSqnr->setRange(m_sqnrMin, m_sqnrMax);
     m_axisSqnr->setTickCount(int(std::lround((m_sqnrMax - m_sqnrMin) / sqnrStep)) + 1);
 
@@ -240,7 +242,7 @@ void AccuracyChartView::rebuild()
         sqnr.append(QPointF(i, plotSqnr(m.sqnr)));
         if (!m.passed) {
             // The marker sits on the metric that broke the tolerance.
-            const bool cosFails = !(m.cosine > m_tolerance.cosine);
+            const bool cosFails = !euclidean || !(m.cosine > m_tolerance.cosine);
             failing.append(QPointF(i, cosFails ? plotY(m.cosine) : plotY(m.euclidean)));
             ++failCount;
             if (firstFail < 0)
@@ -259,21 +261,13 @@ void AccuracyChartView::rebuild()
     m_otherCosPoints = otherCos;
     m_otherEucPoints = otherEuc;
     m_sliceFirst = m_sliceLast = -1;
-    // Without a comparison its series leave the chart: Qt Charts 6.4 paints the symbol of a
-    // hidden legend marker anyway (above the legend row). The view keeps owning them.
-    for (QLineSeries *series : {m_otherCosine, m_otherEuclidean}) {
-        const bool wanted = !m_comparison.isEmpty();
-        const bool inChart = chart()->series().contains(series);
-        if (wanted && !inChart) {
-            chart()->addSeries(series);
-            series->attachAxis(m_axisX);
-            series->attachAxis(m_axisY);
-        } else if (!wanted && inChart) {
-            chart()->removeSeries(series);
-            series->setParent(this);
-        }
-        series->setVisible(wanted);
-    }
+    showSeries(m_otherCosine, m_axisY, !m_comparison.isEmpty());
+    showSeries(m_otherEuclidean, m_axisY, euclidean && !m_comparison.isEmpty());
+    showSeries(m_euclidean, m_axisY, euclidean);
+    showSeries(m_euclideanTolerance, m_axisY, euclidean);
+    showSeries(m_sqnr, m_axisSqnr, anySqnr);
+    m_axisSqnr->setVisible(anySqnr);
+    m_axisY->setTitleText(euclidean ? tr("Similarity") : tr("Cosine similarity"));
 
     // Short legend names: Qt Charts elides labels that do not fit in one row (down to "..."
     // in a narrow dock). The title names the compared run.
@@ -359,6 +353,39 @@ void AccuracyChartView::updateSelectionSeries()
     m_selection->replace(points);
 }
 
+void AccuracyChartView::updateSimilarityTicks()
+{
+    // Up to 8 ticks, fewer in a short dock: Qt Charts 6.4 elides every label to "…" when they
+    // crowd, so each needs about two text lines of height.
+    const double plotHeight = chart()->plotArea().height();
+    const double fit = plotHeight > 0 ? plotHeight / (fontMetrics().height() * 2.0) : 8.0;
+    m_axisY->setTickInterval(niceStep((1.0 - m_yMin) / std::clamp(fit, 2.0, 8.0)));
+    m_axisY->setLabelFormat(m_axisY->tickInterval() < 0.05 ? QStringLiteral("%.3f")
+                                                           : QStringLiteral("%.2f"));
+}
+
+void AccuracyChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    updateSimilarityTicks();
+}
+
+void AccuracyChartView::showSeries(QXYSeries *series, QValueAxis *y, bool wanted)
+{
+    // Out of the chart rather than hidden: Qt Charts 6.4 paints the symbol of a hidden legend
+    // marker anyway (above the legend row). The view keeps owning the series.
+    const bool inChart = chart()->series().contains(series);
+    if (wanted && !inChart) {
+        chart()->addSeries(series);
+        series->attachAxis(m_axisX);
+        series->attachAxis(y);
+    } else if (!wanted && inChart) {
+        chart()->removeSeries(series);
+        series->setParent(this);
+    }
+    series->setVisible(wanted);
+}
+
 void AccuracyChartView::setXRange(double lo, double hi)
 {
     const double fullLo = -0.5;
@@ -370,8 +397,10 @@ void AccuracyChartView::setXRange(double lo, double hi)
     // Dashed lines are dashed along their whole length, on screen or not: keep them visible-only.
     m_cosineTolerance->replace(
         {QPointF(lo, m_tolerance.cosine), QPointF(lo + width, m_tolerance.cosine)});
-    m_euclideanTolerance->replace(
-        {QPointF(lo, m_tolerance.euclidean), QPointF(lo + width, m_tolerance.euclidean)});
+    if (!std::isnan(m_tolerance.euclidean)) {
+        m_euclideanTolerance->replace(
+            {QPointF(lo, m_tolerance.euclidean), QPointF(lo + width, m_tolerance.euclidean)});
+    }
     // Antialiased polylines cost several times more; past ~1,500 visible layers the lines are
     // denser than the pixels anyway, so panning stays fluid without it.
     setRenderHint(QPainter::Antialiasing, width < 1500);
@@ -462,23 +491,28 @@ void AccuracyChartView::onHovered(const QPointF &point, bool state)
     if (row < 0)
         return;
     const Core::LayerMetrics &m = m_layers.at(row);
-    QString text = tr("<b>#%1 %2</b><br>op: %3 · ONNX tensor: %4<br>%5 %6<br>"
-                      "cosine %7 · euclidean %8 · SQNR %9 dB")
+    const bool euclidean = !std::isnan(m_tolerance.euclidean);
+    const QString metrics = euclidean ? tr("cosine %1 · euclidean %2 · SQNR %3 dB")
+                                            .arg(LayerMetricsModel::formatMetric(m.cosine),
+                                                 LayerMetricsModel::formatMetric(m.euclidean),
+                                                 LayerMetricsModel::formatMetric(m.sqnr))
+                                      : tr("cosine %1 · MSE %2")
+                                            .arg(LayerMetricsModel::formatMetric(m.cosine),
+                                                 LayerMetricsModel::formatMetric(m.mse));
+    QString text = tr("<b>#%1 %2</b><br>op: %3 · ONNX tensor: %4<br>%5 %6<br>%7")
                        .arg(row)
                        .arg(m.tensorName.toHtmlEscaped(),
                             m.opType.isEmpty() ? QStringLiteral("–") : m.opType,
                             m.onnxTensorName.toHtmlEscaped(),
                             Core::compareStatusToken(m.status),
                             m.passed ? tr("(passed)") : tr("(failed)"),
-                            LayerMetricsModel::formatMetric(m.cosine),
-                            LayerMetricsModel::formatMetric(m.euclidean),
-                            LayerMetricsModel::formatMetric(m.sqnr));
+                            metrics);
     if (row < m_comparison.size()) {
         const Core::LayerMetrics &o = m_comparison.at(row);
-        text += tr("<br>%1: cosine %2 · euclidean %3")
-                    .arg(m_comparisonLabel.toHtmlEscaped(),
-                         LayerMetricsModel::formatMetric(o.cosine),
-                         LayerMetricsModel::formatMetric(o.euclidean));
+        text += tr("<br>%1: cosine %2 · %3")
+                    .arg(m_comparisonLabel.toHtmlEscaped(), LayerMetricsModel::formatMetric(o.cosine),
+                         euclidean ? tr("euclidean %1").arg(LayerMetricsModel::formatMetric(o.euclidean))
+                                   : tr("MSE %1").arg(LayerMetricsModel::formatMetric(o.mse)));
     }
     QToolTip::showText(QCursor::pos(), text, this);
 }

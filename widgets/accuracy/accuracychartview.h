@@ -18,7 +18,9 @@ namespace Mcw::Widgets {
 /**
  * Per-layer similarity chart: layers in network order on x; cosine and euclidean similarity on
  * the left axis with the two tolerances as horizontal dash-dotted lines; a second run is dashed;
- * failing layers as red points; SQNR (dB) on the right axis. Values outside the axis (e.g. a
+ * failing layers as red points; SQNR (dB) on the right axis. A run without a euclidean
+ * tolerance (NaN: Pulsar2 reports cosine and MSE only) gets no euclidean lines, and layers
+ * without SQNR no SQNR line or axis. Values outside the axis (e.g. a
  * euclidean of −1e9, ±inf or NaN) are drawn at the axis edge; the tooltip shows the real value.
  *
  * Hover shows tensor, op type and metrics. A click selects the nearest layer (Ctrl+click adds) and
@@ -73,6 +75,7 @@ signals:
     void layerClicked(int row, bool extend);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -81,6 +84,10 @@ protected:
 
 private:
     void rebuild();
+    /** Similarity ticks for the current range and plot height. */
+    void updateSimilarityTicks();
+    /** Adds \a series to the chart (on the layer axis and \a y) or takes it out. */
+    void showSeries(QXYSeries *series, QValueAxis *y, bool wanted);
     void updateSelectionSeries();
     void updateProposedSeries();
     void onHovered(const QPointF &point, bool state);

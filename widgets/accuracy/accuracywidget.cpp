@@ -71,6 +71,7 @@ AccuracyWidget::AccuracyWidget(QWidget *parent)
 
     auto *toolbar = new QToolBar(this);
     m_stageBox = new QComboBox(this);
+    m_stageBox->setObjectName(QStringLiteral("stageBox"));
     toolbar->addWidget(new QLabel(tr("Stage "), this));
     toolbar->addWidget(m_stageBox);
     m_jumpAction = toolbar->addAction(tr("Jump to first failing layer"));
@@ -221,13 +222,23 @@ void AccuracyWidget::refresh()
 {
     m_stageBox->clear();
     for (Core::AccuracyStage s : m_run.stages()) {
-        m_stageBox->addItem(Core::accuracyStageName(s), int(s));
+        m_stageBox->addItem(m_run.stageTitle(s), int(s));
         if (s == m_stage)
             m_stageBox->setCurrentIndex(m_stageBox->count() - 1);
     }
+    // Only the metrics the tool measured: tpu-mlir cosine, euclidean, SQNR; Pulsar2 cosine, MSE.
+    const bool pulsar2 = m_run.metrics == Core::AccuracyRun::Metrics::CosineMse;
+    m_table->setColumnHidden(LayerMetricsModel::EuclideanColumn, pulsar2);
+    m_table->setColumnHidden(LayerMetricsModel::SqnrColumn, pulsar2);
+    m_table->setColumnHidden(LayerMetricsModel::MseColumn, !pulsar2);
+    m_deltaTable->setColumnHidden(RunDeltaModel::EuclideanDeltaColumn, pulsar2);
+    m_deltaTable->setColumnHidden(RunDeltaModel::SqnrDeltaColumn, pulsar2);
     const QList<Core::LayerMetrics> layers = m_run.layersOf(m_stage);
     m_model->setLayers(layers);
-    m_chart->setLayers(layers, m_run.tolerances.value(m_stage), m_run.label);
+    const QString label = m_run.stageTitles.contains(m_stage)
+                              ? QStringLiteral("%1 · %2").arg(m_run.label, m_run.stageTitle(m_stage))
+                              : m_run.label;
+    m_chart->setLayers(layers, m_run.tolerances.value(m_stage), label);
     m_jumpAction->setEnabled(m_run.firstFailing(m_stage) >= 0);
     m_keepAction->setEnabled(false);
     m_keepAction->setText(tr("Keep in %1").arg(m_higher));

@@ -96,6 +96,10 @@ QVariant LayerMetricsModel::data(const QModelIndex &index, int role) const
         return sort ? QVariant(sortable(m.euclidean)) : QVariant(formatMetric(m.euclidean));
     case SqnrColumn:
         return sort ? QVariant(sortable(m.sqnr)) : QVariant(formatMetric(m.sqnr));
+    case MseColumn:
+        // Lower is better: NaN sorts last ascending, so the worst layers come first descending.
+        return sort ? QVariant(std::isnan(m.mse) ? std::numeric_limits<double>::infinity() : m.mse)
+                    : QVariant(formatMetric(m.mse));
     default:
         return {};
     }
@@ -122,6 +126,8 @@ QVariant LayerMetricsModel::headerData(int section, Qt::Orientation orientation,
         return tr("Euclidean");
     case SqnrColumn:
         return tr("SQNR (dB)");
+    case MseColumn:
+        return tr("MSE");
     default:
         return {};
     }

@@ -27,6 +27,7 @@ public:
         CosineColumn,
         EuclideanColumn,
         SqnrColumn,
+        MseColumn, // Pulsar2 only
         ColumnCount
     };
     enum Role {

@@ -90,7 +90,7 @@ NodeTints cosineTints(const Core::Graph &graph, const Core::ViewGraph &view, con
 
     NodeTintLegend &legend = tints.legend;
     legend.title = QCoreApplication::translate("NodeTints", "Cosine similarity (%1)")
-                       .arg(Core::accuracyStageName(stage));
+                       .arg(run.stageTitle(stage));
     legend.hasScale = true;
     legend.scaleLow = cosineColor(floor, floor, tolerance);
     legend.scaleHigh = cosineColor(tolerance - 1e-9, floor, tolerance);

@@ -196,13 +196,17 @@ void PropertiesPanel::showNode(int displayIndex)
             if (!onnx.outputs.contains(layer.onnxTensorName))
                 continue;
             if (!accuracy)
-                accuracy = section(tr("Accuracy (%1, %2)").arg(Core::accuracyStageName(stage), m_run.label));
+                accuracy = section(tr("Accuracy (%1, %2)").arg(m_run.stageTitle(stage), m_run.label));
             addRow(accuracy, tr("tensor"), layer.onnxTensorName);
             QTreeWidgetItem *cosine = addRow(accuracy, tr("cosine"), QString::number(layer.cosine, 'f', 6));
             cosine->setData(1, Qt::DecorationRole, cosineColor(layer.cosine, tolerance - 0.1, tolerance));
             cosine->setToolTip(1, tr("Tolerance %1").arg(tolerance, 0, 'f', 3));
-            addRow(accuracy, tr("euclidean"), QString::number(layer.euclidean, 'f', 6));
-            addRow(accuracy, tr("SQNR"), QString::number(layer.sqnr, 'f', 2) + QStringLiteral(" dB"));
+            if (m_run.metrics == Core::AccuracyRun::Metrics::CosineMse) {
+                addRow(accuracy, tr("MSE"), QString::number(layer.mse, 'f', 6)); // Pulsar2 measures no more
+            } else {
+                addRow(accuracy, tr("euclidean"), QString::number(layer.euclidean, 'f', 6));
+                addRow(accuracy, tr("SQNR"), QString::number(layer.sqnr, 'f', 2) + QStringLiteral(" dB"));
+            }
             addRow(accuracy, tr("status"), Core::compareStatusToken(layer.status));
         }
     }

@@ -11,11 +11,11 @@
 
 #include <gtest/gtest.h>
 
-static QJsonObject opSupportOf(const QString &model)
+static QJsonObject opSupportOf(const QString &model, const QStringList &extra = {})
 {
     QProcess process;
     process.start(Mcw::Tests::binDir() + QStringLiteral("/maixcam-convert"),
-                  {QStringLiteral("inspect"), model, QStringLiteral("--json")});
+                  QStringList{QStringLiteral("inspect"), model, QStringLiteral("--json")} + extra);
     EXPECT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
     const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
@@ -54,4 +54,24 @@ TEST(OpSupportCli, BlazeFaceIsAnalysedAsAWholeGraph)
     EXPECT_TRUE(op.value(QStringLiteral("cut")).toArray().isEmpty());
     EXPECT_EQ(countByOpAndVerdict(op),
               (QHash<QString, int>{{QStringLiteral("Concat/bf16_fallback"), 11}}));
+}
+
+// --device maixcam2 checks the same model against Pulsar2's AX620E list: the classifier's
+// Adds and Clips run there in U8 like everything else, and the chip is named.
+TEST(OpSupportCli, DeviceMaixCam2UsesTheAx620eTable)
+{
+    const QJsonObject op = opSupportOf(Mcw::Tests::ppocrClassifierModel(),
+                                       {QStringLiteral("--device"), QStringLiteral("maixcam2")});
+    EXPECT_EQ(op.value(QStringLiteral("target")).toString(), QStringLiteral("AX620E"));
+    EXPECT_EQ(op.value(QStringLiteral("scope")).toString(), QStringLiteral("recommended_cut"));
+    EXPECT_TRUE(op.value(QStringLiteral("nodes")).toArray().isEmpty());
+    EXPECT_EQ(opSupportOf(Mcw::Tests::ppocrClassifierModel()).value(QStringLiteral("target")).toString(),
+              QStringLiteral("cv181x"));
+
+    QProcess bad;
+    bad.start(Mcw::Tests::binDir() + QStringLiteral("/maixcam-convert"),
+              {QStringLiteral("inspect"), Mcw::Tests::ppocrClassifierModel(), QStringLiteral("--device=maixcam3")});
+    ASSERT_TRUE(bad.waitForFinished(60000));
+    EXPECT_NE(bad.exitCode(), 0);
+    EXPECT_TRUE(bad.readAllStandardError().contains("maixcam2"));
 }

@@ -103,16 +103,21 @@ TEST(OpSupportTable, Cv18xxVerdictsMatchTheReferenceCounts)
 
 TEST(OpSupportTable, EveryConditionKindIsKnownToTheAnalyser)
 {
-    const OpSupportTable &table = OpSupportTable::builtin();
     const QStringList known = OpSupportAnalyzer::knownConditionKinds();
     const QSet<QString> knownSet(known.begin(), known.end());
-    const QList<QString> declared = table.conditionKinds().keys();
-    EXPECT_EQ(QSet<QString>(declared.begin(), declared.end()), knownSet);
-    for (const OpRule &r : table.rules()) {
-        for (const OpCondition &c : r.conditions)
-            EXPECT_TRUE(knownSet.contains(c.kind)) << r.opType.toStdString();
-        EXPECT_FALSE(r.reason.isEmpty()) << r.opType.toStdString();
+    QSet<QString> declaredByAny;
+    for (Device device : {Device::MaixCam, Device::MaixCam2}) {
+        const OpSupportTable &table = OpSupportTable::builtin(device);
+        const QList<QString> declared = table.conditionKinds().keys();
+        declaredByAny.unite(QSet<QString>(declared.begin(), declared.end()));
+        for (const OpRule &r : table.rules()) {
+            for (const OpCondition &c : r.conditions)
+                EXPECT_TRUE(knownSet.contains(c.kind)) << r.opType.toStdString();
+            EXPECT_FALSE(r.reason.isEmpty()) << r.opType.toStdString();
+        }
     }
+    // No kind the analyser implements goes unused by both tables.
+    EXPECT_EQ(declaredByAny, knownSet);
 }
 
 TEST(OpSupportTable, RejectsBrokenFiles)
@@ -127,11 +132,19 @@ TEST(OpSupportTable, RejectsBrokenFiles)
     ASSERT_FALSE(bad.has_value());
     EXPECT_TRUE(bad.error().message.contains(QStringLiteral("Relu")));
 
-    const QByteArray ok = R"({"format":"mcw-opsupport","formatVersion":1,"tableVersion":"t",
-        "conditionKinds":{"always":""},"ops":[{"op":"Relu","frontend":"accepted","int8":"npu",
-        "bf16":"npu","reason":"r","conditions":[{"kind":"always","int8":"cpu","reason":"c"}]}]})";
-    const auto good = OpSupportTable::fromJson(ok, QStringLiteral("ok.json"));
+    const QByteArray ops = R"("conditionKinds":{"always":""},"ops":[{"op":"Relu","frontend":"accepted",
+        "int8":"npu","bf16":"npu","reason":"r","conditions":[{"kind":"always","int8":"cpu","reason":"c"}]}])";
+    const QByteArray wording = R"("targetName":"T1","toolchain":"tool","foldedBy":"tool's clean-up",
+        "unlisted":{"verdict":"unsupported","reason":"%1 is not listed."},)";
+    const QByteArray header = R"({"format":"mcw-opsupport","formatVersion":1,"tableVersion":"t",)";
+    const auto unworded = OpSupportTable::fromJson(header + ops + "}", QStringLiteral("unworded.json"));
+    ASSERT_FALSE(unworded.has_value());
+    EXPECT_TRUE(unworded.error().message.contains(QStringLiteral("unworded.json")));
+
+    const auto good = OpSupportTable::fromJson(header + wording + ops + "}", QStringLiteral("ok.json"));
     ASSERT_TRUE(good.has_value()) << good.error().message.toStdString();
     ASSERT_NE(good->rule(QStringLiteral("Relu")), nullptr);
     EXPECT_EQ(good->rule(QStringLiteral("Relu"))->conditions.value(0).int8, LoweringVerdict::Cpu);
+    EXPECT_FALSE(good->unlistedFrontendRejects());
+    EXPECT_EQ(good->targetName(), QStringLiteral("T1"));
 }

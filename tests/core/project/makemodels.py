@@ -96,6 +96,21 @@ def ultralytics(path, task="detect", nc=80, h=64, w=96, head="/model.22"):
     b.model(outputs, path, {"names": names, "task": task})
 
 
+def yolo11_flattened(path, h=96, w=96):
+    """A newer Ultralytics YOLO11 head as in MaixPy#208 (96×96, 1 class): the per-scale heads are
+    concatenated across scales, so /model.23/Concat*_output_0 are [1,64,189], [1,1,189], [1,4,189]."""
+    b = Builder(h, w)
+    parts = {64: [], 1: [], 4: []}
+    for i, s in enumerate((8, 16, 32)):
+        for c in parts:
+            x = b.conv("images", 3, c, s, f"/model.23/cv{c}.{i}/Conv")
+            parts[c].append(b.reshape(x, [1, c, -1], f"/model.23/Reshape_{c}_{i}"))
+    outs = [b.node("Concat", parts[64], "/model.23/Concat", axis=2),
+            b.node("Concat", parts[1], "/model.23/Concat_1", axis=2),
+            b.node("Concat", parts[4], "/model.23/Concat_2", axis=2)]
+    b.model(outs, path)
+
+
 def yolov5(path, nc=80, h=64, w=96, swap=False):
     b = Builder(h, w)
     outs = []
@@ -154,6 +169,7 @@ def main():
     ultralytics(p("v8_seg"), task="seg", nc=80)
     ultralytics(p("v8_obb"), task="obb", nc=15)
     ultralytics(p("v11_detect_128x64"), nc=80, h=128, w=64, head="/model.23")
+    yolo11_flattened(p("v11_flattened_96x96"))
     yolov5(p("v5"))
     yolov5(p("v5_swapped"), swap=True)
     classifier(p("classifier"))

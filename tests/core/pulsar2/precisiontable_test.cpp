@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace Mcw::Core;
 
 TEST(Pulsar2PrecisionTable, ReadsTheQuotedTable)
@@ -57,6 +59,38 @@ TEST(Pulsar2PrecisionTable, JoinsCellsWrappedOverSeveralLines)
     EXPECT_FALSE(run.layers[1].passed); // 0.97 < 0.98
     EXPECT_EQ(run.layers[1].opType, QStringLiteral("Sigmoid"));
     EXPECT_EQ(run.firstFailing(AccuracyStage::Tpu), 1);
+}
+
+TEST(Pulsar2PrecisionTable, TheRunCarriesMseAndTheTitleAndNoEuclidean)
+{
+    // The quoted table: title "Quant Precision Table【PerLayer Reference】", cosine and MSE only.
+    QString analysis = QStringLiteral("stale");
+    const auto rows = Pulsar2PrecisionTable::readFile(Mcw::Tests::dataPath(QStringLiteral("pulsar2/precision_table_doc.txt")),
+                                                      &analysis);
+    ASSERT_TRUE(rows) << rows.error().message.toStdString();
+    EXPECT_EQ(analysis, QStringLiteral("PerLayer Reference"));
+    const AccuracyRun run = Pulsar2PrecisionTable::toAccuracyRun(*rows, QStringLiteral("NPU 0003"), analysis);
+    EXPECT_EQ(run.metrics, AccuracyRun::Metrics::CosineMse);
+    EXPECT_EQ(run.stages(), QList<AccuracyStage>{AccuracyStage::Tpu});
+    EXPECT_EQ(run.stageTitle(AccuracyStage::Tpu), QStringLiteral("Pulsar2 PerLayer Reference"));
+    EXPECT_EQ(run.layers.at(0).mse, 0.00003);
+    EXPECT_EQ(run.layers.at(1).mse, 0.00173);
+    EXPECT_TRUE(std::isnan(run.layers.at(0).euclidean));
+    EXPECT_TRUE(std::isnan(run.tolerances.value(AccuracyStage::Tpu).euclidean));
+    EXPECT_EQ(run.tolerances.value(AccuracyStage::Tpu).cosine, Pulsar2PrecisionTable::NormalCosine);
+
+    // A table without its title (the wrapped sample above has none) still names the tool.
+    const QString untitled = QStringLiteral(
+        "┃ Operator ┃ Type ┃ Output Tensor ┃ Shape ┃ DType ┃ QDType ┃ Cosin   ┃ MSE     ┃\n"
+        "│ Conv_0   │ AxQuantizedConv │ 317 │ (1,) │ FP32 │ U8 │ 0.99000 │ 0.00100 │\n"
+        "└──────────┘\n");
+    const auto plain = Pulsar2PrecisionTable::parse(untitled, QStringLiteral("u.txt"), &analysis);
+    ASSERT_TRUE(plain) << plain.error().message.toStdString();
+    EXPECT_TRUE(analysis.isEmpty());
+    EXPECT_EQ(Pulsar2PrecisionTable::toAccuracyRun(*plain, QStringLiteral("x")).stageTitle(AccuracyStage::Tpu),
+              QStringLiteral("Pulsar2"));
+    // tpu-mlir runs keep their stage names.
+    EXPECT_EQ(AccuracyRun().stageTitle(AccuracyStage::Tpu), QStringLiteral("tpu"));
 }
 
 TEST(Pulsar2PrecisionTable, TextWithoutATableIsOneSentence)

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <core/accuracy/npzcomparison.h>
+#include <core/pulsar2/precisiontable.h>
+#include <tests/support/testpaths.h>
 #include <widgets/accuracy/accuracychartview.h>
 #include <widgets/accuracy/accuracywidget.h>
 #include <widgets/accuracy/layermetricsfiltermodel.h>
@@ -10,6 +12,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QChart>
+#include <QComboBox>
+#include <QHeaderView>
 #include <QFile>
 #include <QImage>
 #include <QItemSelectionModel>
@@ -359,4 +363,86 @@ TEST_F(AccuracyWidgetTest, RubberBandZoomsTheLayerAxisOnly)
     EXPECT_NEAR(view->visibleMin(), 20, 1.0);
     EXPECT_NEAR(view->visibleMax(), 40, 1.0);
     EXPECT_DOUBLE_EQ(similarity->min(), yMinBefore);
+}
+
+/** Pulsar2's table quoted in maixcam2.md §4.3 (Conv_0 0.99993 / 0.00003, output 0.99990 / 0.00173). */
+static Core::AccuracyRun pulsar2Run()
+{
+    QString analysis;
+    const auto rows = Core::Pulsar2PrecisionTable::readFile(Tests::dataPath(QStringLiteral("pulsar2/precision_table_doc.txt")),
+                                                            &analysis);
+    EXPECT_TRUE(rows.has_value());
+    return rows ? Core::Pulsar2PrecisionTable::toAccuracyRun(*rows, QStringLiteral("NPU 0003"), analysis)
+                : Core::AccuracyRun();
+}
+
+TEST_F(AccuracyWidgetTest, Pulsar2RunShowsCosineAndMseUnderItsOwnStageName)
+{
+    Widgets::AccuracyWidget widget;
+    widget.resize(1200, 800);
+    widget.setRun(pulsar2Run());
+    auto *stageBox = widget.findChild<QComboBox *>(QStringLiteral("stageBox"));
+    ASSERT_NE(stageBox, nullptr);
+    ASSERT_EQ(stageBox->count(), 1);
+    EXPECT_EQ(stageBox->currentText(), QStringLiteral("Pulsar2 PerLayer Reference"));
+
+    // The table: cosine and MSE, no euclidean or SQNR (Pulsar2 measures neither).
+    auto *table = widget.findChild<QTableView *>(QStringLiteral("layerTable"));
+    ASSERT_NE(table, nullptr);
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    using Model = Widgets::LayerMetricsModel;
+    EXPECT_FALSE(table->isColumnHidden(Model::CosineColumn));
+    EXPECT_FALSE(table->isColumnHidden(Model::MseColumn));
+    EXPECT_TRUE(table->isColumnHidden(Model::EuclideanColumn));
+    EXPECT_TRUE(table->isColumnHidden(Model::SqnrColumn));
+    ASSERT_EQ(table->model()->rowCount(), 2);
+    EXPECT_EQ(table->model()->headerData(Model::MseColumn, Qt::Horizontal).toString(), QStringLiteral("MSE"));
+    EXPECT_EQ(table->model()->index(0, Model::MseColumn).data().toString(), QStringLiteral("0.000030"));
+    EXPECT_EQ(table->model()->index(1, Model::MseColumn).data().toString(), QStringLiteral("0.001730"));
+    EXPECT_EQ(table->model()->index(1, Model::CosineColumn).data().toString(), QStringLiteral("0.999900"));
+
+    // The chart: the cosine tolerance stays, no euclidean or SQNR line, and the axis is not
+    // stretched down to −1 by a euclidean that does not exist.
+    Widgets::AccuracyChartView *view = widget.chartView();
+    QXYSeries *cosTol = seriesNamed(view, "cosineToleranceSeries");
+    ASSERT_NE(cosTol, nullptr);
+    EXPECT_DOUBLE_EQ(cosTol->at(0).y(), Core::Pulsar2PrecisionTable::NormalCosine);
+    EXPECT_EQ(seriesNamed(view, "cosineSeries")->count(), 2);
+    for (const char *gone : {"euclideanSeries", "euclideanToleranceSeries", "sqnrSeries"})
+        EXPECT_EQ(seriesNamed(view, gone), nullptr) << gone;
+    const auto axis = [view](const char *name) -> QValueAxis * {
+        for (QAbstractAxis *a : view->chart()->axes()) {
+            if (a->objectName() == QLatin1String(name))
+                return qobject_cast<QValueAxis *>(a);
+        }
+        return nullptr;
+    };
+    ASSERT_NE(axis("similarityAxis"), nullptr);
+    ASSERT_NE(axis("sqnrAxis"), nullptr);
+    EXPECT_GT(axis("similarityAxis")->min(), 0.9);
+    EXPECT_EQ(axis("similarityAxis")->titleText(), QStringLiteral("Cosine similarity"));
+    EXPECT_FALSE(axis("sqnrAxis")->isVisible());
+    EXPECT_TRUE(view->chart()->title().startsWith(QStringLiteral("NPU 0003 · Pulsar2 PerLayer Reference — 0 of 2")))
+        << view->chart()->title().toStdString();
+
+    if (!qEnvironmentVariableIsEmpty("MCW_SCREENSHOT_DIR")) {
+        widget.show();
+        QTest::qWait(50);
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-pulsar2.png"));
+        widget.resize(1000, 330);
+        QTest::qWait(50);
+        widget.grab().save(qEnvironmentVariable("MCW_SCREENSHOT_DIR") + QStringLiteral("/accuracy-pulsar2-short.png"));
+    }
+
+    // A tpu-mlir run in the same widget brings its three metrics back.
+    widget.setRun(*s_int8);
+    EXPECT_EQ(stageBox->currentText(), QStringLiteral("tpu"));
+    EXPECT_TRUE(table->isColumnHidden(Model::MseColumn));
+    EXPECT_FALSE(table->isColumnHidden(Model::EuclideanColumn));
+    EXPECT_FALSE(table->isColumnHidden(Model::SqnrColumn));
+    for (const char *back : {"euclideanSeries", "euclideanToleranceSeries", "sqnrSeries"})
+        EXPECT_NE(seriesNamed(view, back), nullptr) << back;
+    EXPECT_EQ(seriesNamed(view, "euclideanSeries")->count(), s_layerCount);
+    EXPECT_TRUE(axis("sqnrAxis")->isVisible());
+    EXPECT_EQ(axis("similarityAxis")->titleText(), QStringLiteral("Similarity"));
 }

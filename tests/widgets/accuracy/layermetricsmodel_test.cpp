@@ -57,6 +57,29 @@ TEST(LayerMetricsModel, PassesModelTesterAndShowsMetrics)
     EXPECT_EQ(model.rowCount(), 0);
 }
 
+TEST(LayerMetricsModel, MseColumnSortsTheWorstLayersFirstDescending)
+{
+    // Pulsar2's MSE: lower is better, a layer without one sorts after every measured layer.
+    QList<Core::LayerMetrics> layers = sampleLayers();
+    const double mse[] = {0.00003, 0.00173, 0.5, std::nan(""), 0.01};
+    for (int i = 0; i < layers.size(); ++i)
+        layers[i].mse = mse[i];
+    LayerMetricsModel model;
+    Widgets::LayerMetricsFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setLayers(layers);
+    EXPECT_EQ(model.headerData(LayerMetricsModel::MseColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+              QStringLiteral("MSE"));
+    EXPECT_EQ(model.index(1, LayerMetricsModel::MseColumn).data().toString(), QStringLiteral("0.001730"));
+    EXPECT_EQ(model.index(3, LayerMetricsModel::MseColumn).data().toString(), QStringLiteral("–"));
+    filter.sort(LayerMetricsModel::MseColumn, Qt::AscendingOrder);
+    QList<int> order;
+    for (int row = 0; row < filter.rowCount(); ++row)
+        order.append(filter.index(row, 0).data(LayerMetricsModel::LayerIndexRole).toInt());
+    EXPECT_EQ(order, (QList<int>{0, 1, 4, 2, 3}));
+}
+
 TEST(LayerMetricsFilterModel, SortsNumericallyAndFilters)
 {
     LayerMetricsModel model;

@@ -864,6 +864,19 @@ TEST_F(GraphViewTest, PropertiesShowVerdictReasonAndLayerMetrics)
     EXPECT_EQ(panel.findItem(QString(), QStringLiteral("SQNR"))->text(1), QStringLiteral("12.25 dB"));
     EXPECT_EQ(panel.findItem(QString(), QStringLiteral("status"))->text(1), QStringLiteral("NOT_SIMLIAR"));
     EXPECT_EQ(panel.findItem(QString(), QStringLiteral("tensor"))->text(1), convOut);
+
+    // A Pulsar2 run (MaixCAM2): its stage title and its MSE, no euclidean or SQNR it never measured.
+    Core::AccuracyRun pulsar2 = runWithCosines({{convOut, 0.97}});
+    pulsar2.label = QStringLiteral("NPU 0003");
+    pulsar2.metrics = Core::AccuracyRun::Metrics::CosineMse;
+    pulsar2.stageTitles.insert(Core::AccuracyStage::Tpu, QStringLiteral("Pulsar2 PerLayer Reference"));
+    pulsar2.layers[0].mse = 0.00173;
+    panel.setAccuracyRun(pulsar2);
+    panel.showNode(view.displayNodeOfOnnxNode(conv));
+    EXPECT_NE(panel.findItem(QStringLiteral("Accuracy (Pulsar2 PerLayer Reference, NPU 0003)"), QStringLiteral("MSE")), nullptr);
+    EXPECT_EQ(panel.findItem(QString(), QStringLiteral("MSE"))->text(1), QStringLiteral("0.001730"));
+    EXPECT_EQ(panel.findItem(QString(), QStringLiteral("euclidean")), nullptr);
+    EXPECT_EQ(panel.findItem(QString(), QStringLiteral("SQNR")), nullptr);
 }
 
 TEST_F(GraphViewTest, CancelledLayoutDropsTheOldPictureAndOffersToLayOutAgain)

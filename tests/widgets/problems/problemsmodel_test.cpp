@@ -1,5 +1,8 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <core/onnx/onnxloader.h>
+#include <core/workflow/projectcheck.h>
+#include <tests/support/testpaths.h>
 #include <widgets/problems/problemsmodel.h>
 #include <widgets/problems/problemsview.h>
 
@@ -110,4 +113,57 @@ TEST(ProblemsModel, NodesWithTheSameOpAndReasonGroupIntoOneExpandableRow)
     emit view.activated(model->index(5, Widgets::ProblemsModel::MessageColumn, group));
     ASSERT_EQ(jumps.count(), 1);
     EXPECT_EQ(jumps.first().first().toString(), QStringLiteral("/features/5/HardSwish"));
+}
+
+// What a MaixCAM2 user reads in the Problems list: the pre-flight and operator support of
+// checkProject() with the device's rules, on the generated Ultralytics-shaped models.
+TEST(ProblemsModel, ShowsMaixCam2DecoderAndAx620eOperatorProblems)
+{
+    const auto check = [](const QString &model, const QString &modelType, const QStringList &cut) {
+        const auto graph = Core::OnnxLoader::loadFile(Tests::generatedModel(model));
+        EXPECT_TRUE(graph.has_value()) << model.toStdString();
+        Core::Project project;
+        project.name = model;
+        project.device = Core::Device::MaixCam2;
+        project.modelType = modelType;
+        project.cutTensors = cut;
+        project.inputShape = {1, 3, 640, 640};
+        return graph ? Core::checkProject(project, *graph) : QList<Core::Diagnostic>();
+    };
+    const auto rowWithCode = [](const Widgets::ProblemsModel &model, const QString &code) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, 0).data(Widgets::ProblemsModel::CodeRole).toString() == code)
+                return row;
+        }
+        return -1;
+    };
+
+    // YOLOv8 cut at its final output0 [1, 84, 8400]: nn.YOLOv8 cannot read one output.
+    Widgets::ProblemsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setDiagnostics(check(QStringLiteral("yolov8n"), QStringLiteral("yolov8"), {QStringLiteral("output0")}));
+    int row = rowWithCode(model, QStringLiteral("maixcam2_output_count"));
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(model.index(row, Widgets::ProblemsModel::SeverityColumn).data().toString(), QStringLiteral("error"));
+    EXPECT_TRUE(model.index(row, Widgets::ProblemsModel::MessageColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("nn.YOLOv8 on MaixCAM2 reads exactly 3 outputs for a detector")));
+    EXPECT_TRUE(model.index(row, Widgets::ProblemsModel::MessageColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Fix: Cut at the per-scale heads")));
+    row = rowWithCode(model, QStringLiteral("maixcam2_input_size"));
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(model.index(row, Widgets::ProblemsModel::SeverityColumn).data().toString(), QStringLiteral("info"));
+
+    // YOLO26 converted whole: its end-to-end head's GatherElements is not on the AX620E list.
+    model.setDiagnostics(check(QStringLiteral("yolo26n"), QStringLiteral("yolo26"), {}));
+    row = rowWithCode(model, QStringLiteral("op_target_unsupported"));
+    ASSERT_GE(row, 0);
+    EXPECT_TRUE(model.index(row, Widgets::ProblemsModel::MessageColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("cannot be deployed to AX620E: GatherElements is not in Pulsar2's AX620E NPU "
+                                             "operator list")));
 }
