@@ -154,6 +154,13 @@ void StepRunner::phaseDone(bool ok, const QString &failure)
         if (!phase.title.isEmpty())
             message = QStringLiteral("%1 failed: %2").arg(phase.title, failure);
         m_phaseError = Error::make(Error::Code::Io, message);
+        if (!m_mainRan && !m_logPath.isEmpty()) {
+            // The tool never started (the engine went away while the files were copied): the
+            // attempt's log still says why, so a retried step keeps the story of every attempt.
+            QFile log(m_logPath);
+            if (log.open(QIODevice::WriteOnly | QIODevice::Append))
+                log.write(message.toUtf8() + '\n');
+        }
     }
     runPhase();
 }

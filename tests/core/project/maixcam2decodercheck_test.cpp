@@ -8,6 +8,8 @@
 #include <core/project/maixcam2decodercheck.h>
 #include <core/project/preflight.h>
 
+#include <tests/support/diagnosticcodes.h>
+
 #include <gtest/gtest.h>
 
 using namespace Mcw::Core;
@@ -26,12 +28,7 @@ Project project(const QString &modelType, const QString &task = {}, Device devic
 
 QStringList codes(const QList<Diagnostic> &list, Diagnostic::Severity severity)
 {
-    QStringList out;
-    for (const Diagnostic &d : list) {
-        if (d.severity == severity)
-            out.append(d.code);
-    }
-    return out;
+    return Mcw::Tests::diagnosticCodes(list, severity);
 }
 
 const Diagnostic *find(const QList<Diagnostic> &list, const QString &code)

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <tests/support/diagnosticcodes.h>
+
 #include <gtest/gtest.h>
 
 using namespace Mcw::Core;
@@ -76,12 +78,7 @@ struct Fixture
 
 QStringList codes(const QList<Diagnostic> &list, Diagnostic::Severity severity)
 {
-    QStringList result;
-    for (const Diagnostic &d : list) {
-        if (d.severity == severity)
-            result.append(d.code);
-    }
-    return result;
+    return Mcw::Tests::diagnosticCodes(list, severity);
 }
 
 QStringList errors(const QList<Diagnostic> &list)

@@ -230,6 +230,50 @@ TEST_F(EnginePool, AnEngineThatStopsAnsweringIsMarkedDownAndTheRetryGoesElsewher
     EXPECT_NE(job->record().steps.first().engine, first) << "the retry ran on the engine that still answers";
 }
 
+/** Copy mode's shape with a copy that fails: the engine went away before the tool started. */
+class FailingCopyBackend final : public Core::ToolchainBackend
+{
+public:
+    QString describe() const override { return QStringLiteral("engine gone"); }
+    Core::Expected<ToolInvocation> wrap(const ToolInvocation &tool, const QString &) const override { return tool; }
+    Core::Expected<Core::StepPlan> plan(const ToolInvocation &tool, const QString &) const override
+    {
+        Core::StepPlan plan;
+        Core::StepPlan::Phase copy;
+        copy.title = QStringLiteral("Copying the inputs to engine 'gone'");
+        copy.invocation = ToolInvocation{QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("echo refused >&2; exit 1")}, tool.workingDirectory, {}};
+        plan.phases.append(copy);
+        Core::StepPlan::Phase main;
+        main.main = true;
+        main.invocation = ToolInvocation{QStringLiteral("/bin/true"), {}, tool.workingDirectory, {}};
+        plan.phases.append(main);
+        return plan;
+    }
+};
+
+// A step whose tool never started still has its attempt's log, saying which phase failed: a
+// retried step keeps the story of every attempt (Jobs panel, logs/<step>-<n>.log).
+TEST(StepRunner, AnAttemptThatFailsBeforeTheToolStartsStillWritesItsLog)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    JobPool pool;
+    pool.setBackend(std::make_shared<FailingCopyBackend>());
+    auto folder = Core::ConversionPipeline::makeJobDirectory(dir.path(), QStringLiteral("m"));
+    ASSERT_TRUE(folder.has_value());
+    const ToolInvocation step{QStringLiteral("model_transform.py"), {}, {}, {}};
+    auto job = Core::ConversionPipeline::createJob(QStringLiteral("m"), *folder,
+                                                   {Core::PipelineStepSpec{QStringLiteral("transform"), QStringLiteral("Transform"), step, {}}});
+    ASSERT_TRUE(job.has_value());
+    Core::ConversionJob *submitted = pool.submit(*job);
+    ASSERT_TRUE(waitUntil([&] { return pool.isIdle(); }, 20000));
+    const Core::StepRecord &record = submitted->record().steps.first();
+    EXPECT_EQ(record.state, Core::StepState::Failed);
+    QFile log(QDir(*folder).filePath(record.logFile));
+    ASSERT_TRUE(log.open(QIODevice::ReadOnly)) << record.logFile.toStdString();
+    EXPECT_TRUE(log.readAll().startsWith("Copying the inputs to engine 'gone' failed: "));
+}
+
 TEST_F(EnginePool, AToolFailureOnAHealthyEngineIsNotAnEngineFailure)
 {
     Core::ConversionJob *job = submit(QStringLiteral("tool"), {QStringLiteral("err:boom"), QStringLiteral("exit:3")});
