@@ -355,7 +355,8 @@ TEST_F(Pipeline, DropsTheOldestFinishedJobsPastTheLimitButNeverRunningOrKeptOnes
     EXPECT_EQ(removed.size(), 3);
     EXPECT_EQ(m_pool.jobs(), (QList<Core::ConversionJob *>{running, done.at(1)}));
     m_pool.cancelAll();
-    ASSERT_TRUE(waitFinished(running));
+    // Not waitFinished(running): once finished the pool drops it (deleteLater) while we would still read it.
+    ASSERT_TRUE(waitUntil([&] { return m_pool.isIdle() && !m_pool.jobs().contains(running); }));
     // Now the kept job and the cancelled one are finished: the limit holds but for the kept one.
     EXPECT_EQ(m_pool.jobs(), (QList<Core::ConversionJob *>{done.at(1)}));
 
