@@ -244,6 +244,9 @@ MainWindow::~MainWindow()
     m_pinWatcher.waitForFinished();
     m_exportWatcher.waitForFinished();
     m_importWatcher.waitForFinished();
+    // The document dies with the children, after this destructor: its last signals (the undo
+    // stack going clean) must not reach a MainWindow that is already only a QWidget (UBSan).
+    m_document->disconnect(this);
 }
 
 void MainWindow::setToolchainSettings(const Core::ToolchainSettings &settings)

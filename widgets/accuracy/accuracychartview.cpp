@@ -50,14 +50,21 @@ static QPen linePen(const QColor &color, qreal width, Qt::PenStyle style = Qt::S
     return pen;
 }
 
-AccuracyChartView::AccuracyChartView(QWidget *parent)
-    : QChartView(parent)
+static QChart *newAccuracyChart()
 {
     auto *chart = new QChart();
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    setChart(chart);
+    return chart;
+}
+
+AccuracyChartView::AccuracyChartView(QWidget *parent)
+    // The chart goes to the constructor: setChart() would only release the default chart, never
+    // delete it (LeakSanitizer found it in every window).
+    : QChartView(newAccuracyChart(), parent)
+{
+    QChart *chart = QChartView::chart();
     setRenderHint(QPainter::Antialiasing, true);
     setRubberBand(QChartView::HorizontalRubberBand);
     setFocusPolicy(Qt::StrongFocus);
