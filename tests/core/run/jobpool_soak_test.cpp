@@ -166,5 +166,11 @@ TEST(JobPoolSoak, ThousandConversionsWithRandomCancelsAndRetriesLeaveNothingBehi
     std::printf("soak: %d conversions (%d succeeded, %d cancelled, %lld retried), %d dropped from memory, RSS %lld KiB "
                 "at the 100th, %lld KiB at the 1000th (%+.1f %%)\n",
                 Total, succeeded, cancelled, qint64(retried.size()), dropped, rssAt100, rssAt1000, growth * 100);
+#if defined(__SANITIZE_ADDRESS__)
+    // Under ASan resident memory measures its quarantine (freed blocks held back, up to 256 MB),
+    // not us; LeakSanitizer checks the leaks at exit instead.
+    std::printf("soak: resident memory not judged under AddressSanitizer\n");
+#else
     EXPECT_LT(growth, 0.05);
+#endif
 }
