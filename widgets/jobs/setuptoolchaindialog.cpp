@@ -223,8 +223,7 @@ void SetupToolchainDialog::startPulsar2Load()
                 const QString image = Core::Pulsar2ImageLoad::loadedImage(line);
                 if (image.isEmpty())
                     return;
-                m_form->pulsar2ImageEdit()->setText(image);
-                emit m_form->changed();
+                m_form->setPulsar2Image(image);
             });
 }
 

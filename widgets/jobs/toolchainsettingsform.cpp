@@ -105,6 +105,12 @@ Core::ToolchainSettings ToolchainSettingsForm::settings() const
     return s;
 }
 
+void ToolchainSettingsForm::setPulsar2Image(const QString &image)
+{
+    m_pulsar2Image->setText(image);
+    emit changed();
+}
+
 void ToolchainSettingsForm::updateEnabled()
 {
     const bool docker = m_backend->currentData().toString() == QLatin1String("docker");

@@ -33,6 +33,8 @@ public:
 
     EnginesEditor *enginesEditor() const { return m_engines; }
     QLineEdit *pulsar2ImageEdit() const { return m_pulsar2Image; }
+    /** Shows \a image as the Pulsar2 image (an image just loaded), as an edit would. */
+    void setPulsar2Image(const QString &image);
     /** "Runs at once on this machine": native and docker exec only (engines have their own). */
     QSpinBox *concurrencySpinBox() const { return m_concurrency; }
 
