@@ -3,8 +3,10 @@
 #include "setupdoctor.h"
 
 #include <core/onnx/graph.h>
+#include <core/run/processguard.h>
 #include <core/toolchain/toolrelease.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
@@ -47,6 +49,23 @@ void SetupDoctor::add(const DoctorFinding &finding)
 {
     m_findings.append(finding);
     emit findingAdded(finding);
+}
+
+DoctorFinding SetupDoctor::checkProcessGuard(const QString &guardProgram)
+{
+    if (guardProgram.isEmpty()) {
+        const QString bin = QCoreApplication::applicationDirPath();
+        return {QStringLiteral("process_guard"), tr("Process guard"), DoctorFinding::Level::Warning,
+                tr("maixcam-process-guard is neither in %1 nor in %2, so if the workbench is killed the processes "
+                   "and containers its tools started keep running.")
+                    .arg(QDir::toNativeSeparators(bin),
+                         QDir::toNativeSeparators(QDir::cleanPath(bin + QStringLiteral("/../libexec/maixcam-workbench")))),
+                tr("Reinstall the workbench package (or build the maixcam-process-guard target).")};
+    }
+    return {QStringLiteral("process_guard"), tr("Process guard"), DoctorFinding::Level::Ok,
+            tr("Tools start through %1, which stops them and their containers if the workbench is killed.")
+                .arg(QDir::toNativeSeparators(guardProgram)),
+            QString()};
 }
 
 DoctorFinding SetupDoctor::checkDockerCli(const QString &dockerProgram)
@@ -243,6 +262,7 @@ void SetupDoctor::start()
         return;
     m_running = true;
     m_findings.clear();
+    add(checkProcessGuard(ProcessGuard::program()));
     const bool docker = m_input.toolchain.backend == ToolchainSettings::Backend::Docker;
     bool cli = true;
     if (docker) {

@@ -21,7 +21,7 @@ class Graph;
 struct DoctorFinding
 {
     enum class Level { Ok, Info, Warning, Error };
-    QString id;      // stable: "docker_cli", "engine", "architecture", "image", "release", "disk", "path", "firmware"
+    QString id;      // stable: "process_guard", "docker_cli", "engine", "architecture", "image", "release", "disk", "path", "firmware"
     QString title;   // "Docker CLI", "Engine default"
     Level level = Level::Ok;
     QString message; // one sentence
@@ -66,6 +66,11 @@ public:
     bool hasErrors() const;
 
     // The local checks, one finding each (or none when there is nothing to say).
+    /**
+     * Whether tools start through maixcam-process-guard (\a guardProgram, empty when it was not
+     * found): without it a killed workbench leaves its tools' children and containers running.
+     */
+    static DoctorFinding checkProcessGuard(const QString &guardProgram);
     static DoctorFinding checkDockerCli(const QString &dockerProgram);
     static QList<DoctorFinding> checkPaths(const QStringList &paths);
     /**

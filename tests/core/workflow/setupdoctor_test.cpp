@@ -1,9 +1,13 @@
 // SPDX-FileCopyrightText: 2026 MaixCAM Model Workbench authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <core/workflow/setupdoctor.h>
+#include <tests/support/testpaths.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -137,4 +141,41 @@ TEST(SetupDoctor, EngineFindingsThroughTheDockerDouble)
     EXPECT_NE(find(found, "path", L::Error), nullptr);
     EXPECT_NE(find(found, "firmware", L::Info), nullptr);
     EXPECT_TRUE(find(found, "disk", L::Ok) || find(found, "disk", L::Warning) || find(found, "disk", L::Error));
+}
+
+TEST(SetupDoctor, SaysWhenToolsStartWithoutTheProcessGuard)
+{
+    const DoctorFinding missing = SetupDoctor::checkProcessGuard(QString());
+    EXPECT_EQ(missing.id, QStringLiteral("process_guard"));
+    EXPECT_EQ(missing.level, L::Warning);
+    EXPECT_TRUE(missing.message.contains(QStringLiteral("keep running"))) << missing.message.toStdString();
+    EXPECT_FALSE(missing.fix.isEmpty());
+    EXPECT_EQ(SetupDoctor::checkProcessGuard(QStringLiteral("/opt/x/maixcam-process-guard")).level, L::Ok);
+}
+
+// A maixcam-convert with no maixcam-process-guard beside it (nor in ../libexec) says so, and so
+// does the same command where the build put both.
+TEST(SetupDoctor, TheCliNamesAMissingProcessGuard)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString alone = dir.filePath(QStringLiteral("bin/maixcam-convert"));
+    ASSERT_TRUE(QDir().mkpath(dir.filePath(QStringLiteral("bin"))));
+    ASSERT_TRUE(QFile::copy(Mcw::Tests::binDir() + QStringLiteral("/maixcam-convert"), alone));
+    const QStringList arguments{QStringLiteral("doctor"), QStringLiteral("--backend"), QStringLiteral("native"),
+                                QStringLiteral("--tools"), QStringLiteral(MCW_FAKES_DIR)};
+    const auto doctorOutput = [&arguments](const QString &program) {
+        QProcess doctor;
+        doctor.start(program, arguments);
+        EXPECT_TRUE(doctor.waitForFinished(60000)) << program.toStdString();
+        return QString::fromUtf8(doctor.readAllStandardOutput());
+    };
+    const QString without = doctorOutput(alone);
+    EXPECT_TRUE(without.contains(QStringLiteral("warning  Process guard: maixcam-process-guard is neither in ")
+                                 + dir.filePath(QStringLiteral("bin")) + QStringLiteral(" nor in ")))
+        << without.toStdString();
+    const QString with = doctorOutput(Mcw::Tests::binDir() + QStringLiteral("/maixcam-convert"));
+    EXPECT_TRUE(with.contains(QStringLiteral("ok       Process guard: Tools start through ")
+                              + Mcw::Tests::binDir() + QStringLiteral("/maixcam-process-guard")))
+        << with.toStdString();
 }
