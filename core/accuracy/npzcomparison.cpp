@@ -4,12 +4,14 @@
 
 #include <core/accuracy/npzfile.h>
 
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
+#include <thread>
 #include <variant>
+#include <vector>
 
 namespace Mcw::Core {
 
@@ -83,38 +85,43 @@ Expected<NpzComparison> NpzComparison::compareFiles(const QString &targetPath,
     using Item = std::variant<TensorComparison, Error>;
     const NpzFile &t = *target;
     const NpzFile &r = *reference;
-    // One task per tensor: each reads its two arrays with its own zip handles. The tasks run on a
-    // pool of their own: callers run this on the global pool (accuracy of a run and of a compared
-    // run at once), and blocking there on tasks queued behind them would leave no thread to run
-    // those tasks (seen: two such reads on a 2-core machine waited for each other forever).
-    static QThreadPool comparePool;
-    const QList<Item> items = QtConcurrent::blockingMapped<QList<Item>>(
-        &comparePool, names, [&t, &r, &options](const QString &name) -> Item {
-            // Per-thread buffers: tensors are read one after another on each worker.
-            thread_local QByteArray targetBuffer;
-            thread_local QByteArray referenceBuffer;
-            auto a = t.array(name, &targetBuffer);
-            if (!a)
-                return a.error();
-            auto b = r.array(name, &referenceBuffer);
-            if (!b)
-                return b.error();
-            TensorComparison result = TensorCompare::compare(name, *a, *b, options);
-            a = NpyArray();
-            b = NpyArray();
-            // Do not keep a huge tensor's buffer alive in an idle pool thread.
-            static constexpr qsizetype keepAtMost = qsizetype(64) << 20;
-            if (targetBuffer.capacity() > keepAtMost)
-                targetBuffer = QByteArray();
-            if (referenceBuffer.capacity() > keepAtMost)
-                referenceBuffer = QByteArray();
-            return result;
-        });
+    // One task per tensor, taken in turn by threads of this call's own: callers run this on
+    // Qt's global pool (accuracy of a run and of a compared run at once), and blocking there on
+    // tasks queued behind them would leave no thread to run those tasks (seen: two such reads on
+    // a 2-core machine waited for each other forever). Plain std::thread also lets
+    // ThreadSanitizer see every hand-over, which it cannot inside Debian's Qt.
+    std::vector<Item> items(std::size_t(names.size()));
+    std::atomic<qsizetype> next{0};
+    const auto work = [&] {
+        // Per-thread buffers: tensors are read one after another on each worker, and go with it.
+        QByteArray targetBuffer;
+        QByteArray referenceBuffer;
+        for (qsizetype i = next++; i < names.size(); i = next++) {
+            auto a = t.array(names.at(i), &targetBuffer);
+            if (!a) {
+                items[std::size_t(i)] = a.error();
+                continue;
+            }
+            auto b = r.array(names.at(i), &referenceBuffer);
+            if (!b) {
+                items[std::size_t(i)] = b.error();
+                continue;
+            }
+            items[std::size_t(i)] = TensorCompare::compare(names.at(i), *a, *b, options);
+        }
+    };
+    const qsizetype threads = std::clamp<qsizetype>(QThread::idealThreadCount(), 1, qMax<qsizetype>(1, names.size()));
+    std::vector<std::thread> workers;
+    for (qsizetype i = 1; i < threads; ++i)
+        workers.emplace_back(work);
+    work();
+    for (std::thread &worker : workers)
+        worker.join();
     NpzComparison out;
     out.targetPath = targetPath;
     out.referencePath = referencePath;
     out.options = options;
-    out.tensors.reserve(items.size());
+    out.tensors.reserve(qsizetype(items.size()));
     for (const Item &item : items) {
         if (const auto *error = std::get_if<Error>(&item))
             return Unexpected(*error);

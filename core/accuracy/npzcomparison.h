@@ -14,7 +14,7 @@ namespace Mcw::Core {
 /**
  * `npz_tool.py compare TARGET REFERENCE` done natively: every tensor present in both files and
  * not excluded, in the reference file's order, with no 1-in-N sub-sampling. Tensors are
- * compared in parallel (QtConcurrent); the call blocks, so run it off the UI thread.
+ * compared in parallel (threads of the call's own); the call blocks, so run it off the UI thread.
  */
 struct NpzComparison
 {

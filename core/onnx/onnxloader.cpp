@@ -424,6 +424,10 @@ static std::optional<QString> checkTensorData(const onnx::TensorProto &proto, co
                 .arg(file.size());
         return std::nullopt;
     }
+    // The ONNX checker requires an element type; without one no size check is possible and
+    // libonnx would take the declared dims on trust (found by fuzzing).
+    if (proto.data_type() == onnx::TensorProto::UNDEFINED)
+        return QStringLiteral("%1 has no element type.").arg(what);
     if (!knownType || typeSize == 0)
         return std::nullopt;
     if (proto.has_raw_data()) {

@@ -41,8 +41,15 @@ QString ToolchainSettings::describe(Toolchain toolchain) const
     const QString on = engines.size() == 1 && !engines.first().isDefault()
                            ? QStringLiteral(" on %1").arg(engines.first().describe())
                            : engines.size() > 1 ? QStringLiteral(" on %1 engines").arg(engines.size()) : QString();
-    if (usesDockerExec())
-        return QStringLiteral("docker exec %1").arg(containerFor(toolchain)) + on;
+    if (usesDockerExec()) {
+        // Only the other toolchain's container may be set: say so rather than name none.
+        const QString container = containerFor(toolchain);
+        return (container.isEmpty() ? QStringLiteral("docker exec (no %1 container set)")
+                                          .arg(toolchain == Toolchain::Pulsar2 ? QStringLiteral("Pulsar2")
+                                                                               : QStringLiteral("tpu-mlir"))
+                                    : QStringLiteral("docker exec %1").arg(container))
+               + on;
+    }
     return QStringLiteral("docker run %1").arg(imageFor(toolchain)) + on;
 }
 

@@ -365,6 +365,45 @@ TEST(OnnxLoader, InconsistentConvRanksDoNotCrashShapeInference)
     EXPECT_FALSE(second->tensor(QStringLiteral("y"))->shape.isStatic());
 }
 
+TEST(OnnxLoader, ShapeInputsOfAbsurdLengthGiveNoShapeOfThatRank)
+{
+    // Found by the fuzzer: ConstantOfShape, Expand and Reshape take their output's rank from
+    // the length of a 1-D input, and libonnx then builds and names every one of those dims. A
+    // declared length of a million gave a million-dim shape (and one of 10^9 would never end).
+    // Ranks stay bounded by 64; the outputs simply get no shape.
+    ProtoBuilder b;
+    b.input("x", {1, 3}).input("target", {1000000}, onnx::TensorProto::INT64);
+    b.node("ConstantOfShape", {"target"}, {"c"}, "constant");
+    b.node("Expand", {"x", "target"}, {"e"}, "expand");
+    b.node("Reshape", {"x", "target"}, {"r"}, "reshape");
+    b.output("c").output("e").output("r");
+    const auto graph = OnnxLoader::loadBytes(b.bytes(), QStringLiteral("rank.onnx"));
+    ASSERT_TRUE(graph) << graph.error().message.toStdString();
+    for (const char *name : {"c", "e", "r"})
+        EXPECT_LE(graph->tensor(QString::fromLatin1(name))->shape.dims.size(), 64) << name;
+
+    // A short target still gets its shape.
+    ProtoBuilder small;
+    small.input("x", {1, 3}).ints("target", {2, 1, 3});
+    small.node("Expand", {"x", "target"}, {"e"}, "expand");
+    small.output("e");
+    const auto expanded = OnnxLoader::loadBytes(small.bytes(), QStringLiteral("expand.onnx"));
+    ASSERT_TRUE(expanded) << expanded.error().message.toStdString();
+    EXPECT_EQ(expanded->tensor(QStringLiteral("e"))->shape.values(), (QList<qint64>{2, 1, 3}));
+}
+
+TEST(OnnxLoader, StoredTensorWithoutElementTypeIsOneSentence)
+{
+    // Also from the fuzzer: an initializer with no data_type, 8 bytes and dims [128255] was taken
+    // on trust (no size check is possible without an element size). The ONNX checker refuses it.
+    ProtoBuilder b = validModel();
+    b.graph().mutable_initializer(0)->set_data_type(onnx::TensorProto::UNDEFINED);
+    const auto graph = OnnxLoader::loadBytes(b.bytes(), QStringLiteral("untyped.onnx"));
+    ASSERT_FALSE(graph);
+    EXPECT_TRUE(graph.error().message.startsWith(QStringLiteral("untyped.onnx: ")));
+    EXPECT_TRUE(graph.error().message.endsWith(QStringLiteral(" has no element type."))) << graph.error().message.toStdString();
+}
+
 TEST(OnnxLoader, FuzzCorpusAndRegressionsNeverCrash)
 {
     // tests/fuzz/corpus/onnxloader holds the seeds and the inputs that once crashed libonnx 1.12

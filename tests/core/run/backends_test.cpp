@@ -156,6 +156,9 @@ TEST_F(DockerBackend, Pulsar2StepsRunFromTheirImageWithPulsar2AsEntrypoint)
     const auto refused = Core::DockerExecBackend(exec).wrap(tool, QStringLiteral("t"));
     ASSERT_FALSE(refused.has_value());
     EXPECT_TRUE(refused.error().message.startsWith(QStringLiteral("Pulsar2 steps run in a container of their own")));
+    // What the Jobs panel and `run` print for it names the missing container, not an empty one.
+    EXPECT_EQ(exec.describe(Core::Toolchain::Pulsar2), QStringLiteral("docker exec (no Pulsar2 container set)"));
+    EXPECT_EQ(exec.describe(Core::Toolchain::TpuMlir), QStringLiteral("docker exec tpu"));
 
     // A missing image points at docker load, not at our Dockerfile.
     Core::ProcessOutcome missing;
