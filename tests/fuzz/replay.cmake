@@ -10,7 +10,8 @@ set(mcw_fuzz_replays
   "npz|${mcw_fuzz_dir}/corpus/npz|${CMAKE_CURRENT_BINARY_DIR}/npz-seeds"
   "calibrationtable|${mcw_fuzz_dir}/corpus/calibrationtable|${PROJECT_SOURCE_DIR}/tests/data/accuracy"
   "jobrecord|${mcw_fuzz_dir}/corpus/jobrecord"
-  "bundleimporter|${mcw_fuzz_dir}/corpus/bundleimporter")
+  "bundleimporter|${mcw_fuzz_dir}/corpus/bundleimporter"
+  "pulsar2log|${mcw_fuzz_dir}/corpus/pulsar2log|${PROJECT_SOURCE_DIR}/tests/data/pulsar2")
 # The npz seeds are zips: generated here, not kept in the tree.
 add_custom_command(OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/npz-seeds/stored.npz ${CMAKE_CURRENT_BINARY_DIR}/npz-seeds/deflated.npz
   COMMAND ${MCW_SYSTEM_PYTHON} ${mcw_fuzz_dir}/make_npz_seeds.py ${CMAKE_CURRENT_BINARY_DIR}/npz-seeds
