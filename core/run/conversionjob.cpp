@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversionjob.h"
 
+#include <core/backgroundtask.h>
 #include <core/atomicfile.h>
 #include <core/logs/pulsar2failure.h>
 #include <core/run/steplog.h>
@@ -14,7 +15,6 @@
 #include <QDirIterator>
 #include <QFutureWatcher>
 #include <QRegularExpression>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Mcw::Core {
 
@@ -377,7 +377,7 @@ void ConversionJob::completeStep(int index)
         watcher->deleteLater();
         done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(hashAll));
+    watcher->setFuture(runInBackground(hashAll));
 }
 
 void ConversionJob::finishJob()

@@ -28,7 +28,7 @@ class ToolchainBackend;
  * SHA-256). The tpu-mlir LogParser reads every line: its version, and on failure its
  * classification (similarity below tolerance, unsupported op, tpuc-opt crash, …) becomes the
  * step's Diagnostic. job.json is rewritten after every transition. No threads: QProcess
- * signals drive it; only output hashing runs through QtConcurrent.
+ * signals drive it; only output hashing runs on the thread pool (runInBackground).
  */
 class ConversionJob : public QObject
 {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversionsession.h"
 
+#include <core/backgroundtask.h>
 #include <core/run/conversionjob.h>
 #include <core/run/dockerimageid.h>
 #include <core/run/dockerrunbackend.h>
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QTimer>
-#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -278,7 +278,7 @@ void ConversionSession::prepareJob()
     // Off the calling thread: the engine may take a moment to name the image, and copying the
     // outputs of unchanged steps reads them whole.
     const Toolchain toolchain = m_activeToolchain;
-    m_prepareWatcher.setFuture(QtConcurrent::run([settings, project, runsRoot, options, toolchain]() mutable {
+    m_prepareWatcher.setFuture(runInBackground([settings, project, runsRoot, options, toolchain]() mutable {
         if (settings.backend == ToolchainSettings::Backend::Docker) {
             // For the provenance; a failure here surfaces when the steps run.
             if (const auto id = queryDockerImageId(settings, toolchain))
@@ -316,7 +316,7 @@ void ConversionSession::loadHistory(const QString &workspace, const QString &pro
         emit historyLoaded(runs);
     });
     // A workspace used for months holds hundreds of job.json files.
-    watcher->setFuture(QtConcurrent::run([workspace, projectName] { return JobHistory::load(workspace, projectName).jobs; }));
+    watcher->setFuture(runInBackground([workspace, projectName] { return JobHistory::load(workspace, projectName).jobs; }));
 }
 
 void ConversionSession::forgetRuns()

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "steprunner.h"
 
+#include <core/backgroundtask.h>
 #include <core/run/processrunner.h>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Mcw::Core {
 
@@ -134,12 +134,12 @@ void StepRunner::runCommand(const StepPlan::Phase &phase)
 void StepRunner::runTransfer(const StepPlan::Phase &phase)
 {
     if (phase.kind == StepPlan::Phase::Kind::PackInputs) {
-        m_packWatcher.setFuture(QtConcurrent::run([phase] {
+        m_packWatcher.setFuture(runInBackground([phase] {
             return ContainerTransfer::pack(phase.inputs, phase.directory, phase.archive);
         }));
     } else {
         const ContainerTransfer::Manifest manifest = m_manifest;
-        m_unpackWatcher.setFuture(QtConcurrent::run([phase, manifest] {
+        m_unpackWatcher.setFuture(runInBackground([phase, manifest] {
             return ContainerTransfer::unpack(phase.archive, phase.directory, manifest);
         }));
     }
