@@ -20,12 +20,18 @@ void ProcessGuard::setProgram(const QString &path)
     configuredProgram() = path;
 }
 
+QStringList ProcessGuard::searchedFolders()
+{
+    const QString bin = QCoreApplication::applicationDirPath();
+    return {bin, QDir::cleanPath(bin + QStringLiteral("/../libexec/maixcam-workbench"))};
+}
+
 QString ProcessGuard::program()
 {
     static const QString name = QStringLiteral("maixcam-process-guard");
-    const QDir bin(QCoreApplication::applicationDirPath());
-    const QStringList candidates{configuredProgram(), bin.filePath(name),
-                                 bin.filePath(QStringLiteral("../libexec/maixcam-workbench/") + name)};
+    QStringList candidates{configuredProgram()};
+    for (const QString &folder : searchedFolders())
+        candidates.append(QDir(folder).filePath(name));
     for (const QString &c : candidates) {
         if (!c.isEmpty() && QFileInfo(c).isExecutable())
             return QDir::cleanPath(c);

@@ -5,6 +5,7 @@
 #include <core/toolchain/toolinvocation.h>
 
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -25,6 +26,8 @@ public:
      * else ../libexec/maixcam-workbench/ (installed); empty when none is there.
      */
     static QString program();
+    /** The two folders program() looks in: this executable's and ../libexec/maixcam-workbench. */
+    static QStringList searchedFolders();
     /** Where the guard is when it is in neither place (the tests' executables live elsewhere). */
     static void setProgram(const QString &path);
 

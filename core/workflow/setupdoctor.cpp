@@ -6,7 +6,6 @@
 #include <core/run/processguard.h>
 #include <core/toolchain/toolrelease.h>
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
@@ -54,12 +53,11 @@ void SetupDoctor::add(const DoctorFinding &finding)
 DoctorFinding SetupDoctor::checkProcessGuard(const QString &guardProgram)
 {
     if (guardProgram.isEmpty()) {
-        const QString bin = QCoreApplication::applicationDirPath();
+        const QStringList folders = ProcessGuard::searchedFolders();
         return {QStringLiteral("process_guard"), tr("Process guard"), DoctorFinding::Level::Warning,
                 tr("maixcam-process-guard is neither in %1 nor in %2, so if the workbench is killed the processes "
                    "and containers its tools started keep running.")
-                    .arg(QDir::toNativeSeparators(bin),
-                         QDir::toNativeSeparators(QDir::cleanPath(bin + QStringLiteral("/../libexec/maixcam-workbench")))),
+                    .arg(QDir::toNativeSeparators(folders.at(0)), QDir::toNativeSeparators(folders.at(1))),
                 tr("Reinstall the workbench package (or build the maixcam-process-guard target).")};
     }
     return {QStringLiteral("process_guard"), tr("Process guard"), DoctorFinding::Level::Ok,
