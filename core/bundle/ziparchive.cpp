@@ -65,6 +65,10 @@ QString ZipArchive::unsafeEntryReason(const QString &name)
         return QStringLiteral("has an empty name");
     if (name.startsWith(QLatin1Char('/')) || (name.size() > 1 && name.at(1) == QLatin1Char(':')))
         return QStringLiteral("is an absolute path");
+    // Qt takes a path starting with ':' for an absolute resource path, so QDir::filePath() would
+    // not put it under the target folder but resolve it against the current directory.
+    if (name.startsWith(QLatin1Char(':')))
+        return QStringLiteral("starts with ':'");
     if (name.contains(QLatin1Char('\\')))
         return QStringLiteral("contains a backslash");
     const QStringList parts = name.split(QLatin1Char('/'));
@@ -245,11 +249,12 @@ Expected<QStringList> ZipArchive::extractSafely(const QString &zipPath, const QS
     QStringList written;
     qint64 inflated = 0;
     for (const Entry &e : *list) {
+        // Joined by hand, not with QDir::filePath(), which returns a name it takes for absolute as is.
+        const QString path = extracted + QLatin1Char('/') + e.name;
         if (e.isDirectory) {
-            QDir(extracted).mkpath(e.name);
+            QDir().mkpath(path);
             continue;
         }
-        const QString path = QDir(extracted).filePath(e.name);
         QDir().mkpath(QFileInfo(path).absolutePath());
         const auto bytes = streamEntry(zip->get(), zip_uint64_t(e.index), zipPath, e, path, inflated, limits);
         if (!bytes)

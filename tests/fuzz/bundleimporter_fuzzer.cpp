@@ -25,12 +25,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     file.write(reinterpret_cast<const char *>(data), qint64(size));
     file.close();
     const QString target = dir.filePath(QStringLiteral("bundle"));
+    // Extracted from inside the folder, so an entry resolved against the current directory
+    // instead of the target (as Qt does for ":name") lands where the check below sees it.
+    const QString before = QDir::currentPath();
+    QDir::setCurrent(dir.path());
     const auto written = ZipArchive::extractSafely(zip, target);
+    QDir::setCurrent(before);
     if (!written) {
         if (QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size() != 1)
             __builtin_trap();
         return 0;
     }
+    // Extracted: the zip and the target folder, nothing else.
+    if (QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size() != 2)
+        __builtin_trap();
     for (const QString &name : *written) {
         if (name.endsWith(QLatin1String(".mud")))
             (void) MudReader::readFile(QDir(target).filePath(name));

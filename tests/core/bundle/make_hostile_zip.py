@@ -55,6 +55,9 @@ with z:
     elif kind == "absolute":
         info = zipfile.ZipInfo("/tmp/evil.txt")
         z.writestr(info, "owned")
+    elif kind == "resource":  # Qt reads ":..." as a resource path, absolute
+        z.writestr("ok.mud", "x")
+        z.writestr(":evil/evil.txt", "owned")
     elif kind == "symlink":
         info = zipfile.ZipInfo("link.cvimodel")
         info.create_system = 3  # unix
