@@ -462,6 +462,52 @@ TEST_F(DockerEngine, SessionKilledDuringCalibrationLeavesNoContainerAndNoProcess
     EXPECT_TRUE(calibration.errorMessage.contains(QStringLiteral("interrupted"))) << calibration.errorMessage.toStdString();
 }
 
+// The same with `docker exec` into a running container: the docker client dies with the session,
+// and the guard's kill command (a kill inside the container, as at cancel) stops the tool that
+// the exec started there. Only the container's own process remains; the run is interrupted.
+TEST_F(DockerEngine, SessionKilledDuringCalibrationWithDockerExecLeavesOnlyTheContainersOwnProcess)
+{
+    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString folder = m_dir.filePath(QStringLiteral("killed exec"));
+    const QString project = makeProject(folder);
+    const QString name = QStringLiteral("mcw-test-killed-exec-%1").arg(QCoreApplication::applicationPid());
+    const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                                QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
+                                folder + QLatin1Char(':') + folder, image, QStringLiteral("sleep"),
+                                QStringLiteral("infinity")});
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    QProcess cli;
+    startWith(cli, convertBinary(), runArgs(project, image) << QStringLiteral("--container") << name, dockerHost());
+    ASSERT_TRUE(cli.waitForStarted());
+    ASSERT_TRUE(waitUntilCalibrating(folder)) << cli.readAllStandardError().toStdString();
+    QString top;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            top = docker({QStringLiteral("top"), name}).out;
+            return top.trimmed().split(QLatin1Char('\n')).size() > 2;
+        },
+        20000))
+        << "the tool never ran in the container: " << top.toStdString();
+    ::kill(pid_t(cli.processId()), SIGKILL);
+    ASSERT_TRUE(cli.waitForFinished(10000));
+
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            top = docker({QStringLiteral("top"), name}).out;
+            return top.trimmed().split(QLatin1Char('\n')).size() == 2;
+        },
+        30000))
+        << "processes left in the container: " << top.toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(folder).isEmpty(); }, 20000))
+        << processesUnder(folder).join(QLatin1Char('\n')).toStdString();
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+    const Core::JobRecord job = newestJob(project);
+    EXPECT_EQ(job.state, Core::JobState::Failed);
+    const Core::StepRecord &calibration = job.steps.at(job.stepIndex(QStringLiteral("calibration")));
+    EXPECT_TRUE(calibration.errorMessage.contains(QStringLiteral("interrupted"))) << calibration.errorMessage.toStdString();
+}
+
 // The soak of issue 20 through the real engine: 100 conversions with the docker run backend, four
 // at a time, one in ten cancelled during calibration and one in ten failing calibration once and
 // retried. Afterwards no container and no process is left, and every job.json is whole and in
