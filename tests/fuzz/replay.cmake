@@ -2,6 +2,7 @@
 # normal (g++) build, so a crash once found stays fixed: one ctest per target, label "fuzz".
 # Arguments after the fuzzer name are the folders it replays (its corpus and shared test data).
 set(mcw_fuzz_dir ${PROJECT_SOURCE_DIR}/tests/fuzz)
+include(${mcw_fuzz_dir}/targets.cmake)
 set(mcw_fuzz_replays
   "onnxloader|${mcw_fuzz_dir}/corpus/onnxloader"
   "mudreader|${mcw_fuzz_dir}/corpus/mud|${PROJECT_SOURCE_DIR}/tests/data/mud"
@@ -18,13 +19,19 @@ add_custom_command(OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/npz-seeds/stored.npz ${CMA
   DEPENDS ${mcw_fuzz_dir}/make_npz_seeds.py)
 add_custom_target(mcw_npz_fuzz_seeds DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/npz-seeds/stored.npz)
 
+set(mcw_fuzz_replayed)
 foreach(entry ${mcw_fuzz_replays})
   string(REPLACE "|" ";" parts "${entry}")
   list(POP_FRONT parts name)
-  add_executable(${name}_replay ${mcw_fuzz_dir}/${name}_fuzzer.cpp ${mcw_fuzz_dir}/replay_main.cpp)
-  target_link_libraries(${name}_replay PRIVATE mcw_core)
-  mcw_set_qt_defines(${name}_replay)
+  list(APPEND mcw_fuzz_replayed ${name})
+  # The fuzzer's own source list, not mcw_core: a list that falls behind fails here, in CI.
+  add_executable(${name}_replay ${mcw_fuzz_dir}/replay_main.cpp)
+  mcw_fuzz_add_sources(${name}_replay ${name})
   add_test(NAME fuzz_replay_${name} COMMAND ${name}_replay ${parts})
   set_tests_properties(fuzz_replay_${name} PROPERTIES LABELS fuzz TIMEOUT 300)
 endforeach()
+if(NOT mcw_fuzz_replayed STREQUAL mcw_fuzz_targets)
+  message(FATAL_ERROR "replay.cmake replays ${mcw_fuzz_replayed}, targets.cmake lists ${mcw_fuzz_targets}: "
+                      "every fuzz target needs its replay")
+endif()
 add_dependencies(npz_replay mcw_npz_fuzz_seeds)
