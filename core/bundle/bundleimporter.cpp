@@ -4,6 +4,7 @@
 #include "ziparchive.h"
 
 #include <core/atomicfile.h>
+#include <core/localpath.h>
 #include <core/project/decimallist.h>
 #include <core/project/projectfile.h>
 
@@ -26,10 +27,10 @@ QString BundleImporter::modelPathProblem(const QString &value, const QString &bu
 {
     if (value.isEmpty())
         return QStringLiteral("is empty");
-    if (QDir::isAbsolutePath(value))
+    if (isAbsoluteLocalPath(value))
         return QStringLiteral("is an absolute path; bundles must name files next to the .mud");
     const QString root = QFileInfo(bundleFolder).canonicalFilePath();
-    const QString lexical = QDir::cleanPath(QDir(root).filePath(value));
+    const QString lexical = resolveLocalPath(root, value);
     if (lexical != root && !lexical.startsWith(root + QLatin1Char('/')))
         return QStringLiteral("leaves the bundle folder");
     // A symlink inside the bundle may still point elsewhere.
@@ -100,12 +101,12 @@ Expected<BundleImporter::Bundle> BundleImporter::openMud(const QString &mudPath)
         if (!problem.isEmpty()) {
             bundle.problems.append(importError(QStringLiteral("import_model_path"),
                                                QStringLiteral("%1: `%2 = %3` %4.").arg(mudPath, key, modelValue, problem)));
-        } else if (!QFileInfo::exists(QDir(bundle.folder).filePath(modelValue))) {
+        } else if (!QFileInfo::exists(resolveLocalPath(bundle.folder, modelValue))) {
             bundle.problems.append(importError(QStringLiteral("import_model_missing"),
                                                QStringLiteral("%1: the model file %2 is not next to the .mud.")
                                                    .arg(mudPath, modelValue)));
         } else if (bundle.cvimodelPath.isEmpty()) {
-            bundle.cvimodelPath = QDir(bundle.folder).filePath(modelValue);
+            bundle.cvimodelPath = resolveLocalPath(bundle.folder, modelValue);
         }
     }
 

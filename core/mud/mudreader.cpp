@@ -3,6 +3,7 @@
 #include "mudreader.h"
 
 #include <core/atomicfile.h>
+#include <core/localpath.h>
 #include <core/project/imageinput.h>
 #include <core/project/numberformat.h>
 
@@ -365,7 +366,7 @@ void MudScanner::checkLabels(const MudEntry &e)
             return;
         }
         if (!m_mudDir.isEmpty()) {
-            const QString path = QDir(m_mudDir).filePath(value);
+            const QString path = resolveLocalPath(m_mudDir, value);
             if (QFileInfo(path).isFile()) {
                 const auto bytes = readWholeFile(path, qint64(16) << 20);
                 if (!bytes) {
@@ -430,10 +431,10 @@ void MudScanner::checkAxmodelKeys(const MudSection &basic)
     for (const MudEntry *model : {npu, vnpu}) {
         if (!model || model->value.isEmpty())
             continue;
-        if (QDir::isAbsolutePath(model->value)) {
+        if (isAbsoluteLocalPath(model->value)) {
             warning(QStringLiteral("mud_absolute_model"), model->line,
                     QStringLiteral("the model path is absolute; it breaks when the files are copied to the device."));
-        } else if (!m_mudDir.isEmpty() && !QFileInfo::exists(QDir(m_mudDir).filePath(model->value))) {
+        } else if (!m_mudDir.isEmpty() && !QFileInfo::exists(resolveLocalPath(m_mudDir, model->value))) {
             warning(QStringLiteral("mud_model_missing"), model->line,
                     QStringLiteral("'%1' is not next to the MUD; copy it along or the device reports \"axmodel path "
                                    "%1 not exists\".").arg(model->value));
@@ -509,10 +510,10 @@ void MudScanner::checkSemantics()
         if (!model || model->value.isEmpty()) {
             error(QStringLiteral("mud_missing_key"), basic->line,
                   QStringLiteral("[basic] has no 'model'; the device fails with \"model not found basic.model key\"."));
-        } else if (QDir::isAbsolutePath(model->value)) {
+        } else if (isAbsoluteLocalPath(model->value)) {
             warning(QStringLiteral("mud_absolute_model"), model->line,
                     QStringLiteral("the model path is absolute; it breaks when the files are copied to the device."));
-        } else if (!m_mudDir.isEmpty() && !QFileInfo::exists(QDir(m_mudDir).filePath(model->value))) {
+        } else if (!m_mudDir.isEmpty() && !QFileInfo::exists(resolveLocalPath(m_mudDir, model->value))) {
             warning(QStringLiteral("mud_model_missing"), model->line,
                     QStringLiteral("'%1' is not next to the MUD; copy it along or the device reports \"cvimodel "
                                    "path not exists\".").arg(model->value));

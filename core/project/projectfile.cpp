@@ -3,6 +3,7 @@
 #include "projectfile.h"
 
 #include <core/atomicfile.h>
+#include <core/localpath.h>
 #include <core/project/devicename.h>
 #include <core/project/imageinput.h>
 #include <core/project/numberformat.h>
@@ -122,7 +123,7 @@ public:
         readString(map, key, value);
         if (!map[key])
             return;
-        out = value.isEmpty() ? QString() : QDir::cleanPath(QDir(m_baseDir).absoluteFilePath(value));
+        out = value.isEmpty() ? QString() : resolveLocalPath(m_baseDir, value);
     }
 
     void readBool(const YAML::Node &map, const char *key, bool &out)

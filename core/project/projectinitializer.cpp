@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectinitializer.h"
 
+#include <core/localpath.h>
 #include <core/onnx/familydetector.h>
 #include <core/project/cocolabels.h>
 #include <core/project/imageinput.h>
@@ -114,7 +115,7 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
         p.anchors = yolov5Anchors();
 
     p.name = options.name.isEmpty() ? QFileInfo(modelPath).completeBaseName() : options.name;
-    p.modelPath = QFileInfo(modelPath).absoluteFilePath();
+    p.modelPath = absoluteLocalPath(modelPath);
     if (const auto sha = sha256OfFile(modelPath))
         p.modelSha256 = *sha;
 
@@ -185,8 +186,8 @@ Expected<ProjectInitializer::Result> ProjectInitializer::initialize(const Graph 
         result.notes.append(QStringLiteral("No labels: add them before writing the MUD."));
     }
 
-    p.testImage = options.testImage.isEmpty() ? QString() : QFileInfo(options.testImage).absoluteFilePath();
-    p.quantization.datasetDir = options.datasetDir.isEmpty() ? QString() : QFileInfo(options.datasetDir).absoluteFilePath();
+    p.testImage = absoluteLocalPath(options.testImage);
+    p.quantization.datasetDir = absoluteLocalPath(options.datasetDir);
     p.quantization.inputNum = options.inputNum;
     p.device = options.device;
     p.workspaceDir = ProjectFile::defaultWorkspaceDir(options.projectPath.isEmpty() ? modelPath : options.projectPath);

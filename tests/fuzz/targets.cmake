@@ -13,12 +13,12 @@ set(mcw_fuzz_onnxloader_sources
 set(mcw_fuzz_onnxloader_libs onnx onnx_proto protobuf::libprotobuf)
 
 set(mcw_fuzz_mudreader_sources
-  ${mcw_fuzz_core}/mud/mudreader.cpp ${mcw_fuzz_core}/project/imageinput.cpp ${mcw_fuzz_core}/project/numberformat.cpp ${mcw_fuzz_core}/atomicfile.cpp)
+  ${mcw_fuzz_core}/mud/mudreader.cpp ${mcw_fuzz_core}/project/imageinput.cpp ${mcw_fuzz_core}/project/numberformat.cpp ${mcw_fuzz_core}/atomicfile.cpp ${mcw_fuzz_core}/localpath.cpp)
 set(mcw_fuzz_mudreader_libs PkgConfig::INIH)
 
 set(mcw_fuzz_projectfile_sources
   ${mcw_fuzz_core}/project/projectfile.cpp ${mcw_fuzz_core}/project/devicename.cpp ${mcw_fuzz_core}/project/imageinput.cpp
-  ${mcw_fuzz_core}/project/numberformat.cpp ${mcw_fuzz_core}/atomicfile.cpp)
+  ${mcw_fuzz_core}/project/numberformat.cpp ${mcw_fuzz_core}/atomicfile.cpp ${mcw_fuzz_core}/localpath.cpp)
 set(mcw_fuzz_projectfile_libs yaml-cpp)
 
 set(mcw_fuzz_logparser_sources
@@ -41,7 +41,7 @@ set(mcw_fuzz_jobrecord_libs)
 
 set(mcw_fuzz_bundleimporter_sources
   ${mcw_fuzz_core}/bundle/ziparchive.cpp ${mcw_fuzz_core}/bundle/archivelimits.cpp ${mcw_fuzz_core}/mud/mudreader.cpp
-  ${mcw_fuzz_core}/project/numberformat.cpp ${mcw_fuzz_core}/project/imageinput.cpp ${mcw_fuzz_core}/atomicfile.cpp)
+  ${mcw_fuzz_core}/project/numberformat.cpp ${mcw_fuzz_core}/project/imageinput.cpp ${mcw_fuzz_core}/atomicfile.cpp ${mcw_fuzz_core}/localpath.cpp)
 set(mcw_fuzz_bundleimporter_libs PkgConfig::LIBZIP PkgConfig::INIH)
 
 set(mcw_fuzz_pulsar2log_sources

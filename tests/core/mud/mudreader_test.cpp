@@ -205,3 +205,22 @@ TEST(MudReaderTest, LabelsFileNextToTheMud)
     const auto missing = problems(replaced(good, "model = m.cvimodel", "model = /abs/m.cvimodel"));
     EXPECT_TRUE(hasProblem(missing, 3, QStringLiteral("mud_absolute_model"), Warn));
 }
+
+// The device reads `model = :m.cvimodel` and a labels file ":labels.txt" next to the MUD; Qt
+// would take both names for absolute resource paths.
+TEST(MudReaderTest, NamesStartingWithAColonAreFilesNextToTheMud)
+{
+    QTemporaryDir dir;
+    QFile labels(dir.path() + QStringLiteral("/:labels.txt")); // not filePath(), for the same reason
+    ASSERT_TRUE(labels.open(QIODevice::WriteOnly));
+    labels.write("person\ncar\n");
+    labels.close();
+    QFile model(dir.path() + QStringLiteral("/:m.cvimodel"));
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly));
+    model.close();
+    QByteArray mud = replaced(good, "labels = cat, dog", "labels = :labels.txt");
+    mud = replaced(mud, "model = m.cvimodel", "model = :m.cvimodel");
+    const MudReader::Result r = MudReader::parse(mud, QStringLiteral("t.mud"), dir.path());
+    EXPECT_EQ(r.labels, (QStringList{QStringLiteral("person"), QStringLiteral("car")}));
+    EXPECT_TRUE(r.diagnostics.isEmpty()) << r.diagnostics.first().code.toStdString();
+}

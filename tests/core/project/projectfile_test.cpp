@@ -91,6 +91,24 @@ TEST(ProjectFileTest, StoresPathsRelativeToTheFile)
     EXPECT_EQ(moved->project.quantization.datasetDir, QStringLiteral("/elsewhere/calib"));
 }
 
+// A folder whose name starts with ':' is a folder next to the project, not a Qt resource path
+// (QDir takes ":images" for absolute and left it unresolved, so it did not survive a save; found
+// by the project file fuzzer).
+TEST(ProjectFileTest, PathsStartingWithAColonAreFilesNextToTheProject)
+{
+    const QByteArray yaml = "schema: 1\nname: x\nmodel:\n  path: ':m.onnx'\nquantization:\n  calibration:\n"
+                            "    dataset: ':images'\ntest_image: 'sub/:dog.jpg'\n";
+    const auto loaded = ProjectFile::parse(yaml, QStringLiteral("/p/x.yaml"));
+    ASSERT_TRUE(loaded) << loaded.error().message.toStdString();
+    EXPECT_EQ(loaded->project.modelPath, QStringLiteral("/p/:m.onnx"));
+    EXPECT_EQ(loaded->project.quantization.datasetDir, QStringLiteral("/p/:images"));
+    EXPECT_EQ(loaded->project.testImage, QStringLiteral("/p/sub/:dog.jpg"));
+    const auto again = ProjectFile::parse(ProjectFile::serialize(loaded->project, QStringLiteral("/p/x.yaml")),
+                                          QStringLiteral("/p/x.yaml"));
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->project, loaded->project);
+}
+
 TEST(ProjectFileTest, DefaultsWhenKeysAreMissing)
 {
     const auto loaded = ProjectFile::parse("schema: 1\nname: x\n", QStringLiteral("/p/x.yaml"));
