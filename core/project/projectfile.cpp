@@ -123,7 +123,7 @@ public:
         readString(map, key, value);
         if (!map[key])
             return;
-        out = value.isEmpty() ? QString() : resolveLocalPath(m_baseDir, value);
+        out = resolveLocalPath(m_baseDir, value);
     }
 
     void readBool(const YAML::Node &map, const char *key, bool &out)
