@@ -49,7 +49,7 @@ set(mcw_fuzz_pulsar2log_sources
   ${mcw_fuzz_core}/pulsar2/precisiontable.cpp ${mcw_fuzz_core}/atomicfile.cpp)
 set(mcw_fuzz_pulsar2log_libs)
 
-# The target \a target built from \a name's entry point, its list and Qt Core.
+# Gives TARGET the entry point of fuzz target NAME, NAME's sources and libraries, and Qt Core.
 function(mcw_fuzz_add_sources target name)
   target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/tests/fuzz/${name}_fuzzer.cpp ${mcw_fuzz_${name}_sources})
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR})

@@ -8,7 +8,6 @@
 #include <core/run/processguard.h>
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -124,7 +123,8 @@ TEST(ProcessGuard, AWatcherKilledAloneLeavesTheToolRunningToItsEnd)
     qint64 watcher = 0;
     ASSERT_TRUE(Tests::waitUntil([&] {
         for (const qint64 child : childrenOf(tool)) {
-            if (QStringLiteral("maixcam-process-guard").startsWith(commandName(child)) && !commandName(child).isEmpty())
+            // The kernel keeps the first 15 characters of a program's name.
+            if (const QString name = commandName(child); !name.isEmpty() && QStringLiteral("maixcam-process-guard").startsWith(name))
                 watcher = child;
         }
         return watcher > 0;
