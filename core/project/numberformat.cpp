@@ -44,7 +44,9 @@ std::optional<double> parseDecimal(const QString &text)
     const double value = trimmed.toDouble(&ok);
     if (!ok || !std::isfinite(value))
         return std::nullopt;
-    return value;
+    // "-0" reads as 0, the value formatDecimal() writes for it: Qt 6.4 compares QList<double>
+    // byte by byte, so a loaded -0 would differ from the same project saved and loaded again.
+    return value == 0.0 ? 0.0 : value;
 }
 
 } // namespace Mcw::Core

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace Mcw::Core;
 
 // Expected strings are Python 3 repr() of the same doubles, written out of exponent form.
@@ -29,6 +31,18 @@ TEST(NumberFormatTest, EveryFormattedValueReadsBackExactly)
         const auto back = parseDecimal(formatDecimal(v));
         ASSERT_TRUE(back.has_value());
         EXPECT_EQ(*back, v);
+    }
+}
+
+// Found by the project file fuzzer: anchors [-0, 1] saved as [0, 1] did not load back equal,
+// since Qt 6.4 compares QList<double> byte by byte.
+TEST(NumberFormatTest, MinusZeroReadsAsTheZeroThatIsWritten)
+{
+    for (const char *text : {"-0", "-0.0", "-0e5", "-.0"}) {
+        const auto value = parseDecimal(QString::fromLatin1(text));
+        ASSERT_TRUE(value.has_value()) << text;
+        EXPECT_FALSE(std::signbit(*value)) << text;
+        EXPECT_EQ(QList<double>{*value}, QList<double>{*parseDecimal(formatDecimal(*value))}) << text;
     }
 }
 

@@ -109,6 +109,18 @@ TEST(ProjectFileTest, PathsStartingWithAColonAreFilesNextToTheProject)
     EXPECT_EQ(again->project, loaded->project);
 }
 
+TEST(ProjectFileTest, MinusZeroSurvivesASaveAndLoad)
+{
+    const QByteArray yaml = "schema: 1\nname: x\nmaixpy:\n  anchors: [-0, 13]\npreprocess:\n  mean: [-0.0, 0, 0]\n";
+    const auto loaded = ProjectFile::parse(yaml, QStringLiteral("/p/x.yaml"));
+    ASSERT_TRUE(loaded) << loaded.error().message.toStdString();
+    const auto again = ProjectFile::parse(ProjectFile::serialize(loaded->project, QStringLiteral("/p/x.yaml")),
+                                          QStringLiteral("/p/x.yaml"));
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->project.anchors, loaded->project.anchors);
+    EXPECT_EQ(again->project, loaded->project);
+}
+
 TEST(ProjectFileTest, DefaultsWhenKeysAreMissing)
 {
     const auto loaded = ProjectFile::parse("schema: 1\nname: x\n", QStringLiteral("/p/x.yaml"));
