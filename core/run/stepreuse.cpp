@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stepreuse.h"
 
+#include <core/bundle/ziparchive.h>
 #include <core/run/steplog.h>
 #include <core/sha256.h>
 
@@ -117,8 +118,9 @@ static std::optional<QList<OutputFile>> copyStep(const StepRecord &step, const Q
         // earlier run's copy is no longer this step's, and no step reads it.
         if (output.path == QLatin1String("build_flag.json"))
             continue;
-        // Without a recorded hash there is nothing to check the earlier file against.
-        if (output.sha256.isEmpty())
+        // Without a recorded hash there is nothing to check the earlier file against; a name
+        // leaving the job folder (an edited job.json) would copy files outside both runs.
+        if (output.sha256.isEmpty() || !ZipArchive::unsafeEntryReason(output.path).isEmpty())
             return rollBack();
         const QString target = QDir(toDir).filePath(output.path);
         if (!copyVerified(QDir(fromDir).filePath(output.path), target, output.sha256))
@@ -126,7 +128,7 @@ static std::optional<QList<OutputFile>> copyStep(const StepRecord &step, const Q
         copied.append(target);
         kept.append(output);
     }
-    if (!step.logFile.isEmpty()) {
+    if (!step.logFile.isEmpty() && ZipArchive::unsafeEntryReason(step.logFile).isEmpty()) {
         // Logs are best effort: the outputs are what later steps need.
         const QString log = QDir(fromDir).filePath(step.logFile);
         for (const QString &path : {log, rawStreamPath(log, OutputStream::Stdout), rawStreamPath(log, OutputStream::Stderr)}) {

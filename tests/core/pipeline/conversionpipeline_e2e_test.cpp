@@ -39,6 +39,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace Mcw::Core;
 namespace Tests = Mcw::Tests;
 
@@ -649,6 +651,27 @@ TEST(StepReuse, AnEarlierOutputChangedSinceIsNotTrusted)
     EXPECT_FALSE(QFileInfo::exists(QDir(next.directory).filePath(QStringLiteral("yolov8n.mlir"))));
     for (const StepRecord &step : next.steps)
         EXPECT_EQ(step.state, StepState::Pending) << step.id.toStdString();
+}
+
+// An edited job.json naming an output outside its job folder: the file it names is the real one
+// (its hash matches), but copying it would write into another run's folder.
+TEST(StepReuse, AnEarlierOutputNamedOutsideItsJobFolderIsNotCopied)
+{
+    Conversion c;
+    JobRecord first = c.run();
+    ASSERT_EQ(first.state, JobState::Succeeded);
+    StepRecord &transform = first.steps[first.stepIndex(QStringLiteral("transform"))];
+    const int mlir = int(std::find_if(transform.outputs.cbegin(), transform.outputs.cend(),
+                                      [](const OutputFile &o) { return o.path.endsWith(QLatin1String(".mlir")); })
+                         - transform.outputs.cbegin());
+    ASSERT_LT(mlir, transform.outputs.size());
+    const QString runName = QFileInfo(first.directory).fileName();
+    transform.outputs[mlir].path = QStringLiteral("../%1/%2").arg(runName, transform.outputs[mlir].path);
+    transform.logFile = QStringLiteral("../") + runName + QLatin1Char('/') + transform.logFile;
+
+    const JobRecord next = c.reusing(first);
+    EXPECT_FALSE(reusedSteps(next).contains(QStringLiteral("transform")));
+    EXPECT_TRUE(reusedSteps(next).isEmpty()) << "every later step depends on the transform";
 }
 
 TEST(StepReuse, CliRunWithReuseRunsOnlyWhatChanged)
