@@ -339,11 +339,10 @@ int runRun(const QStringList &arguments)
     runOptions.qtableSearch = search;
     if (adopt && !search)
         return bad(QStringLiteral("--adopt needs --search-qtable."));
-    if (reuse) {
-        const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot, loaded->project.name).jobs;
-        if (!earlier.isEmpty())
-            runOptions.reuseFrom = earlier.last();
-    }
+    // Loading the earlier runs also ends what an interrupted one left running (JobHistory).
+    const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot, loaded->project.name).jobs;
+    if (reuse && !earlier.isEmpty())
+        runOptions.reuseFrom = earlier.last();
     const auto queued = session.startRunAndWait(loaded->project, runOptions);
     if (!queued) {
         printErr(queued.error().message);

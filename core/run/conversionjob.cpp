@@ -195,6 +195,7 @@ void ConversionJob::startStep(int index)
     m_runner->setTimeout(m_stepTimeoutMs);
     m_runner->setKillGracePeriod(m_graceMs);
     m_runner->setLogFile(QDir(m_record.directory).filePath(step.logFile));
+    m_runner->setRunFolder(m_record.directory);
     m_runner->setCancelInvocations(m_backend->terminateInvocations(tool, tag), m_backend->killInvocations(tool, tag));
     const QString stepId = step.id;
     connect(m_runner.get(), &StepRunner::phaseStarted, this, [this](const QString &title) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobhistory.h"
 
+#include <core/run/leftoverprocesses.h>
+
 #include <QDir>
 
 #include <algorithm>
@@ -25,6 +27,8 @@ JobHistory::Result JobHistory::load(const QString &root, const QString &name)
         if (!name.isEmpty() && record->name != name)
             continue;
         if (record->state == JobState::Running || record->state == JobState::Queued) {
+            // Its tool may outlive both the session and the guard's watcher.
+            LeftoverProcesses::end(jobDir);
             record->state = JobState::Failed;
             for (StepRecord &s : record->steps) {
                 if (s.state == StepState::Running) {

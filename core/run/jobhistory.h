@@ -8,8 +8,9 @@ namespace Mcw::Core {
 
 /**
  * Past runs under a runs folder: every `<root>/<job>/job.json`, oldest first. A job that was
- * queued or running when the app stopped is listed as failed ("interrupted"), since nothing
- * of it runs any more. Unreadable job files are reported, not fatal.
+ * queued or running when the app stopped is listed as failed ("interrupted"), and what still
+ * runs of it with no session left is ended (LeftoverProcesses). Unreadable job files are
+ * reported, not fatal.
  */
 class JobHistory
 {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processrunner.h"
 
+#include <core/run/leftoverprocesses.h>
 #include <core/run/processguard.h>
 
 #include <QCoreApplication>
@@ -135,6 +136,8 @@ bool ProcessRunner::start(const ToolInvocation &invocation)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (auto it = invocation.environment.cbegin(); it != invocation.environment.cend(); ++it)
         env.insert(it.key(), it.value());
+    if (!m_runFolder.isEmpty())
+        env = LeftoverProcesses::marked(env, m_runFolder);
     m_process->setProcessEnvironment(env);
     if (!m_stdinFile.isEmpty())
         m_process->setStandardInputFile(m_stdinFile);

@@ -46,6 +46,11 @@ public:
      * folder must exist. Empty = no files.
      */
     void setLogFile(const QString &path) { m_logPath = path; }
+    /**
+     * Marks the processes it starts as working for the run in \a folder, so that reopening
+     * that run ends those that outlive this process (LeftoverProcesses). Empty = unmarked.
+     */
+    void setRunFolder(const QString &folder) { m_runFolder = folder; }
     /** A file fed to the child's stdin (a tar for `docker cp -`); empty = none. */
     void setStandardInputFile(const QString &path) { m_stdinFile = path; }
     /** The child's stdout goes to this file instead of the log (a tar from `docker cp … -`). */
@@ -97,6 +102,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QString m_displayName;
     QString m_logPath;
+    QString m_runFolder;
     QFile m_log;
     StreamState m_out;
     StreamState m_err;

@@ -106,6 +106,7 @@ void StepRunner::runCommand(const StepPlan::Phase &phase)
     m_runner->setTimeout(phase.cleanup ? CleanupTimeoutMs : m_timeoutMs);
     m_runner->setStandardInputFile(phase.stdinFile);
     m_runner->setStandardOutputFile(phase.stdoutFile);
+    m_runner->setRunFolder(m_runFolder);
     if (phase.main) {
         m_runner->setDisplayName(m_displayName);
         m_runner->setLogFile(m_logPath);

@@ -37,6 +37,8 @@ public:
     void setTimeout(qint64 ms) { m_timeoutMs = ms; }
     void setKillGracePeriod(qint64 ms) { m_graceMs = ms; }
     void setLogFile(const QString &path) { m_logPath = path; }
+    /** Every command of the step is marked as working for this run (ProcessRunner::setRunFolder). */
+    void setRunFolder(const QString &folder) { m_runFolder = folder; }
     void setCancelInvocations(const QList<ToolInvocation> &terminate, const QList<ToolInvocation> &kill);
 
     void start(const StepPlan &plan);
@@ -77,6 +79,7 @@ private:
     QList<ToolInvocation> m_kill;
     QString m_displayName;
     QString m_logPath;
+    QString m_runFolder;
     ProcessOutcome m_outcome;
     std::optional<Error> m_phaseError;
     QString m_engineDownReason;

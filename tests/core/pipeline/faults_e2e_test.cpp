@@ -72,13 +72,15 @@ JobRecord runWithStepRunning(const QString &runsRoot, const QString &step)
     return {};
 }
 
-/** Runs \a project to the end on the doubles and returns that run (the only one in its workspace). */
-JobRecord runToTheEnd(const QString &project)
+/** Runs \a project to the end on the doubles and returns that run, the \a nth in its workspace. */
+JobRecord runToTheEnd(const QString &project, int nth = 1)
 {
     qputenv("FAKE_TPU_SPEED", "0");
     const Tests::CliRun run = Tests::runConvert(QStringList{QStringLiteral("run"), project} + s_native);
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
-    const JobRecord record = JobHistory::load(ProjectFile::load(project)->project.workspaceDir).jobs.value(0);
+    const QList<JobRecord> runs = JobHistory::load(ProjectFile::load(project)->project.workspaceDir).jobs;
+    EXPECT_EQ(runs.size(), nth);
+    const JobRecord record = runs.value(nth - 1);
     EXPECT_EQ(record.state, JobState::Succeeded);
     return record;
 }
@@ -128,15 +130,35 @@ qint64 childPidIn(const QString &stderrLog)
     return at < 0 || end < 0 ? 0 : text.mid(at + 10, end - at - 10).trimmed().toLongLong();
 }
 
+/** The guard's watchers among the processes of \a group (the kernel keeps 15 characters of a name). */
+QList<qint64> watchersIn(qint64 group)
+{
+    QList<qint64> watchers;
+    for (const qint64 pid : Tests::processesInGroup(group)) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        const QString name = comm.open(QIODevice::ReadOnly) ? QString::fromUtf8(comm.readAll().trimmed()) : QString();
+        if (!name.isEmpty() && QStringLiteral("maixcam-process-guard").startsWith(name))
+            watchers.append(pid);
+    }
+    return watchers;
+}
+
+/** What dies with SIGKILL during the run. */
+enum class Killed {
+    Session,
+    /** The guard's watcher first, then the session: the tool lives on until the run is reopened. */
+    WatcherAndSession,
+};
+
 /**
  * Converts \a project once to the end, then starts the session \a program with \a arguments
  * (it converts \a project again) with the calibration double hanging after it started a child
- * in its process group, and kills the session with SIGKILL there. Then: no process of the
- * tool's group is left, reopening lists the run as interrupted, every job.json is whole and the
- * earlier run is untouched.
+ * in its process group, and kills what \a killed says with SIGKILL there. Then: no process of
+ * the tool's group is left, reopening lists the run as interrupted, every job.json is whole and
+ * the earlier run is untouched.
  */
 void killSessionDuringCalibration(const QString &project, const QString &program, const QStringList &arguments,
-                                  QProcessEnvironment env)
+                                  QProcessEnvironment env, Killed killed = Killed::Session)
 {
     const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
     const JobRecord earlier = runToTheEnd(project);
@@ -166,8 +188,23 @@ void killSessionDuringCalibration(const QString &project, const QString &program
     const qint64 group = Tests::processGroupOf(child);
     ASSERT_GT(group, 0);
     ASSERT_NE(group, Tests::processGroupOf(session.processId())) << "the tool runs in a group of its own";
+    if (killed == Killed::WatcherAndSession) {
+        const QList<qint64> watchers = watchersIn(group);
+        ASSERT_EQ(watchers.size(), 1) << "the guard's watcher in the tool's group";
+        ::kill(pid_t(watchers.first()), SIGKILL);
+        ASSERT_TRUE(waitFor([&] { return watchersIn(group).isEmpty(); }, 10));
+    }
     ::kill(pid_t(session.processId()), SIGKILL);
     ASSERT_TRUE(session.waitForFinished(10000));
+    int runs = 2;
+    if (killed == Killed::WatcherAndSession) {
+        // Nothing ends the tool now: it is still there a second later...
+        QThread::sleep(1);
+        ASSERT_TRUE(Tests::processesInGroup(group).contains(child)) << "the tool's child ended on its own";
+        // ... until the user converts the project again, which reopens its runs.
+        runToTheEnd(project, 3);
+        runs = 3;
+    }
 
     // The tool and its child die with the session that started them: no process of the
     // tool's group is left, none works in the run folder.
@@ -179,8 +216,8 @@ void killSessionDuringCalibration(const QString &project, const QString &program
         ::kill(pid_t(pid), SIGKILL); // a failed test leaks nothing
     const JobHistory::Result reopened = JobHistory::load(runsRoot);
     EXPECT_TRUE(reopened.errors.isEmpty()) << reopened.errors.join(QLatin1Char('\n')).toStdString();
-    ASSERT_EQ(reopened.jobs.size(), 2);
-    const JobRecord &interrupted = reopened.jobs.last();
+    ASSERT_EQ(reopened.jobs.size(), runs);
+    const JobRecord &interrupted = reopened.jobs.at(1);
     EXPECT_EQ(interrupted.directory, hanging.directory);
     EXPECT_EQ(interrupted.state, JobState::Failed);
     const StepRecord &step = interrupted.steps.at(interrupted.stepIndex(QStringLiteral("calibration")));
@@ -203,6 +240,19 @@ TEST(Faults, SessionKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     killSessionDuringCalibration(project, Tests::binDir() + QStringLiteral("/maixcam-convert"),
                                  QStringList{QStringLiteral("run"), project} + s_native,
                                  QProcessEnvironment::systemEnvironment());
+}
+
+// A double fault: the guard's watcher is killed, then the session. The tool runs on until the
+// project is converted again, whose session ends it (and its child) when it lists the run as
+// interrupted.
+TEST(Faults, WatcherAndSessionKilledMidRunLeaveTheToolOnlyUntilTheRunsAreReopened)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    killSessionDuringCalibration(project, Tests::binDir() + QStringLiteral("/maixcam-convert"),
+                                 QStringList{QStringLiteral("run"), project} + s_native,
+                                 QProcessEnvironment::systemEnvironment(), Killed::WatcherAndSession);
 }
 
 // The same for the GUI: `maixcam-workbench --run PROJECT.yaml` (offscreen) opens the project

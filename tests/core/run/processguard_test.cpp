@@ -107,7 +107,8 @@ TEST(ProcessGuard, WithoutPidfdsTheToolRunsUnguardedWithItsExitStatus)
 
 // The watcher killed on its own (a user's `kill`, the OOM killer): the tool does not notice and
 // runs to its own end with its own exit status; the run is not lost. (What is lost is the guard:
-// a session killed afterwards would leave the tool running; see docs/reliability.md.)
+// a session killed afterwards leaves the tool running until its run is reopened, which ends it:
+// LeftoverProcesses and Faults.WatcherAndSessionKilledMidRun….)
 TEST(ProcessGuard, AWatcherKilledAloneLeavesTheToolRunningToItsEnd)
 {
     const QString guard = Core::ProcessGuard::program();
