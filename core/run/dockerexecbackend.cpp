@@ -3,6 +3,7 @@
 #include "dockerexecbackend.h"
 
 #include <core/run/dockermessages.h>
+#include <core/run/leftoverprocesses.h>
 
 #include <QDir>
 
@@ -48,6 +49,8 @@ Expected<ToolInvocation> DockerExecBackend::wrap(const ToolInvocation &tool, con
                      QStringLiteral("PYTHONUNBUFFERED=1"), QStringLiteral("--user"),
                      QStringLiteral("%1:%2").arg(::getuid()).arg(::getgid()), QStringLiteral("-e"),
                      QStringLiteral("HOME=") + cwd};
+    for (const QString &name : LeftoverProcesses::environmentNames())
+        args << QStringLiteral("-e") << name; // the values come from the client's environment
     QStringList keys = tool.environment.keys();
     keys.sort();
     for (const QString &k : std::as_const(keys))

@@ -4,6 +4,7 @@
 
 #include <core/run/containertransfer.h>
 #include <core/run/dockermessages.h>
+#include <core/run/leftoverprocesses.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -122,6 +123,10 @@ Expected<ToolInvocation> DockerRunBackend::wrap(const ToolInvocation &tool, cons
     args << QStringLiteral("-w") << cwd << QStringLiteral("-e") << QStringLiteral("PYTHONUNBUFFERED=1")
          << QStringLiteral("--user") << QStringLiteral("%1:%2").arg(::getuid()).arg(::getgid())
          << QStringLiteral("-e") << QStringLiteral("HOME=") + cwd;
+    // Names only: the values (run folder, session) come from the client's environment, so the
+    // command stays the same from run to run.
+    for (const QString &name : LeftoverProcesses::environmentNames())
+        args << QStringLiteral("-e") << name;
     QStringList keys = tool.environment.keys();
     keys.sort();
     for (const QString &k : std::as_const(keys))

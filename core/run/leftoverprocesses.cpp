@@ -60,6 +60,11 @@ QByteArray folderKey(const QString &runFolder)
 
 } // namespace
 
+QStringList LeftoverProcesses::environmentNames()
+{
+    return {QString::fromLatin1(RunFolderKey), QString::fromLatin1(SessionKey)};
+}
+
 QProcessEnvironment LeftoverProcesses::marked(QProcessEnvironment env, const QString &runFolder)
 {
     env.insert(QString::fromLatin1(RunFolderKey), QFile::decodeName(folderKey(runFolder)));

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 namespace Mcw::Core {
 
@@ -18,12 +19,16 @@ namespace Mcw::Core {
  * interrupted run ends the processes marked with its folder whose session is gone; those of a
  * session still running (the same project open twice) are left alone.
  *
- * Host processes only: a container's processes do not inherit the docker client's environment
- * (see docs/reliability.md).
+ * Processes on this machine only: the containers of a remote engine run elsewhere.
  */
 class LeftoverProcesses
 {
 public:
+    /**
+     * The names of the marking entries. Passed as `docker run -e NAME` (the value from the
+     * client's environment), a container on this machine's engine is marked too.
+     */
+    static QStringList environmentNames();
     /** \a env with the entries that mark a process as working for the run in \a runFolder for this session. */
     static QProcessEnvironment marked(QProcessEnvironment env, const QString &runFolder);
     /** Live processes marked with \a runFolder whose session is gone, from /proc. */

@@ -159,6 +159,28 @@ QStringList processesUnder(const QString &root)
     return found;
 }
 
+/** The guard's watcher of the tool session \a session started: a grandchild named after the guard. */
+qint64 watcherOf(qint64 session)
+{
+    const auto field = [](qint64 pid, int index) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return qint64(-1);
+        const QByteArray text = stat.readAll();
+        return text.mid(text.lastIndexOf(')') + 2).split(' ').value(index).toLongLong();
+    };
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        const qint64 pid = entry.toLongLong();
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        // The kernel keeps the first 15 characters of a program's name; field 1 is the parent.
+        const QString name = comm.open(QIODevice::ReadOnly) ? QString::fromUtf8(comm.readAll().trimmed()) : QString();
+        if (pid > 0 && !name.isEmpty() && QStringLiteral("maixcam-process-guard").startsWith(name)
+            && field(field(pid, 1), 1) == session)
+            return pid;
+    }
+    return 0;
+}
+
 /** The double image with the doubles' switches (FAKE_TPU_*) baked in as ENV; built once per set. */
 QString imageWith(const QStringList &env)
 {
@@ -512,6 +534,66 @@ TEST_F(DockerEngine, SessionKilledDuringCalibrationWithDockerExecLeavesOnlyTheCo
     EXPECT_EQ(job.state, Core::JobState::Failed);
     const Core::StepRecord &calibration = job.steps.at(job.stepIndex(QStringLiteral("calibration")));
     EXPECT_TRUE(calibration.errorMessage.contains(QStringLiteral("interrupted"))) << calibration.errorMessage.toStdString();
+}
+
+// A double fault: the guard's watcher is killed, then the session. Nothing runs the watcher's
+// kill, so the tool runs on in its container until the project's runs are reopened (as the GUI
+// does when it opens the project): the tool carries the run's marks (`-e MCW_RUN_FOLDER -e
+// MCW_SESSION`), ends, and --rm removes its container; with `docker exec` the container's own
+// process stays.
+TEST_F(DockerEngine, WatcherAndSessionKilledLeaveTheToolOnlyUntilTheRunsAreReopened)
+{
+    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    for (const bool exec : {false, true}) {
+        SCOPED_TRACE(exec ? "docker exec" : "docker run");
+        const QString folder = m_dir.filePath(exec ? QStringLiteral("double exec") : QStringLiteral("double run"));
+        const QString project = makeProject(folder);
+        const QString name = QStringLiteral("mcw-test-double-%1").arg(QCoreApplication::applicationPid());
+        QStringList args = runArgs(project, image);
+        if (exec) {
+            const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                                        QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
+                                        folder + QLatin1Char(':') + folder, image, QStringLiteral("sleep"),
+                                        QStringLiteral("infinity")});
+            ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+            args << QStringLiteral("--container") << name;
+        }
+        // The tool's processes in its container, `sleep infinity` of the exec case left out.
+        const auto toolProcesses = [&] {
+            return exec ? processesInContainer(name).mid(1) : processesInContainer(waitForContainer(QStringLiteral("mcw-"), 0));
+        };
+        QProcess cli;
+        startWith(cli, convertBinary(), args, dockerHost());
+        ASSERT_TRUE(cli.waitForStarted());
+        ASSERT_TRUE(waitUntilCalibrating(folder)) << cli.readAllStandardError().toStdString();
+        if (!exec) {
+            ASSERT_FALSE(waitForContainer(QStringLiteral("mcw-")).isEmpty());
+        }
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !toolProcesses().isEmpty(); }, 20000)) << "the tool never ran";
+        qint64 watcher = 0;
+        ASSERT_TRUE(QTest::qWaitFor([&] { return (watcher = watcherOf(cli.processId())) > 0; }, 10000))
+            << "no watcher under the session";
+        ::kill(pid_t(watcher), SIGKILL);
+        ::kill(pid_t(cli.processId()), SIGKILL);
+        ASSERT_TRUE(cli.waitForFinished(10000));
+
+        // Nothing ends the tool now: it still runs two seconds later...
+        QTest::qWait(2000);
+        EXPECT_FALSE(toolProcesses().isEmpty()) << "the tool ended on its own";
+        // ... until the runs are reopened.
+        const Core::JobRecord job = newestJob(project);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return toolProcesses().isEmpty(); }, 30000))
+            << "left in the container: " << toolProcesses().join(QLatin1Char('\n')).toStdString();
+        if (exec)
+            docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+        EXPECT_TRUE(QTest::qWaitFor([] { return containers().isEmpty(); }, 30000)) << containers().join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(QTest::qWaitFor([&] { return processesUnder(folder).isEmpty(); }, 20000))
+            << processesUnder(folder).join(QLatin1Char('\n')).toStdString();
+        EXPECT_EQ(job.state, Core::JobState::Failed);
+        const Core::StepRecord &calibration = job.steps.at(job.stepIndex(QStringLiteral("calibration")));
+        EXPECT_TRUE(calibration.errorMessage.contains(QStringLiteral("interrupted"))) << calibration.errorMessage.toStdString();
+    }
 }
 
 // The soak of issue 20 through the real engine: 100 conversions with the docker run backend, four

@@ -107,6 +107,7 @@ TEST_F(DockerBackend, RunArgvMountsTheWorkspaceAtTheSamePath)
         expected << QStringLiteral("-v") << m + QLatin1Char(':') + m;
     expected << QStringLiteral("-w") << m_jobDir << QStringLiteral("-e") << QStringLiteral("PYTHONUNBUFFERED=1")
              << QStringLiteral("--user") << uidGid() << QStringLiteral("-e") << QStringLiteral("HOME=") + m_jobDir
+             << QStringLiteral("-e") << QStringLiteral("MCW_RUN_FOLDER") << QStringLiteral("-e") << QStringLiteral("MCW_SESSION")
              << QStringLiteral("-e") << QStringLiteral("OMP_NUM_THREADS=2") << m_settings.image
              << QStringLiteral("model_transform.py") << tool.arguments;
     EXPECT_EQ(wrapped->program, m_settings.dockerProgram);

@@ -17,6 +17,14 @@ daemon_error() {
   esac
 }
 
+# -e NAME=VALUE as given; -e NAME takes this process's value, and is left out when it has none.
+add_env() {
+  case $1 in
+    *=*) envs+=("$1") ;;
+    *) if [ -n "${!1+set}" ]; then envs+=("$1=${!1}"); fi ;;
+  esac
+}
+
 case $cmd in
   version)
     daemon_error "" 1
@@ -39,7 +47,7 @@ case $cmd in
         --rm) shift ;;
         --name|-v|--user) shift 2 ;;
         -w) workdir=$2; shift 2 ;;
-        -e) envs+=("$2"); shift 2 ;;
+        -e) add_env "$2"; shift 2 ;;
         *) break ;;
       esac
     done
@@ -57,7 +65,7 @@ case $cmd in
       case $1 in
         --user) shift 2 ;;
         -w) workdir=$2; shift 2 ;;
-        -e) envs+=("$2"); shift 2 ;;
+        -e) add_env "$2"; shift 2 ;;
         *) break ;;
       esac
     done
