@@ -150,6 +150,26 @@ enum class Killed {
     WatcherAndSession,
 };
 
+/** Whether the tool's group is empty, asserted without loading the runs (which would end it). */
+void expectGroupGone(qint64 group, const QString &jobFolder)
+{
+    EXPECT_TRUE(waitFor([&] { return Tests::processesInGroup(group).isEmpty(); }, 20))
+        << "processes of the tool's group left running: " << Tests::processesInGroup(group).size();
+    EXPECT_TRUE(waitFor([&] { return Tests::processesWorkingIn(jobFolder).isEmpty(); }, 20))
+        << "tool processes left running: " << Tests::processesWorkingIn(jobFolder).size();
+}
+
+/** How many runs under \a runsRoot succeeded, read job by job (not through JobHistory). */
+int succeededRuns(const QString &runsRoot)
+{
+    int count = 0;
+    for (const QString &entry : QDir(runsRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const auto record = JobRecord::load(QDir(runsRoot).filePath(entry));
+        count += record && record->state == JobState::Succeeded ? 1 : 0;
+    }
+    return count;
+}
+
 /**
  * Converts \a project once to the end, then starts the session \a program with \a arguments
  * (it converts \a project again) with the calibration double hanging after it started a child
@@ -158,7 +178,8 @@ enum class Killed {
  * the earlier run is untouched.
  */
 void killSessionDuringCalibration(const QString &project, const QString &program, const QStringList &arguments,
-                                  QProcessEnvironment env, Killed killed = Killed::Session)
+                                  QProcessEnvironment env, Killed killed = Killed::Session,
+                                  const std::function<void()> &reopen = {})
 {
     const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
     const JobRecord earlier = runToTheEnd(project);
@@ -202,16 +223,14 @@ void killSessionDuringCalibration(const QString &project, const QString &program
         QThread::sleep(1);
         ASSERT_TRUE(Tests::processesInGroup(group).contains(child)) << "the tool's child ended on its own";
         // ... until the user converts the project again, which reopens its runs.
-        runToTheEnd(project, 3);
+        reopen();
         runs = 3;
+        EXPECT_EQ(succeededRuns(runsRoot), 2) << "the earlier run and the new one";
     }
 
-    // The tool and its child die with the session that started them: no process of the
-    // tool's group is left, none works in the run folder.
-    EXPECT_TRUE(waitFor([&] { return Tests::processesInGroup(group).isEmpty(); }, 20))
-        << "processes of the tool's group left running: " << Tests::processesInGroup(group).size();
-    EXPECT_TRUE(waitFor([&] { return Tests::processesWorkingIn(hanging.directory).isEmpty(); }, 20))
-        << "tool processes left running: " << Tests::processesWorkingIn(hanging.directory).size();
+    // The tool and its child die with the session that started them (or the one that reopened
+    // its runs): no process of the tool's group is left, none works in the run folder.
+    expectGroupGone(group, hanging.directory);
     for (const qint64 pid : Tests::processesInGroup(group) + Tests::processesWorkingIn(hanging.directory))
         ::kill(pid_t(pid), SIGKILL); // a failed test leaks nothing
     const JobHistory::Result reopened = JobHistory::load(runsRoot);
@@ -250,9 +269,32 @@ TEST(Faults, WatcherAndSessionKilledMidRunLeaveTheToolOnlyUntilTheRunsAreReopene
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
     initProject(project);
-    killSessionDuringCalibration(project, Tests::binDir() + QStringLiteral("/maixcam-convert"),
-                                 QStringList{QStringLiteral("run"), project} + s_native,
-                                 QProcessEnvironment::systemEnvironment(), Killed::WatcherAndSession);
+    const QStringList run = QStringList{QStringLiteral("run"), project} + s_native;
+    killSessionDuringCalibration(project, Tests::binDir() + QStringLiteral("/maixcam-convert"), run,
+                                 QProcessEnvironment::systemEnvironment(), Killed::WatcherAndSession, [&] {
+                                     qputenv("FAKE_TPU_SPEED", "0");
+                                     const Tests::CliRun again = Tests::runConvert(run);
+                                     EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+                                 });
+}
+
+/**
+ * The environment of an offscreen GUI whose settings (QSettings:
+ * \a config/maixcam-workbench/maixcam-workbench.conf) choose the native doubles, as Convert →
+ * Toolchain settings would.
+ */
+QProcessEnvironment guiWithTheDoubles(const QString &config)
+{
+    QSettings settings(config + QStringLiteral("/maixcam-workbench/maixcam-workbench.conf"), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("toolchain/backend"), QStringLiteral("native"));
+    settings.setValue(QStringLiteral("toolchain/toolDirectory"), QStringLiteral(MCW_FAKES_DIR));
+    settings.sync();
+    EXPECT_EQ(settings.status(), QSettings::NoError);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("MCW_NO_DIALOGS"), QStringLiteral("1"));
+    return env;
 }
 
 // The same for the GUI: `maixcam-workbench --run PROJECT.yaml` (offscreen) opens the project
@@ -266,21 +308,36 @@ TEST(Faults, GuiKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
     initProject(project);
-    // The GUI's settings (QSettings: $XDG_CONFIG_HOME/maixcam-workbench/maixcam-workbench.conf)
-    // choose the native doubles, as Convert → Toolchain settings would.
-    const QString config = dir.filePath(QStringLiteral("config"));
-    {
-        QSettings settings(config + QStringLiteral("/maixcam-workbench/maixcam-workbench.conf"), QSettings::IniFormat);
-        settings.setValue(QStringLiteral("toolchain/backend"), QStringLiteral("native"));
-        settings.setValue(QStringLiteral("toolchain/toolDirectory"), QStringLiteral(MCW_FAKES_DIR));
-        settings.sync();
-        ASSERT_EQ(settings.status(), QSettings::NoError);
-    }
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("MCW_NO_DIALOGS"), QStringLiteral("1"));
-    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project}, env);
+    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project},
+                                 guiWithTheDoubles(dir.filePath(QStringLiteral("config"))));
+}
+
+// The double fault in the GUI: its watcher and then the GUI are killed during calibration; the
+// tool runs on until the GUI opens the project again, which ends it as it lists the run as
+// interrupted (and converts the project once more, as --run asks).
+TEST(Faults, GuiAndWatcherKilledMidRunLeaveTheToolOnlyUntilTheGuiOpensTheProjectAgain)
+{
+    const QString gui = Tests::binDir() + QStringLiteral("/maixcam-workbench");
+    if (!QFileInfo(gui).isExecutable())
+        GTEST_SKIP() << "no GUI in this build (MCW_BUILD_GUI off)";
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    const QProcessEnvironment env = guiWithTheDoubles(dir.filePath(QStringLiteral("config")));
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project}, env, Killed::WatcherAndSession, [&] {
+        QProcess again;
+        QProcessEnvironment fast = env;
+        fast.insert(QStringLiteral("FAKE_TPU_SPEED"), QStringLiteral("0"));
+        again.setProcessEnvironment(fast);
+        again.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        again.start(gui, {QStringLiteral("--run"), project});
+        ASSERT_TRUE(again.waitForStarted());
+        // The GUI stays open after its run: close it once the new run has succeeded.
+        EXPECT_TRUE(waitFor([&] { return succeededRuns(runsRoot) == 2; }, 120)) << "the GUI's new run never succeeded";
+        again.terminate();
+        EXPECT_TRUE(again.waitForFinished(20000));
+    });
 }
 
 // The workspace turns read-only while calibration runs (a disk remounted read-only after an
