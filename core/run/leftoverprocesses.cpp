@@ -17,7 +17,7 @@ namespace {
 const QByteArray RunFolderKey = QByteArrayLiteral("MCW_RUN_FOLDER");
 const QByteArray SessionKey = QByteArrayLiteral("MCW_SESSION");
 
-/** The fields of /proc/<pid>/stat after "(comm) " (state, ppid, pgrp, …); empty when gone or a zombie. */
+/** The fields of /proc/<pid>/stat after "(comm) " (state, ppid, pgrp, …); empty once gone. */
 QList<QByteArray> statFields(qint64 pid)
 {
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
@@ -55,7 +55,8 @@ QByteArray valueIn(const QByteArray &environ, const QByteArray &key)
 QByteArray folderKey(const QString &runFolder)
 {
     const QString canonical = QFileInfo(runFolder).canonicalFilePath();
-    return QFile::encodeName(canonical.isEmpty() ? QDir::cleanPath(QDir(runFolder).absolutePath()) : canonical);
+    return QFile::encodeName(canonical.isEmpty() ? QDir::cleanPath(QDir(runFolder).absolutePath())
+                                                 : canonical);
 }
 
 } // namespace
@@ -78,7 +79,8 @@ QList<qint64> LeftoverProcesses::find(const QString &runFolder)
     const QByteArray folder = folderKey(runFolder);
     const qint64 self = QCoreApplication::applicationPid();
     QList<qint64> found;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+    for (const QString &entry :
+         QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool numeric = false;
         const qint64 pid = entry.toLongLong(&numeric);
         if (!numeric || pid == self)

@@ -238,6 +238,21 @@ QString makeMaixCam2Project(const QString &folder)
                                 QStringLiteral("/model.22/Concat_1_output_0,/model.22/Concat_2_output_0,/model.22/Concat_3_output_0")});
 }
 
+/** The double image whose calibration never ends on its own. */
+QString hangingCalibrationImage()
+{
+    return imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
+                      QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+}
+
+/** `docker run -d` of \a image doing nothing (`sleep infinity`) as \a name, with \a folder mounted: for docker exec. */
+Ran startIdleContainer(const QString &name, const QString &folder, const QString &image)
+{
+    return docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"), QStringLiteral("none"),
+                   QStringLiteral("--name"), name, QStringLiteral("-v"), folder + QLatin1Char(':') + folder, image,
+                   QStringLiteral("sleep"), QStringLiteral("infinity")});
+}
+
 /** The newest run folder of \a project (its workspace), as the CLI created it. */
 Core::JobRecord newestJob(const QString &project)
 {
@@ -395,9 +410,7 @@ TEST_F(DockerEngine, ExecBackendConvertsInARunningContainer)
     const QString folder = m_dir.filePath(QStringLiteral("exec project"));
     const QString project = makeProject(folder);
     const QString name = QStringLiteral("mcw-test-exec-%1").arg(QCoreApplication::applicationPid());
-    const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"), QStringLiteral("none"),
-                                QStringLiteral("--name"), name, QStringLiteral("-v"), folder + QLatin1Char(':') + folder,
-                                fastImage(), QStringLiteral("sleep"), QStringLiteral("infinity")});
+    const Ran started = startIdleContainer(name, folder, fastImage());
     ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
     const Ran run = runWith(convertBinary(), {QStringLiteral("run"), project, QStringLiteral("--backend"),
                                               QStringLiteral("docker"), QStringLiteral("--container"), name});
@@ -420,8 +433,7 @@ TEST_F(DockerEngine, ExecBackendConvertsInARunningContainer)
 // process of the run is left, with `docker run` per step and with `docker exec`.
 TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
 {
-    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
-                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString image = hangingCalibrationImage();
     for (const bool exec : {false, true}) {
         SCOPED_TRACE(exec ? "docker exec" : "docker run");
         const QString folder = m_dir.filePath(exec ? QStringLiteral("exec") : QStringLiteral("run"));
@@ -429,10 +441,7 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
         const QString name = QStringLiteral("mcw-test-cancel-%1").arg(QCoreApplication::applicationPid());
         QStringList args = runArgs(project, image);
         if (exec) {
-            const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
-                                        QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
-                                        folder + QLatin1Char(':') + folder, image, QStringLiteral("sleep"),
-                                        QStringLiteral("infinity")});
+            const Ran started = startIdleContainer(name, folder, image);
             ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
             args << QStringLiteral("--container") << name;
         }
@@ -469,8 +478,7 @@ TEST_F(DockerEngine, CancelDuringCalibrationLeavesNoContainerAndNoProcess)
 // by --rm) and the rest of the group. Reopening lists the run as interrupted.
 TEST_F(DockerEngine, SessionKilledDuringCalibrationLeavesNoContainerAndNoProcess)
 {
-    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
-                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString image = hangingCalibrationImage();
     const QString folder = m_dir.filePath(QStringLiteral("killed"));
     const QString project = makeProject(folder);
     QProcess cli;
@@ -495,15 +503,11 @@ TEST_F(DockerEngine, SessionKilledDuringCalibrationLeavesNoContainerAndNoProcess
 // the exec started there. Only the container's own process remains; the run is interrupted.
 TEST_F(DockerEngine, SessionKilledDuringCalibrationWithDockerExecLeavesOnlyTheContainersOwnProcess)
 {
-    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
-                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString image = hangingCalibrationImage();
     const QString folder = m_dir.filePath(QStringLiteral("killed exec"));
     const QString project = makeProject(folder);
     const QString name = QStringLiteral("mcw-test-killed-exec-%1").arg(QCoreApplication::applicationPid());
-    const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
-                                QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
-                                folder + QLatin1Char(':') + folder, image, QStringLiteral("sleep"),
-                                QStringLiteral("infinity")});
+    const Ran started = startIdleContainer(name, folder, image);
     ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
     QProcess cli;
     startWith(cli, convertBinary(), runArgs(project, image) << QStringLiteral("--container") << name, dockerHost());
@@ -543,8 +547,7 @@ TEST_F(DockerEngine, SessionKilledDuringCalibrationWithDockerExecLeavesOnlyTheCo
 // process stays.
 TEST_F(DockerEngine, WatcherAndSessionKilledLeaveTheToolOnlyUntilTheRunsAreReopened)
 {
-    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
-                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString image = hangingCalibrationImage();
     for (const bool exec : {false, true}) {
         SCOPED_TRACE(exec ? "docker exec" : "docker run");
         const QString folder = m_dir.filePath(exec ? QStringLiteral("double exec") : QStringLiteral("double run"));
@@ -552,10 +555,7 @@ TEST_F(DockerEngine, WatcherAndSessionKilledLeaveTheToolOnlyUntilTheRunsAreReope
         const QString name = QStringLiteral("mcw-test-double-%1").arg(QCoreApplication::applicationPid());
         QStringList args = runArgs(project, image);
         if (exec) {
-            const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
-                                        QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
-                                        folder + QLatin1Char(':') + folder, image, QStringLiteral("sleep"),
-                                        QStringLiteral("infinity")});
+            const Ran started = startIdleContainer(name, folder, image);
             ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
             args << QStringLiteral("--container") << name;
         }
@@ -733,10 +733,7 @@ TEST_F(DockerEngine, OutputsBelongToTheInvokingUser)
         QStringList args = runArgs(project, fastImage());
         const QString name = QStringLiteral("mcw-test-owner-%1").arg(QCoreApplication::applicationPid());
         if (exec) {
-            const Ran started = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
-                                        QStringLiteral("none"), QStringLiteral("--name"), name, QStringLiteral("-v"),
-                                        folder + QLatin1Char(':') + folder, fastImage(), QStringLiteral("sleep"),
-                                        QStringLiteral("infinity")});
+            const Ran started = startIdleContainer(name, folder, fastImage());
             ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
             args << QStringLiteral("--container") << name;
         }
@@ -798,8 +795,7 @@ TEST_F(DockerEngine, EngineNotRunningNamesTheAddress)
 TEST_F(DockerEngine, ContainerKilledFromOutsideIsOneSentence)
 {
     const QString project = makeProject(m_dir.filePath(QStringLiteral("killed")));
-    const QString image = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
-                                     QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")});
+    const QString image = hangingCalibrationImage();
     QProcess cli;
     startWith(cli, convertBinary(), runArgs(project, image), dockerHost());
     const QString name = waitForContainer(QStringLiteral("calibration"));
@@ -1255,8 +1251,7 @@ TEST_F(TwoDockerEngines, LosingAnEngineMidBatchRetriesItsStepsOnTheOther)
 // Cancel in copy mode stops and removes the container on the engine that runs it.
 TEST_F(TwoDockerEngines, CancelInCopyModeRemovesTheRemoteContainer)
 {
-    const QString image = onBothEngines(imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_SCENARIO=hang"),
-                                                   QStringLiteral("FAKE_TPU_SCENARIO_TOOL=run_calibration")}));
+    const QString image = onBothEngines(hangingCalibrationImage());
     const QString project = makeProject(m_dir.filePath(QStringLiteral("cancel")));
     QProcess cli;
     startWith(cli, convertBinary(), runArgs(project, image) << QStringLiteral("--engine") << dockerHost2(), dockerHost());

@@ -150,15 +150,6 @@ enum class Killed {
     WatcherAndSession,
 };
 
-/** Whether the tool's group is empty, asserted without loading the runs (which would end it). */
-void expectGroupGone(qint64 group, const QString &jobFolder)
-{
-    EXPECT_TRUE(waitFor([&] { return Tests::processesInGroup(group).isEmpty(); }, 20))
-        << "processes of the tool's group left running: " << Tests::processesInGroup(group).size();
-    EXPECT_TRUE(waitFor([&] { return Tests::processesWorkingIn(jobFolder).isEmpty(); }, 20))
-        << "tool processes left running: " << Tests::processesWorkingIn(jobFolder).size();
-}
-
 /** How many runs under \a runsRoot succeeded, read job by job (not through JobHistory). */
 int succeededRuns(const QString &runsRoot)
 {
@@ -229,8 +220,12 @@ void killSessionDuringCalibration(const QString &project, const QString &program
     }
 
     // The tool and its child die with the session that started them (or the one that reopened
-    // its runs): no process of the tool's group is left, none works in the run folder.
-    expectGroupGone(group, hanging.directory);
+    // its runs): no process of the tool's group is left, none works in the run folder. (Read
+    // from /proc, not by loading the runs here, which would end them.)
+    EXPECT_TRUE(waitFor([&] { return Tests::processesInGroup(group).isEmpty(); }, 20))
+        << "processes of the tool's group left running: " << Tests::processesInGroup(group).size();
+    EXPECT_TRUE(waitFor([&] { return Tests::processesWorkingIn(hanging.directory).isEmpty(); }, 20))
+        << "tool processes left running: " << Tests::processesWorkingIn(hanging.directory).size();
     for (const qint64 pid : Tests::processesInGroup(group) + Tests::processesWorkingIn(hanging.directory))
         ::kill(pid_t(pid), SIGKILL); // a failed test leaks nothing
     const JobHistory::Result reopened = JobHistory::load(runsRoot);
@@ -244,6 +239,50 @@ void killSessionDuringCalibration(const QString &project, const QString &program
     EXPECT_EQ(reopened.jobs.first().state, JobState::Succeeded);
     EXPECT_EQ(sha(earlier.jsonPath()), earlierJson);
     expectEveryJobFileWhole(runsRoot);
+}
+
+QProcessEnvironment guiWithTheDoubles(const QString &config)
+{
+    QSettings settings(config + QStringLiteral("/maixcam-workbench/maixcam-workbench.conf"), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("toolchain/backend"), QStringLiteral("native"));
+    settings.setValue(QStringLiteral("toolchain/toolDirectory"), QStringLiteral(MCW_FAKES_DIR));
+    settings.sync();
+    EXPECT_EQ(settings.status(), QSettings::NoError);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("MCW_NO_DIALOGS"), QStringLiteral("1"));
+    return env;
+}
+
+/**
+ * killSessionDuringCalibration() for the GUI: `maixcam-workbench --run PROJECT.yaml`
+ * (offscreen) opens the project and converts it as Convert → Run does, with the native doubles
+ * from its saved toolchain settings. After a double fault the GUI reopens the project the same
+ * way, with fast doubles, and is closed once its new run has succeeded (it stays open after a run).
+ */
+void killGuiDuringCalibration(Killed killed)
+{
+    const QString gui = Tests::binDir() + QStringLiteral("/maixcam-workbench");
+    if (!QFileInfo(gui).isExecutable())
+        GTEST_SKIP() << "no GUI in this build (MCW_BUILD_GUI off)";
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
+    initProject(project);
+    const QProcessEnvironment env = guiWithTheDoubles(dir.filePath(QStringLiteral("config")));
+    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
+    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project}, env, killed, [&] {
+        QProcess again;
+        QProcessEnvironment fast = env;
+        fast.insert(QStringLiteral("FAKE_TPU_SPEED"), QStringLiteral("0"));
+        again.setProcessEnvironment(fast);
+        again.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        again.start(gui, {QStringLiteral("--run"), project});
+        ASSERT_TRUE(again.waitForStarted());
+        EXPECT_TRUE(waitFor([&] { return succeededRuns(runsRoot) == 2; }, 120)) << "the GUI's new run never succeeded";
+        again.terminate();
+        EXPECT_TRUE(again.waitForFinished(20000));
+    });
 }
 
 } // namespace
@@ -283,33 +322,11 @@ TEST(Faults, WatcherAndSessionKilledMidRunLeaveTheToolOnlyUntilTheRunsAreReopene
  * \a config/maixcam-workbench/maixcam-workbench.conf) choose the native doubles, as Convert →
  * Toolchain settings would.
  */
-QProcessEnvironment guiWithTheDoubles(const QString &config)
-{
-    QSettings settings(config + QStringLiteral("/maixcam-workbench/maixcam-workbench.conf"), QSettings::IniFormat);
-    settings.setValue(QStringLiteral("toolchain/backend"), QStringLiteral("native"));
-    settings.setValue(QStringLiteral("toolchain/toolDirectory"), QStringLiteral(MCW_FAKES_DIR));
-    settings.sync();
-    EXPECT_EQ(settings.status(), QSettings::NoError);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("MCW_NO_DIALOGS"), QStringLiteral("1"));
-    return env;
-}
 
-// The same for the GUI: `maixcam-workbench --run PROJECT.yaml` (offscreen) opens the project
-// and converts it as Convert → Run does, with the native doubles from its saved toolchain
-// settings, and is killed with SIGKILL during calibration.
+// The same for the GUI, killed with SIGKILL during calibration.
 TEST(Faults, GuiKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
 {
-    const QString gui = Tests::binDir() + QStringLiteral("/maixcam-workbench");
-    if (!QFileInfo(gui).isExecutable())
-        GTEST_SKIP() << "no GUI in this build (MCW_BUILD_GUI off)";
-    QTemporaryDir dir;
-    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
-    initProject(project);
-    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project},
-                                 guiWithTheDoubles(dir.filePath(QStringLiteral("config"))));
+    killGuiDuringCalibration(Killed::Session);
 }
 
 // The double fault in the GUI: its watcher and then the GUI are killed during calibration; the
@@ -317,27 +334,7 @@ TEST(Faults, GuiKilledMidRunIsListedAsInterruptedAndItsToolIsGone)
 // interrupted (and converts the project once more, as --run asks).
 TEST(Faults, GuiAndWatcherKilledMidRunLeaveTheToolOnlyUntilTheGuiOpensTheProjectAgain)
 {
-    const QString gui = Tests::binDir() + QStringLiteral("/maixcam-workbench");
-    if (!QFileInfo(gui).isExecutable())
-        GTEST_SKIP() << "no GUI in this build (MCW_BUILD_GUI off)";
-    QTemporaryDir dir;
-    const QString project = dir.filePath(QStringLiteral("yolov8n.yaml"));
-    initProject(project);
-    const QProcessEnvironment env = guiWithTheDoubles(dir.filePath(QStringLiteral("config")));
-    const QString runsRoot = ProjectFile::load(project)->project.workspaceDir;
-    killSessionDuringCalibration(project, gui, {QStringLiteral("--run"), project}, env, Killed::WatcherAndSession, [&] {
-        QProcess again;
-        QProcessEnvironment fast = env;
-        fast.insert(QStringLiteral("FAKE_TPU_SPEED"), QStringLiteral("0"));
-        again.setProcessEnvironment(fast);
-        again.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        again.start(gui, {QStringLiteral("--run"), project});
-        ASSERT_TRUE(again.waitForStarted());
-        // The GUI stays open after its run: close it once the new run has succeeded.
-        EXPECT_TRUE(waitFor([&] { return succeededRuns(runsRoot) == 2; }, 120)) << "the GUI's new run never succeeded";
-        again.terminate();
-        EXPECT_TRUE(again.waitForFinished(20000));
-    });
+    killGuiDuringCalibration(Killed::WatcherAndSession);
 }
 
 // The workspace turns read-only while calibration runs (a disk remounted read-only after an

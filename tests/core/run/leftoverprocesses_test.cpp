@@ -54,7 +54,8 @@ struct Started
             p->waitForFinished(5000);
         }
     }
-    /** `sh -c SCRIPT` in a session and group of its own (as the runner starts a tool) with \a env. */
+    /** `sh -c SCRIPT` with \a env, in a session and group of its own (as the runner starts a tool).
+     */
     QProcess *tool(const QString &script, const QProcessEnvironment &env)
     {
         auto p = std::make_unique<QProcess>();
@@ -113,9 +114,10 @@ TEST(LeftoverProcesses, OfAGoneSessionAreEndedWithTheirGroup)
     session.start(QStringLiteral("sleep"), {QStringLiteral("300")});
     ASSERT_TRUE(session.waitForStarted());
     const QString sessionId = sessionValue(session.processId());
-    QProcess *tool = started.tool(QStringLiteral("env -u MCW_RUN_FOLDER sleep 300 & echo $!; sleep 300 & echo $!; "
-                                                 "exec sleep 300"),
-                                  markedBy(folder, sessionId));
+    QProcess *tool = started.tool(
+        QStringLiteral("env -u MCW_RUN_FOLDER sleep 300 & echo $!; sleep 300 & echo $!; "
+                       "exec sleep 300"),
+        markedBy(folder, sessionId));
     const qint64 leader = tool->processId();
     const QList<qint64> children = printedPids(tool, 2);
     ASSERT_EQ(children.size(), 2);
@@ -141,8 +143,9 @@ TEST(LeftoverProcesses, OfALiveSessionAreLeftAlone)
 {
     QTemporaryDir dir;
     Started started;
-    QProcess *tool = started.tool(QStringLiteral("exec sleep 300"),
-                                  LeftoverProcesses::marked(QProcessEnvironment::systemEnvironment(), dir.path()));
+    QProcess *tool = started.tool(
+        QStringLiteral("exec sleep 300"),
+        LeftoverProcesses::marked(QProcessEnvironment::systemEnvironment(), dir.path()));
     ASSERT_TRUE(sleeping(tool->processId()));
     EXPECT_TRUE(LeftoverProcesses::find(dir.path()).isEmpty());
     EXPECT_EQ(LeftoverProcesses::end(dir.path()), 0);
@@ -156,7 +159,8 @@ TEST(LeftoverProcesses, AReusedSessionPidIsNotTheSession)
     const QString folder = QDir(dir.path()).canonicalPath();
     Started started;
     const qint64 self = QCoreApplication::applicationPid();
-    QProcess *tool = started.tool(QStringLiteral("exec sleep 300"), markedBy(folder, QStringLiteral("%1:1").arg(self)));
+    QProcess *tool = started.tool(QStringLiteral("exec sleep 300"),
+                                  markedBy(folder, QStringLiteral("%1:1").arg(self)));
     ASSERT_TRUE(sleeping(tool->processId()));
     EXPECT_EQ(LeftoverProcesses::find(folder), QList<qint64>{tool->processId()});
 }
@@ -167,14 +171,18 @@ TEST(LeftoverProcesses, OnlyThoseOfTheRunFolderAreFound)
 {
     QTemporaryDir dir;
     const QString root = QDir(dir.path()).canonicalPath();
-    ASSERT_TRUE(QDir(root).mkpath(QStringLiteral("run1")) && QDir(root).mkpath(QStringLiteral("run10")));
+    ASSERT_TRUE(QDir(root).mkpath(QStringLiteral("run1"))
+                && QDir(root).mkpath(QStringLiteral("run10")));
     ASSERT_TRUE(QFile::link(root + QStringLiteral("/run1"), root + QStringLiteral("/link")));
     Started started;
     const QString gone = QStringLiteral("%1:1").arg(QCoreApplication::applicationPid());
-    QProcess *run1 = started.tool(QStringLiteral("exec sleep 300"), markedBy(root + QStringLiteral("/run1"), gone));
-    QProcess *run10 = started.tool(QStringLiteral("exec sleep 300"), markedBy(root + QStringLiteral("/run10"), gone));
+    QProcess *run1 = started.tool(QStringLiteral("exec sleep 300"),
+                                  markedBy(root + QStringLiteral("/run1"), gone));
+    QProcess *run10 = started.tool(QStringLiteral("exec sleep 300"),
+                                   markedBy(root + QStringLiteral("/run10"), gone));
     ASSERT_TRUE(sleeping(run1->processId()) && sleeping(run10->processId()));
-    EXPECT_EQ(LeftoverProcesses::find(root + QStringLiteral("/link")), QList<qint64>{run1->processId()});
+    EXPECT_EQ(LeftoverProcesses::find(root + QStringLiteral("/link")),
+              QList<qint64>{run1->processId()});
     EXPECT_EQ(LeftoverProcesses::end(root + QStringLiteral("/run1")), 1);
     EXPECT_TRUE(Tests::waitUntil([&] { return !Tests::pidAlive(run1->processId()); }));
     EXPECT_TRUE(Tests::pidAlive(run10->processId()));
