@@ -235,8 +235,10 @@ Expected<JobRecord> JobRecord::fromJson(const QJsonObject &json, const QString &
             s.diagnostics.append(diagnosticFromJson(d.toObject()));
         for (const QJsonValue &f : o.value(QStringLiteral("outputs")).toArray()) {
             const QJsonObject fo = f.toObject();
+            // toInteger: a size that is no whole number a qint64 holds (1e300 in a damaged file)
+            // reads as 0 rather than overflowing the conversion.
             s.outputs.append(OutputFile{fo.value(QStringLiteral("path")).toString(),
-                                        qint64(fo.value(QStringLiteral("size")).toDouble()),
+                                        fo.value(QStringLiteral("size")).toInteger(),
                                         fo.value(QStringLiteral("sha256")).toString()});
         }
         s.progress = o.value(QStringLiteral("progress")).toDouble();
