@@ -29,8 +29,7 @@ public:
      * client's environment), a container on this machine's engine is marked too.
      */
     static QStringList environmentNames();
-    /** \a env with the entries that mark its process as working, for this session, in \a runFolder.
-     */
+    /** \a env with the entries that mark a process as this session's, working in \a runFolder. */
     static QProcessEnvironment marked(QProcessEnvironment env, const QString &runFolder);
     /** Live processes marked with \a runFolder whose session is gone, from /proc. */
     static QList<qint64> find(const QString &runFolder);
