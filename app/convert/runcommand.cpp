@@ -340,7 +340,10 @@ int runRun(const QStringList &arguments)
     if (adopt && !search)
         return bad(QStringLiteral("--adopt needs --search-qtable."));
     // Loading the earlier runs also ends what an interrupted one left running (JobHistory).
-    const QList<Core::JobRecord> earlier = Core::JobHistory::load(runsRoot, loaded->project.name).jobs;
+    const Core::JobHistory::Result history = Core::JobHistory::load(runsRoot, loaded->project.name);
+    for (const QString &sentence : history.ended)
+        printErr(sentence);
+    const QList<Core::JobRecord> &earlier = history.jobs;
     if (reuse && !earlier.isEmpty())
         runOptions.reuseFrom = earlier.last();
     const auto queued = session.startRunAndWait(loaded->project, runOptions);

@@ -28,7 +28,12 @@ JobHistory::Result JobHistory::load(const QString &root, const QString &name)
             continue;
         if (record->state == JobState::Running || record->state == JobState::Queued) {
             // Its tool may outlive both the session and the guard's watcher.
-            LeftoverProcesses::end(jobDir);
+            if (const int count = LeftoverProcesses::end(jobDir); count > 0) {
+                result.ended.append(QStringLiteral("%1: ended %2 the interrupted run had left running.")
+                                        .arg(QDir::toNativeSeparators(jobDir),
+                                             count == 1 ? QStringLiteral("1 process")
+                                                        : QStringLiteral("%1 processes").arg(count)));
+            }
             record->state = JobState::Failed;
             for (StepRecord &s : record->steps) {
                 if (s.state == StepState::Running) {

@@ -19,6 +19,7 @@ public:
     {
         QList<JobRecord> jobs;
         QStringList errors; // one sentence per unreadable job.json
+        QStringList ended;  // one sentence per interrupted run whose leftover processes were ended
     };
 
     /** Runs under \a root; with \a name only the runs of that project (JobRecord::name). */

@@ -314,6 +314,10 @@ TEST(Faults, WatcherAndSessionKilledMidRunLeaveTheToolOnlyUntilTheRunsAreReopene
                                      qputenv("FAKE_TPU_SPEED", "0");
                                      const Tests::CliRun again = Tests::runConvert(run);
                                      EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+                                     // The tool (the guard become the double) and its child.
+                                     EXPECT_TRUE(again.err.contains(
+                                         QStringLiteral(": ended 2 processes the interrupted run had left running.")))
+                                         << again.err.toStdString();
                                  });
 }
 
