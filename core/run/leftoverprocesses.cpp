@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "leftoverprocesses.h"
 
+#include <core/run/processstat.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -17,28 +19,11 @@ namespace {
 const QByteArray RunFolderKey = QByteArrayLiteral("MCW_RUN_FOLDER");
 const QByteArray SessionKey = QByteArrayLiteral("MCW_SESSION");
 
-/** The fields of /proc/<pid>/stat after "(comm) " (state, ppid, pgrp, …); empty once gone. */
-QList<QByteArray> statFields(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return {};
-    // The command may hold spaces and parentheses; it ends at the last ')'.
-    const QByteArray text = stat.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    if (close < 0 || text.size() <= close + 2)
-        return {};
-    QList<QByteArray> fields = text.mid(close + 2).split(' ');
-    if (fields.size() < 20 || fields.at(0) == "Z" || fields.at(0) == "X")
-        return {};
-    return fields;
-}
-
 /** "pid:start time in clock ticks since boot" of a live process; empty when it is gone. */
 QByteArray sessionOf(qint64 pid)
 {
-    const QList<QByteArray> fields = statFields(pid);
-    return fields.isEmpty() ? QByteArray() : QByteArray::number(pid) + ':' + fields.at(19);
+    const QList<QByteArray> fields = liveProcessStat(pid);
+    return fields.size() < 20 ? QByteArray() : QByteArray::number(pid) + ':' + fields.at(19);
 }
 
 /** The value of \a key in a NUL-separated environment block; null when absent. */
@@ -97,7 +82,7 @@ QList<qint64> LeftoverProcesses::find(const QString &runFolder)
         const qint64 sessionPid = colon > 0 ? session.left(colon).toLongLong() : 0;
         if (sessionPid > 0 && sessionOf(sessionPid) == session)
             continue; // its session still runs it
-        if (!statFields(pid).isEmpty())
+        if (!liveProcessStat(pid).isEmpty())
             found.append(pid);
     }
     return found;
@@ -109,8 +94,8 @@ int LeftoverProcesses::end(const QString &runFolder)
     const QSet<qint64> marked(found.cbegin(), found.cend());
     QSet<qint64> groups;
     for (const qint64 pid : found) {
-        const QList<QByteArray> fields = statFields(pid);
-        const qint64 group = fields.isEmpty() ? 0 : fields.at(2).toLongLong();
+        const QList<QByteArray> fields = liveProcessStat(pid);
+        const qint64 group = fields.size() < 3 ? 0 : fields.at(2).toLongLong();
         if (group > 1 && marked.contains(group))
             groups.insert(group);
     }

@@ -4,6 +4,7 @@
 
 #include <core/run/leftoverprocesses.h>
 #include <core/run/processguard.h>
+#include <core/run/processstat.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -38,21 +39,11 @@ bool ProcessRunner::isProcessGroupAlive(qint64 pgid)
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool isPid = false;
-        entry.toLongLong(&isPid);
+        const qint64 pid = entry.toLongLong(&isPid);
         if (!isPid)
             continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        // "pid (comm) state ppid pgrp ...": comm may contain spaces and parentheses.
-        const qsizetype close = text.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        if (fields.size() < 3)
-            continue;
-        if (fields.at(2).toLongLong() == pgid && fields.at(0) != "Z" && fields.at(0) != "X")
+        const QList<QByteArray> fields = liveProcessStat(pid);
+        if (fields.size() >= 3 && fields.at(2).toLongLong() == pgid)
             return true;
     }
     return false;
