@@ -97,6 +97,12 @@ static QString samplePath()
     return {};
 }
 
+/** The status bar's text while no model is open. */
+static QString startHint()
+{
+    return MainWindow::tr("Open an ONNX model or a project to start.");
+}
+
 static QWidget *scrollable(QWidget *widget)
 {
     auto *area = new QScrollArea;
@@ -232,7 +238,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_fitDocksOnResize = !m_restoredState;
     rebuildRecentMenus();
     refreshSteps();
-    statusBar()->showMessage(tr("Open an ONNX model or a project to start."));
+    // In the label, not a message: a message shown before the window is would sit over the
+    // label's text once a project opens without a message of its own.
+    m_statusLabel->setText(startHint());
 }
 
 MainWindow::~MainWindow()
@@ -716,7 +724,7 @@ void MainWindow::onLoadFinished()
     const LoadResult result = m_loadWatcher.result();
     if (!result.graph) {
         m_pendingProjectPath.clear();
-        m_statusLabel->setText(m_graph.isNull() ? QString() : m_graph.filePath());
+        m_statusLabel->setText(m_graph.isNull() ? startHint() : m_graph.filePath());
         emit modelLoadFailed(result.graph.error().message);
         showError(tr("Cannot open model"), result.graph.error().message);
         return;
@@ -969,6 +977,7 @@ void MainWindow::publishProblems()
     m_problems = m_projectProblems;
     m_problems += m_jobProblems;
     m_problems += m_bundleProblems;
+    m_problems += m_session->historyProblems();
     m_problemList->problems()->setDiagnostics(m_problems);
     refreshSteps();
     emit problemsChanged();

@@ -301,13 +301,17 @@ void ConversionSession::cancelAll()
 void ConversionSession::loadHistory(const QString &workspace, const QString &projectName)
 {
     const int generation = ++m_historyGeneration;
-    auto *watcher = new QFutureWatcher<QList<JobRecord>>(this);
+    auto *watcher = new QFutureWatcher<JobHistory::Result>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        const QList<JobRecord> runs = watcher->result();
+        const JobHistory::Result history = watcher->result();
         watcher->deleteLater();
-        // Another model opened meanwhile, or nothing to list.
-        if (generation != m_historyGeneration || runs.isEmpty())
+        // Another model opened meanwhile, or nothing to list or say.
+        if (generation != m_historyGeneration)
             return;
+        m_historyProblems = history.diagnostics();
+        if (history.jobs.isEmpty() && m_historyProblems.isEmpty())
+            return;
+        const QList<JobRecord> &runs = history.jobs;
         m_pool->addHistory(runs);
         for (auto run = runs.crbegin(); !m_lastJob && run != runs.crend(); ++run) {
             if (!run->isQtableSearch()) // a run finished meanwhile is newer
@@ -316,12 +320,13 @@ void ConversionSession::loadHistory(const QString &workspace, const QString &pro
         emit historyLoaded(runs);
     });
     // A workspace used for months holds hundreds of job.json files.
-    watcher->setFuture(runInBackground([workspace, projectName] { return JobHistory::load(workspace, projectName).jobs; }));
+    watcher->setFuture(runInBackground([workspace, projectName] { return JobHistory::load(workspace, projectName); }));
 }
 
 void ConversionSession::forgetRuns()
 {
     m_lastJob.reset();
+    m_historyProblems.clear();
     ++m_historyGeneration;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/logs/diagnostic.h>
 #include <core/project/project.h>
 #include <core/result.h>
 #include <core/run/enginecheck.h>
@@ -99,13 +100,21 @@ public:
     bool isBusy() const;
     void cancelAll();
 
-    /** Lists the earlier runs of \a projectName under \a workspace off the calling thread. */
+    /**
+     * Lists the earlier runs of \a projectName under \a workspace off the calling thread (which
+     * also ends what an interrupted run left running); historyLoaded() follows.
+     */
     void loadHistory(const QString &workspace, const QString &projectName);
+    /** What the last listing had to say: unreadable job.json files, leftovers it ended. */
+    const QList<Diagnostic> &historyProblems() const { return m_historyProblems; }
     /** The newest finished conversion (not a search): of this session, or listed by loadHistory(). */
     const std::optional<JobRecord> &lastJob() const { return m_lastJob; }
     /** Makes \a record the last run (a run chosen in the Jobs panel). */
     void setLastJob(const JobRecord &record) { m_lastJob = record; }
-    /** Another model: no reuse or export from the old one; a history listing under way is dropped. */
+    /**
+     * Another model: no reuse or export from the old one; a history listing under way is dropped
+     * with what the last one had to say.
+     */
     void forgetRuns();
 
 signals:
@@ -143,6 +152,7 @@ private:
     RunOptions m_pendingOptions;
     std::optional<JobRecord> m_lastJob;
     int m_historyGeneration = 0;
+    QList<Diagnostic> m_historyProblems;
 };
 
 } // namespace Mcw::Core

@@ -10,6 +10,29 @@
 
 namespace Mcw::Core {
 
+QList<Diagnostic> JobHistory::Result::diagnostics() const
+{
+    QList<Diagnostic> list;
+    for (const QString &error : errors) {
+        Diagnostic d;
+        d.severity = Diagnostic::Severity::Warning;
+        d.stage = QStringLiteral("runs");
+        d.code = QStringLiteral("unreadable_job_record");
+        d.message = error;
+        d.suggestion = QStringLiteral("Restore the file from a copy, or delete its run folder; the other runs are listed.");
+        list.append(d);
+    }
+    for (const QString &sentence : ended) {
+        Diagnostic d;
+        d.severity = Diagnostic::Severity::Info;
+        d.stage = QStringLiteral("runs");
+        d.code = QStringLiteral("leftover_processes_ended");
+        d.message = sentence;
+        list.append(d);
+    }
+    return list;
+}
+
 JobHistory::Result JobHistory::load(const QString &root, const QString &name)
 {
     Result result;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <core/logs/diagnostic.h>
 #include <core/run/jobrecord.h>
 
 namespace Mcw::Core {
@@ -20,6 +21,12 @@ public:
         QList<JobRecord> jobs;
         QStringList errors; // one sentence per unreadable job.json
         QStringList ended;  // one sentence per interrupted run whose leftover processes were ended
+
+        /**
+         * errors and ended for a problems list: an unreadable job.json is a warning (the other
+         * runs are listed), ended leftovers are information.
+         */
+        QList<Diagnostic> diagnostics() const;
     };
 
     /** Runs under \a root; with \a name only the runs of that project (JobRecord::name). */

@@ -433,6 +433,12 @@ TEST(JobHistory, InterruptedRunsAreListedAsFailed)
     ASSERT_EQ(history.jobs.size(), 1);
     ASSERT_EQ(history.errors.size(), 1);
     EXPECT_TRUE(history.errors.first().contains(QStringLiteral("broken/job.json: not a job file")));
+    // For the GUI's Problems list: a warning (the other runs are listed), no leftovers ended.
+    const QList<Core::Diagnostic> problems = history.diagnostics();
+    ASSERT_EQ(problems.size(), 1);
+    EXPECT_EQ(problems.first().severity, Core::Diagnostic::Severity::Warning);
+    EXPECT_EQ(problems.first().message, history.errors.first());
+    EXPECT_TRUE(history.ended.isEmpty());
     EXPECT_EQ(history.jobs.first().state, JobState::Failed);
     EXPECT_EQ(history.jobs.first().steps.at(0).state, StepState::Failed);
     EXPECT_EQ(history.jobs.first().steps.at(1).state, StepState::Cancelled);

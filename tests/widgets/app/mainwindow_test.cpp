@@ -12,6 +12,7 @@
 #include <core/run/conversionsession.h>
 #include <core/run/dockerengine.h>
 #include <core/run/jobpool.h>
+#include <core/run/leftoverprocesses.h>
 #include <core/run/projectjobfactory.h>
 #include <core/run/toolchainprobe.h>
 #include <core/run/toolchainsettings.h>
@@ -41,6 +42,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -54,7 +56,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
+
+#include <unistd.h>
 
 using namespace Mcw;
 
@@ -564,6 +569,85 @@ TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)
     const Core::JobRecord again = *restarted.lastJob();
     for (const Core::StepRecord &step : again.steps)
         EXPECT_EQ(step.reusedFrom, first.id) << step.id.toStdString();
+}
+
+TEST(Journey, AReopenedProjectNamesItsUnreadableRunAndEndsWhatAnInterruptedRunLeftRunning)
+{
+    Journey j;
+    ASSERT_TRUE(j.open());
+    j.configure();
+    ASSERT_TRUE(j.convert());
+    const Core::JobRecord first = *j.window.lastJob();
+    const QString projectPath = j.window.document()->filePath();
+    const QDir runs = QFileInfo(first.directory).dir();
+
+    // A run the app was killed in, its tool still running with no session or watcher left.
+    Core::JobRecord interrupted = first;
+    interrupted.id = QStringLiteral("interrupted-run");
+    interrupted.directory = runs.filePath(interrupted.id);
+    interrupted.createdAt = first.createdAt.addSecs(1);
+    interrupted.state = Core::JobState::Running;
+    ASSERT_TRUE(QDir().mkpath(interrupted.directory));
+    ASSERT_TRUE(interrupted.save());
+    QProcess tool;
+    QProcessEnvironment env = Core::LeftoverProcesses::marked(QProcessEnvironment::systemEnvironment(),
+                                                              interrupted.directory);
+    env.insert(QStringLiteral("MCW_SESSION"), QStringLiteral("0:0")); // no such session
+    tool.setProcessEnvironment(env);
+    tool.setChildProcessModifier([] { ::setsid(); });
+    tool.start(QStringLiteral("sleep"), {QStringLiteral("600")});
+    ASSERT_TRUE(tool.waitForStarted());
+    // A run whose job.json a full disk cut short.
+    const QString damaged = runs.filePath(QStringLiteral("damaged-run/job.json"));
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(damaged).path()));
+    QFile original(first.jsonPath());
+    ASSERT_TRUE(original.open(QIODevice::ReadOnly));
+    QFile cut(damaged);
+    ASSERT_TRUE(cut.open(QIODevice::WriteOnly));
+    cut.write(original.read(200));
+    cut.close();
+
+    App::MainWindow restarted;
+    restarted.resize(1440, 900);
+    restarted.show();
+    QSignalSpy loaded(&restarted, &App::MainWindow::modelLoaded);
+    QSignalSpy history(&restarted, &App::MainWindow::runHistoryLoaded);
+    restarted.openProject(projectPath);
+    ASSERT_TRUE(loaded.wait(20000));
+    ASSERT_TRUE(history.count() > 0 || history.wait(20000));
+
+    // Its end may have been seen while the history loaded (then waitForFinished says false).
+    EXPECT_TRUE(tool.state() == QProcess::NotRunning || tool.waitForFinished(5000))
+        << "the interrupted run's tool still runs";
+    ASSERT_EQ(restarted.jobPool()->jobs().size(), 2);
+    EXPECT_EQ(restarted.jobPool()->job(interrupted.id)->state(), Core::JobState::Failed);
+    QStringList unreadable;
+    QStringList ended;
+    for (const Core::Diagnostic &d : restarted.problems()) {
+        if (d.stage != QStringLiteral("runs"))
+            continue;
+        (d.severity == Core::Diagnostic::Severity::Warning ? unreadable : ended).append(d.message);
+        EXPECT_NE(d.severity, Core::Diagnostic::Severity::Error) << d.message.toStdString();
+    }
+    ASSERT_EQ(unreadable.size(), 1);
+    EXPECT_TRUE(unreadable.first().contains(damaged)) << unreadable.first().toStdString();
+    EXPECT_EQ(ended, QStringList{QDir::toNativeSeparators(interrupted.directory)
+                                 + QStringLiteral(": ended 1 process the interrupted run had left running.")});
+    // Opened without a message of its own: the status bar shows one text, not two over each other.
+    const QList<QLabel *> statusLabels = restarted.statusBar()->findChildren<QLabel *>();
+    EXPECT_FALSE(!restarted.statusBar()->currentMessage().isEmpty()
+                 && std::any_of(statusLabels.cbegin(), statusLabels.cend(), [](const QLabel *label) {
+                        return label->isVisible() && !label->text().isEmpty();
+                    }))
+        << restarted.statusBar()->currentMessage().toStdString();
+    auto *problemsDock = restarted.findChild<QDockWidget *>(QStringLiteral("problemsDock"));
+    ASSERT_NE(problemsDock, nullptr);
+    problemsDock->raise();
+    screenshot(&restarted, QStringLiteral("reopened-with-damaged-and-interrupted-runs.png"));
+    // The damaged file is left as it was.
+    QFile kept(damaged);
+    ASSERT_TRUE(kept.open(QIODevice::ReadOnly));
+    EXPECT_EQ(kept.size(), 200);
 }
 
 TEST(Journey, AnyEarlierRunCanBeShownOrCompared)
