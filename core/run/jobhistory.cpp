@@ -12,23 +12,16 @@ namespace Mcw::Core {
 
 QList<Diagnostic> JobHistory::Result::diagnostics() const
 {
+    const QString stage = QStringLiteral("runs");
     QList<Diagnostic> list;
     for (const QString &error : errors) {
-        Diagnostic d;
-        d.severity = Diagnostic::Severity::Warning;
-        d.stage = QStringLiteral("runs");
-        d.code = QStringLiteral("unreadable_job_record");
-        d.message = error;
-        d.suggestion = QStringLiteral("Restore the file from a copy, or delete its run folder; the other runs are listed.");
-        list.append(d);
+        list.append(makeDiagnostic(Diagnostic::Severity::Warning, stage, QStringLiteral("unreadable_job_record"), error,
+                                   QStringLiteral("Restore the file from a copy, or delete its run folder; the "
+                                                  "other runs are listed.")));
     }
     for (const QString &sentence : ended) {
-        Diagnostic d;
-        d.severity = Diagnostic::Severity::Info;
-        d.stage = QStringLiteral("runs");
-        d.code = QStringLiteral("leftover_processes_ended");
-        d.message = sentence;
-        list.append(d);
+        list.append(
+            makeDiagnostic(Diagnostic::Severity::Info, stage, QStringLiteral("leftover_processes_ended"), sentence));
     }
     return list;
 }

@@ -526,6 +526,15 @@ TEST(Journey, MaixCam2FromOnnxToBundleWithOneLayerKeptInU16)
     screenshot(&j.window, QStringLiteral("maixcam2-03-exported.png"));
 }
 
+/** Opens \a projectPath in \a window, as after a restart, and waits until its runs are listed. */
+static bool openProjectAndItsRuns(App::MainWindow &window, const QString &projectPath)
+{
+    QSignalSpy loaded(&window, &App::MainWindow::modelLoaded);
+    QSignalSpy history(&window, &App::MainWindow::runHistoryLoaded);
+    window.openProject(projectPath);
+    return loaded.wait(20000) && (history.count() > 0 || history.wait(20000));
+}
+
 TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)
 {
     Journey j;
@@ -541,12 +550,8 @@ TEST(Journey, AReopenedProjectListsItsRunsAndReusesThem)
     settings.backend = Core::ToolchainSettings::Backend::Native;
     settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
     restarted.setToolchainSettings(settings);
-    QSignalSpy loaded(&restarted, &App::MainWindow::modelLoaded);
-    QSignalSpy history(&restarted, &App::MainWindow::runHistoryLoaded);
     QSignalSpy accuracy(&restarted, &App::MainWindow::accuracyUpdated);
-    restarted.openProject(projectPath);
-    ASSERT_TRUE(loaded.wait(20000));
-    ASSERT_TRUE(history.count() > 0 || history.wait(20000));
+    ASSERT_TRUE(openProjectAndItsRuns(restarted, projectPath));
     ASSERT_EQ(restarted.jobPool()->jobs().size(), 1);
     const Core::ConversionJob *listed = restarted.jobPool()->jobs().first();
     EXPECT_EQ(listed->id(), first.id);
@@ -578,7 +583,6 @@ TEST(Journey, AReopenedProjectNamesItsUnreadableRunAndEndsWhatAnInterruptedRunLe
     j.configure();
     ASSERT_TRUE(j.convert());
     const Core::JobRecord first = *j.window.lastJob();
-    const QString projectPath = j.window.document()->filePath();
     const QDir runs = QFileInfo(first.directory).dir();
 
     // A run the app was killed in, its tool still running with no session or watcher left.
@@ -610,11 +614,7 @@ TEST(Journey, AReopenedProjectNamesItsUnreadableRunAndEndsWhatAnInterruptedRunLe
     App::MainWindow restarted;
     restarted.resize(1440, 900);
     restarted.show();
-    QSignalSpy loaded(&restarted, &App::MainWindow::modelLoaded);
-    QSignalSpy history(&restarted, &App::MainWindow::runHistoryLoaded);
-    restarted.openProject(projectPath);
-    ASSERT_TRUE(loaded.wait(20000));
-    ASSERT_TRUE(history.count() > 0 || history.wait(20000));
+    ASSERT_TRUE(openProjectAndItsRuns(restarted, j.window.document()->filePath()));
 
     // Its end may have been seen while the history loaded (then waitForFinished says false).
     EXPECT_TRUE(tool.state() == QProcess::NotRunning || tool.waitForFinished(5000))
