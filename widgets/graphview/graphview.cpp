@@ -144,6 +144,12 @@ int GraphView::layoutRuns()
     return s_layoutRuns.load();
 }
 
+void GraphView::clearLayoutCache()
+{
+    layoutCache().clear();
+    layoutCacheOrder().clear();
+}
+
 void GraphView::createActions()
 {
     auto add = [this](const QString &text, const QKeySequence &key, auto slot) {

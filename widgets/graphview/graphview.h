@@ -98,6 +98,8 @@ public:
 
     /** Number of layouts computed (not served from the cache); for tests. */
     static int layoutRuns();
+    /** Forgets the layouts kept for reopening, so the next one is computed; for tests. */
+    static void clearLayoutCache();
 
 signals:
     void layoutFinished();

@@ -260,6 +260,9 @@ struct Journey
 
     Journey()
     {
+        // As on a first start: no probe stored by an earlier test of this process, whose fakes
+        // may have said another tpu-mlir version (FAKE_TPU_VERSION).
+        QSettings().remove(QStringLiteral("toolchain/capabilities"));
         Core::ToolchainSettings settings;
         settings.backend = Core::ToolchainSettings::Backend::Native;
         settings.toolDirectory = QStringLiteral(MCW_FAKES_DIR);
