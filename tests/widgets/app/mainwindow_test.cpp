@@ -623,7 +623,9 @@ TEST(Journey, AReopenedProjectNamesItsUnreadableRunAndEndsWhatAnInterruptedRunLe
     EXPECT_TRUE(tool.state() == QProcess::NotRunning || tool.waitForFinished(5000))
         << "the interrupted run's tool still runs";
     ASSERT_EQ(restarted.jobPool()->jobs().size(), 2);
-    EXPECT_EQ(restarted.jobPool()->job(interrupted.id)->state(), Core::JobState::Failed);
+    const Core::ConversionJob *listed = restarted.jobPool()->job(interrupted.id);
+    ASSERT_NE(listed, nullptr);
+    EXPECT_EQ(listed->state(), Core::JobState::Failed);
     QStringList unreadable;
     QStringList ended;
     for (const Core::Diagnostic &d : restarted.problems()) {
