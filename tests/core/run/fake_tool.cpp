@@ -13,6 +13,7 @@
 //   env:NAME               prints "env NAME=value"
 //   touch:FILE:TEXT        writes TEXT into FILE
 //   failonce:FILE          exit 1 when FILE does not exist yet (and create it); else go on
+//   waitfor:FILE           wait until FILE exists (a gate the test opens); exit 3 after 60 s
 // Anything else (e.g. real tool flags when called through a wrapper) is ignored.
 #include <csignal>
 #include <cstdio>
@@ -113,6 +114,14 @@ int main(int argc, char **argv)
                 std::ofstream(value) << "failed once";
                 std::fprintf(stderr, "RuntimeError: first attempt fails\n");
                 return 1;
+            }
+        } else if (verb == "waitfor") {
+            long waited = 0;
+            while (!std::ifstream(value).good()) {
+                if (waited >= 60000)
+                    return 3;
+                sleepMs(10);
+                waited += 10;
             }
         } else if (verb == "touch") {
             const auto sep = value.find(':');

@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 
@@ -374,16 +375,23 @@ TEST_F(Pipeline, ARetriedJobIsNotDroppedWhileItRunsAgain)
 {
     m_pool.setFinishedJobLimit(1);
     m_pool.setMaxConcurrency(2);
+    // The retry waits at a gate until other has finished: a timed sleep lost that race on a slow
+    // (sanitizer) build, so flaky finished first, was dropped, and the test read a deleted job.
+    const QString gate = m_dir.filePath(QStringLiteral("gate"));
     Core::ConversionJob *flaky = submit(QStringLiteral("flaky"),
                                         steps({QStringLiteral("failonce:") + m_dir.filePath(QStringLiteral("failed")),
-                                               QStringLiteral("sleep:300")}));
+                                               QStringLiteral("waitfor:") + gate}));
     ASSERT_TRUE(waitFinished(flaky));
     ASSERT_EQ(flaky->state(), JobState::Failed);
     ASSERT_TRUE(m_pool.retry(flaky, QStringLiteral("calibration")));
     Core::ConversionJob *other = submit(QStringLiteral("other"), steps({QStringLiteral("out:calibrated")}));
     ASSERT_TRUE(waitFinished(other));
     // other is the only finished job; flaky, running again, is not a candidate.
-    EXPECT_TRUE(m_pool.jobs().contains(flaky));
+    ASSERT_TRUE(m_pool.jobs().contains(flaky));
+    EXPECT_EQ(flaky->state(), JobState::Running);
+    QFile gateFile(gate);
+    ASSERT_TRUE(gateFile.open(QIODevice::WriteOnly));
+    gateFile.close();
     ASSERT_TRUE(waitFinished(flaky));
     EXPECT_EQ(flaky->state(), JobState::Succeeded);
     // Now flaky finished last: other, the older, went.
