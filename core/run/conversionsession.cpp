@@ -24,8 +24,18 @@ ConversionSession::ConversionSession(QObject *parent)
 {
     setToolchain(m_toolchain);
     connect(&m_prepareWatcher, &QFutureWatcherBase::finished, this, [this] {
+        const Prepared prepared = m_prepareWatcher.result();
+        if (!prepared.job) {
+            // Re-pulled or rebuilt under the same name since the probe: its tools may take
+            // other flags. Probe again, then prepare the run anew.
+            emit probeChecked({tr("Image"), true,
+                               tr("The image %1 changed since its tools were checked (now %2); checking them again.")
+                                   .arg(m_toolchain.imageFor(m_activeToolchain), prepared.imageId.left(19))});
+            startProbe();
+            return;
+        }
         m_preparing = false;
-        const Expected<JobRecord> job = m_prepareWatcher.result();
+        const Expected<JobRecord> &job = *prepared.job;
         if (!job) {
             emit runNotStarted(job.error());
             return;
@@ -281,10 +291,14 @@ void ConversionSession::prepareJob()
     m_prepareWatcher.setFuture(runInBackground([settings, project, runsRoot, options, toolchain]() mutable {
         if (settings.backend == ToolchainSettings::Backend::Docker) {
             // For the provenance; a failure here surfaces when the steps run.
-            if (const auto id = queryDockerImageId(settings, toolchain))
+            if (const auto id = queryDockerImageId(settings, toolchain)) {
+                const QString probed = options.capabilities.imageId;
+                if (!probed.isEmpty() && *id != probed)
+                    return Prepared{std::nullopt, *id};
                 options.toolchainImageId = *id;
+            }
         }
-        return ProjectJobFactory::createJob(project, runsRoot, options);
+        return Prepared{ProjectJobFactory::createJob(project, runsRoot, options), options.toolchainImageId};
     }));
 }
 

@@ -146,7 +146,13 @@ private:
     QHash<QString, EngineCheck::Result> m_engineResults;
     int m_engineChecksRunning = 0;
     bool m_runWaitsForEngines = false;
-    QFutureWatcher<Expected<JobRecord>> m_prepareWatcher;
+    /** A prepared run, or none when the image's id is no longer the one its probe saw. */
+    struct Prepared
+    {
+        std::optional<Expected<JobRecord>> job;
+        QString imageId;
+    };
+    QFutureWatcher<Prepared> m_prepareWatcher;
     bool m_preparing = false;
     Project m_pendingProject;
     RunOptions m_pendingOptions;

@@ -106,12 +106,14 @@ void ToolchainProbe::start()
                                                 QStringLiteral("--format"), QStringLiteral("{{.Id}}"),
                                                 context.image},
                                                m_workingDirectory, {}},
-                                [context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
+                                [this, context](const ProcessOutcome &o, const QString &out) -> Expected<QString> {
                                     if (!o.succeeded()) {
                                         return Unexpected(interpretDockerFailure(o, context).value_or(
                                             describeOutcome(o, QStringLiteral("docker image inspect"))));
                                     }
-                                    return tr("Image %1 is present (%2).").arg(context.image, out.trimmed().left(19));
+                                    // The answer is the last line: a client warning may come first.
+                                    m_caps.imageId = out.trimmed().split(QLatin1Char('\n')).last().trimmed();
+                                    return tr("Image %1 is present (%2).").arg(context.image, m_caps.imageId.left(19));
                                 }, false, {}});
         }
     }
@@ -273,7 +275,11 @@ ToolCapabilities ToolchainProbe::storedCapabilities(QSettings &settings, const T
     const QString text = settings.value(capabilitiesKey(toolchain)).toString();
     if (text.isEmpty())
         return {};
-    return ToolCapabilities::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
+    ToolCapabilities caps = ToolCapabilities::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
+    // Stored before probes kept the image id: a re-pulled image could not be told apart.
+    if (toolchain.backend == ToolchainSettings::Backend::Docker && !toolchain.usesDockerExec() && caps.imageId.isEmpty())
+        return {};
+    return caps;
 }
 
 } // namespace Mcw::Core

@@ -58,6 +58,7 @@ public:
     /** Cache per backend description ("docker run IMAGE"), so a probe runs once per image. */
     static void storeCapabilities(QSettings &settings, const ToolchainSettings &toolchain,
                                   const ToolCapabilities &caps);
+    /** Empty when nothing is stored, or for `docker run` when the stored probe has no image id. */
     static ToolCapabilities storedCapabilities(QSettings &settings, const ToolchainSettings &toolchain);
 
 signals:

@@ -105,16 +105,20 @@ QJsonObject ToolCapabilities::toJson() const
     QJsonObject programJson;
     for (auto it = programs.cbegin(); it != programs.cend(); ++it)
         programJson.insert(it.key(), *it);
-    return QJsonObject{{QStringLiteral("version"), version},
-                       {QStringLiteral("tools"), tools},
-                       {QStringLiteral("choices"), choiceJson},
-                       {QStringLiteral("programs"), programJson}};
+    QJsonObject json{{QStringLiteral("version"), version},
+                     {QStringLiteral("tools"), tools},
+                     {QStringLiteral("choices"), choiceJson},
+                     {QStringLiteral("programs"), programJson}};
+    if (!imageId.isEmpty())
+        json.insert(QStringLiteral("imageId"), imageId);
+    return json;
 }
 
 ToolCapabilities ToolCapabilities::fromJson(const QJsonObject &json)
 {
     ToolCapabilities caps;
     caps.version = json.value(QStringLiteral("version")).toString();
+    caps.imageId = json.value(QStringLiteral("imageId")).toString();
     const QJsonObject tools = json.value(QStringLiteral("tools")).toObject();
     for (auto it = tools.begin(); it != tools.end(); ++it) {
         QSet<QString> set;

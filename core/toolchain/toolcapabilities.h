@@ -31,6 +31,11 @@ struct ToolCapabilities
      * the pip wheel installs both, a release tree only the `.py` names, some images only the bare ones.
      */
     QHash<QString, QString> programs;
+    /**
+     * The Docker image id ("sha256:…") the answers came from; empty for the native backend and
+     * `docker exec`. A stored probe is stale once the image under the same name has another id.
+     */
+    QString imageId;
 
     bool isEmpty() const { return flags.isEmpty(); }
     bool knowsTool(const QString &tool) const;

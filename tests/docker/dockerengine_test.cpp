@@ -685,6 +685,72 @@ TEST_F(DockerEngine, HundredConversionsWithCancelsAndRetriesLeaveNoContainerAndN
                 cancelled, qint64(retried.size()), elapsedMs / 1000.0);
 }
 
+// A user pulls a newer tpu-mlir under the tag they already use. The session probed the old image
+// and would keep its flags; it sees the tag now names another image id and checks the tools again.
+TEST_F(DockerEngine, AnImagePulledAgainUnderTheSameTagIsCheckedAgain)
+{
+    const QString project = makeProject(m_dir.filePath(QStringLiteral("repulled")));
+    const auto loaded = Core::ProjectFile::load(project);
+    ASSERT_TRUE(loaded.has_value());
+    const QString older = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_VERSION=1.15")});
+    const QString newer = imageWith({QStringLiteral("FAKE_TPU_SPEED=0"), QStringLiteral("FAKE_TPU_VERSION=1.30.2")});
+    const QString tag = QStringLiteral("mcw-test/repulled:latest");
+    ASSERT_EQ(docker({QStringLiteral("tag"), older, tag}).exitCode, 0);
+    const auto imageId = [](const QString &image) {
+        return docker({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+                       QStringLiteral("{{.Id}}"), image}).out.trimmed();
+    };
+    qputenv("DOCKER_HOST", dockerHost().toUtf8());
+    Core::ToolchainSettings settings;
+    settings.dockerProgram = dockerCli();
+    settings.image = tag;
+    Core::ConversionSession session;
+    session.setToolchain(settings);
+    QList<Core::ToolCapabilities> probed;
+    QObject::connect(&session, &Core::ConversionSession::capabilitiesProbed, &session,
+                     [&](const Core::ToolCapabilities &caps) { probed.append(caps); });
+    QStringList notes;
+    QObject::connect(&session, &Core::ConversionSession::probeChecked, &session,
+                     [&](const Core::ToolchainProbe::Check &check) { notes.append(check.message); });
+    Core::ConversionSession::RunOptions options;
+    options.compareAll = false;
+    const auto runOnce = [&]() -> Core::ConversionJob * {
+        const auto job = session.startRunAndWait(loaded->project, options);
+        EXPECT_TRUE(job) << job.error().message.toStdString();
+        if (!job)
+            return nullptr;
+        EXPECT_TRUE(QTest::qWaitFor([&] { return session.pool()->isIdle(); }, 120000));
+        EXPECT_EQ((*job)->state(), Core::JobState::Succeeded);
+        return *job;
+    };
+
+    const Core::ConversionJob *first = runOnce();
+    ASSERT_TRUE(first);
+    ASSERT_EQ(probed.size(), 1);
+    EXPECT_EQ(probed.first().imageId, imageId(older));
+    EXPECT_EQ(first->record().toolVersion, QStringLiteral("v1.15.1-20250208"));
+
+    // The same image: the probe is not repeated.
+    const Core::ConversionJob *second = runOnce();
+    ASSERT_TRUE(second);
+    EXPECT_EQ(probed.size(), 1);
+
+    // "docker pull" of a newer release under the same tag.
+    ASSERT_EQ(docker({QStringLiteral("tag"), newer, tag}).exitCode, 0);
+    notes.clear();
+    const Core::ConversionJob *third = runOnce();
+    qunsetenv("DOCKER_HOST");
+    docker({QStringLiteral("rmi"), tag});
+    ASSERT_TRUE(third);
+    ASSERT_EQ(probed.size(), 2);
+    EXPECT_EQ(probed.last().imageId, imageId(newer));
+    EXPECT_EQ(probed.last().version, QStringLiteral("v1.30.2-20260831"));
+    EXPECT_EQ(third->record().toolVersion, QStringLiteral("v1.30.2-20260831"));
+    ASSERT_FALSE(notes.isEmpty());
+    EXPECT_EQ(notes.first(), QStringLiteral("The image %1 changed since its tools were checked (now %2); checking them again.")
+                                 .arg(tag, imageId(newer).left(19)));
+}
+
 // The step timeout kills the container of a step that hangs, and says so.
 TEST_F(DockerEngine, StepTimeoutStopsTheContainer)
 {

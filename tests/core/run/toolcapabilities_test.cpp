@@ -78,6 +78,8 @@ TEST(ToolCapabilities, FilteredDropsUnknownFlagsAndTheirValues)
     const ToolInvocation other{QStringLiteral("run_calibration.py"), {QStringLiteral("--whatever"), QStringLiteral("1")}, {}, {}};
     EXPECT_EQ(caps.filtered(other), other);
     EXPECT_EQ(ToolCapabilities::fromJson(caps.toJson()), caps);
+    caps.imageId = QStringLiteral("sha256:0123");
+    EXPECT_EQ(ToolCapabilities::fromJson(caps.toJson()), caps);
 }
 
 namespace {
@@ -133,6 +135,8 @@ TEST_F(Probe, DockerRunReadsVersionAndFlags)
     ASSERT_EQ(calls.size(), 3);
     EXPECT_EQ(calls.at(0).first(), QStringLiteral("version"));
     EXPECT_EQ(calls.at(1).mid(0, 2), (QStringList{QStringLiteral("image"), QStringLiteral("inspect")}));
+    // The id the double printed for the image: a run later compares it with the image's id then.
+    EXPECT_EQ(caps->imageId, QStringLiteral("sha256:4f3c0c5b6d2e8a1f9b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a"));
     EXPECT_EQ(calls.at(2).first(), QStringLiteral("run"));
     EXPECT_EQ(calls.at(2).mid(calls.at(2).size() - 3),
               (QStringList{m_settings.image, m_tool, QStringLiteral("--help")}));
@@ -140,6 +144,11 @@ TEST_F(Probe, DockerRunReadsVersionAndFlags)
     QSettings store(m_dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
     Core::ToolchainProbe::storeCapabilities(store, m_settings, *caps);
     EXPECT_EQ(Core::ToolchainProbe::storedCapabilities(store, m_settings), *caps);
+    // Kept by a release that did not record the image id: the next run probes again.
+    Core::ToolCapabilities withoutId = *caps;
+    withoutId.imageId.clear();
+    Core::ToolchainProbe::storeCapabilities(store, m_settings, withoutId);
+    EXPECT_TRUE(Core::ToolchainProbe::storedCapabilities(store, m_settings).isEmpty());
 }
 
 TEST_F(Probe, StopsAtTheFirstFailedCheckWithItsSentence)
