@@ -288,12 +288,13 @@ void ConversionSession::prepareJob()
     // Off the calling thread: the engine may take a moment to name the image, and copying the
     // outputs of unchanged steps reads them whole.
     const Toolchain toolchain = m_activeToolchain;
-    m_prepareWatcher.setFuture(runInBackground([settings, project, runsRoot, options, toolchain]() mutable {
+    const bool probe = m_pendingOptions.probe;
+    m_prepareWatcher.setFuture(runInBackground([settings, project, runsRoot, options, toolchain, probe]() mutable {
         if (settings.backend == ToolchainSettings::Backend::Docker) {
             // For the provenance; a failure here surfaces when the steps run.
             if (const auto id = queryDockerImageId(settings, toolchain)) {
                 const QString probed = options.capabilities.imageId;
-                if (!probed.isEmpty() && *id != probed)
+                if (probe && !probed.isEmpty() && *id != probed)
                     return Prepared{std::nullopt, *id};
                 options.toolchainImageId = *id;
             }

@@ -75,7 +75,8 @@ public:
     ProjectJobFactory::Options jobOptions(const RunOptions &options) const;
 
     /**
-     * Starts a run of \a project: probes the toolchain when needed, then creates the job folder
+     * Starts a run of \a project: probes the toolchain when needed (never probed, or the image
+     * under the same name has another id than the probe saw), then creates the job folder
      * and copies reused steps off the calling thread, then queues the job. runStarted() or
      * runNotStarted() follows. False while another run is being prepared.
      */
