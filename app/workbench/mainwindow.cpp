@@ -150,6 +150,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // An engine that fails its check before a run is listed down without a state change.
     connect(m_session, &Core::ConversionSession::engineChecksFinished, this, &MainWindow::showEnginesDown);
+    // The probe before a first run (or after the image changed) takes seconds: say what it found.
+    connect(m_session, &Core::ConversionSession::probeChecked, this, [this](const Core::ToolchainProbe::Check &check) {
+        statusBar()->showMessage(tr("Testing the toolchain: %1").arg(check.message));
+    });
     connect(m_session, &Core::ConversionSession::capabilitiesProbed, this, [this](const Core::ToolCapabilities &caps) {
         QSettings store;
         Core::ToolchainProbe::storeCapabilities(store, m_session->toolchain(), caps);

@@ -803,6 +803,9 @@ TEST(Journey, RunsArePlannedWithTheProbedCapabilities)
     Core::Project project = j.window.document()->project();
     project.quantization.calibrationMethod = QStringLiteral("use_mse");
     j.window.document()->edit(project, QStringLiteral("method"));
+    QStringList shown;
+    QObject::connect(j.window.statusBar(), &QStatusBar::messageChanged, j.window.statusBar(),
+                     [&](const QString &message) { shown.append(message); });
     const bool converted = j.convert();
     ASSERT_TRUE(j.window.lastJob().has_value());
     const auto recorded = Core::JobRecord::load(j.window.lastJob()->directory);
@@ -818,6 +821,9 @@ TEST(Journey, RunsArePlannedWithTheProbedCapabilities)
     qunsetenv("FAKE_TPU_VERSION");
     ASSERT_TRUE(probe.result().has_value());
     EXPECT_FALSE(probe.result()->accepts(QStringLiteral("run_calibration"), QStringLiteral("--cali_method")));
+    // While the first run tested the toolchain, the status bar said what each check found.
+    for (const Core::ToolchainProbe::Check &check : probe.checks())
+        EXPECT_TRUE(shown.contains(QStringLiteral("Testing the toolchain: ") + check.message)) << check.message.toStdString();
     Core::ProjectJobFactory::Options options;
     options.capabilities = *probe.result();
     options.toolchain = j.window.session()->toolchain().describe();
