@@ -30,7 +30,8 @@ ConversionSession::ConversionSession(QObject *parent)
             // other flags. Probe again, then prepare the run anew.
             emit probeChecked({tr("Image"), true,
                                tr("The image %1 changed since its tools were checked (now %2); checking them again.")
-                                   .arg(m_toolchain.imageFor(m_activeToolchain), prepared.imageId.left(19))});
+                                   .arg(m_toolchain.imageFor(m_activeToolchain), prepared.changedImageId.left(19))});
+            m_imageRechecked = true;
             startProbe();
             return;
         }
@@ -204,6 +205,7 @@ bool ConversionSession::startRun(const Project &project, const RunOptions &optio
     if (m_preparing)
         return false;
     m_preparing = true;
+    m_imageRechecked = false;
     m_pendingProject = project;
     m_pendingOptions = options;
     const Toolchain toolchain = toolchainFor(project.device);
@@ -288,18 +290,18 @@ void ConversionSession::prepareJob()
     // Off the calling thread: the engine may take a moment to name the image, and copying the
     // outputs of unchanged steps reads them whole.
     const Toolchain toolchain = m_activeToolchain;
-    const bool probe = m_pendingOptions.probe;
-    m_prepareWatcher.setFuture(runInBackground([settings, project, runsRoot, options, toolchain, probe]() mutable {
+    const bool recheck = m_pendingOptions.probe && !m_imageRechecked;
+    m_prepareWatcher.setFuture(runInBackground([settings, project, runsRoot, options, toolchain, recheck]() mutable {
         if (settings.backend == ToolchainSettings::Backend::Docker) {
             // For the provenance; a failure here surfaces when the steps run.
             if (const auto id = queryDockerImageId(settings, toolchain)) {
                 const QString probed = options.capabilities.imageId;
-                if (probe && !probed.isEmpty() && *id != probed)
+                if (recheck && !probed.isEmpty() && *id != probed)
                     return Prepared{std::nullopt, *id};
                 options.toolchainImageId = *id;
             }
         }
-        return Prepared{ProjectJobFactory::createJob(project, runsRoot, options), options.toolchainImageId};
+        return Prepared{ProjectJobFactory::createJob(project, runsRoot, options), {}};
     }));
 }
 

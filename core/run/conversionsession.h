@@ -147,13 +147,15 @@ private:
     QHash<QString, EngineCheck::Result> m_engineResults;
     int m_engineChecksRunning = 0;
     bool m_runWaitsForEngines = false;
-    /** A prepared run, or none when the image's id is no longer the one its probe saw. */
+    /** A prepared run, or none and the image's new id when it is not the one its probe saw. */
     struct Prepared
     {
         std::optional<Expected<JobRecord>> job;
-        QString imageId;
+        QString changedImageId;
     };
     QFutureWatcher<Prepared> m_prepareWatcher;
+    /** The pending run probed again for a changed image: once per run, never in a loop. */
+    bool m_imageRechecked = false;
     bool m_preparing = false;
     Project m_pendingProject;
     RunOptions m_pendingOptions;

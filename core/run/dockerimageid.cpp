@@ -6,6 +6,11 @@
 
 namespace Mcw::Core {
 
+QString dockerImageIdFromOutput(const QString &output)
+{
+    return output.trimmed().split(QLatin1Char('\n')).last().trimmed();
+}
+
 Expected<QString> queryDockerImageId(const ToolchainSettings &settings, Toolchain toolchain, int timeoutMs)
 {
     const QString container = settings.containerFor(toolchain);
@@ -27,8 +32,7 @@ Expected<QString> queryDockerImageId(const ToolchainSettings &settings, Toolchai
                          QStringLiteral("The id of the Docker image %1 could not be read.")
                              .arg(settings.usesDockerExec() ? container : image));
     }
-    // The template makes docker print the bare id ("sha256:…") on one line.
-    return QString::fromUtf8(process.readAllStandardOutput().trimmed());
+    return dockerImageIdFromOutput(QString::fromUtf8(process.readAllStandardOutput()));
 }
 
 } // namespace Mcw::Core

@@ -14,6 +14,12 @@ namespace Mcw::Core {
  * `docker run`, the container's image for `docker exec` — for the provenance of a bundle.
  * Blocks for at most \a timeoutMs; call it off the UI thread.
  */
+/**
+ * The id in what `docker image inspect --format {{.Id}}` printed: its last line, since the docker
+ * client may print a warning first (an unreadable ~/.docker/config.json).
+ */
+QString dockerImageIdFromOutput(const QString &output);
+
 Expected<QString> queryDockerImageId(const ToolchainSettings &settings, Toolchain toolchain = Toolchain::TpuMlir,
                                      int timeoutMs = 5000);
 

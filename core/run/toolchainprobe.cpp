@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toolchainprobe.h"
 
+#include <core/run/dockerimageid.h>
 #include <core/run/dockermessages.h>
 #include <core/run/processrunner.h>
 #include <core/run/toolchainbackend.h>
@@ -111,8 +112,7 @@ void ToolchainProbe::start()
                                         return Unexpected(interpretDockerFailure(o, context).value_or(
                                             describeOutcome(o, QStringLiteral("docker image inspect"))));
                                     }
-                                    // The answer is the last line: a client warning may come first.
-                                    m_caps.imageId = out.trimmed().split(QLatin1Char('\n')).last().trimmed();
+                                    m_caps.imageId = dockerImageIdFromOutput(out);
                                     return tr("Image %1 is present (%2).").arg(context.image, m_caps.imageId.left(19));
                                 }, false, {}});
         }
